@@ -157,6 +157,13 @@ export const DEFAULT_SETTINGS: FirmSettings = {
   retentionYears: 7,
 };
 
+export const firmDetails = z.strictObject({
+  name: text(200),
+  address: optText(500),
+  codeOfConductSignatory: z.boolean({ error: 'must be true or false' }),
+});
+export type FirmDetails = z.infer<typeof firmDetails>;
+
 // ---------- people and organisations ----------
 export const EMPLOYMENT = ['employed', 'self-employed', 'subcontractor'] as const;
 export const staffDetails = z.strictObject({
@@ -337,3 +344,29 @@ export interface FirmSnapshot {
   suppliers: SupplierSnapshot[];
   cases: CaseSnapshot[];
 }
+
+/** Firm-file / snapshot list name → record kind, for staff and suppliers. */
+export const STAFF_LISTS = {
+  dbs: 'dbs',
+  indemnity: 'indemnity',
+  registrations: 'registration',
+  cpd: 'cpd',
+  training: 'training',
+  peerReviews: 'peerReview',
+  exemptions: 'exemption',
+} as const satisfies Record<string, RecordKind>;
+export const SUPPLIER_LISTS = {
+  indemnity: 'supplierIndemnity',
+  qualifications: 'qualification',
+  dbs: 'dbs',
+  regulatory: 'regulatory',
+  fitnessChecks: 'fitnessCheck',
+  decisions: 'decision',
+  exemptions: 'exemption',
+} as const satisfies Record<string, RecordKind>;
+/** Case fields kept in the `practice` JSON column rather than their own columns. */
+export const CASE_PRACTICE_FIELDS = [
+  'inaOn', 'settlementOn', 'rehabPrescriptionRequestedOn', 'rehabPrescriptionReviewedOn', 'preInaRequestedOn',
+  'preInaReviewedOn', 'preInaUnavailable', 'nhsContactOn', 'nhsTeam', 'statutoryProvisionOn', 'rehabPlanOn',
+  'rehabPlanShared', 'consentRecordedOn', 'consentReviewedOn', 'riskReviewedOn',
+] as const;

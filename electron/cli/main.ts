@@ -1,0 +1,242 @@
+#!/usr/bin/env node
+// `caseproof`: the headless command line over the same services as the app
+// (../shared/spec/cli.md). Exit 0 on success, 1 for bad input or a wrong passphrase,
+// 2 for usage errors. Nothing is written when a command fails.
+import { existsSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createVault, openVault, rekeyVault, VaultError, type Vault } from '../../db/client';
+import { isIsoDate, todayIso, ukDate } from '../contract/dates';
+import { MIN_PASSPHRASE } from '../contract/passphrase';
+import { STATUS_WORDS, type ComplianceReport, type SubjectReport } from '../contract/compliance';
+import { dueList } from '../services/compliance/engine';
+import { evaluate } from '../services/compliance/engine';
+import type { Ctx } from '../services/context';
+import { AppError } from '../services/errors';
+import { exportFirmFile } from '../services/interchange/exportFirmFile';
+import { importFirmFile } from '../services/interchange/importFirmFile';
+import { loadSnapshot } from '../services/snapshot';
+import { copyVault, verifyCopy } from '../services/vault/backup';
+import { CliFailure, passphraseFrom, UsageError } from './io';
+import { userInfo } from 'node:os';
+
+const HELP = `caseproof — MTSP compliance evidence, from the command line
+
+Usage: caseproof COMMAND --vault PATH [options]
+  init     --vault PATH                      create a new encrypted vault
+  import   --vault PATH FILE                 import a firm file (JSON); all or nothing
+  export   --vault PATH --out FILE           write the whole vault as a firm file
+  status   --vault PATH [--as-of DATE] [--json]   the compliance report
+  due      --vault PATH [--days N] [--as-of DATE] [--json]   what lapses soon, soonest first
+  backup   --vault PATH --out FILE           an encrypted, verified copy
+  restore  --from FILE --vault PATH [--force]
+  rekey    --vault PATH                      change the passphrase
+The passphrase comes from CASEPROOF_PASSPHRASE (or is asked for on a terminal);
+rekey takes the new one from CASEPROOF_NEW_PASSPHRASE.`;
+
+const OPTIONS = {
+  vault: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  'as-of': { type: 'string' },
+  days: { type: 'string' },
+  json: { type: 'boolean' },
+  force: { type: 'boolean' },
+  kind: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Args = { values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }; positionals: string[] };
+
+function need(v: string | undefined, flag: string): string {
+  if (!v) throw new UsageError(`--${flag} is required.`);
+  return v;
+}
+function asOfArg(a: Args): string {
+  const d = a.values['as-of'];
+  if (d === undefined) return todayIso();
+  if (!isIsoDate(d)) throw new UsageError(`--as-of must be a real date written as YYYY-MM-DD (got ${d}).`);
+  return d;
+}
+function ctxOf(vault: Vault): Ctx {
+  return { vault, user: process.env.CASEPROOF_USER || safeUser(), today: todayIso };
+}
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'cli';
+  }
+}
+async function withVault<T>(a: Args, fn: (ctx: Ctx) => T | Promise<T>): Promise<T> {
+  const file = need(a.values.vault, 'vault');
+  if (!existsSync(file)) throw new CliFailure(`No vault found at ${file}.`);
+  const vault = openVault(file, { passphrase: await passphraseFrom('CASEPROOF_PASSPHRASE', 'Vault passphrase: ') });
+  try {
+    return await fn(ctxOf(vault));
+  } finally {
+    vault.close();
+  }
+}
+function out(s: string): void {
+  process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+}
+/** Writes a file atomically: a failed command never leaves a half-written output. */
+function writeAtomic(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+function printSubject(kind: string, s: SubjectReport): void {
+  out(`${kind} ${s.ref}${s.name ? ' ' + s.name : ''}: ${STATUS_WORDS[s.status]}`);
+  for (const r of s.rules) out(`  ${r.rule.padEnd(28)} ${STATUS_WORDS[r.status].padEnd(14)} ${r.reason}`);
+}
+function statusJson(r: ComplianceReport) {
+  const strip = (s: SubjectReport) => ({ ref: s.ref, status: s.status, rules: s.rules });
+  return { asOf: r.asOf, firm: r.firm, staff: r.staff.map(strip), suppliers: r.suppliers.map(strip), cases: r.cases.map(strip) };
+}
+
+const commands: Record<string, (a: Args) => Promise<void>> = {
+  async init(a) {
+    const file = need(a.values.vault, 'vault');
+    if (existsSync(file)) throw new CliFailure(`A file already exists at ${file}; init will not overwrite it.`);
+    const pass = await passphraseFrom('CASEPROOF_PASSPHRASE', 'New vault passphrase: ');
+    if (pass.length < MIN_PASSPHRASE) throw new CliFailure(`The passphrase must be at least ${MIN_PASSPHRASE} characters.`);
+    createVault(file, { passphrase: pass }).close();
+    out(`Created an encrypted vault at ${file}.`);
+  },
+  async import(a) {
+    const file = a.positionals[0];
+    if (!file) throw new UsageError('import needs the file to import: caseproof import --vault PATH FILE');
+    if (a.values.kind) throw new CliFailure('Spreadsheet imports (--kind) are not available yet; import a firm file (JSON).');
+    if (!existsSync(file)) throw new CliFailure(`No file at ${file}.`);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new CliFailure(`${path.basename(file)} is not valid JSON: ${(e as Error).message}`);
+    }
+    await withVault(a, (ctx) => {
+      const s = importFirmFile(ctx, json);
+      if (a.values.json) return out(JSON.stringify(s));
+      out(`Imported ${path.basename(file)}.`);
+      out(`Added: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases, ${s.added.records} records, ${s.added.files} evidence files.`);
+      out(`Updated: ${s.updated.staff} staff, ${s.updated.suppliers} suppliers, ${s.updated.cases} cases${s.updated.firm ? ', firm details' : ''}.`);
+    });
+  },
+  async export(a) {
+    const dest = need(a.values.out, 'out');
+    await withVault(a, (ctx) => {
+      writeAtomic(dest, JSON.stringify(exportFirmFile(ctx), null, 1));
+      out(`Exported the vault to ${dest}. This firm file is not encrypted: keep it safe.`);
+    });
+  },
+  async status(a) {
+    const asOf = asOfArg(a);
+    await withVault(a, (ctx) => {
+      const report = evaluate(loadSnapshot(ctx), asOf);
+      if (a.values.json) return out(JSON.stringify(statusJson(report), null, 1));
+      out(`Compliance as of ${ukDate(asOf)}`);
+      out(`Firm: ${STATUS_WORDS[report.firm.status]}`);
+      for (const r of report.firm.rules) out(`  ${r.rule.padEnd(28)} ${STATUS_WORDS[r.status].padEnd(14)} ${r.reason}`);
+      for (const s of report.staff) printSubject('Staff', s);
+      for (const s of report.suppliers) printSubject('Supplier', s);
+      for (const s of report.cases) printSubject('Case', s);
+    });
+  },
+  async due(a) {
+    const asOf = asOfArg(a);
+    const daysArg = a.values.days ?? '60';
+    if (!/^\d+$/.test(daysArg) || Number(daysArg) > 3650) throw new UsageError(`--days must be a whole number of days from 0 to 3650 (got ${daysArg}).`);
+    const days = Number(daysArg);
+    await withVault(a, (ctx) => {
+      const items = dueList(evaluate(loadSnapshot(ctx), asOf), asOf, days);
+      if (a.values.json) return out(JSON.stringify({ asOf, days, items }, null, 1));
+      if (!items.length) return out(`Nothing lapses in the ${days} days from ${ukDate(asOf)}.`);
+      out(`Lapsing within ${days} days of ${ukDate(asOf)}, soonest first:`);
+      for (const i of items) out(`  ${ukDate(i.changesOn)}  ${i.subject} ${i.ref}${i.name ? ' (' + i.name + ')' : ''}  ${i.rule}: ${i.reason}`);
+    });
+  },
+  async backup(a) {
+    const dest = need(a.values.out, 'out');
+    await withVault(a, (ctx) => {
+      copyVault(ctx.vault, dest, false);
+      out(`Backed up to ${dest} (encrypted with the same passphrase, verified).`);
+    });
+  },
+  async restore(a) {
+    const from = need(a.values.from, 'from');
+    const target = need(a.values.vault, 'vault');
+    if (!existsSync(from)) throw new CliFailure(`No backup found at ${from}.`);
+    if (existsSync(target) && !a.values.force) throw new CliFailure(`${target} already exists; add --force to replace it with the backup.`);
+    const backup = openVault(from, { passphrase: await passphraseFrom('CASEPROOF_PASSPHRASE', 'Backup passphrase: ') });
+    try {
+      copyVault(backup, target, true);
+      const { staff } = verifyCopy(target, backup.key);
+      out(`Restored ${from} to ${target} (${staff} staff).`);
+    } finally {
+      backup.close();
+    }
+  },
+  async rekey(a) {
+    await withVault(a, async (ctx) => {
+      const next = await passphraseFrom('CASEPROOF_NEW_PASSPHRASE', 'New passphrase: ');
+      if (next.length < MIN_PASSPHRASE) throw new CliFailure(`The new passphrase must be at least ${MIN_PASSPHRASE} characters.`);
+      rekeyVault(ctx.vault, next);
+      out('The passphrase has been changed.');
+    });
+  },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    out(HELP);
+    return command ? 0 : 2;
+  }
+  const run = commands[command];
+  try {
+    if (!run) throw new UsageError(`Unknown command ${command}. Run caseproof --help for the list.`);
+    let parsed: Args;
+    try {
+      parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true }) as Args;
+    } catch (e) {
+      throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/, '.'));
+    }
+    if (parsed.values.help) {
+      out(HELP);
+      return 0;
+    }
+    await run(parsed);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`caseproof: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof VaultError) {
+      process.stderr.write(`caseproof: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof AppError || e instanceof CliFailure) {
+      process.stderr.write(`caseproof: ${e.message}\n`);
+      const issues = e instanceof AppError ? e.issues : e.issues;
+      if (issues && issues.length > 1) for (const i of issues) process.stderr.write(`  ${i.path}: ${i.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`caseproof: unexpected error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+const isEntry = process.argv[1] && /cli[\\/]main\.[cm]?[jt]s$|caseproof(\.m?js)?$|cli\.c?js$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,111 @@
+// The one API contract: operation name → input schema (zod, validated in main) and
+// output type. The preload exposes exactly these operations as `window.caseproof`,
+// main registers exactly one handler for each, and the CLI and the browser harness
+// call the same registry. Types only flow outward; no Node or Electron here.
+import { z } from 'zod';
+import type { ComplianceReport } from './compliance';
+import { isoDate } from './dates';
+import type { ApiResult } from './errors';
+import { firmDetails, firmSettings, ref, staffDetails, supplierDetails, type StaffSnapshot, type SupplierSnapshot } from './model';
+import { MIN_PASSPHRASE } from './passphrase';
+import type { EvidenceContent, FirmView, ImportSummary, StaffSummary, StoredRecord, SupplierSummary, VaultState } from './views';
+import type { EvidenceMeta } from './model';
+
+const none = z.strictObject({});
+const passphrase = z.string().min(1, 'is required');
+const id = z.number().int().positive();
+const owner = z.strictObject({ type: z.enum(['staff', 'supplier', 'firm']), ref: ref.optional() });
+
+export const inputs = {
+  // vault
+  vaultState: none,
+  pickVaultLocation: z.strictObject({ purpose: z.enum(['create', 'open']) }),
+  createVault: z.strictObject({
+    path: z.string().min(1, 'is required'),
+    passphrase: z.string().min(MIN_PASSPHRASE, `must be at least ${MIN_PASSPHRASE} characters`),
+    remember: z.boolean(),
+  }),
+  unlockVault: z.strictObject({ path: z.string().min(1, 'is required'), passphrase, remember: z.boolean() }),
+  unlockRemembered: z.strictObject({ path: z.string().min(1) }),
+  forgetRemembered: z.strictObject({ path: z.string().min(1) }),
+  lockVault: none,
+  // firm
+  getFirm: none,
+  updateFirm: firmDetails,
+  updateSettings: firmSettings,
+  // staff
+  listStaff: none,
+  getStaff: z.strictObject({ ref }),
+  createStaff: staffDetails,
+  updateStaff: z.strictObject({ ref, details: staffDetails }),
+  deleteStaff: z.strictObject({ ref }),
+  // suppliers
+  listSuppliers: none,
+  getSupplier: z.strictObject({ ref }),
+  createSupplier: supplierDetails,
+  updateSupplier: z.strictObject({ ref, details: supplierDetails }),
+  // evidence records and files
+  listRecords: z.strictObject({ owner }),
+  addRecord: z.strictObject({ owner, kind: z.string(), data: z.record(z.string(), z.unknown()) }),
+  updateRecord: z.strictObject({ id, data: z.record(z.string(), z.unknown()) }),
+  deleteRecord: z.strictObject({ id }),
+  attachEvidence: z.strictObject({ recordId: id, name: z.string().min(1), base64: z.string() }),
+  attachEvidenceFromDialog: z.strictObject({ recordId: id }),
+  readEvidence: z.strictObject({ id }),
+  saveEvidenceAs: z.strictObject({ id }),
+  deleteEvidence: z.strictObject({ id }),
+  // compliance
+  complianceReport: z.strictObject({ asOf: isoDate.optional() }),
+  // interchange
+  importFirmFileFromDialog: none,
+  exportFirmFileToDialog: none,
+} satisfies Record<string, z.ZodType>;
+
+export interface Outputs {
+  vaultState: VaultState;
+  pickVaultLocation: { path: string | null };
+  createVault: VaultState;
+  unlockVault: VaultState;
+  unlockRemembered: VaultState;
+  forgetRemembered: VaultState;
+  lockVault: VaultState;
+  getFirm: FirmView;
+  updateFirm: FirmView;
+  updateSettings: FirmView;
+  listStaff: StaffSummary[];
+  getStaff: StaffSnapshot;
+  createStaff: StaffSummary;
+  updateStaff: StaffSummary;
+  deleteStaff: null;
+  listSuppliers: SupplierSummary[];
+  getSupplier: SupplierSnapshot;
+  createSupplier: SupplierSummary;
+  updateSupplier: SupplierSummary;
+  listRecords: StoredRecord[];
+  addRecord: StoredRecord;
+  updateRecord: StoredRecord;
+  deleteRecord: null;
+  attachEvidence: EvidenceMeta;
+  attachEvidenceFromDialog: EvidenceMeta[];
+  readEvidence: EvidenceContent;
+  saveEvidenceAs: { path: string | null };
+  deleteEvidence: null;
+  complianceReport: ComplianceReport;
+  importFirmFileFromDialog: ImportSummary | null;
+  exportFirmFileToDialog: { path: string | null };
+}
+
+export type OpName = keyof typeof inputs;
+export type Input<K extends OpName> = z.input<(typeof inputs)[K]>;
+export type ParsedInput<K extends OpName> = z.output<(typeof inputs)[K]>;
+export type Output<K extends OpName> = Outputs[K];
+/** What `window.caseproof` is: one function per operation. */
+export type CaseproofApi = { [K in OpName]: (input: Input<K>) => Promise<ApiResult<Output<K>>> };
+export const OP_NAMES = Object.keys(inputs) as OpName[];
+/** The IPC channel of an operation. */
+export const channelOf = (op: OpName) => `caseproof:${op}`;
+
+// Compile-time guard: inputs and outputs name the same operations.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameOps: Exact<keyof Outputs, OpName> = true;
+void _sameOps;

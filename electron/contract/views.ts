@@ -1,0 +1,42 @@
+// Values the API returns, shared by main, the CLI and the renderer. JSON-safe only.
+import type { EvidenceMeta, FirmSettings, RecordKind, StaffDetails, Stored, SupplierDetails } from './model';
+
+export type StaffSummary = StaffDetails & { id: number };
+export type SupplierSummary = SupplierDetails & { id: number };
+
+export interface FirmView {
+  name: string;
+  address?: string;
+  codeOfConductSignatory: boolean;
+  settings: FirmSettings;
+  template: Record<string, unknown>;
+}
+
+export interface StoredRecord {
+  id: number;
+  kind: RecordKind;
+  data: Stored<Record<string, unknown>>;
+}
+
+export interface ImportSummary {
+  added: { staff: number; suppliers: number; cases: number; records: number; files: number };
+  updated: { staff: number; suppliers: number; cases: number; firm: boolean };
+}
+
+export interface VaultState {
+  open: boolean;
+  path: string | null;
+  /** The vault opened last on this computer (a preference, not a secret). */
+  lastPath: string | null;
+  defaultPath: string;
+  /** True when the last vault's key is remembered on this computer. */
+  remembered: boolean;
+  /** null when "remember on this computer" can be offered; otherwise why it cannot. */
+  rememberUnavailable: string | null;
+  user: string;
+}
+
+export interface EvidenceContent {
+  meta: EvidenceMeta;
+  base64: string;
+}

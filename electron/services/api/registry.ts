@@ -1,0 +1,53 @@
+// One handler per operation of the contract. Every call is validated against the
+// operation's zod schema before its handler runs; every failure comes back as a typed
+// ApiErrorBody the UI can show. The Electron IPC layer, the CLI and the browser test
+// harness all call `registry.call`, so they cross the same boundary.
+import { VaultError } from '../../../db/client';
+import { inputs, OP_NAMES, type OpName, type Output, type ParsedInput } from '../../contract/api';
+import type { ApiResult } from '../../contract/errors';
+import { AppError, invalid } from '../errors';
+
+export type Handler<K extends OpName> = (input: ParsedInput<K>) => Output<K> | Promise<Output<K>>;
+
+export class Registry {
+  private readonly handlers = new Map<OpName, Handler<OpName>>();
+
+  method<K extends OpName>(name: K, fn: Handler<K>): this {
+    if (this.handlers.has(name)) throw new Error(`Handler for ${name} registered twice`);
+    this.handlers.set(name, fn as unknown as Handler<OpName>);
+    return this;
+  }
+
+  /** Throws unless every operation of the contract has exactly one handler. */
+  assertComplete(): void {
+    const missing = OP_NAMES.filter((n) => !this.handlers.has(n));
+    if (missing.length) throw new Error(`No handler for: ${missing.join(', ')}`);
+  }
+
+  names(): OpName[] {
+    return [...this.handlers.keys()];
+  }
+
+  async call<K extends OpName>(name: K, raw: unknown): Promise<ApiResult<Output<K>>> {
+    const fn = this.handlers.get(name) as Handler<K> | undefined;
+    if (!fn || !(OP_NAMES as string[]).includes(name)) {
+      return { ok: false, error: { code: 'invalid', message: `Unknown operation ${String(name)}.` } };
+    }
+    try {
+      const parsed = inputs[name].safeParse(raw ?? {}, { reportInput: true });
+      if (!parsed.success) throw invalid(parsed.error, 'The request');
+      const value = await fn(parsed.data as ParsedInput<K>);
+      return { ok: true, value };
+    } catch (e) {
+      return { ok: false, error: toErrorBody(e) };
+    }
+  }
+}
+
+export function toErrorBody(e: unknown) {
+  if (e instanceof AppError) return e.toBody();
+  if (e instanceof VaultError) return { code: e.code, message: e.message };
+  // A bug, not a user error: report it without echoing data that might be confidential.
+  console.error('[caseproof] internal error:', e instanceof Error ? e.stack : e);
+  return { code: 'internal' as const, message: 'Something went wrong inside Caseproof. Nothing was saved. Please report this.' };
+}

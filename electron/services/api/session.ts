@@ -1,0 +1,105 @@
+// The app session: the platform, and the vault that is open (if any). One per process
+// (Electron main, the CLI, or a browser test's harness).
+import { createVault, openVault, type OpenOptions, type Vault } from '../../../db/client';
+import { exportKey, importKey } from '../../../db/keys';
+import { todayIso } from '../../contract/dates';
+import type { VaultState } from '../../contract/views';
+import type { Platform } from '../../platform/platform';
+import type { Ctx } from '../context';
+import { AppError } from '../errors';
+
+const LAST_PATH = 'lastVaultPath';
+const REMEMBERED = 'rememberedKeys';
+
+export class Session {
+  private vault: Vault | null = null;
+  /** Hooks run after a vault is opened (e.g. reminders). */
+  readonly onUnlock: ((ctx: Ctx) => void)[] = [];
+
+  constructor(
+    readonly platform: Platform,
+    private readonly openOptions: OpenOptions = {},
+    /** Overridable for tests; the real clock otherwise. */
+    readonly today: () => string = todayIso,
+  ) {}
+
+  ctx(): Ctx {
+    if (!this.vault) throw new AppError('locked', 'The vault is locked. Unlock it first.');
+    return { vault: this.vault, user: this.platform.userName(), today: this.today };
+  }
+
+  state(): VaultState {
+    const lastPath = (this.platform.prefs.get(LAST_PATH) as string | undefined) ?? null;
+    return {
+      open: this.vault !== null,
+      path: this.vault?.path ?? null,
+      lastPath,
+      defaultPath: this.platform.defaultVaultPath(),
+      remembered: lastPath !== null && this.remembered()[lastPath] !== undefined,
+      rememberUnavailable: this.platform.secrets.unavailableReason(),
+      user: this.platform.userName(),
+    };
+  }
+
+  create(path: string, passphrase: string, remember: boolean): VaultState {
+    if (remember) this.assertCanRemember();
+    this.lock();
+    this.vault = createVault(path, { passphrase }, this.openOptions);
+    this.afterOpen(remember);
+    return this.state();
+  }
+
+  unlock(path: string, passphrase: string, remember: boolean): VaultState {
+    if (remember) this.assertCanRemember();
+    this.lock();
+    this.vault = openVault(path, { passphrase }, this.openOptions);
+    this.afterOpen(remember);
+    return this.state();
+  }
+
+  unlockRemembered(path: string): VaultState {
+    const wrapped = this.remembered()[path];
+    if (!wrapped) throw new AppError('not-found', 'No key for this vault is remembered on this computer; enter the passphrase.');
+    const key = importKey(this.platform.secrets.unwrap(wrapped));
+    this.lock();
+    try {
+      this.vault = openVault(path, { key }, this.openOptions);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'wrong-passphrase') this.forget(path);
+      throw e;
+    }
+    this.afterOpen(false);
+    return this.state();
+  }
+
+  forget(path: string): VaultState {
+    const r = this.remembered();
+    delete r[path];
+    this.platform.prefs.set(REMEMBERED, r);
+    return this.state();
+  }
+
+  lock(): VaultState {
+    this.vault?.close();
+    this.vault = null;
+    return this.state();
+  }
+
+  private afterOpen(remember: boolean): void {
+    const v = this.vault!;
+    this.platform.prefs.set(LAST_PATH, v.path);
+    if (remember) {
+      this.platform.prefs.set(REMEMBERED, { ...this.remembered(), [v.path]: this.platform.secrets.wrap(exportKey(v.key)) });
+    }
+    for (const hook of this.onUnlock) hook(this.ctx());
+  }
+
+  private assertCanRemember(): void {
+    const why = this.platform.secrets.unavailableReason();
+    if (why) throw new AppError('unavailable', `Caseproof cannot remember the vault on this computer: ${why} Enter the passphrase each time instead.`, 'remember');
+  }
+
+  private remembered(): Record<string, string> {
+    return { ...((this.platform.prefs.get(REMEMBERED) as Record<string, string> | undefined) ?? {}) };
+  }
+}

@@ -1,0 +1,71 @@
+// Mapping between case rows (filterable columns + a `practice` JSON column) and CaseDetails.
+import { eq, and } from 'drizzle-orm';
+import { cases, contacts } from '../../../db/schema';
+import { CASE_PRACTICE_FIELDS, type CaseDetails, type InstructingParty } from '../../contract/model';
+import type { Ctx } from '../context';
+import { compact, nowStamp } from '../rows';
+
+export type CaseRow = typeof cases.$inferSelect;
+type ContactRow = typeof contacts.$inferSelect;
+
+export function toCaseDetails(c: CaseRow, staffRef: Map<number, string>, contactById: Map<number, ContactRow>): CaseDetails & { id: number } {
+  const p = contactById.get(c.contactId)!;
+  return {
+    id: c.id,
+    ...(compact({
+      ref: c.ref,
+      initials: c.initials,
+      caseManager: staffRef.get(c.caseManagerId)!,
+      funding: c.funding,
+      injury: c.injury,
+      complexity: c.complexity,
+      status: c.status,
+      closedReason: c.closedReason,
+      referredOn: c.referredOn,
+      openedOn: c.openedOn,
+      closedOn: c.closedOn,
+    }) as Omit<CaseDetails, 'instructingParty'>),
+    instructingParty: compact({ name: p.name, kind: p.kind, contact: p.contact }) as InstructingParty,
+    ...(c.practice as Partial<CaseDetails>),
+  };
+}
+
+/** Finds or creates the reusable contact for an instructing party. */
+export function contactIdFor(ctx: Ctx, party: InstructingParty): number {
+  const found = ctx.vault.orm
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.name, party.name), eq(contacts.kind, party.kind)))
+    .get();
+  if (found) {
+    if (party.contact && party.contact !== found.contact) {
+      ctx.vault.orm.update(contacts).set({ contact: party.contact, updatedAt: nowStamp() }).where(eq(contacts.id, found.id)).run();
+    }
+    return found.id;
+  }
+  return ctx.vault.orm
+    .insert(contacts)
+    .values({ name: party.name, kind: party.kind, contact: party.contact ?? null })
+    .returning({ id: contacts.id })
+    .get().id;
+}
+
+export function caseColumns(d: CaseDetails, caseManagerId: number, contactId: number) {
+  const practice: Record<string, unknown> = {};
+  for (const k of CASE_PRACTICE_FIELDS) if (d[k] !== undefined) practice[k] = d[k];
+  return {
+    ref: d.ref,
+    initials: d.initials ?? null,
+    caseManagerId,
+    contactId,
+    funding: d.funding ?? null,
+    injury: d.injury ?? null,
+    complexity: d.complexity ?? null,
+    status: d.status,
+    closedReason: d.closedReason ?? null,
+    referredOn: d.referredOn ?? null,
+    openedOn: d.openedOn ?? null,
+    closedOn: d.closedOn ?? null,
+    practice,
+  };
+}

@@ -1,0 +1,78 @@
+// Evidence files: stored inside the encrypted vault with their SHA-256, size, type and
+// who added them when. Nothing is ever written beside the vault.
+import { createHash } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { evidenceFiles, records } from '../../../db/schema';
+import type { EvidenceMeta } from '../../contract/model';
+import type { Ctx } from '../context';
+import { AppError, notFound } from '../errors';
+import { nowStamp } from '../rows';
+import { checkEvidenceFile } from './mediaType';
+
+const META = {
+  id: evidenceFiles.id,
+  recordId: evidenceFiles.recordId,
+  name: evidenceFiles.name,
+  mediaType: evidenceFiles.mediaType,
+  size: evidenceFiles.size,
+  sha256: evidenceFiles.sha256,
+  addedBy: evidenceFiles.addedBy,
+  addedAt: evidenceFiles.addedAt,
+};
+type MetaRow = { [K in keyof typeof META]: (typeof evidenceFiles.$inferSelect)[K] };
+
+function toMeta(r: MetaRow): EvidenceMeta {
+  return { id: r.id, name: r.name, mediaType: r.mediaType, size: r.size, sha256: r.sha256, addedBy: r.addedBy, addedOn: r.addedAt.slice(0, 10) };
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Attaches a file to a record. Call inside a transaction when part of a larger write. */
+export function attachEvidence(ctx: Ctx, recordId: number, file: { name: string; bytes: Uint8Array }, where = 'file'): EvidenceMeta {
+  const rec = ctx.vault.orm.select({ id: records.id }).from(records).where(eq(records.id, recordId)).get();
+  if (!rec) throw notFound(`Record ${recordId}`);
+  const name = file.name.trim().replace(/[\\/]/g, '_').slice(0, 255);
+  if (!name) throw new AppError('invalid', 'The file needs a name.', where);
+  const mediaType = checkEvidenceFile(name, file.bytes, where);
+  const row = ctx.vault.orm
+    .insert(evidenceFiles)
+    .values({
+      recordId,
+      name,
+      mediaType,
+      size: file.bytes.length,
+      sha256: sha256Hex(file.bytes),
+      content: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+      addedBy: ctx.user,
+      addedAt: nowStamp(),
+    })
+    .returning(META)
+    .get();
+  return toMeta(row);
+}
+
+/** Metadata of every file on the given records, grouped by record id (no file content read). */
+export function evidenceByRecord(ctx: Ctx, recordIds?: number[]): Map<number, EvidenceMeta[]> {
+  const q = ctx.vault.orm.select(META).from(evidenceFiles);
+  const rows = recordIds ? (recordIds.length ? q.where(inArray(evidenceFiles.recordId, recordIds)).all() : []) : q.all();
+  const map = new Map<number, EvidenceMeta[]>();
+  for (const r of rows) {
+    const list = map.get(r.recordId) ?? [];
+    list.push(toMeta(r));
+    map.set(r.recordId, list);
+  }
+  return map;
+}
+
+export function readEvidence(ctx: Ctx, id: number): { meta: EvidenceMeta; bytes: Buffer } {
+  const row = ctx.vault.orm.select().from(evidenceFiles).where(eq(evidenceFiles.id, id)).get();
+  if (!row) throw notFound(`Evidence file ${id}`);
+  return { meta: toMeta(row), bytes: row.content };
+}
+
+export function deleteEvidence(ctx: Ctx, id: number): void {
+  const n = ctx.vault.orm.delete(evidenceFiles).where(eq(evidenceFiles.id, id)).run();
+  if (n.changes === 0) throw notFound(`Evidence file ${id}`);
+}

@@ -1,0 +1,95 @@
+// Evidence records of every kind (DBS checks, policies, CPD, decisions...). One table,
+// a zod schema per kind (RECORD_KINDS), validated on the way in.
+import { and, eq, isNull } from 'drizzle-orm';
+import { records, staff, suppliers } from '../../../db/schema';
+import { RECORD_KINDS, type OwnerType, type RecordKind, type Stored } from '../../contract/model';
+import type { Ctx } from '../context';
+import type { StoredRecord } from '../../contract/views';
+import { AppError, notFound } from '../errors';
+import { parseOr } from '../parse';
+import { nowStamp } from '../rows';
+import { evidenceByRecord } from './evidence';
+
+export interface Owner {
+  type: OwnerType;
+  ref?: string; // staff or supplier ref; absent for the firm
+}
+export type RecordRow = typeof records.$inferSelect;
+
+export function isRecordKind(k: string): k is RecordKind {
+  return Object.prototype.hasOwnProperty.call(RECORD_KINDS, k);
+}
+
+/** Resolves an owner to the column values of the records table. */
+export function ownerColumns(ctx: Ctx, owner: Owner): { staffId: number | null; supplierId: number | null } {
+  if (owner.type === 'firm') return { staffId: null, supplierId: null };
+  if (!owner.ref) throw new AppError('invalid', `A ${owner.type} reference is required.`, 'ref');
+  if (owner.type === 'staff') {
+    const r = ctx.vault.orm.select({ id: staff.id }).from(staff).where(eq(staff.ref, owner.ref)).get();
+    if (!r) throw notFound(`Staff member ${owner.ref}`);
+    return { staffId: r.id, supplierId: null };
+  }
+  const r = ctx.vault.orm.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.ref, owner.ref)).get();
+  if (!r) throw notFound(`Supplier ${owner.ref}`);
+  return { staffId: null, supplierId: r.id };
+}
+
+export function validatePayload(kind: string, owner: OwnerType, data: unknown, prefix = '') {
+  if (!isRecordKind(kind)) throw new AppError('invalid', `${kind} is not a kind of record Caseproof keeps.`, 'kind');
+  const spec = RECORD_KINDS[kind];
+  if (!(spec.owner as readonly string[]).includes(owner)) {
+    throw new AppError('invalid', `A ${owner} cannot hold a ${kind} record.`, 'kind');
+  }
+  return parseOr(spec.schema, data, 'The record', prefix) as Record<string, unknown>;
+}
+
+/** Inserts a validated record (no transaction of its own, so imports can batch). */
+export function insertRecord(ctx: Ctx, cols: { staffId: number | null; supplierId: number | null }, kind: RecordKind, data: Record<string, unknown>): number {
+  return ctx.vault.orm.insert(records).values({ ...cols, kind, data }).returning({ id: records.id }).get().id;
+}
+
+export function addRecord(ctx: Ctx, owner: Owner, kind: string, data: unknown): StoredRecord {
+  const payload = validatePayload(kind, owner.type, data);
+  return ctx.vault.tx(() => {
+    const id = insertRecord(ctx, ownerColumns(ctx, owner), kind as RecordKind, payload);
+    return { id, kind: kind as RecordKind, data: { ...payload, id, evidence: [] } };
+  });
+}
+
+function ownerTypeOf(r: RecordRow): OwnerType {
+  return r.staffId !== null ? 'staff' : r.supplierId !== null ? 'supplier' : 'firm';
+}
+
+export function recordById(ctx: Ctx, id: number): RecordRow {
+  const r = ctx.vault.orm.select().from(records).where(eq(records.id, id)).get();
+  if (!r) throw notFound(`Record ${id}`);
+  return r;
+}
+
+export function updateRecord(ctx: Ctx, id: number, data: unknown): StoredRecord {
+  return ctx.vault.tx(() => {
+    const r = recordById(ctx, id);
+    const payload = validatePayload(r.kind, ownerTypeOf(r), data);
+    ctx.vault.orm.update(records).set({ data: payload, updatedAt: nowStamp() }).where(eq(records.id, id)).run();
+    return { id, kind: r.kind as RecordKind, data: { ...payload, id, evidence: evidenceByRecord(ctx, [id]).get(id) ?? [] } };
+  });
+}
+
+export function deleteRecord(ctx: Ctx, id: number): void {
+  ctx.vault.tx(() => {
+    recordById(ctx, id);
+    ctx.vault.orm.delete(records).where(eq(records.id, id)).run();
+  });
+}
+
+export function listRecords(ctx: Ctx, owner: Owner, kind?: RecordKind): StoredRecord[] {
+  const cols = ownerColumns(ctx, owner);
+  const where = and(
+    cols.staffId === null ? isNull(records.staffId) : eq(records.staffId, cols.staffId),
+    cols.supplierId === null ? isNull(records.supplierId) : eq(records.supplierId, cols.supplierId),
+    kind ? eq(records.kind, kind) : undefined,
+  );
+  const rows = ctx.vault.orm.select().from(records).where(where).orderBy(records.id).all();
+  const ev = evidenceByRecord(ctx, rows.map((r) => r.id));
+  return rows.map((r) => ({ id: r.id, kind: r.kind as RecordKind, data: { ...r.data, id: r.id, evidence: ev.get(r.id) ?? [] } }));
+}

@@ -1,0 +1,16 @@
+// Row <-> domain mapping helpers: SQLite gives null where the domain says "absent".
+/** Drops null and undefined values so optional fields are simply absent. */
+export function compact<T extends Record<string, unknown>>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== null && v !== undefined) out[k] = v;
+  return out as { [K in keyof T]: Exclude<T[K], null> };
+}
+/** Undefined becomes null so an update clears a field the user emptied. */
+export function nullable<T extends Record<string, unknown>>(o: T, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = o[k] ?? null;
+  return out;
+}
+export function nowStamp(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,113 @@
+// Loads the whole firm as one plain snapshot — what the compliance engine, the packs and
+// the firm-file export read. A handful of queries, no N+1: fast enough for every screen.
+import { caseHandovers, caseInstructions, cases, contacts, records, staff, suppliers } from '../../db/schema';
+import {
+  STAFF_LISTS,
+  SUPPLIER_LISTS,
+  type CaseSnapshot,
+  type EvidenceMeta,
+  type FirmSnapshot,
+  type StaffSnapshot,
+  type SupplierSnapshot,
+} from '../contract/model';
+import type { Ctx } from './context';
+import { evidenceByRecord } from './evidence/evidence';
+import { getFirm } from './firm/firm';
+import { compact } from './rows';
+import { toStaffDetails } from './staff/staff';
+import { toSupplierDetails } from './suppliers/suppliers';
+import { toCaseDetails } from './cases/caseRows';
+
+type Item = Record<string, unknown> & { id: number; evidence: EvidenceMeta[] };
+
+function invert<T extends Record<string, string>>(o: T): Record<string, keyof T> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));
+}
+const STAFF_FIELD_OF = invert(STAFF_LISTS);
+const SUPPLIER_FIELD_OF = invert(SUPPLIER_LISTS);
+
+export function loadSnapshot(ctx: Ctx): FirmSnapshot {
+  const { orm } = ctx.vault;
+  const ev = evidenceByRecord(ctx);
+  const byStaff = new Map<number, Record<string, Item[]>>();
+  const bySupplier = new Map<number, Record<string, Item[]>>();
+  const policies: Item[] = [];
+  for (const r of orm.select().from(records).orderBy(records.id).all()) {
+    const item: Item = { ...r.data, id: r.id, evidence: ev.get(r.id) ?? [] };
+    if (r.staffId !== null) push(byStaff, r.staffId, STAFF_FIELD_OF[r.kind] as string, item);
+    else if (r.supplierId !== null) push(bySupplier, r.supplierId, SUPPLIER_FIELD_OF[r.kind] as string, item);
+    else if (r.kind === 'policy') policies.push(item);
+  }
+  const staffRows = orm.select().from(staff).orderBy(staff.ref).all();
+  const staffRef = new Map(staffRows.map((s) => [s.id, s.ref]));
+  const staffSnaps: StaffSnapshot[] = staffRows.map((s) => ({
+    ...toStaffDetails(s),
+    ...emptyLists(STAFF_LISTS),
+    ...(byStaff.get(s.id) ?? {}),
+  })) as unknown as StaffSnapshot[];
+  const supplierRows = orm.select().from(suppliers).orderBy(suppliers.ref).all();
+  const supplierRef = new Map(supplierRows.map((s) => [s.id, s.ref]));
+  const supplierSnaps = supplierRows.map((s) => ({
+    ...toSupplierDetails(s),
+    ...emptyLists(SUPPLIER_LISTS),
+    ...(bySupplier.get(s.id) ?? {}),
+  })) as unknown as SupplierSnapshot[];
+
+  const contactById = new Map(orm.select().from(contacts).all().map((c) => [c.id, c]));
+  const instr = new Map<number, CaseSnapshot['instructions']>();
+  for (const i of orm.select().from(caseInstructions).orderBy(caseInstructions.on, caseInstructions.id).all()) {
+    const list = instr.get(i.caseId) ?? [];
+    list.push(compact({ supplier: supplierRef.get(i.supplierId)!, on: i.on, service: i.service, overrideReason: i.overrideReason }));
+    instr.set(i.caseId, list);
+  }
+  const hand = new Map<number, CaseSnapshot['handovers']>();
+  for (const h of orm.select().from(caseHandovers).orderBy(caseHandovers.on, caseHandovers.id).all()) {
+    const list = hand.get(h.caseId) ?? [];
+    list.push(
+      compact({
+        on: h.on,
+        fromRef: staffRef.get(h.fromStaffId)!,
+        toRef: staffRef.get(h.toStaffId)!,
+        reason: h.reason,
+        jointWorkingDays: h.jointWorkingDays,
+        clientInformed: h.clientInformed,
+        note: h.note,
+      }),
+    );
+    hand.set(h.caseId, list);
+  }
+  const caseSnaps: CaseSnapshot[] = orm
+    .select()
+    .from(cases)
+    .orderBy(cases.ref)
+    .all()
+    .map((c) => ({
+      ...toCaseDetails(c, staffRef, contactById),
+      instructions: instr.get(c.id) ?? [],
+      handovers: hand.get(c.id) ?? [],
+    }));
+
+  const f = getFirm(ctx);
+  return {
+    firm: {
+      name: f.name,
+      address: f.address,
+      codeOfConductSignatory: f.codeOfConductSignatory,
+      settings: f.settings,
+      policies: policies as unknown as FirmSnapshot['firm']['policies'],
+    },
+    staff: staffSnaps,
+    suppliers: supplierSnaps,
+    cases: caseSnaps,
+  };
+}
+
+function push(map: Map<number, Record<string, Item[]>>, owner: number, field: string, item: Item): void {
+  if (!field) return;
+  const lists = map.get(owner) ?? {};
+  (lists[field] ??= []).push(item);
+  map.set(owner, lists);
+}
+function emptyLists(o: Record<string, string>): Record<string, never[]> {
+  return Object.fromEntries(Object.keys(o).map((k) => [k, []]));
+}
