@@ -3,7 +3,8 @@
 // anything; a half-written copy never takes the destination's name.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { openVault, type Vault, type VaultKey } from '../../../db/client';
+import { openVault, type Vault } from '../../../db/client';
+import type { VaultKey } from '../../../db/keys';
 import { AppError } from '../errors';
 
 function tempBeside(dest: string): string {

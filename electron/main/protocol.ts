@@ -1,0 +1,27 @@
+// Serves the built renderer from app://caseproof/ with a strict CSP and a guard against
+// path traversal: only files inside the renderer folder are ever returned.
+import { net, protocol } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_SCHEME, CSP } from './security';
+
+export function registerSchemeEarly(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+export function serveRenderer(rootDir: string): void {
+  const root = path.resolve(rootDir);
+  protocol.handle(APP_SCHEME, async (req) => {
+    const { pathname } = new URL(req.url);
+    const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    const file = path.resolve(root, '.' + rel);
+    if (file !== root && !file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+}

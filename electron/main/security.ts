@@ -1,0 +1,71 @@
+// Window and content security, applied to every webContents: no navigation away from
+// the app, no new windows, no permissions, no remote requests, no webviews.
+import { app, session, shell, type WebContents } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://caseproof`;
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "frame-src blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "connect-src 'self'",
+].join('; ');
+
+export const SECURE_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
+export function isAppUrl(url: string): boolean {
+  try {
+    return new URL(url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** Opens https links in the browser after parsing them; nothing else leaves the app. */
+function openExternalSafely(url: string): void {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'https:') void shell.openExternal(u.toString());
+  } catch {
+    /* not a URL: ignore */
+  }
+}
+
+export function hardenSessions(): void {
+  const s = session.defaultSession;
+  s.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  s.setPermissionCheckHandler(() => false);
+  s.webRequest.onBeforeRequest((details, cb) => {
+    const ok = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('blob:') || details.url.startsWith('data:') || details.url.startsWith('devtools:');
+    cb({ cancel: !ok });
+  });
+  app.on('web-contents-created', (_e, wc: WebContents) => {
+    wc.setWindowOpenHandler(({ url }) => {
+      openExternalSafely(url);
+      return { action: 'deny' };
+    });
+    wc.on('will-navigate', (e, url) => {
+      if (!isAppUrl(url)) e.preventDefault();
+    });
+    wc.on('will-redirect', (e, url) => {
+      if (!isAppUrl(url)) e.preventDefault();
+    });
+    wc.on('will-attach-webview', (e) => e.preventDefault());
+  });
+}

@@ -1,0 +1,21 @@
+// The reminder shown on unlock and once a day while the app is open: a short summary of
+// what lapses in the next 30 days. Pure: the caller decides how to show it.
+import { ukDate } from '../contract/dates';
+import type { Ctx } from './context';
+import { dueList, evaluate } from './compliance/engine';
+import { loadSnapshot } from './snapshot';
+
+export const REMINDER_DAYS = 30;
+
+export function reminderSummary(ctx: Ctx): { title: string; body: string } | null {
+  const asOf = ctx.today();
+  const items = dueList(evaluate(loadSnapshot(ctx), asOf), asOf, REMINDER_DAYS);
+  if (!items.length) return null;
+  const first = items[0];
+  const who = first.name ?? first.ref;
+  const more = items.length > 1 ? ` and ${items.length - 1} more` : '';
+  return {
+    title: `${items.length} item${items.length === 1 ? '' : 's'} lapse${items.length === 1 ? 's' : ''} in the next ${REMINDER_DAYS} days`,
+    body: `First: ${who}, ${first.rule} on ${ukDate(first.changesOn)}${more}. Open Caseproof's dashboard for the list.`,
+  };
+}

@@ -1,0 +1,100 @@
+// Labelled form fields with their error shown beside them (and announced to screen readers).
+import { useId, type ReactNode } from 'react';
+
+interface Base {
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+}
+function Wrap({ id, label, error, hint, required, children }: Base & { id: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {children}
+      {hint && !error ? <div className="hint" id={`${id}-hint`}>{hint}</div> : null}
+      {error ? (
+        <div className="error" id={`${id}-error`} role="alert">
+          {label} {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+function describedBy(id: string, error?: string, hint?: string) {
+  return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+}
+
+export function TextField(p: Base & { value: string | undefined; onChange: (v: string) => void; type?: 'text' | 'password' | 'date'; multiline?: boolean; name?: string; autoFocus?: boolean }) {
+  const id = useId();
+  const common = {
+    id,
+    name: p.name,
+    value: p.value ?? '',
+    'aria-invalid': p.error ? true : undefined,
+    'aria-describedby': describedBy(id, p.error, p.hint),
+    'aria-required': p.required || undefined,
+    autoFocus: p.autoFocus,
+  };
+  return (
+    <Wrap id={id} {...p}>
+      {p.multiline ? (
+        <textarea {...common} rows={3} onChange={(e) => p.onChange(e.target.value)} />
+      ) : (
+        <input {...common} type={p.type ?? 'text'} onChange={(e) => p.onChange(e.target.value)} />
+      )}
+    </Wrap>
+  );
+}
+
+export function NumberField(p: Base & { value: number | undefined; onChange: (v: number | undefined) => void; step?: number; name?: string }) {
+  const id = useId();
+  return (
+    <Wrap id={id} {...p}>
+      <input
+        id={id}
+        name={p.name}
+        type="number"
+        inputMode="decimal"
+        step={p.step ?? 'any'}
+        value={p.value ?? ''}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={describedBy(id, p.error, p.hint)}
+        onChange={(e) => p.onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+      />
+    </Wrap>
+  );
+}
+
+export function SelectField(p: Base & { value: string | undefined; onChange: (v: string | undefined) => void; options: readonly (string | [string, string])[]; blank?: string; name?: string }) {
+  const id = useId();
+  return (
+    <Wrap id={id} {...p}>
+      <select id={id} name={p.name} value={p.value ?? ''} aria-invalid={p.error ? true : undefined} onChange={(e) => p.onChange(e.target.value || undefined)}>
+        {p.blank !== undefined ? <option value="">{p.blank}</option> : null}
+        {p.options.map((o) => {
+          const [v, l] = Array.isArray(o) ? o : [o, o];
+          return (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          );
+        })}
+      </select>
+    </Wrap>
+  );
+}
+
+export function CheckField(p: { label: string; checked: boolean | undefined; onChange: (v: boolean) => void; hint?: string; name?: string; disabled?: boolean }) {
+  const id = useId();
+  return (
+    <div className="field check">
+      <input id={id} name={p.name} type="checkbox" checked={!!p.checked} disabled={p.disabled} onChange={(e) => p.onChange(e.target.checked)} aria-describedby={p.hint ? `${id}-hint` : undefined} />
+      <label htmlFor={id}>{p.label}</label>
+      {p.hint ? <div className="hint" id={`${id}-hint`}>{p.hint}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { call } from '../api';
+import { useLoad } from '../hooks';
+import { StaffForm } from './StaffForm';
+
+export function StaffList() {
+  const { data, error, reload } = useLoad(() => call('listStaff', {}), []);
+  const [adding, setAdding] = useState(false);
+  return (
+    <section aria-labelledby="page-title">
+      <header className="page-head">
+        <h1 id="page-title">Staff</h1>
+        {!adding ? <button onClick={() => setAdding(true)}>Add staff member</button> : null}
+      </header>
+      {adding ? (
+        <StaffForm
+          onSaved={() => {
+            setAdding(false);
+            reload();
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      ) : null}
+      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      {data && data.length === 0 ? <p>No staff yet. Add the first case manager to start keeping their evidence.</p> : null}
+      {data && data.length > 0 ? (
+        <table className="table" aria-label="Staff members">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Reference</th>
+              <th scope="col">Profession</th>
+              <th scope="col">Employment</th>
+              <th scope="col">Days a week</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((s) => (
+              <tr key={s.ref}>
+                <td>
+                  <a href={`#/staff/${encodeURIComponent(s.ref)}`}>{s.name}</a>
+                </td>
+                <td>{s.ref}</td>
+                <td>{s.profession ?? ''}</td>
+                <td>{s.employment?.replace('-', ' ') ?? ''}</td>
+                <td>{s.daysPerWeek ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
