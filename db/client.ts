@@ -34,9 +34,12 @@ export interface Vault {
   tx<T>(fn: () => T): T;
   close(): void;
 }
+export type Migration = { tag: string; statements: string[] };
 export interface OpenOptions {
   /** Path of a better_sqlite3.node built for this runtime (Electron passes its own ABI build). */
   nativeBinding?: string;
+  /** The migrations to apply; the shipped ones unless a test supplies its own. */
+  migrations?: Migration[];
 }
 export type Secret = { passphrase: string } | { key: VaultKey };
 
@@ -59,20 +62,22 @@ function configure(db: Database.Database): void {
   db.pragma('foreign_keys = ON');
 }
 
-function migrate(db: Database.Database): void {
+/** Applies pending migrations in one transaction; refuses a vault from a newer version. */
+function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {
+  const target = migrations.length;
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
+  if (current > target) {
     throw new VaultError(
       'vault-newer',
-      `This vault was saved by a newer version of Caseproof (data version ${current}; this version understands up to ${SCHEMA_VERSION}). Update Caseproof to open it.`,
+      `This vault was saved by a newer version of Caseproof (data version ${current}; this version understands up to ${target}). Update Caseproof to open it.`,
     );
   }
-  if (current === SCHEMA_VERSION) return;
+  if (current === target) return;
   db.transaction(() => {
-    for (let i = current; i < SCHEMA_VERSION; i++) {
-      for (const stmt of MIGRATIONS[i].statements) db.exec(stmt);
+    for (let i = current; i < target; i++) {
+      for (const stmt of migrations[i].statements) db.exec(stmt);
     }
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.pragma(`user_version = ${target}`);
   })();
 }
 
@@ -103,7 +108,7 @@ export function createVault(file: string, secret: Secret, opts: OpenOptions = {}
     keyConnection(db, key);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     configure(db);
-    migrate(db);
+    migrate(db, opts.migrations);
     try {
       chmodSync(file, 0o600);
     } catch {
@@ -143,7 +148,7 @@ export function openVault(file: string, secret: Secret, opts: OpenOptions = {}):
     if (appId !== APPLICATION_ID) {
       throw new VaultError('not-a-vault', `${file} is an encrypted database but not a Caseproof vault.`);
     }
-    migrate(db);
+    migrate(db, opts.migrations);
     configure(db);
     return wrap(file, db, key);
   } catch (e) {

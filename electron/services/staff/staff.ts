@@ -1,6 +1,6 @@
 // Staff members' basic details (the people whose evidence Caseproof keeps).
-import { asc, eq } from 'drizzle-orm';
-import { staff } from '../../../db/schema';
+import { asc, count, eq, or } from 'drizzle-orm';
+import { caseHandovers, cases, staff } from '../../../db/schema';
 import { staffDetails, type StaffDetails } from '../../contract/model';
 import type { Ctx } from '../context';
 import type { StaffSummary } from '../../contract/views';
@@ -63,13 +63,14 @@ export function updateStaff(ctx: Ctx, ref: string, input: unknown): StaffSummary
 export function deleteStaff(ctx: Ctx, ref: string): void {
   ctx.vault.tx(() => {
     const existing = staffRowByRef(ctx, ref);
-    try {
-      ctx.vault.orm.delete(staff).where(eq(staff.id, existing.id)).run();
-    } catch (e) {
-      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-        throw new AppError('conflict', `${existing.name} still manages cases; hand them over before deleting this staff member.`);
-      }
-      throw e;
-    }
+    const managed = ctx.vault.orm.select({ n: count() }).from(cases).where(eq(cases.caseManagerId, existing.id)).get()!.n;
+    const handed = ctx.vault.orm
+      .select({ n: count() })
+      .from(caseHandovers)
+      .where(or(eq(caseHandovers.fromStaffId, existing.id), eq(caseHandovers.toStaffId, existing.id)))
+      .get()!.n;
+    if (managed > 0) throw new AppError('conflict', `${existing.name} still manages ${managed} case${managed === 1 ? '' : 's'}; hand them over before deleting this staff member.`);
+    if (handed > 0) throw new AppError('conflict', `${existing.name} appears in case handover records, which must be kept; they cannot be deleted.`);
+    ctx.vault.orm.delete(staff).where(eq(staff.id, existing.id)).run();
   });
 }

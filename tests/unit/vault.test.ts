@@ -1,0 +1,161 @@
+// The encrypted vault on disk: real SQLCipher files in a temporary folder.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createVault, openVault, rekeyVault, SCHEMA_VERSION, VaultError, type Migration } from '../../db/client';
+import { MIGRATIONS } from '../../db/migrations.generated';
+import { readSalt } from '../../db/keys';
+import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
+import { attachEvidence } from '../../electron/services/evidence/evidence';
+import { listRecords } from '../../electron/services/evidence/records';
+import { renderEmbedded } from '../../scripts/embed-migrations.mjs';
+import { filesContaining, tempDir } from '../support/tmp';
+import { newVault, PASS, reopen, sampleFirm } from '../support/vaults';
+
+const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+
+describe('vault encryption on disk', () => {
+  it('holds no plaintext in the vault file or its WAL/SHM, while open and after closing', () => {
+    const { vault, dir, ctx } = newVault();
+    importFirmFile(ctx, sampleFirm());
+    const rec = listRecords(ctx, { type: 'staff', ref: 'RR-01' }, 'cpd')[0];
+    attachEvidence(ctx, rec.id, { name: 'certificate.pdf', bytes: Buffer.from('%PDF-1.4 Secret Certificate Text for Morgan') });
+    const present = readdirSync(dir);
+    expect(present.some((f) => f.endsWith('-wal'))).toBe(true); // the journal exists and is checked too
+    for (const needle of ['Morgan Ellis', 'Riverside', 'Fenwick Law', 'Secret Certificate Text', 'SQLite format 3', 'CREATE TABLE']) {
+      expect(filesContaining(dir, needle), needle).toEqual([]);
+    }
+    vault.close();
+    expect(readdirSync(dir)).toEqual(['firm.cpv']);
+    expect(filesContaining(dir, 'Morgan Ellis')).toEqual([]);
+    expect(filesContaining(dir, 'SQLite format 3')).toEqual([]);
+  });
+
+  it('cannot be read by plain SQLite or with the right key but the wrong cipher settings', () => {
+    const { vault, file } = newVault();
+    vault.close();
+    const plain = new Database(file, { fileMustExist: true });
+    expect(() => plain.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(/not a database/);
+    plain.close();
+  });
+
+  it('reopens with the passphrase and keeps data', () => {
+    const { vault, file, ctx } = newVault();
+    importFirmFile(ctx, sampleFirm());
+    vault.close();
+    const again = reopen(file);
+    expect(again.sqlite.prepare('SELECT name FROM staff ORDER BY ref').all()).toEqual([{ name: 'Morgan Ellis' }, { name: 'Toni Reyes' }]);
+    again.close();
+  });
+});
+
+describe('wrong passphrase', () => {
+  it('is refused with a clear error and leaves the file byte-for-byte unchanged, with nothing beside it', () => {
+    const { vault, file, dir } = newVault();
+    vault.close();
+    const before = sha(file);
+    let err: unknown;
+    try {
+      openVault(file, { passphrase: 'not the passphrase at all' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(VaultError);
+    expect((err as VaultError).code).toBe('wrong-passphrase');
+    expect((err as Error).message).toMatch(/passphrase is wrong/);
+    expect(sha(file)).toBe(before);
+    expect(readdirSync(dir)).toEqual(['firm.cpv']);
+    reopen(file).close(); // and the right one still works
+  });
+
+  it('refuses a file that is not a vault without changing it', () => {
+    const dir = tempDir();
+    const f = path.join(dir, 'notes.cpv');
+    writeFileSync(f, 'just some text that is long enough to have a header');
+    const before = sha(f);
+    expect(() => openVault(f, { passphrase: PASS })).toThrow(VaultError);
+    expect(sha(f)).toBe(before);
+  });
+});
+
+describe('creation', () => {
+  it('refuses to overwrite an existing file', () => {
+    const { vault, file } = newVault();
+    vault.close();
+    const before = sha(file);
+    expect(() => createVault(file, { passphrase: PASS })).toThrow(/will not overwrite/);
+    expect(sha(file)).toBe(before);
+  });
+  it('starts the file with a random salt, different for every vault', () => {
+    const a = newVault();
+    const b = newVault();
+    a.vault.close();
+    b.vault.close();
+    expect(readSalt(a.file).equals(readSalt(b.file))).toBe(false);
+  });
+});
+
+describe('migrations', () => {
+  const extra: Migration = { tag: '0099_test_extra', statements: ['CREATE TABLE test_extra (id integer primary key, note text)'] };
+
+  it('applies pending migrations to an existing vault, keeping its data', () => {
+    const { vault, file, ctx } = newVault();
+    importFirmFile(ctx, sampleFirm());
+    vault.close();
+    const v = openVault(file, { passphrase: PASS }, { migrations: [...MIGRATIONS, extra] });
+    expect(v.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    v.sqlite.prepare("INSERT INTO test_extra(note) VALUES ('x')").run();
+    expect((v.sqlite.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n).toBe(2);
+    v.close();
+  });
+
+  it('rolls back every statement of a failing migration run', () => {
+    const { vault, file } = newVault();
+    vault.close();
+    const broken: Migration = { tag: '0100_broken', statements: ['CREATE TABLE half_done (id integer)', 'THIS IS NOT SQL'] };
+    expect(() => openVault(file, { passphrase: PASS }, { migrations: [...MIGRATIONS, extra, broken] })).toThrow();
+    const v = reopen(file);
+    expect(v.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const tables = v.sqlite.prepare("SELECT name FROM sqlite_master WHERE name IN ('test_extra','half_done')").all();
+    expect(tables).toEqual([]);
+    v.close();
+  });
+
+  it('refuses a vault written by a newer version, naming both versions, and changes nothing', () => {
+    const { vault, file } = newVault();
+    vault.sqlite.pragma(`user_version = ${SCHEMA_VERSION + 3}`);
+    vault.close();
+    const before = sha(file);
+    let err: VaultError | undefined;
+    try {
+      reopen(file);
+    } catch (e) {
+      err = e as VaultError;
+    }
+    expect(err?.code).toBe('vault-newer');
+    expect(err?.message).toContain(`data version ${SCHEMA_VERSION + 3}`);
+    expect(err?.message).toMatch(/newer version of Caseproof/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('ships the embedded copy of the migration files up to date', () => {
+    const embedded = readFileSync(path.resolve(__dirname, '../../db/migrations.generated.ts'), 'utf8');
+    expect(embedded).toBe(renderEmbedded());
+  });
+});
+
+describe('rekey', () => {
+  it('changes the passphrase: the old one stops working, the new one opens the same data', () => {
+    const { vault, file, ctx } = newVault();
+    importFirmFile(ctx, sampleFirm());
+    rekeyVault(vault, 'a completely new passphrase');
+    vault.close();
+    expect(() => reopen(file)).toThrow(/passphrase is wrong/);
+    const v = openVault(file, { passphrase: 'a completely new passphrase' });
+    expect((v.sqlite.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n).toBe(2);
+    v.close();
+  });
+});
+

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for every layer: unit and integration (tests/unit), the real CLI as a child
+// process (tests/cli), the real UI in Debian's Chromium (tests/browser), and the Electron
+// smoke test (tests/electron, skipped with a plain message where Electron's binary is absent).
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});
