@@ -60,7 +60,7 @@ describe('staff', () => {
     const { ctx } = newVault();
     importFirmFile(ctx, sampleFirm());
     const e = errorOf(() => deleteStaff(ctx, 'RR-01'));
-    expect(e.message).toMatch(/still manages cases/);
+    expect(e.message).toMatch(/Morgan Ellis still manages 1 case; hand them over/);
     expect(listStaff(ctx)).toHaveLength(2);
   });
 });

@@ -71,3 +71,15 @@ export function fitWithin(info: { width: number; height: number }, maxWidth: num
     height: Math.max(1, Math.round(info.height * scale)),
   };
 }
+
+/**
+ * The size to draw an evidence image at: as wide as the page, keeping its aspect ratio, unless
+ * that would make it taller than `maxHeight`, in which case as tall as that.
+ */
+export function fitToWidth(info: { width: number; height: number }, pageWidth: number, maxHeight: number): { width: number; height: number } {
+  const scale = Math.min(pageWidth / info.width, maxHeight / info.height);
+  return {
+    width: Math.max(1, Math.round(info.width * scale)),
+    height: Math.max(1, Math.round(info.height * scale)),
+  };
+}

@@ -73,16 +73,3 @@ export interface SupplierPackInput extends PackInput {
   supplierRef: string;
 }
 export type FirmPackInput = PackInput;
-
-export type PackErrorCode = 'not_found' | 'as_of_mismatch' | 'invalid_template' | 'evidence_unreadable';
-
-/** A pack could not be built; `code` says why, `message` says it in plain English. */
-export class PackError extends Error {
-  constructor(
-    readonly code: PackErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PackError';
-  }
-}
