@@ -7,13 +7,10 @@ interface Base {
   hint?: string;
   required?: boolean;
 }
-function Wrap({ id, label, error, hint, required, children }: Base & { id: string; children: ReactNode }) {
+function Wrap({ id, label, error, hint, children }: Base & { id: string; children: ReactNode }) {
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <label htmlFor={id}>{label}</label>
       {children}
       {hint && !error ? <div className="hint" id={`${id}-hint`}>{hint}</div> : null}
       {error ? (

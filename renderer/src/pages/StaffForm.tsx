@@ -6,7 +6,9 @@ import { useZodForm } from '../hooks';
 import { CheckField, NumberField, SelectField, TextField } from '../components/fields';
 
 export function StaffForm({ initial, onSaved, onCancel }: { initial?: StaffDetails; onSaved: (ref: string) => void; onCancel: () => void }) {
-  const f = useZodForm(staffDetails, { ...(initial ?? {}) });
+  // Only the detail fields: a profile also carries evidence lists the form does not edit.
+  const start = Object.fromEntries(Object.keys(staffDetails.shape).map((k) => [k, initial?.[k as keyof StaffDetails]]));
+  const f = useZodForm(staffDetails, start);
   const v = f.values as Partial<StaffDetails>;
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
