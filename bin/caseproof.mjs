@@ -12,6 +12,6 @@ if (existsSync(bundled)) {
   const { main } = await import(pathToFileURL(bundled).href);
   process.exitCode = await main(process.argv.slice(2));
 } else {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli', 'run.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 }

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // `caseproof`: the headless command line over the same services as the app
 // (../shared/spec/cli.md). Exit 0 on success, 1 for bad input or a wrong passphrase,
 // 2 for usage errors. Nothing is written when a command fails.
@@ -194,6 +193,10 @@ const commands: Record<string, (a: Args) => Promise<void>> = {
 };
 
 export async function main(argv: string[]): Promise<number> {
+  // `caseproof status | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     out(HELP);
@@ -232,11 +235,4 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`caseproof: unexpected error: ${(e as Error).message}\n`);
     return 1;
   }
-}
-
-const isEntry = process.argv[1] && /cli[\\/]main\.[cm]?[jt]s$|caseproof(\.m?js)?$|cli\.c?js$/.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }

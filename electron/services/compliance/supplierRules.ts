@@ -1,0 +1,197 @@
+// Rules for suppliers (SUP-*), and the supplier approval test that CASE-SUPPLIERS-VETTED
+// applies on each instruction's date.
+import type { RuleResult } from '../../contract/compliance';
+import type { IsoDate } from '../../contract/dates';
+import type { Decision, Regulatory, SupplierSnapshot } from '../../contract/model';
+import type { EngineContext } from './context';
+import { capitalise, coverResult } from './cover';
+import { dbsResult } from './dbs';
+import {
+  hasText,
+  type Judge,
+  lapsesOn,
+  latestOnOrBefore,
+  listWords,
+  met,
+  nextDay,
+  notApplicable,
+  notMet,
+  uk,
+} from './window';
+
+export const SUPPLIER_SAFEGUARDING_MONTHS = 36;
+export const FITNESS_CHECK_MONTHS = 12;
+
+// ---------- approval (MTSP Governance A) ----------
+export interface SupplierApproval {
+  approved: boolean;
+  /** One line naming the decision used and its dates. */
+  reason: string;
+  /** The decision in effect on the date (the latest made on or before it), if any. */
+  decision?: Decision;
+  /** When approved: the first day the approval no longer holds (its next review date). */
+  until?: IsoDate;
+}
+
+/**
+ * Whether the supplier was approved on `date`: the latest decision made on or before that
+ * date approves it (fully or with conditions) and its next review date is after `date`.
+ * Decisions on the same day apply in the order they are listed.
+ */
+export function supplierApprovalOn(supplier: Pick<SupplierSnapshot, 'decisions'>, date: IsoDate): SupplierApproval {
+  const decision = latestOnOrBefore(supplier.decisions, (d) => d.on, date);
+  if (!decision) {
+    const reason =
+      supplier.decisions.length === 0 ? 'No vetting decision is recorded' : `No vetting decision had been made by ${uk(date)}`;
+    return { approved: false, reason };
+  }
+  const who = `by ${decision.by} on ${uk(decision.on)}`;
+  if (decision.decision === 'rejected') {
+    return { approved: false, reason: `Rejected ${who}${hasText(decision.note) ? ` (${decision.note.trim()})` : ''}`, decision };
+  }
+  const verb = decision.decision === 'conditional' ? 'Approved with conditions' : 'Approved';
+  const conditions = decision.decision === 'conditional' && hasText(decision.note) ? ` (${decision.note.trim()})` : '';
+  if (!decision.nextReviewOn) {
+    return { approved: false, reason: `${verb} ${who}${conditions} but no next review date is set`, decision };
+  }
+  if (decision.nextReviewOn <= date) {
+    return {
+      approved: false,
+      reason: `${verb} ${who}${conditions} but the review due on ${uk(decision.nextReviewOn)} has passed`,
+      decision,
+    };
+  }
+  return {
+    approved: true,
+    reason: `${verb} ${who}${conditions}; next review due ${uk(decision.nextReviewOn)}`,
+    decision,
+    until: decision.nextReviewOn,
+  };
+}
+
+export function vettingDecision(j: Judge, s: SupplierSnapshot): RuleResult {
+  const rule = 'SUP-VETTING-DECISION';
+  const a = supplierApprovalOn(s, j.asOf);
+  return a.approved ? met(j, rule, a.reason, a.until) : notMet(rule, a.reason);
+}
+
+// ---------- the rest of Governance F ----------
+export function indemnity(j: Judge, s: SupplierSnapshot, minGBP: number): RuleResult {
+  return coverResult(j, 'SUP-INDEMNITY', s.indemnity, minGBP);
+}
+
+export function qualification(j: Judge, s: SupplierSnapshot): RuleResult {
+  const rule = 'SUP-QUALIFICATION';
+  const named = s.qualifications.filter((q) => hasText(q.body));
+  if (named.length === 0) return notMet(rule, 'No qualification or registration with a professional body is recorded');
+  const label = (q: (typeof named)[number]) => (q.number ? `${q.body} ${q.number}` : q.body);
+  const evidenced = named.find((q) => q.evidence.length > 0);
+  if (evidenced) {
+    return met(j, rule, `${label(evidenced)} recorded with evidence (${evidenced.evidence.map((e) => e.name).join(', ')})`);
+  }
+  return notMet(rule, `${listWords(named.map(label))} ${named.length === 1 ? 'is' : 'are'} recorded without evidence`);
+}
+
+export function experience(j: Judge, s: SupplierSnapshot): RuleResult {
+  const rule = 'SUP-EXPERIENCE';
+  return s.cvOnFile ? met(j, rule, 'CV or experience summary on file') : notMet(rule, 'No CV or experience summary on file');
+}
+
+export function safeguarding(j: Judge, s: SupplierSnapshot): RuleResult {
+  const rule = 'SUP-SAFEGUARDING';
+  const on = s.safeguardingOn;
+  if (!on || on > j.asOf) return notMet(rule, 'No safeguarding training or certificate date is recorded');
+  const lapses = lapsesOn(on, SUPPLIER_SAFEGUARDING_MONTHS);
+  if (j.asOf < lapses) return met(j, rule, `Safeguarding training or certificate dated ${uk(on)}; lapses on ${uk(lapses)}`, lapses);
+  return notMet(rule, `Safeguarding training or certificate dated ${uk(on)}, more than 36 months ago (lapsed on ${uk(lapses)})`);
+}
+
+// Regulatory entries are grouped by scheme (ignoring case), so a renewal recorded as a new
+// entry supersedes the old one: per scheme, an entry without an expiry date counts as
+// open-ended, otherwise the latest expiry counts. expiresOn is the last valid day. The rule
+// is met while every scheme is current; it changes the day after the earliest expiry.
+export function regulatoryCompliance(j: Judge, s: SupplierSnapshot): RuleResult {
+  const rule = 'SUP-REGULATORY';
+  if (s.regulatory.length === 0) return notMet(rule, 'No regulatory registration (such as ICO, HCPC or CQC) is recorded');
+  const byScheme = new Map<string, Regulatory>();
+  for (const r of s.regulatory) {
+    const key = r.scheme.trim().toLowerCase();
+    const prev = byScheme.get(key);
+    if (!prev || (prev.expiresOn !== undefined && (r.expiresOn === undefined || r.expiresOn > prev.expiresOn))) byScheme.set(key, r);
+  }
+  const label = (r: Regulatory) => (r.reference ? `${r.scheme} ${r.reference}` : r.scheme);
+  const expired: string[] = [];
+  const current: string[] = [];
+  let firstExpiry: IsoDate | undefined;
+  for (const r of byScheme.values()) {
+    if (r.expiresOn === undefined) {
+      current.push(`${label(r)} (no expiry)`);
+    } else if (r.expiresOn < j.asOf) {
+      expired.push(`${label(r)} expired on ${uk(r.expiresOn)}`);
+    } else {
+      current.push(`${label(r)} to ${uk(r.expiresOn)}`);
+      if (!firstExpiry || r.expiresOn < firstExpiry) firstExpiry = r.expiresOn;
+    }
+  }
+  if (expired.length > 0) return notMet(rule, capitalise(expired.join('; ')));
+  return met(j, rule, `Recorded: ${current.join(', ')}`, firstExpiry === undefined ? undefined : nextDay(firstExpiry));
+}
+
+export function fitnessToPractise(j: Judge, s: SupplierSnapshot): RuleResult {
+  const rule = 'SUP-FITNESS-TO-PRACTISE';
+  const latest = latestOnOrBefore(s.fitnessChecks, (c) => c.checkedOn, j.asOf);
+  if (!latest) return notMet(rule, 'No register or fitness-to-practise check is recorded');
+  const what = `${latest.register} check on ${uk(latest.checkedOn)}`;
+  if (latest.result === 'restriction') {
+    return notMet(rule, `${what} found a restriction${hasText(latest.note) ? `: ${latest.note.trim()}` : ''}`);
+  }
+  const lapses = lapsesOn(latest.checkedOn, FITNESS_CHECK_MONTHS);
+  if (j.asOf < lapses) return met(j, rule, `${what} was clear; lapses on ${uk(lapses)}`, lapses);
+  return notMet(rule, `${what} was clear but is more than 12 months old (lapsed on ${uk(lapses)})`);
+}
+
+export function serviceCoverage(j: Judge, s: SupplierSnapshot): RuleResult {
+  const rule = 'SUP-SERVICE-COVERAGE';
+  const missing: string[] = [];
+  if (!hasText(s.serviceArea)) missing.push('service area');
+  if (!hasText(s.acceptanceCriteria)) missing.push('acceptance criteria');
+  if (missing.length > 0) return notMet(rule, `No ${listWords(missing)} recorded`);
+  return met(j, rule, `Service area (${s.serviceArea!.trim()}) and acceptance criteria recorded`);
+}
+
+export function dbs(j: Judge, s: SupplierSnapshot): RuleResult {
+  const rule = 'SUP-DBS';
+  if (!s.worksWithClients) return notApplicable(rule, 'Not recorded as working directly with clients, so no DBS check is needed');
+  return dbsResult(j, rule, s.dbs);
+}
+
+export function solePractitioner(j: Judge, s: SupplierSnapshot): RuleResult {
+  const rule = 'SUP-SOLE-PRACTITIONER';
+  if (!s.soleTrader) return met(j, rule, 'Not recorded as a sole practitioner');
+  if (hasText(s.safeguardsNote)) return met(j, rule, `Sole practitioner with safeguards recorded: ${s.safeguardsNote.trim()}`);
+  return notMet(rule, 'Sole practitioner with no safeguarding or quality-assurance measures recorded');
+}
+
+export function evidenceBased(j: Judge, s: SupplierSnapshot): RuleResult {
+  const rule = 'SUP-EVIDENCE-BASED';
+  if (hasText(s.evidenceBase)) return met(j, rule, `Follows ${s.evidenceBase.trim()}`);
+  return notMet(rule, 'No guideline or treatment pathway is named for the service');
+}
+
+/** Every SUP-* rule for one supplier, in catalogue order (before exemptions). */
+export function supplierResults(s: SupplierSnapshot, ctx: EngineContext): RuleResult[] {
+  const j = ctx.judge;
+  return [
+    indemnity(j, s, ctx.settings.supplierIndemnityMinGBP),
+    qualification(j, s),
+    experience(j, s),
+    safeguarding(j, s),
+    regulatoryCompliance(j, s),
+    fitnessToPractise(j, s),
+    serviceCoverage(j, s),
+    dbs(j, s),
+    solePractitioner(j, s),
+    evidenceBased(j, s),
+    vettingDecision(j, s),
+  ];
+}

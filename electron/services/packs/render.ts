@@ -1,0 +1,84 @@
+// From pack content to the bytes of a .docx file, the same bytes every time for the same inputs.
+//
+// docx's Packer stamps the package with the time of packing in two places: the created and
+// modified dates in docProps/core.xml, and the modification time of every zip entry. Drawing ids
+// come from a process-wide counter unless given (parts.ts gives them from a per-document counter).
+// So the packed file is opened again, core.xml's dates are set to the pack's as-of date, and the
+// entries are zipped again with that date as their time, in a fixed order, with DEFLATE.
+import { createHash } from 'node:crypto';
+import { Document, type FileChild, Packer } from 'docx';
+import JSZip from 'jszip';
+import { type IsoDate, ukDate } from '../../contract/dates';
+import { PAGE, type PackTheme, documentStyles, pageFooter, pageHeader } from './styles';
+
+/** Lower-case hex SHA-256 of some bytes. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export interface PackMeta {
+  /** Document title, e.g. "Legal Panel evidence pack: Morgan Ellis". */
+  title: string;
+  subject: string;
+  /** Shown on the left of every footer. */
+  footerLabel: string;
+  asOf: IsoDate;
+}
+
+/** One A4 section with the firm's header and footer on every page, packed deterministically. */
+export async function renderPack(theme: PackTheme, meta: PackMeta, children: FileChild[]): Promise<Uint8Array> {
+  const doc = new Document({
+    title: meta.title,
+    subject: meta.subject,
+    creator: theme.firmName,
+    lastModifiedBy: theme.firmName,
+    description: `Prepared with Caseproof from the firm's records as at ${ukDate(meta.asOf)}.`,
+    revision: 1,
+    styles: documentStyles(theme),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.margin,
+              bottom: PAGE.margin,
+              left: PAGE.margin,
+              right: PAGE.margin,
+              header: PAGE.headerFooter,
+              footer: PAGE.headerFooter,
+            },
+          },
+        },
+        headers: { default: pageHeader(theme) },
+        footers: { default: pageFooter(theme, meta.footerLabel) },
+        children,
+      },
+    ],
+  });
+  const packed = await Packer.pack(doc, 'uint8array');
+  return normaliseDocx(packed, meta.asOf);
+}
+
+const CORE_DATES = /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g;
+
+/**
+ * Rewrites a packed .docx so that nothing in it depends on when it was made: core.xml's created
+ * and modified dates become `stamp` at midnight UTC, and every zip entry carries that time.
+ * [Content_Types].xml goes first, as tools that sniff the file type expect; the rest keep docx's order.
+ */
+export async function normaliseDocx(packed: Uint8Array, stamp: IsoDate): Promise<Uint8Array> {
+  const date = new Date(`${stamp}T00:00:00Z`);
+  const src = await JSZip.loadAsync(packed);
+  const names = Object.keys(src.files).filter((n) => !src.files[n].dir);
+  const ordered = [...names.filter((n) => n === '[Content_Types].xml'), ...names.filter((n) => n !== '[Content_Types].xml')];
+  const out = new JSZip();
+  for (const name of ordered) {
+    let data: Uint8Array | string = await src.files[name].async('uint8array');
+    if (name === 'docProps/core.xml') {
+      data = new TextDecoder().decode(data).replace(CORE_DATES, `$1${stamp}T00:00:00Z$3`);
+    }
+    out.file(name, data, { date, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+}

@@ -1,0 +1,544 @@
+// The Legal Panel evidence pack for one case manager: the MTSP Legal Panel checklist answered
+// item by item from the compliance report, the records behind each answer, and the files.
+import type { FileChild } from 'docx';
+import { type RuleResult, STATUS_WORDS, overallStatus } from '../../contract/compliance';
+import { differenceInMonths, parseISO } from 'date-fns';
+import { plusMonths, ukDate } from '../../contract/dates';
+import type { FirmSnapshot, StaffSnapshot } from '../../contract/model';
+import { staffCaseload } from '../compliance/caseload';
+import { ruleById, rulesFor } from '../compliance/rules';
+import { AppError } from '../errors';
+import { type Answer, answerFrom, answerOf, resultsFor } from './answers';
+import { citeGroups, staffEvidence } from './evidence';
+import {
+  areaWord,
+  dateOrDash,
+  dbsLevelWord,
+  employmentWord,
+  hoursWord,
+  money,
+  plural,
+  policyWord,
+  textOrDash,
+  trainingWord,
+  yesNo,
+} from './labels';
+import {
+  type CellValue,
+  caseloadFigures,
+  coverPage,
+  dataTable,
+  evidenceAppendix,
+  h1,
+  h2,
+  keyValueTable,
+  note,
+  type PackContext,
+  para,
+  rulesTable,
+  statusCell,
+  statusLine,
+} from './parts';
+import { renderPack } from './render';
+import { confidentialityNotice, setupPack } from './setup';
+import type { ResolvedPackOptions, StaffPackInput } from './types';
+
+interface ChecklistItem {
+  /** The Legal Panel question, in Caseproof's words. */
+  question: string;
+  /** Heading of the detail section. */
+  heading: string;
+  answer: Answer;
+  /** Evidence file refs the answer rests on, e.g. "E1 pi.png". */
+  files: string;
+  detail: FileChild[];
+}
+
+interface StaffView {
+  ctx: PackContext;
+  options: ResolvedPackOptions;
+  snapshot: FirmSnapshot;
+  staff: StaffSnapshot;
+  asOf: string;
+  results: RuleResult[];
+  firmResults: RuleResult[];
+}
+
+/** Builds the Legal Panel evidence pack for the case manager `input.staffRef`, as a .docx file. */
+export async function buildStaffPack(input: StaffPackInput): Promise<Uint8Array> {
+  const { ctx, options } = setupPack(input);
+  const staff = input.snapshot.staff.find((s) => s.ref === input.staffRef);
+  if (!staff) throw new AppError('not-found', `No case manager with the reference "${input.staffRef}" was found.`, 'staffRef');
+  const v: StaffView = {
+    ctx,
+    options,
+    snapshot: input.snapshot,
+    staff,
+    asOf: input.asOf,
+    results: resultsFor(input.report.staff, staff.ref),
+    firmResults: input.report.firm.rules,
+  };
+  const evidence = staffEvidence(staff);
+  const items = checklist(v, (groups) => citeGroups(evidence, groups));
+
+  const children: FileChild[] = [
+    ...coverPage(ctx, {
+      title: 'Legal Panel evidence pack',
+      subject: staff.name,
+      subjectDetail: [staff.profession, staff.role].filter(Boolean).join(', ') || undefined,
+      recipient: input.recipient,
+      asOf: input.asOf,
+      notice: confidentialityNotice(staff.name, input),
+    }),
+    ...summary(v, items),
+    h1('2  The evidence behind each answer', { pageBreakBefore: true }),
+  ];
+  items.forEach((item, i) => {
+    children.push(h2(`2.${i + 1}  ${item.heading}`), ...statusLine(item.answer), ...item.detail);
+  });
+  let section = 3;
+  if (options.includeTraining) children.push(...training(v, section++));
+  children.push(...ruleByRule(v, section++));
+  if (options.includeEvidenceAppendix) {
+    children.push(...(await evidenceAppendix(ctx, evidence, input.readEvidence, options.embedImages, `${staff.name}'s records`)));
+  }
+  return renderPack(
+    ctx.theme,
+    {
+      title: `Legal Panel evidence pack: ${staff.name}`,
+      subject: `MTSP Legal Panel checklist evidence for ${staff.name}`,
+      footerLabel: `Legal Panel evidence pack · ${staff.name} · as at ${ukDate(input.asOf)}`,
+      asOf: input.asOf,
+    },
+    children,
+  );
+}
+
+// ---------- summary ----------
+function summary(v: StaffView, items: ChecklistItem[]): FileChild[] {
+  const overall = overallStatus(v.results);
+  const notMet = v.results.filter((r) => r.status === 'not_met').length;
+  const dueSoon = v.results.filter((r) => r.status === 'due_soon').length;
+  const counts = [notMet ? `${plural(notMet, 'rule')} not met` : '', dueSoon ? `${plural(dueSoon, 'rule')} due soon` : '']
+    .filter(Boolean)
+    .join(' and ');
+  return [
+    h1('1  Summary against the Legal Panel checklist', { pageBreakBefore: true }),
+    para(
+      `The MTSP Legal Panel checklist asks ten questions of a case-management provider. Each is answered below from ${v.staff.name}'s records ` +
+        `and the firm's, as they stood on ${ukDate(v.asOf)}. Section 2 gives the records behind each answer; ` +
+        'file references such as E1 point to the evidence files listed in the appendix.',
+    ),
+    ...statusLine({
+      ...answerOf(overall),
+      word: `Overall: ${STATUS_WORDS[overall]}`,
+      reasons: [
+        counts
+          ? `Of the ${plural(v.results.length, 'compliance rule')} checked for ${v.staff.name}, ${counts}.`
+          : `All ${plural(v.results.length, 'compliance rule')} checked for ${v.staff.name} are met, or do not apply.`,
+      ],
+    }),
+    ...dataTable(
+      v.ctx,
+      [
+        { title: '#', weight: 4 },
+        { title: 'Legal Panel question', weight: 30 },
+        { title: 'Status', weight: 12 },
+        { title: 'What the answer rests on', weight: 54 },
+      ],
+      items.map((item, i): CellValue[] => [
+        String(i + 1),
+        item.question,
+        statusCell(item.answer),
+        item.files ? [...item.answer.reasons, `Files: ${item.files}`] : item.answer.reasons,
+      ]),
+    ),
+  ];
+}
+
+// ---------- the ten checklist items ----------
+function checklist(v: StaffView, cite: (groups: string[]) => string): ChecklistItem[] {
+  const staffAnswer = (...ids: string[]) => answerFrom(v.results, ids);
+  const firmAnswer = (...ids: string[]) => answerFrom(v.firmResults, ids);
+  return [
+    {
+      question: 'Has the firm signed up to the MTSP Code of Conduct?',
+      heading: 'Code of conduct signatory',
+      answer: firmAnswer('ORG-CODE-SIGNATORY'),
+      files: '',
+      detail: keyValueTable(v.ctx, [
+        ['Firm', v.snapshot.firm.name],
+        ['Recorded as a signatory', v.snapshot.firm.codeOfConductSignatory ? 'Yes' : 'No'],
+      ]),
+    },
+    {
+      question: "Does the case manager's CV show at least two years of relevant case-management experience?",
+      heading: 'Experience and qualification',
+      answer: staffAnswer('STAFF-EXPERIENCE-CM', 'STAFF-EXPERIENCE-QUAL'),
+      files: '',
+      detail: experience(v),
+    },
+    {
+      question: 'Is professional indemnity insurance of at least £5,000,000 in force?',
+      heading: 'Professional indemnity insurance',
+      answer: staffAnswer('STAFF-INDEMNITY'),
+      files: cite(['indemnity']),
+      detail: indemnity(v),
+    },
+    {
+      question: 'Is there a record of CPD over the last two years?',
+      heading: 'Continuing professional development',
+      answer: staffAnswer('STAFF-CPD-2Y'),
+      files: cite(['cpd']),
+      detail: cpd(v),
+    },
+    {
+      question: 'How many open and active cases does the case manager carry now?',
+      heading: 'Open and active cases',
+      answer: staffAnswer('STAFF-CASELOAD'),
+      files: '',
+      detail: caseload(v),
+    },
+    {
+      question: 'Is the case manager a current member of their professional body?',
+      heading: 'Professional body membership',
+      answer: staffAnswer('STAFF-REGISTRATION'),
+      files: cite(['registrations']),
+      detail: registrations(v),
+    },
+    {
+      question: 'Is there a current DBS certificate?',
+      heading: 'DBS certificate',
+      answer: staffAnswer('STAFF-DBS'),
+      files: cite(['dbs']),
+      detail: dbs(v),
+    },
+    {
+      question: 'How often is the case manager peer reviewed, and what does the review cover?',
+      heading: 'Peer review',
+      answer: staffAnswer('STAFF-PEER-REVIEW'),
+      files: cite(['peerReviews']),
+      detail: peerReviews(v),
+    },
+    {
+      question: 'Is the case manager a sole practitioner, and if so what safeguards are in place?',
+      heading: 'Sole practitioner',
+      answer: staffAnswer('STAFF-SOLE-PRACTITIONER'),
+      files: '',
+      detail: solePractitioner(v),
+    },
+    {
+      question: 'Does the firm have a documented process for handing a case over?',
+      heading: 'Case handover process',
+      answer: firmAnswer('ORG-POLICY-HANDOVER'),
+      files: '',
+      detail: handover(v),
+    },
+  ];
+}
+
+function since(from: string | undefined, asOf: string): string {
+  if (!from) return 'Not recorded';
+  const months = differenceInMonths(parseISO(asOf), parseISO(from));
+  if (months < 0) return ukDate(from);
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const span = [years ? plural(years, 'year') : '', rest ? plural(rest, 'month') : ''].filter(Boolean).join(' ') || 'less than a month';
+  return `${ukDate(from)} (${span} before ${ukDate(asOf)})`;
+}
+
+function experience(v: StaffView): FileChild[] {
+  const s = v.staff;
+  return [
+    ...keyValueTable(v.ctx, [
+      ['Profession', textOrDash(s.profession)],
+      ['Role', textOrDash(s.role)],
+      ['Employment', employmentWord(s.employment)],
+      ['Providing case management since', since(s.caseManagementSince, v.asOf)],
+      ['Qualified on', since(s.qualifiedOn, v.asOf)],
+    ]),
+    note("These dates are the firm's record of the case manager's career; their full CV is available from the firm on request."),
+  ];
+}
+
+function indemnity(v: StaffView): FileChild[] {
+  const rows = [...v.staff.indemnity]
+    .sort((a, b) => (a.expiresOn < b.expiresOn ? 1 : a.expiresOn > b.expiresOn ? -1 : 0))
+    .map((p): CellValue[] => [
+      p.insurer,
+      textOrDash(p.policyNumber),
+      money(p.coverGBP),
+      dateOrDash(p.startsOn),
+      dateOrDash(p.expiresOn),
+      p.heldBy === 'self' ? 'The case manager' : 'The employer',
+    ]);
+  return dataTable(
+    v.ctx,
+    [
+      { title: 'Insurer', weight: 20 },
+      { title: 'Policy number', weight: 17 },
+      { title: 'Cover', weight: 16 },
+      { title: 'Starts', weight: 13 },
+      { title: 'Expires', weight: 13 },
+      { title: 'Held by', weight: 21 },
+    ],
+    rows,
+    { empty: 'No professional indemnity policy is recorded.' },
+  );
+}
+
+/** CPD in the two years up to the as-of date: after the day two years before, and not after as-of. */
+export function cpdInWindow(staff: StaffSnapshot, asOf: string): StaffSnapshot['cpd'] {
+  const from = plusMonths(asOf, -24);
+  return staff.cpd
+    .filter((e) => e.date > from && e.date <= asOf)
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.topic.localeCompare(b.topic)));
+}
+
+function cpd(v: StaffView): FileChild[] {
+  const entries = cpdInWindow(v.staff, v.asOf);
+  const from = plusMonths(v.asOf, -24);
+  if (entries.length === 0) return [note(`No CPD is recorded between ${ukDate(from)} and ${ukDate(v.asOf)}.`)];
+  const total = entries.reduce((n, e) => n + (e.hours ?? 0), 0);
+  const unrecorded = entries.filter((e) => e.hours === undefined).length;
+  const reflections = v.options.includeReflections;
+  const columns = [
+    { title: 'Date', weight: 11 },
+    { title: 'Topic', weight: reflections ? 25 : 45 },
+    { title: 'Provider', weight: reflections ? 16 : 30 },
+    { title: 'Hours', weight: 8 },
+    ...(reflections ? [{ title: 'Reflection', weight: 40 }] : []),
+  ];
+  const rows = entries.map((e): CellValue[] => [
+    ukDate(e.date),
+    e.category ? [e.topic, `Category: ${e.category}`] : e.topic,
+    e.provider,
+    e.hours === undefined ? '—' : hoursWord(e.hours),
+    ...(reflections ? [textOrDash(e.reflection)] : []),
+  ]);
+  const older = v.staff.cpd.filter((e) => e.date <= from).length;
+  return [
+    para(
+      `${plural(entries.length, 'CPD activity', 'CPD activities')} between ${ukDate(from)} and ${ukDate(v.asOf)}, ` +
+        `totalling ${hoursWord(total)} hours` +
+        (unrecorded ? ` (${plural(unrecorded, 'activity has', 'activities have')} no hours recorded).` : '.'),
+    ),
+    ...dataTable(v.ctx, columns, rows),
+    para(`Total hours: ${hoursWord(total)}`, { bold: true }),
+    ...(older ? [note(`${plural(older, 'older activity', 'older activities')} recorded before ${ukDate(from)} ${older === 1 ? 'is' : 'are'} left out.`)] : []),
+  ];
+}
+
+function caseload(v: StaffView): FileChild[] {
+  if (!v.options.includeCaseload) {
+    return [note('The firm has left the caseload figures out of this pack. The status above still takes them into account.')];
+  }
+  return [
+    ...caseloadFigures(v.ctx, staffCaseload(v.staff, v.snapshot.cases, v.asOf), v.snapshot.firm.settings.caseloadPerDayMax),
+    note('The figures count the cases the case manager holds with this firm on the date shown; open cases are those active or being monitored.'),
+  ];
+}
+
+function registrations(v: StaffView): FileChild[] {
+  return dataTable(
+    v.ctx,
+    [
+      { title: 'Professional body', weight: 22 },
+      { title: 'Number', weight: 16 },
+      { title: 'Expires', weight: 13 },
+      { title: 'Last checked on the register', weight: 17 },
+      { title: 'Restriction', weight: 32 },
+    ],
+    v.staff.registrations.map((r): CellValue[] => [
+      r.body,
+      r.number,
+      dateOrDash(r.expiresOn),
+      dateOrDash(r.lastCheckedOn),
+      r.restriction?.trim() ? r.restriction : 'None recorded',
+    ]),
+    { empty: 'No professional registration is recorded.' },
+  );
+}
+
+function dbs(v: StaffView): FileChild[] {
+  return dataTable(
+    v.ctx,
+    [
+      { title: 'Level', weight: 24 },
+      { title: 'Certificate number', weight: 20 },
+      { title: 'Issued', weight: 14 },
+      { title: 'On the Update Service', weight: 20 },
+      { title: 'Last status check', weight: 22 },
+    ],
+    [...v.staff.dbs]
+      .sort((a, b) => (a.issuedOn < b.issuedOn ? 1 : a.issuedOn > b.issuedOn ? -1 : 0))
+      .map((d): CellValue[] => [
+        dbsLevelWord(d.level),
+        textOrDash(d.certificateNumber),
+        ukDate(d.issuedOn),
+        yesNo(d.updateService),
+        dateOrDash(d.lastStatusCheckOn),
+      ]),
+    { empty: 'No DBS certificate is recorded.' },
+  );
+}
+
+function peerReviews(v: StaffView): FileChild[] {
+  const reviews = [...v.staff.peerReviews]
+    .filter((r) => r.date <= v.asOf)
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const yearAgo = plusMonths(v.asOf, -12);
+  const lastYear = reviews.filter((r) => r.date > yearAgo).length;
+  const out: FileChild[] = [];
+  if (reviews.length) {
+    out.push(
+      para(
+        `${plural(lastYear, 'peer review')} in the 12 months to ${ukDate(v.asOf)}; the most recent on ${ukDate(reviews[0].date)} by ${reviews[0].reviewer}.`,
+      ),
+    );
+  }
+  out.push(
+    ...dataTable(
+      v.ctx,
+      [
+        { title: 'Date', weight: 13 },
+        { title: 'Reviewer', weight: 25 },
+        { title: 'Cases reviewed', weight: 14 },
+        { title: 'What was reviewed', weight: 48 },
+      ],
+      reviews.map((r): CellValue[] => [
+        ukDate(r.date),
+        r.reviewer,
+        r.casesReviewed === undefined ? '—' : String(r.casesReviewed),
+        r.areas?.length ? capitalise(r.areas.map(areaWord).join(', ')) : 'Not recorded',
+      ]),
+      { empty: 'No peer review is recorded.' },
+    ),
+  );
+  return out;
+}
+
+function solePractitioner(v: StaffView): FileChild[] {
+  const s = v.staff;
+  return keyValueTable(v.ctx, [
+    ['Works as a sole practitioner', yesNo(s.solePractitioner)],
+    ['Employment', employmentWord(s.employment)],
+    ['Safeguards when working alone', s.soleWorkingSafeguards?.trim() ? s.soleWorkingSafeguards : 'None recorded'],
+  ]);
+}
+
+function handover(v: StaffView): FileChild[] {
+  const policies = v.snapshot.firm.policies.filter((p) => p.kind === 'handover');
+  const names = new Map(v.snapshot.staff.map((s) => [s.ref, s.name]));
+  const from = plusMonths(v.asOf, -24);
+  const moves = v.snapshot.cases
+    .flatMap((c) => c.handovers ?? [])
+    .filter((h) => (h.fromRef === v.staff.ref || h.toRef === v.staff.ref) && h.on > from && h.on <= v.asOf)
+    .sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0));
+  return [
+    ...dataTable(
+      v.ctx,
+      [
+        { title: 'Policy', weight: 40 },
+        { title: 'Covers', weight: 30 },
+        { title: 'Last reviewed', weight: 15 },
+        { title: 'Review due', weight: 15 },
+      ],
+      policies.map((p): CellValue[] => [p.title, policyWord(p.kind), ukDate(p.reviewedOn), ukDate(plusMonths(p.reviewedOn, 12))]),
+      { empty: 'The firm has no case handover policy on record.' },
+    ),
+    ...(moves.length
+      ? [
+          para(`Handovers involving ${v.staff.name} in the last two years:`, { keepNext: true }),
+          ...dataTable(
+            v.ctx,
+            [
+              { title: 'Date', weight: 13 },
+              { title: 'Handover', weight: 30 },
+              { title: 'Joint working', weight: 15 },
+              { title: 'Client told', weight: 12 },
+              { title: 'Reason', weight: 30 },
+            ],
+            moves.map((h): CellValue[] => [
+              ukDate(h.on),
+              h.fromRef === v.staff.ref ? `Handed to ${names.get(h.toRef) ?? h.toRef}` : `Taken over from ${names.get(h.fromRef) ?? h.fromRef}`,
+              h.jointWorkingDays === undefined ? 'Not recorded' : plural(h.jointWorkingDays, 'day'),
+              h.clientInformed ? 'Yes' : 'No',
+              h.reason,
+            ]),
+          ),
+        ]
+      : []),
+  ];
+}
+
+// ---------- training ----------
+const TRAINING_RULE_IDS = ['STAFF-TRAINING-SAFEGUARDING', 'STAFF-TRAINING-MCA', 'STAFF-TRAINING-INFOSEC'];
+
+function training(v: StaffView, n: number): FileChild[] {
+  return [
+    h1(`${n}  Mandatory training`),
+    ...dataTable(
+      v.ctx,
+      [
+        { title: 'Training', weight: 30 },
+        { title: 'Status', weight: 14 },
+        { title: 'Reason', weight: 56 },
+      ],
+      TRAINING_RULE_IDS.map((id): CellValue[] => {
+        const a = answerFrom(v.results, [id]);
+        return [ruleById(id)?.title ?? id, statusCell(a), a.reasons];
+      }),
+    ),
+    ...dataTable(
+      v.ctx,
+      [
+        { title: 'Course', weight: 36 },
+        { title: 'Completed', weight: 14 },
+        { title: 'Provider', weight: 32 },
+        { title: 'Level', weight: 18 },
+      ],
+      [...v.staff.training]
+        .sort((a, b) => (a.completedOn < b.completedOn ? 1 : a.completedOn > b.completedOn ? -1 : 0))
+        .map((t): CellValue[] => [trainingWord(t.kind), ukDate(t.completedOn), textOrDash(t.provider), textOrDash(t.level)]),
+      { empty: 'No training is recorded.' },
+    ),
+  ];
+}
+
+// ---------- rule by rule ----------
+function ruleByRule(v: StaffView, n: number): FileChild[] {
+  const order = rulesFor('staff').map((r) => r.id);
+  const sorted = [...v.results].sort((a, b) => rank(order, a.rule) - rank(order, b.rule));
+  const firm = v.firmResults.filter((r) => r.rule === 'ORG-CODE-SIGNATORY' || r.rule === 'ORG-POLICY-HANDOVER');
+  const out: FileChild[] = [
+    h1(`${n}  Compliance rule by rule`),
+    para(
+      `Caseproof checks ${v.staff.name}'s records against each rule below, drawn from the MTSP Code of Conduct and the case-management Code of Ethics. ` +
+        'The last two rows are checks on the firm that the Legal Panel checklist asks about.',
+    ),
+    ...rulesTable(v.ctx, [...sorted, ...firm]),
+  ];
+  if (v.staff.exemptions.length) {
+    out.push(
+      h2('Agreed exemptions'),
+      ...dataTable(
+        v.ctx,
+        [
+          { title: 'Rule', weight: 22 },
+          { title: 'Reason', weight: 46 },
+          { title: 'Agreed by', weight: 18 },
+          { title: 'On', weight: 14 },
+        ],
+        v.staff.exemptions.map((e): CellValue[] => [e.rule, e.reason, e.grantedBy, ukDate(e.grantedOn)]),
+      ),
+    );
+  }
+  return out;
+}
+
+const rank = (order: string[], id: string) => {
+  const i = order.indexOf(id);
+  return i === -1 ? order.length : i;
+};
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
