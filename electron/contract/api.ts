@@ -10,13 +10,17 @@ import { firmDetails, firmSettings, ref, staffDetails, supplierDetails, type Sta
 import { MIN_PASSPHRASE } from './passphrase';
 import type { EvidenceContent, FirmView, ImportSummary, StaffSummary, StoredRecord, SupplierSummary, VaultState } from './views';
 import type { EvidenceMeta } from './model';
+import { evidenceInputs, type StaffEvidenceOutputs } from './ops/evidence';
+import { suppliersInputs, type SuppliersOutputs } from './ops/suppliers';
+import { casesInputs, type CasesOutputs } from './ops/cases';
+import { packsInputs, type PacksOutputs } from './ops/packs';
 
 const none = z.strictObject({});
 const passphrase = z.string().min(1, 'is required');
 const id = z.number().int().positive();
 const owner = z.strictObject({ type: z.enum(['staff', 'supplier', 'firm']), ref: ref.optional() });
 
-export const inputs = {
+const coreInputs = {
   // vault
   vaultState: none,
   pickVaultLocation: z.strictObject({ purpose: z.enum(['create', 'open']) }),
@@ -61,7 +65,10 @@ export const inputs = {
   exportFirmFileToDialog: none,
 } satisfies Record<string, z.ZodType>;
 
-export interface Outputs {
+/** Every operation: the core ones above and each domain's (contract/ops/*.ts). */
+export const inputs = { ...coreInputs, ...evidenceInputs, ...suppliersInputs, ...casesInputs, ...packsInputs };
+
+interface CoreOutputs {
   vaultState: VaultState;
   pickVaultLocation: { path: string | null };
   createVault: VaultState;
@@ -94,6 +101,7 @@ export interface Outputs {
   importFirmFileFromDialog: ImportSummary | null;
   exportFirmFileToDialog: { path: string | null };
 }
+export interface Outputs extends CoreOutputs, StaffEvidenceOutputs, SuppliersOutputs, CasesOutputs, PacksOutputs {}
 
 export type OpName = keyof typeof inputs;
 export type Input<K extends OpName> = z.input<(typeof inputs)[K]>;

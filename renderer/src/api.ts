@@ -2,12 +2,8 @@
 // operation. `call` unwraps the result and throws ApiError with the field it concerns.
 import type { CaseproofApi, Input, OpName, Output } from '../../electron/contract/api';
 import type { ApiErrorBody, ApiResult } from '../../electron/contract/errors';
+import '../../electron/contract/window';
 
-declare global {
-  interface Window {
-    caseproof: CaseproofApi;
-  }
-}
 
 export class ApiError extends Error {
   constructor(readonly body: ApiErrorBody) {

@@ -18,7 +18,7 @@ function vaultWithSample() {
   return { dir, vault, imp };
 }
 type Status = { asOf: string; firm: { status: string; rules: { rule: string; status: string; reason: string; changesOn?: string }[] }; staff: { ref: string; status: string; rules: { rule: string; status: string; reason: string; changesOn?: string }[] }[]; suppliers: { ref: string; status: string; rules: { rule: string; status: string }[] }[]; cases: { ref: string; status: string; rules: { rule: string; status: string; changesOn?: string }[] }[] };
-const rule = (list: { rule: string }[], id: string) => list.find((r) => r.rule === id)!;
+const rule = <R extends { rule: string }>(list: R[], id: string): R => list.find((r) => r.rule === id)!;
 
 describe('caseproof CLI', () => {
   it('init, import the sample firm, and status --json give the rules.md verdicts; nothing readable on disk', () => {

@@ -158,7 +158,7 @@ describe('firm file import and export', () => {
     expect(exportFirmFile(b.ctx)).toEqual(exported);
     const strip = (s: ReturnType<typeof loadSnapshot>) => JSON.parse(JSON.stringify(s, (k, v) => (k === 'id' ? undefined : v)));
     expect(strip(loadSnapshot(b.ctx))).toEqual(strip(loadSnapshot(a.ctx)));
-    expect(exported.staff![0].dbs![0].evidence![0].base64).toBe(sampleFirm().staff[0].dbs[0].evidence[0].base64);
+    expect((exported.staff![0].dbs![0] as { evidence: { base64: string }[] }).evidence[0].base64).toBe(sampleFirm().staff[0].dbs[0].evidence[0].base64);
   });
 
   it('updates records matched on ref: a list present in the file replaces that list', () => {

@@ -13,6 +13,10 @@ import { createSupplier, listSuppliers, updateSupplier } from '../suppliers/supp
 import { AppError, notFound } from '../errors';
 import { Registry } from './registry';
 import type { Session } from './session';
+import { registerStaffEvidence } from './domains/evidence';
+import { registerSuppliers } from './domains/suppliers';
+import { registerCases } from './domains/cases';
+import { registerPacks } from './domains/packs';
 
 const EVIDENCE_FILTERS = [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'doc', 'docx'] }];
 
@@ -109,6 +113,10 @@ export function buildRegistry(session: Session): Registry {
     return { path: dest };
   });
 
+  registerStaffEvidence(r, session);
+  registerSuppliers(r, session);
+  registerCases(r, session);
+  registerPacks(r, session);
   r.assertComplete();
   return r;
 }

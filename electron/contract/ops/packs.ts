@@ -1,0 +1,7 @@
+// Contract operations of one domain (issue 6). Merged into the one contract in ../api.ts.
+import type { z } from 'zod';
+
+export const packsInputs = {} satisfies Record<string, z.ZodType>;
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PacksOutputs {}
