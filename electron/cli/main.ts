@@ -1,23 +1,21 @@
 // `caseproof`: the headless command line over the same services as the app
 // (../shared/spec/cli.md). Exit 0 on success, 1 for bad input or a wrong passphrase,
 // 2 for usage errors. Nothing is written when a command fails.
-import { existsSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createVault, openVault, rekeyVault, VaultError, type Vault } from '../../db/client';
-import { isIsoDate, todayIso, ukDate } from '../contract/dates';
+import { createVault, openVault, rekeyVault, VaultError } from '../../db/client';
+import { ukDate } from '../contract/dates';
 import { MIN_PASSPHRASE } from '../contract/passphrase';
 import { STATUS_WORDS, type ComplianceReport, type SubjectReport } from '../contract/compliance';
-import { dueList } from '../services/compliance/engine';
-import { evaluate } from '../services/compliance/engine';
-import type { Ctx } from '../services/context';
+import { dueList, evaluate } from '../services/compliance/engine';
 import { AppError } from '../services/errors';
 import { exportFirmFile } from '../services/interchange/exportFirmFile';
 import { importFirmFile } from '../services/interchange/importFirmFile';
 import { loadSnapshot } from '../services/snapshot';
 import { copyVault, verifyCopy } from '../services/vault/backup';
 import { CliFailure, passphraseFrom, UsageError } from './io';
-import { userInfo } from 'node:os';
+import { asOfArg, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
 
 const HELP = `caseproof — MTSP compliance evidence, from the command line
 
@@ -33,64 +31,6 @@ Usage: caseproof COMMAND --vault PATH [options]
 The passphrase comes from CASEPROOF_PASSPHRASE (or is asked for on a terminal);
 rekey takes the new one from CASEPROOF_NEW_PASSPHRASE.`;
 
-const OPTIONS = {
-  vault: { type: 'string' },
-  out: { type: 'string' },
-  from: { type: 'string' },
-  'as-of': { type: 'string' },
-  days: { type: 'string' },
-  json: { type: 'boolean' },
-  force: { type: 'boolean' },
-  kind: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-type Args = { values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }; positionals: string[] };
-
-function need(v: string | undefined, flag: string): string {
-  if (!v) throw new UsageError(`--${flag} is required.`);
-  return v;
-}
-function asOfArg(a: Args): string {
-  const d = a.values['as-of'];
-  if (d === undefined) return todayIso();
-  if (!isIsoDate(d)) throw new UsageError(`--as-of must be a real date written as YYYY-MM-DD (got ${d}).`);
-  return d;
-}
-function ctxOf(vault: Vault): Ctx {
-  return { vault, user: process.env.CASEPROOF_USER || safeUser(), today: todayIso };
-}
-function safeUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'cli';
-  }
-}
-async function withVault<T>(a: Args, fn: (ctx: Ctx) => T | Promise<T>): Promise<T> {
-  const file = need(a.values.vault, 'vault');
-  if (!existsSync(file)) throw new CliFailure(`No vault found at ${file}.`);
-  const vault = openVault(file, { passphrase: await passphraseFrom('CASEPROOF_PASSPHRASE', 'Vault passphrase: ') });
-  try {
-    return await fn(ctxOf(vault));
-  } finally {
-    vault.close();
-  }
-}
-function out(s: string): void {
-  process.stdout.write(s.endsWith('\n') ? s : s + '\n');
-}
-/** Writes a file atomically: a failed command never leaves a half-written output. */
-function writeAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, data, { mode: 0o600 });
-    renameSync(tmp, file);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-}
-
 function printSubject(kind: string, s: SubjectReport): void {
   out(`${kind} ${s.ref}${s.name ? ' ' + s.name : ''}: ${STATUS_WORDS[s.status]}`);
   for (const r of s.rules) out(`  ${r.rule.padEnd(28)} ${STATUS_WORDS[r.status].padEnd(14)} ${r.reason}`);
@@ -100,7 +40,7 @@ function statusJson(r: ComplianceReport) {
   return { asOf: r.asOf, firm: r.firm, staff: r.staff.map(strip), suppliers: r.suppliers.map(strip), cases: r.cases.map(strip) };
 }
 
-const commands: Record<string, (a: Args) => Promise<void>> = {
+const commands: Record<string, Command> = {
   async init(a) {
     const file = need(a.values.vault, 'vault');
     if (existsSync(file)) throw new CliFailure(`A file already exists at ${file}; init will not overwrite it.`);

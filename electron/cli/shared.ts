@@ -1,0 +1,68 @@
+// Helpers every CLI command shares: argument access, the vault open/close, output.
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { openVault, type Vault } from '../../db/client';
+import { isIsoDate, todayIso } from '../contract/dates';
+import type { Ctx } from '../services/context';
+import { CliFailure, passphraseFrom, UsageError } from './io';
+
+export const OPTIONS = {
+  vault: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  'as-of': { type: 'string' },
+  days: { type: 'string' },
+  json: { type: 'boolean' },
+  force: { type: 'boolean' },
+  kind: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type Args = { values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }; positionals: string[] };
+
+export function need(v: string | undefined, flag: string): string {
+  if (!v) throw new UsageError(`--${flag} is required.`);
+  return v;
+}
+export function asOfArg(a: Args): string {
+  const d = a.values['as-of'];
+  if (d === undefined) return todayIso();
+  if (!isIsoDate(d)) throw new UsageError(`--as-of must be a real date written as YYYY-MM-DD (got ${d}).`);
+  return d;
+}
+export function ctxOf(vault: Vault): Ctx {
+  return { vault, user: process.env.CASEPROOF_USER || safeUser(), today: todayIso };
+}
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'cli';
+  }
+}
+export async function withVault<T>(a: Args, fn: (ctx: Ctx) => T | Promise<T>): Promise<T> {
+  const file = need(a.values.vault, 'vault');
+  if (!existsSync(file)) throw new CliFailure(`No vault found at ${file}.`);
+  const vault = openVault(file, { passphrase: await passphraseFrom('CASEPROOF_PASSPHRASE', 'Vault passphrase: ') });
+  try {
+    return await fn(ctxOf(vault));
+  } finally {
+    vault.close();
+  }
+}
+export function out(s: string): void {
+  process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+}
+/** Writes a file atomically: a failed command never leaves a half-written output. */
+export function writeAtomic(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+
+export type Command = (a: Args) => Promise<void>;
