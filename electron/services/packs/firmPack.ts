@@ -1,7 +1,7 @@
 // The organisation pack: the firm's answers to MTSP Organisation A-L and Governance D-E, its
 // policies, a line for each case manager and supplier, and the firm-wide caseload.
 import type { FileChild } from 'docx';
-import { type RuleResult, STATUS_WORDS, overallStatus } from '../../contract/compliance';
+import { type ComplianceReport, type RuleResult, STATUS_WORDS, overallStatus } from '../../contract/compliance';
 import { plusMonths, ukDate } from '../../contract/dates';
 import { POLICY_KINDS, type FirmSnapshot } from '../../contract/model';
 import { firmCaseload, staffCaseload } from '../compliance/caseload';
@@ -28,14 +28,14 @@ import { confidentialityNotice, setupPack } from './setup';
 import type { FirmPackInput } from './types';
 
 /** How an item of the code is evidenced: firm rules, rules across case managers or suppliers, or nothing yet. */
-interface ItemSource {
+export interface ItemSource {
   firm?: string[];
   staff?: string[];
   suppliers?: string[];
   /** Said plainly when no rule covers the item. */
   noEvidence?: string;
 }
-interface CodeItem {
+export interface CodeItem {
   item: string;
   asks: string;
   source: ItemSource;
@@ -127,14 +127,7 @@ interface FirmView {
 export async function buildFirmPack(input: FirmPackInput): Promise<Uint8Array> {
   const { ctx, options } = setupPack(input);
   const { snapshot, report } = input;
-  const v: FirmView = {
-    ctx,
-    snapshot,
-    asOf: input.asOf,
-    firmResults: report.firm.rules,
-    staff: snapshot.staff.map((s) => ({ ref: s.ref, name: s.name, results: resultsFor(report.staff, s.ref) })),
-    suppliers: snapshot.suppliers.map((s) => ({ ref: s.ref, name: s.name, results: resultsFor(report.suppliers, s.ref) })),
-  };
+  const v: FirmView = { ctx, snapshot, asOf: input.asOf, ...codeResults(snapshot, report) };
   const firmName = snapshot.firm.name;
   let n = 1;
   const children: FileChild[] = [
@@ -151,7 +144,7 @@ export async function buildFirmPack(input: FirmPackInput): Promise<Uint8Array> {
       `Each item of the Organisation part of the MTSP Code of Conduct is answered below from the firm's records as they stood on ${ukDate(input.asOf)}. ` +
         'Where an item is checked for every case manager or supplier, the line counts how many meet it and names anyone who does not.',
     ),
-    ...statusLine(overall(v)),
+    ...statusLine(codeOverall(v)),
     ...codeTable(v, ORGANISATION_ITEMS),
     h1(`${n++}  Governance: MTSP items D and E`),
     ...codeTable(v, GOVERNANCE_ITEMS),
@@ -179,7 +172,24 @@ export async function buildFirmPack(input: FirmPackInput): Promise<Uint8Array> {
   );
 }
 
-function answerFor(v: FirmView, source: ItemSource): Answer {
+/** What answering an item needs: the firm's results and each case manager's and supplier's. */
+export type CodeResults = Pick<FirmView, 'firmResults' | 'staff' | 'suppliers'>;
+
+/** The firm's, each case manager's and each supplier's results from a compliance report. */
+export function codeResults(snapshot: FirmSnapshot, report: ComplianceReport): CodeResults {
+  return {
+    firmResults: report.firm.rules,
+    staff: snapshot.staff.map((s) => ({ ref: s.ref, name: s.name, results: resultsFor(report.staff, s.ref) })),
+    suppliers: snapshot.suppliers.map((s) => ({ ref: s.ref, name: s.name, results: resultsFor(report.suppliers, s.ref) })),
+  };
+}
+
+/** The answer to one Organisation or Governance item. */
+export function codeItemAnswer(v: CodeResults, item: CodeItem): Answer {
+  return answerFor(v, item.source);
+}
+
+function answerFor(v: CodeResults, source: ItemSource): Answer {
   if (source.noEvidence) return noEvidenceAnswer(source.noEvidence);
   const parts: Answer[] = [];
   if (source.firm) parts.push(answerFrom(v.firmResults, source.firm));
@@ -192,7 +202,8 @@ function answerFor(v: FirmView, source: ItemSource): Answer {
   return status === null ? { ...parts[0], reasons } : { ...answerOf(status), reasons };
 }
 
-function overall(v: FirmView): Answer {
+/** The overall answer across every Organisation and Governance item. */
+export function codeOverall(v: CodeResults): Answer {
   const all = [...ORGANISATION_ITEMS, ...GOVERNANCE_ITEMS].map((i) => answerFor(v, i.source));
   const worst = mostSevere(all.flatMap((a) => (a.status === null ? [] : [a.status])));
   const status = worst === 'not_met' || worst === 'due_soon' ? worst : 'met';

@@ -157,84 +157,113 @@ function summary(v: StaffView, items: ChecklistItem[]): FileChild[] {
 }
 
 // ---------- the ten checklist items ----------
+/** One Legal Panel question: the rules that answer it (the firm's or the case manager's) and the record groups it cites. */
+export interface StaffCheck {
+  key: 'signatory' | 'experience' | 'indemnity' | 'cpd' | 'caseload' | 'registration' | 'dbs' | 'peerReview' | 'sole' | 'handover';
+  /** The Legal Panel question, in Caseproof's words. */
+  question: string;
+  /** Heading of the detail section. */
+  heading: string;
+  /** Whose compliance results answer it. */
+  of: 'firm' | 'staff';
+  rules: readonly string[];
+  /** Evidence record groups whose files the answer cites (see evidence.ts). */
+  groups: readonly string[];
+}
+
+/** The MTSP Legal Panel checklist in the order the pack asks it. */
+export const STAFF_CHECKS: readonly StaffCheck[] = [
+  { key: 'signatory', question: 'Has the firm signed up to the MTSP Code of Conduct?', heading: 'Code of conduct signatory', of: 'firm', rules: ['ORG-CODE-SIGNATORY'], groups: [] },
+  {
+    key: 'experience',
+    question: "Does the case manager's CV show at least two years of relevant case-management experience?",
+    heading: 'Experience and qualification',
+    of: 'staff',
+    rules: ['STAFF-EXPERIENCE-CM', 'STAFF-EXPERIENCE-QUAL'],
+    groups: [],
+  },
+  {
+    key: 'indemnity',
+    question: 'Is professional indemnity insurance of at least £5,000,000 in force?',
+    heading: 'Professional indemnity insurance',
+    of: 'staff',
+    rules: ['STAFF-INDEMNITY'],
+    groups: ['indemnity'],
+  },
+  { key: 'cpd', question: 'Is there a record of CPD over the last two years?', heading: 'Continuing professional development', of: 'staff', rules: ['STAFF-CPD-2Y'], groups: ['cpd'] },
+  {
+    key: 'caseload',
+    question: 'How many open and active cases does the case manager carry now?',
+    heading: 'Open and active cases',
+    of: 'staff',
+    rules: ['STAFF-CASELOAD'],
+    groups: [],
+  },
+  {
+    key: 'registration',
+    question: 'Is the case manager a current member of their professional body?',
+    heading: 'Professional body membership',
+    of: 'staff',
+    rules: ['STAFF-REGISTRATION'],
+    groups: ['registrations'],
+  },
+  { key: 'dbs', question: 'Is there a current DBS certificate?', heading: 'DBS certificate', of: 'staff', rules: ['STAFF-DBS'], groups: ['dbs'] },
+  {
+    key: 'peerReview',
+    question: 'How often is the case manager peer reviewed, and what does the review cover?',
+    heading: 'Peer review',
+    of: 'staff',
+    rules: ['STAFF-PEER-REVIEW'],
+    groups: ['peerReviews'],
+  },
+  {
+    key: 'sole',
+    question: 'Is the case manager a sole practitioner, and if so what safeguards are in place?',
+    heading: 'Sole practitioner',
+    of: 'staff',
+    rules: ['STAFF-SOLE-PRACTITIONER'],
+    groups: [],
+  },
+  {
+    key: 'handover',
+    question: 'Does the firm have a documented process for handing a case over?',
+    heading: 'Case handover process',
+    of: 'firm',
+    rules: ['ORG-POLICY-HANDOVER'],
+    groups: [],
+  },
+];
+
+/** The answer to one Legal Panel question from the case manager's and the firm's compliance results. */
+export function staffCheckAnswer(check: StaffCheck, staffResults: readonly RuleResult[], firmResults: readonly RuleResult[]): Answer {
+  return answerFrom(check.of === 'firm' ? firmResults : staffResults, check.rules);
+}
+
+const DETAIL: Record<StaffCheck['key'], (v: StaffView) => FileChild[]> = {
+  signatory: (v) =>
+    keyValueTable(v.ctx, [
+      ['Firm', v.snapshot.firm.name],
+      ['Recorded as a signatory', v.snapshot.firm.codeOfConductSignatory ? 'Yes' : 'No'],
+    ]),
+  experience: (v) => experience(v),
+  indemnity: (v) => indemnity(v),
+  cpd: (v) => cpd(v),
+  caseload: (v) => caseload(v),
+  registration: (v) => registrations(v),
+  dbs: (v) => dbs(v),
+  peerReview: (v) => peerReviews(v),
+  sole: (v) => solePractitioner(v),
+  handover: (v) => handover(v),
+};
+
 function checklist(v: StaffView, cite: (groups: string[]) => string): ChecklistItem[] {
-  const staffAnswer = (...ids: string[]) => answerFrom(v.results, ids);
-  const firmAnswer = (...ids: string[]) => answerFrom(v.firmResults, ids);
-  return [
-    {
-      question: 'Has the firm signed up to the MTSP Code of Conduct?',
-      heading: 'Code of conduct signatory',
-      answer: firmAnswer('ORG-CODE-SIGNATORY'),
-      files: '',
-      detail: keyValueTable(v.ctx, [
-        ['Firm', v.snapshot.firm.name],
-        ['Recorded as a signatory', v.snapshot.firm.codeOfConductSignatory ? 'Yes' : 'No'],
-      ]),
-    },
-    {
-      question: "Does the case manager's CV show at least two years of relevant case-management experience?",
-      heading: 'Experience and qualification',
-      answer: staffAnswer('STAFF-EXPERIENCE-CM', 'STAFF-EXPERIENCE-QUAL'),
-      files: '',
-      detail: experience(v),
-    },
-    {
-      question: 'Is professional indemnity insurance of at least £5,000,000 in force?',
-      heading: 'Professional indemnity insurance',
-      answer: staffAnswer('STAFF-INDEMNITY'),
-      files: cite(['indemnity']),
-      detail: indemnity(v),
-    },
-    {
-      question: 'Is there a record of CPD over the last two years?',
-      heading: 'Continuing professional development',
-      answer: staffAnswer('STAFF-CPD-2Y'),
-      files: cite(['cpd']),
-      detail: cpd(v),
-    },
-    {
-      question: 'How many open and active cases does the case manager carry now?',
-      heading: 'Open and active cases',
-      answer: staffAnswer('STAFF-CASELOAD'),
-      files: '',
-      detail: caseload(v),
-    },
-    {
-      question: 'Is the case manager a current member of their professional body?',
-      heading: 'Professional body membership',
-      answer: staffAnswer('STAFF-REGISTRATION'),
-      files: cite(['registrations']),
-      detail: registrations(v),
-    },
-    {
-      question: 'Is there a current DBS certificate?',
-      heading: 'DBS certificate',
-      answer: staffAnswer('STAFF-DBS'),
-      files: cite(['dbs']),
-      detail: dbs(v),
-    },
-    {
-      question: 'How often is the case manager peer reviewed, and what does the review cover?',
-      heading: 'Peer review',
-      answer: staffAnswer('STAFF-PEER-REVIEW'),
-      files: cite(['peerReviews']),
-      detail: peerReviews(v),
-    },
-    {
-      question: 'Is the case manager a sole practitioner, and if so what safeguards are in place?',
-      heading: 'Sole practitioner',
-      answer: staffAnswer('STAFF-SOLE-PRACTITIONER'),
-      files: '',
-      detail: solePractitioner(v),
-    },
-    {
-      question: 'Does the firm have a documented process for handing a case over?',
-      heading: 'Case handover process',
-      answer: firmAnswer('ORG-POLICY-HANDOVER'),
-      files: '',
-      detail: handover(v),
-    },
-  ];
+  return STAFF_CHECKS.map((c) => ({
+    question: c.question,
+    heading: c.heading,
+    answer: staffCheckAnswer(c, v.results, v.firmResults),
+    files: c.groups.length ? cite([...c.groups]) : '',
+    detail: DETAIL[c.key](v),
+  }));
 }
 
 function since(from: string | undefined, asOf: string): string {
