@@ -15,6 +15,7 @@ import { importFirmFile } from '../services/interchange/importFirmFile';
 import { loadSnapshot } from '../services/snapshot';
 import { copyVault, verifyCopy } from '../services/vault/backup';
 import { CliFailure, passphraseFrom, UsageError } from './io';
+import { demo } from './commands/demo';
 import { asOfArg, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
 
 const HELP = `caseproof — MTSP compliance evidence, from the command line
@@ -28,6 +29,7 @@ Usage: caseproof COMMAND --vault PATH [options]
   backup   --vault PATH --out FILE           an encrypted, verified copy
   restore  --from FILE --vault PATH [--force]
   rekey    --vault PATH                      change the passphrase
+  demo     --vault PATH                      a new vault filled with an invented firm
 The passphrase comes from CASEPROOF_PASSPHRASE (or is asked for on a terminal);
 rekey takes the new one from CASEPROOF_NEW_PASSPHRASE.`;
 
@@ -41,6 +43,7 @@ function statusJson(r: ComplianceReport) {
 }
 
 const commands: Record<string, Command> = {
+  demo,
   async init(a) {
     const file = need(a.values.vault, 'vault');
     if (existsSync(file)) throw new CliFailure(`A file already exists at ${file}; init will not overwrite it.`);
@@ -98,7 +101,10 @@ const commands: Record<string, Command> = {
       if (a.values.json) return out(JSON.stringify({ asOf, days, items }, null, 1));
       if (!items.length) return out(`Nothing lapses in the ${days} days from ${ukDate(asOf)}.`);
       out(`Lapsing within ${days} days of ${ukDate(asOf)}, soonest first:`);
-      for (const i of items) out(`  ${ukDate(i.changesOn)}  ${i.subject} ${i.ref}${i.name ? ' (' + i.name + ')' : ''}  ${i.rule}: ${i.reason}`);
+      for (const i of items) {
+        const who = i.subject === 'firm' ? 'the firm' : `${i.subject} ${i.ref}${i.name ? ' (' + i.name + ')' : ''}`;
+        out(`  ${ukDate(i.changesOn)}  ${who}  ${i.rule}: ${i.reason}`);
+      }
     });
   },
   async backup(a) {

@@ -1,0 +1,23 @@
+// `caseproof demo --vault PATH`: a new vault filled with an invented firm, for a first look.
+import { existsSync } from 'node:fs';
+import { createVault } from '../../../db/client';
+import { todayIso } from '../../contract/dates';
+import { MIN_PASSPHRASE } from '../../contract/passphrase';
+import { demoFirm } from '../../services/demo/demoFirm';
+import { importFirmFile } from '../../services/interchange/importFirmFile';
+import { CliFailure, passphraseFrom } from '../io';
+import { need, out, type Command } from '../shared';
+
+export const demo: Command = async (a) => {
+  const file = need(a.values.vault, 'vault');
+  if (existsSync(file)) throw new CliFailure(`A file already exists at ${file}; demo will not overwrite it.`);
+  const pass = await passphraseFrom('CASEPROOF_PASSPHRASE', 'New vault passphrase: ');
+  if (pass.length < MIN_PASSPHRASE) throw new CliFailure(`The passphrase must be at least ${MIN_PASSPHRASE} characters.`);
+  const vault = createVault(file, { passphrase: pass });
+  try {
+    const s = importFirmFile({ vault, user: 'demo', today: todayIso }, demoFirm(todayIso()));
+    out(`Created a demo vault at ${file}: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases (an invented firm).`);
+  } finally {
+    vault.close();
+  }
+};
