@@ -12,6 +12,7 @@ import { dueList, evaluate } from '../services/compliance/engine';
 import { AppError } from '../services/errors';
 import { exportFirmFile } from '../services/interchange/exportFirmFile';
 import { importFirmFile } from '../services/interchange/importFirmFile';
+import { importSpreadsheet, SHEET_KINDS, type SheetKind } from '../services/interchange/spreadsheet';
 import { loadSnapshot } from '../services/snapshot';
 import { copyVault, verifyCopy } from '../services/vault/backup';
 import { CliFailure, passphraseFrom, UsageError } from './io';
@@ -22,7 +23,8 @@ const HELP = `caseproof — MTSP compliance evidence, from the command line
 
 Usage: caseproof COMMAND --vault PATH [options]
   init     --vault PATH                      create a new encrypted vault
-  import   --vault PATH FILE                 import a firm file (JSON); all or nothing
+  import   --vault PATH FILE [--kind K]      import a firm file (JSON), or a spreadsheet (.csv/.xlsx) of
+                                             one kind: staff, cpd, training, suppliers or cases; all or nothing
   export   --vault PATH --out FILE           write the whole vault as a firm file
   status   --vault PATH [--as-of DATE] [--json]   the compliance report
   due      --vault PATH [--days N] [--as-of DATE] [--json]   what lapses soon, soonest first
@@ -55,16 +57,22 @@ const commands: Record<string, Command> = {
   async import(a) {
     const file = a.positionals[0];
     if (!file) throw new UsageError('import needs the file to import: caseproof import --vault PATH FILE');
-    if (a.values.kind) throw new CliFailure('Spreadsheet imports (--kind) are not available yet; import a firm file (JSON).');
     if (!existsSync(file)) throw new CliFailure(`No file at ${file}.`);
+    const kind = a.values.kind;
+    const isSheet = /\.(csv|xlsx)$/i.test(file);
+    if (isSheet && !kind) throw new UsageError('A spreadsheet needs --kind staff|cpd|training|suppliers|cases (one kind of record per file).');
+    if (kind && !(SHEET_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${SHEET_KINDS.join(', ')} (got ${kind}).`);
+    if (kind && !isSheet) throw new UsageError('--kind goes with a spreadsheet (.csv or .xlsx); a firm file (.json) carries its own kinds.');
     let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new CliFailure(`${path.basename(file)} is not valid JSON: ${(e as Error).message}`);
+    if (!isSheet) {
+      try {
+        json = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (e) {
+        throw new CliFailure(`${path.basename(file)} is not valid JSON: ${(e as Error).message}`);
+      }
     }
-    await withVault(a, (ctx) => {
-      const s = importFirmFile(ctx, json);
+    await withVault(a, async (ctx) => {
+      const s = isSheet ? await importSpreadsheet(ctx, kind as SheetKind, path.basename(file), readFileSync(file)) : importFirmFile(ctx, json);
       if (a.values.json) return out(JSON.stringify(s));
       out(`Imported ${path.basename(file)}.`);
       out(`Added: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases, ${s.added.records} records, ${s.added.files} evidence files.`);

@@ -149,3 +149,22 @@ describe('caseproof CLI', () => {
     expect(cli(['status', '--vault', vault], { CASEPROOF_PASSPHRASE: 'the next passphrase 2' }).code).toBe(0);
   });
 });
+
+describe('caseproof import of spreadsheets', () => {
+  it('imports a CSV with --kind, and says what is wrong without it', () => {
+    const dir = tempDir();
+    const vault = path.join(dir, 'v.cpv');
+    cli(['init', '--vault', vault]);
+    const sheet = path.join(dir, 'staff.csv');
+    writeFileSync(sheet, 'ref,name,daysPerWeek\nST-1,Amira Khan,4\nST-2,Ben Lowe,3\n');
+    expect(cli(['import', '--vault', vault, sheet])).toMatchObject({ code: 2, stderr: expect.stringMatching(/needs --kind/) });
+    expect(cli(['import', '--vault', vault, sheet, '--kind', 'pets'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--kind must be one of/) });
+    const r = cli(['import', '--vault', vault, sheet, '--kind', 'staff']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Added: 2 staff');
+    writeFileSync(sheet, 'staffRef,date,topic,provider\nST-1,31/02/2026,Topic,Provider\n');
+    const bad = cli(['import', '--vault', vault, sheet, '--kind', 'cpd']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/row 2\.date: must be a real date/);
+  });
+});

@@ -4,7 +4,7 @@ import { firmDetails, firmSettings } from '../../../electron/contract/model';
 import type { FirmView } from '../../../electron/contract/views';
 import { call } from '../api';
 import { useLoad, useZodForm } from '../hooks';
-import { CheckField, NumberField, TextField } from '../components/fields';
+import { CheckField, NumberField, SelectField, TextField } from '../components/fields';
 import { pounds } from '../format';
 
 export function SettingsPage() {
@@ -90,14 +90,23 @@ function RuleSettings({ firm, onSaved }: { firm: FirmView; onSaved: () => void }
   );
 }
 
+const SHEET_KINDS = [
+  ['staff', 'Staff details'],
+  ['cpd', 'CPD log entries'],
+  ['training', 'Mandatory training'],
+  ['suppliers', 'Suppliers'],
+  ['cases', 'Cases'],
+] as const;
+
 function DataInOut({ onImported }: { onImported: () => void }) {
   const [msg, setMsg] = useState<{ text: string; error?: boolean; list?: string[] } | null>(null);
-  const doImport = async () => {
+  const [kind, setKind] = useState<(typeof SHEET_KINDS)[number][0]>('staff');
+  const doImport = async (sheet: boolean) => {
     setMsg(null);
     try {
-      const s = await call('importFirmFileFromDialog', {});
+      const s = sheet ? await call('importSpreadsheetFromDialog', { kind }) : await call('importFirmFileFromDialog', {});
       if (!s) return;
-      setMsg({ text: `Imported: ${s.added.staff} staff, ${s.added.suppliers} suppliers and ${s.added.cases} cases added; ${s.updated.staff + s.updated.suppliers + s.updated.cases} updated.` });
+      setMsg({ text: `Imported: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases and ${s.added.records} records added; ${s.updated.staff + s.updated.suppliers + s.updated.cases} updated.` });
       onImported();
     } catch (e) {
       const body = (e as { body?: { issues?: { path: string; message: string }[] } }).body;
@@ -118,10 +127,19 @@ function DataInOut({ onImported }: { onImported: () => void }) {
       <h2 id="data-title">Firm file</h2>
       <p className="hint">Bring in a firm's records from a Caseproof firm file, or write everything out as one. Importing is all or nothing.</p>
       <div className="actions">
-        <button onClick={doImport}>Import a firm file…</button>
+        <button onClick={() => doImport(false)}>Import a firm file…</button>
         <button className="secondary" onClick={doExport}>
           Export the firm file…
         </button>
+      </div>
+      <h3>From a spreadsheet</h3>
+      <p className="hint">
+        A CSV or Excel file with one kind of record, one per row. The first row names the columns with the firm-file field names (for example
+        ref, name, profession, daysPerWeek for staff; staffRef, date, topic, provider, hours for CPD). Dates may be written 31/12/2026.
+      </p>
+      <div className="row-inline">
+        <SelectField label="What the spreadsheet holds" name="sheetKind" value={kind} onChange={(v) => setKind((v ?? 'staff') as typeof kind)} options={SHEET_KINDS as unknown as [string, string][]} />
+        <button onClick={() => doImport(true)}>Import a spreadsheet…</button>
       </div>
       {msg ? (
         <div role={msg.error ? 'alert' : 'status'} className={msg.error ? 'form-error' : 'saved'}>

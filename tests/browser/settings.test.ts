@@ -1,0 +1,55 @@
+// Settings in the real UI: firm details, importing a firm file and a spreadsheet through
+// the file dialog (answered by the test), a refused file with every problem listed.
+import { writeFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeBrowser, nav, startHarness } from '../support/harness';
+import { SAMPLE_FILE } from '../support/vaults';
+
+afterAll(closeBrowser);
+
+describe('settings in the browser', () => {
+  it('saves firm details, imports a firm file and a spreadsheet, and lists a bad file’s problems', async () => {
+    const h = await startHarness({ today: '2026-11-24' });
+    const { page } = h;
+    try {
+      h.session.create(path.join(h.dir, 'firm.cpv'), 'settings test passphrase', false);
+      await h.reload();
+      await nav(page, 'Settings');
+      await page.getByLabel('Firm name').fill('');
+      await page.getByRole('button', { name: 'Save firm details' }).click();
+      await expect.poll(() => page.getByText('Firm name is required').count()).toBe(1);
+      await page.getByLabel('Firm name').fill('Harbour Case Management');
+      await page.getByLabel('The firm has signed the MTSP code of conduct').check();
+      await page.getByRole('button', { name: 'Save firm details' }).click();
+      await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Saved.');
+
+      const bad = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8'));
+      bad.staff[0].indemnity[0].coverGBP = -1;
+      bad.cases[0].status = 'pending';
+      const badFile = path.join(h.dir, 'bad.json');
+      writeFileSync(badFile, JSON.stringify(bad));
+      h.platform.dialogAnswers.push(badFile);
+      await page.getByRole('button', { name: 'Import a firm file…' }).click();
+      const alert = page.getByRole('alert');
+      await expect.poll(() => alert.textContent()).toContain('The firm file was not imported (2 problems)');
+      await expect.poll(() => alert.textContent()).toContain('staff[0].indemnity[0].coverGBP: must be a positive number of pounds');
+      await expect.poll(() => alert.textContent()).toContain('cases[0].status: must be one of referral, open-active, monitoring, closed');
+
+      h.platform.dialogAnswers.push(SAMPLE_FILE);
+      await page.getByRole('button', { name: 'Import a firm file…' }).click();
+      await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Imported: 2 staff, 1 suppliers, 1 cases');
+
+      const sheet = path.join(h.dir, 'cpd.csv');
+      writeFileSync(sheet, 'staffRef,date,topic,provider,hours\nRR-02,12/03/2026,Pain science update,CSP,2\n');
+      await page.getByLabel('What the spreadsheet holds').selectOption('cpd');
+      h.platform.dialogAnswers.push(sheet);
+      await page.getByRole('button', { name: 'Import a spreadsheet…' }).click();
+      await expect.poll(() => page.getByRole('status').last().textContent()).toContain('1 records added');
+      const toni = await h.page.evaluate(() => window.caseproof.getStaff({ ref: 'RR-02' }));
+      expect(toni.ok && toni.value.cpd.map((c) => c.topic)).toContain('Pain science update');
+    } finally {
+      await h.close();
+    }
+  });
+});
