@@ -62,6 +62,7 @@ const coreInputs = {
   complianceReport: z.strictObject({ asOf: isoDate.optional() }),
   // interchange
   importFirmFileFromDialog: none,
+  importSpreadsheetFromDialog: z.strictObject({ kind: z.enum(['staff', 'cpd', 'training', 'suppliers', 'cases'], { error: 'must be staff, cpd, training, suppliers or cases' }) }),
   exportFirmFileToDialog: none,
 } satisfies Record<string, z.ZodType>;
 
@@ -99,6 +100,7 @@ interface CoreOutputs {
   deleteEvidence: null;
   complianceReport: ComplianceReport;
   importFirmFileFromDialog: ImportSummary | null;
+  importSpreadsheetFromDialog: ImportSummary | null;
   exportFirmFileToDialog: { path: string | null };
 }
 export interface Outputs extends CoreOutputs, StaffEvidenceOutputs, SuppliersOutputs, CasesOutputs, PacksOutputs {}

@@ -7,6 +7,7 @@ import { addRecord, deleteRecord, listRecords, updateRecord } from '../evidence/
 import { getFirm, updateFirm, updateSettings } from '../firm/firm';
 import { exportFirmFile } from '../interchange/exportFirmFile';
 import { importFirmFile } from '../interchange/importFirmFile';
+import { importSpreadsheet } from '../interchange/spreadsheet';
 import { loadSnapshot } from '../snapshot';
 import { createStaff, deleteStaff, listStaff, updateStaff } from '../staff/staff';
 import { createSupplier, listSuppliers, updateSupplier } from '../suppliers/suppliers';
@@ -105,6 +106,11 @@ export function buildRegistry(session: Session): Registry {
       throw new AppError('invalid', `${path.basename(file)} is not valid JSON: ${(e as Error).message}`);
     }
     return importFirmFile(ctx(), json);
+  });
+  r.method('importSpreadsheetFromDialog', async ({ kind }) => {
+    const [file] = await session.platform.dialogs.openFiles({ title: `Import ${kind} from a spreadsheet`, filters: [{ name: 'Spreadsheet', extensions: ['csv', 'xlsx'] }], multiple: false });
+    if (!file) return null;
+    return importSpreadsheet(ctx(), kind, path.basename(file), readFileSync(file));
   });
   r.method('exportFirmFileToDialog', async () => {
     const c = ctx();
