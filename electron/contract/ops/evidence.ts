@@ -1,7 +1,110 @@
-// Contract operations of one domain (issue 3). Merged into the one contract in ../api.ts.
-import type { z } from 'zod';
+// Contract operations of one domain (issue 3): staff evidence, exemptions, the rule
+// catalogue the UI shows, the due list, the self checklist and the due-date calendar.
+// Merged into the one contract in ../api.ts. Types and zod schemas only.
+import { z } from 'zod';
+import type { OverallStatus, RuleStatus } from '../compliance';
+import { isoDate } from '../dates';
+import { ref } from '../model';
+import type { StoredRecord } from '../views';
 
-export const evidenceInputs = {} satisfies Record<string, z.ZodType>;
+const none = z.strictObject({});
+const id = z.number().int().positive();
+const days = z
+  .number({ error: 'must be a number of days' })
+  .int('must be a whole number of days')
+  .min(0, 'must not be negative')
+  .max(3650, 'must be at most 3650 days');
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface StaffEvidenceOutputs {}
+export const evidenceInputs = {
+  /** Every rule with its source and the words the UI shows for it. */
+  ruleCatalogue: none,
+  /**
+   * Records an exemption from one rule for a staff member or supplier. `grantedBy`
+   * defaults to the person using the vault and `grantedOn` to today.
+   */
+  grantExemption: z.strictObject({
+    owner: z.strictObject({ type: z.enum(['staff', 'supplier']), ref }),
+    rule: z.string(),
+    reason: z.string(),
+    grantedBy: z.string().optional(),
+    grantedOn: z.string().optional(),
+  }),
+  /** Withdraws an exemption (deletes the exemption record; other kinds are refused). */
+  withdrawExemption: z.strictObject({ id }),
+  /** What lapses within `days` (default: the firm's warning window), soonest first. */
+  dueItems: z.strictObject({ days: days.optional(), asOf: isoDate.optional() }),
+  /** The MTSP case manager self checklist, answered from one person's records. */
+  selfChecklist: z.strictObject({ ref, asOf: isoDate.optional() }),
+  /**
+   * Saves every future due date as an iCalendar file through the save dialog. Without
+   * `days`, every date on which a rule result changes; with it, only those within `days`.
+   */
+  exportDueCalendar: z.strictObject({ days: days.optional() }),
+} satisfies Record<string, z.ZodType>;
+
+export type RuleSubjectKind = 'staff' | 'firm' | 'supplier' | 'case';
+
+/** A rule as the UI shows it (from the catalogue in services/compliance/rules.ts). */
+export interface RuleInfoView {
+  id: string;
+  subject: RuleSubjectKind;
+  /** Where the rule comes from, by the standards' own labels. */
+  source: string;
+  title: string;
+  /** One or two words for narrow places such as the dashboard's column headers. */
+  short: string;
+  summary: string;
+}
+
+/** One thing that lapses soon (met or due soon now, stops being met on `changesOn`). */
+export interface DueItemView {
+  subject: RuleSubjectKind;
+  /** Staff, supplier or case ref; 'firm' for the firm's own rules. */
+  ref: string;
+  name?: string;
+  rule: string;
+  status: RuleStatus;
+  reason: string;
+  changesOn: string;
+}
+export interface DueView {
+  asOf: string;
+  days: number;
+  items: DueItemView[];
+}
+
+/** A rule result behind one checklist answer, with whose it is (for the link to fix it). */
+export interface ChecklistLine {
+  subject: 'staff' | 'firm' | 'case';
+  ref: string;
+  rule: string;
+  status: RuleStatus;
+  reason: string;
+  changesOn?: string;
+}
+export interface ChecklistAnswer {
+  /** Stable key of the question. */
+  id: string;
+  question: string;
+  /** The most severe status of its lines; not_applicable when nothing applies. */
+  status: RuleStatus;
+  /** Shown when nothing applies or to explain how the answer was reached. */
+  note?: string;
+  lines: ChecklistLine[];
+}
+export interface SelfChecklist {
+  asOf: string;
+  staffRef: string;
+  name: string;
+  overall: OverallStatus;
+  answers: ChecklistAnswer[];
+}
+
+export interface StaffEvidenceOutputs {
+  ruleCatalogue: RuleInfoView[];
+  grantExemption: StoredRecord;
+  withdrawExemption: null;
+  dueItems: DueView;
+  selfChecklist: SelfChecklist;
+  exportDueCalendar: { path: string | null; events: number };
+}
