@@ -126,6 +126,13 @@ export const fitnessCheck = z.strictObject({
   result: z.enum(['clear', 'restriction'], { error: 'must be clear or restriction' }),
   note: optText(2000),
 });
+/** Files for the parts of a supplier's vetting file that are not records of their own (CV, certificates...). */
+export const SUPPLIER_DOCUMENT_TOPICS = ['cv', 'safeguarding', 'coverage', 'sole-practitioner', 'evidence-base'] as const;
+export type SupplierDocumentTopic = (typeof SUPPLIER_DOCUMENT_TOPICS)[number];
+export const supplierDocument = z.strictObject({
+  topic: z.enum(SUPPLIER_DOCUMENT_TOPICS, { error: `must be one of ${SUPPLIER_DOCUMENT_TOPICS.join(', ')}` }),
+  title: text(200),
+});
 export const DECISIONS = ['approved', 'conditional', 'rejected'] as const;
 export const decision = z.strictObject({
   decision: z.enum(DECISIONS, { error: 'must be approved, conditional or rejected' }),
@@ -148,8 +155,11 @@ export const firmSettings = z.strictObject({
   caseloadPerDayMax: z.number().positive('must be more than 0').max(100).optional(),
   supplierIndemnityMinGBP: money.optional(),
   retentionYears: z.number().int().min(1).max(100).optional(),
+  /** Minimum supplier indemnity per service (name → pounds); a supplier needs the highest among its services. */
+  supplierIndemnityMinByService: z.record(text(120), money).optional(),
 });
-export type FirmSettings = Required<z.infer<typeof firmSettings>>;
+type SettingsInput = z.infer<typeof firmSettings>;
+export type FirmSettings = Required<Omit<SettingsInput, 'supplierIndemnityMinByService'>> & Pick<SettingsInput, 'supplierIndemnityMinByService'>;
 export const DEFAULT_SETTINGS: FirmSettings = {
   warningDays: 60,
   caseloadPerDayMax: 8,
@@ -264,6 +274,7 @@ export type SupplierIndemnity = z.infer<typeof supplierIndemnity>;
 export type Qualification = z.infer<typeof qualification>;
 export type Regulatory = z.infer<typeof regulatory>;
 export type FitnessCheck = z.infer<typeof fitnessCheck>;
+export type SupplierDocument = z.infer<typeof supplierDocument>;
 export type Decision = z.infer<typeof decision>;
 export type Policy = z.infer<typeof policy>;
 export type Instruction = z.infer<typeof instruction>;
@@ -287,6 +298,7 @@ export const RECORD_KINDS = {
   regulatory: { owner: ['supplier'], schema: regulatory },
   fitnessCheck: { owner: ['supplier'], schema: fitnessCheck },
   decision: { owner: ['supplier'], schema: decision },
+  supplierDocument: { owner: ['supplier'], schema: supplierDocument },
   policy: { owner: ['firm'], schema: policy },
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
@@ -316,6 +328,8 @@ export interface SupplierSnapshot extends SupplierDetails {
   fitnessChecks: Stored<FitnessCheck>[];
   decisions: Stored<Decision>[];
   exemptions: Stored<Exemption>[];
+  /** CV, safeguarding certificate and other files (always present in loaded snapshots). */
+  documents?: Stored<SupplierDocument>[];
 }
 export interface HandoverRecord {
   on: string;
@@ -363,6 +377,7 @@ export const SUPPLIER_LISTS = {
   fitnessChecks: 'fitnessCheck',
   decisions: 'decision',
   exemptions: 'exemption',
+  documents: 'supplierDocument',
 } as const satisfies Record<string, RecordKind>;
 /** Case fields kept in the `practice` JSON column rather than their own columns. */
 export const CASE_PRACTICE_FIELDS = [

@@ -66,12 +66,16 @@ export function judgeCover<P extends CoverPolicy>(policies: readonly P[], minGBP
 
 const describe = (p: CoverPolicy): string => `${p.insurer} policy (${money(p.coverGBP)})`;
 
-/** The rule result for indemnity cover of at least `minGBP` on the judge's as-of date. */
-export function coverResult(j: Judge, rule: string, policies: readonly CoverPolicy[], minGBP: number): RuleResult {
-  if (policies.length === 0) return notMet(rule, 'No professional indemnity policy is recorded');
+/**
+ * The rule result for indemnity cover of at least `minGBP` on the judge's as-of date.
+ * `minFor` names what sets the minimum when it is not the usual one (e.g. 'psychology').
+ */
+export function coverResult(j: Judge, rule: string, policies: readonly CoverPolicy[], minGBP: number, minFor?: string): RuleResult {
+  const forWhat = minFor ? ` for ${minFor}` : '';
+  if (policies.length === 0) return notMet(rule, `No professional indemnity policy is recorded${minFor ? ` (at least ${money(minGBP)} needed${forWhat})` : ''}`);
   const o = judgeCover(policies, minGBP, j.asOf);
   if (o.inForce && o.coveredTo) {
-    let reason = `${o.inForce.insurer} policy with ${money(o.inForce.coverGBP)} cover (at least ${money(minGBP)} needed) is in force to ${uk(o.inForce.expiresOn)}`;
+    let reason = `${o.inForce.insurer} policy with ${money(o.inForce.coverGBP)} cover (at least ${money(minGBP)} needed${forWhat}) is in force to ${uk(o.inForce.expiresOn)}`;
     if (o.chain.length > 0) {
       reason += `, continued by ${o.chain.map((p) => `${p.insurer} to ${uk(p.expiresOn)}`).join(', then ')}`;
     }
@@ -80,7 +84,7 @@ export function coverResult(j: Judge, rule: string, policies: readonly CoverPoli
   const parts: string[] = [];
   if (o.below.length > 0) {
     for (const p of o.below) {
-      parts.push(`${p.insurer} policy is in force to ${uk(p.expiresOn)} but its cover of ${money(p.coverGBP)} is below ${money(minGBP)}`);
+      parts.push(`${p.insurer} policy is in force to ${uk(p.expiresOn)} but its cover of ${money(p.coverGBP)} is below ${money(minGBP)}${forWhat}`);
     }
   } else if (o.lastExpired) {
     parts.push(`no policy is in force on ${uk(j.asOf)}: the ${describe(o.lastExpired)} expired on ${uk(o.lastExpired.expiresOn)}`);

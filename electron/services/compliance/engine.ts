@@ -29,7 +29,8 @@
 //   earlier of the expiry date and the check lapsing, and the registration lasting longest
 //   wins. (rules.md asks for an expiry *after* as-of, so a registration's expiry date is its
 //   first invalid day, whereas indemnity and regulatory expiry dates are the last valid day.)
-// - Indemnity (staff £5m, suppliers settings.supplierIndemnityMinGBP): in force when
+// - Indemnity (staff £5m; suppliers the highest of their services' minimums, each service
+//   using settings.supplierIndemnityMinByService or else supplierIndemnityMinGBP): in force when
 //   startsOn (if any) <= asOf <= expiresOn; back-to-back qualifying policies (starting by
 //   the day after the previous one expires) extend cover; changesOn = day after the last
 //   covered day. In-force policies below the minimum are named in the reason.

@@ -2,7 +2,7 @@
 // applies on each instruction's date.
 import type { RuleResult } from '../../contract/compliance';
 import type { IsoDate } from '../../contract/dates';
-import type { Decision, Regulatory, SupplierSnapshot } from '../../contract/model';
+import type { Decision, FirmSettings, Regulatory, SupplierSnapshot } from '../../contract/model';
 import type { EngineContext } from './context';
 import { capitalise, coverResult } from './cover';
 import { dbsResult } from './dbs';
@@ -76,8 +76,37 @@ export function vettingDecision(j: Judge, s: SupplierSnapshot): RuleResult {
 }
 
 // ---------- the rest of Governance F ----------
-export function indemnity(j: Judge, s: SupplierSnapshot, minGBP: number): RuleResult {
-  return coverResult(j, 'SUP-INDEMNITY', s.indemnity, minGBP);
+export interface IndemnityMinimum {
+  minGBP: number;
+  /** The service whose own minimum applies; absent when the firm's default applies. */
+  service?: string;
+}
+
+/**
+ * The indemnity a supplier needs: each of its services needs the firm's minimum for that
+ * service (settings.supplierIndemnityMinByService, names compared ignoring case and
+ * spacing) or else the default (settings.supplierIndemnityMinGBP); the supplier needs the
+ * highest of these. A supplier with no services needs the default.
+ */
+export function supplierIndemnityMinimum(s: Pick<SupplierSnapshot, 'services'>, settings: Pick<FirmSettings, 'supplierIndemnityMinGBP' | 'supplierIndemnityMinByService'>): IndemnityMinimum {
+  const byService = new Map<string, number>();
+  for (const [name, gbp] of Object.entries(settings.supplierIndemnityMinByService ?? {})) byService.set(serviceKey(name), gbp);
+  const fallback = settings.supplierIndemnityMinGBP;
+  if (s.services.length === 0 || byService.size === 0) return { minGBP: fallback };
+  // A service's own minimum replaces the default for that service, up or down.
+  const needs = s.services.map((service) => ({ service: service.trim(), own: byService.get(serviceKey(service)) }));
+  const minGBP = Math.max(...needs.map((n) => n.own ?? fallback));
+  const setter = needs.find((n) => n.own === minGBP);
+  return setter ? { minGBP, service: setter.service } : { minGBP };
+}
+/** How service names are compared: trimmed, single-spaced, lower case. */
+export function serviceKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function indemnity(j: Judge, s: SupplierSnapshot, min: IndemnityMinimum | number): RuleResult {
+  const m = typeof min === 'number' ? { minGBP: min } : min;
+  return coverResult(j, 'SUP-INDEMNITY', s.indemnity, m.minGBP, m.service);
 }
 
 export function qualification(j: Judge, s: SupplierSnapshot): RuleResult {
@@ -182,7 +211,7 @@ export function evidenceBased(j: Judge, s: SupplierSnapshot): RuleResult {
 export function supplierResults(s: SupplierSnapshot, ctx: EngineContext): RuleResult[] {
   const j = ctx.judge;
   return [
-    indemnity(j, s, ctx.settings.supplierIndemnityMinGBP),
+    indemnity(j, s, supplierIndemnityMinimum(s, ctx.settings)),
     qualification(j, s),
     experience(j, s),
     safeguarding(j, s),

@@ -27,7 +27,8 @@ export function writeFirm(ctx: Ctx, d: FirmDetails, settings?: Partial<FirmSetti
     name: d.name,
     address: d.address ?? null,
     codeOfConductSignatory: d.codeOfConductSignatory,
-    settings: { ...current.settings, ...(settings ?? {}) },
+    // db/schema.ts types this JSON column as numbers only; it also holds the per-service supplier minimums (an object).
+    settings: { ...current.settings, ...(settings ?? {}) } as unknown as Record<string, number>,
     updatedAt: nowStamp(),
   };
   ctx.vault.orm.insert(firm).values({ id: 1, ...values }).onConflictDoUpdate({ target: firm.id, set: values }).run();

@@ -5,7 +5,7 @@ import { isoDate } from '../../contract/dates';
 import {
   caseDetails, dbsCheck, decision, exemption, firmFileEvidence, firmSettings, fitnessCheck, instruction,
   peerReview, policy, qualification, ref, registration, regulatory, staffDetails, staffIndemnity,
-  supplierDetails, supplierIndemnity, training, cpdEntry,
+  supplierDetails, supplierDocument, supplierIndemnity, training, cpdEntry,
 } from '../../contract/model';
 
 const files = z.array(firmFileEvidence).optional();
@@ -28,6 +28,8 @@ export const supplierFileSchema = supplierDetails.safeExtend({
   fitnessChecks: z.array(withEvidence(fitnessCheck)).optional(),
   decisions: z.array(withEvidence(decision)).optional(),
   exemptions: z.array(exemption).optional(),
+  /** Caseproof extension to version 1: CV, certificates and other vetting files. */
+  documents: z.array(withEvidence(supplierDocument)).optional(),
 });
 /** Caseproof extension to version 1: handovers travel with the case. */
 export const handoverFileSchema = z.strictObject({
