@@ -17,6 +17,7 @@ import { loadSnapshot } from '../services/snapshot';
 import { copyVault, verifyCopy } from '../services/vault/backup';
 import { CliFailure, passphraseFrom, UsageError } from './io';
 import { demo } from './commands/demo';
+import { dueCalendar } from './commands/dueCalendar';
 import { asOfArg, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
 
 const HELP = `caseproof — MTSP compliance evidence, from the command line
@@ -28,6 +29,7 @@ Usage: caseproof COMMAND --vault PATH [options]
   export   --vault PATH --out FILE           write the whole vault as a firm file
   status   --vault PATH [--as-of DATE] [--json]   the compliance report
   due      --vault PATH [--days N] [--as-of DATE] [--json]   what lapses soon, soonest first
+  due      --vault PATH --ics FILE [--days N] [--as-of DATE]   every due date (or those within N days) as an iCalendar file
   backup   --vault PATH --out FILE           an encrypted, verified copy
   restore  --from FILE --vault PATH [--force]
   rekey    --vault PATH                      change the passphrase
@@ -100,6 +102,7 @@ const commands: Record<string, Command> = {
     });
   },
   async due(a) {
+    if (a.values.ics !== undefined) return dueCalendar(a);
     const asOf = asOfArg(a);
     const daysArg = a.values.days ?? '60';
     if (!/^\d+$/.test(daysArg) || Number(daysArg) > 3650) throw new UsageError(`--days must be a whole number of days from 0 to 3650 (got ${daysArg}).`);

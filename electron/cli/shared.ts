@@ -15,6 +15,7 @@ export const OPTIONS = {
   json: { type: 'boolean' },
   force: { type: 'boolean' },
   kind: { type: 'string' },
+  ics: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
