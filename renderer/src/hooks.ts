@@ -69,7 +69,21 @@ export function useZodForm<S extends z.ZodType>(schema: S, initial: Values) {
       setFormError(Object.keys(fe).length ? null : e.message);
     } else setFormError((e as Error).message);
   };
-  return { values, set, errorOf, parse, fail, formError, setFormError, setValues };
+  const [saved, setSaved] = useState(false);
+  /** A submit handler: validate, save, then mark saved; errors land beside their fields. */
+  const submitWith = (save: (d: z.infer<S>) => Promise<unknown>) => async (e: { preventDefault(): void }) => {
+    e.preventDefault();
+    setSaved(false);
+    const d = parse();
+    if (!d) return;
+    try {
+      await save(d);
+      setSaved(true);
+    } catch (err) {
+      fail(err);
+    }
+  };
+  return { values, set, errorOf, parse, fail, formError, setFormError, setValues, submitWith, saved };
 }
 
 /** Empty strings become absent, so optional fields validate as "not given". */

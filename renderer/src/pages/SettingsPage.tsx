@@ -27,21 +27,11 @@ function Saved({ on }: { on: boolean }) {
 
 function FirmForm({ firm, onSaved }: { firm: FirmView; onSaved: () => void }) {
   const f = useZodForm(firmDetails, { name: firm.name, address: firm.address, codeOfConductSignatory: firm.codeOfConductSignatory });
-  const [saved, setSaved] = useState(false);
   const v = f.values as { name?: string; address?: string; codeOfConductSignatory?: boolean };
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setSaved(false);
-    const d = f.parse();
-    if (!d) return;
-    try {
-      await call('updateFirm', d);
-      setSaved(true);
-      onSaved();
-    } catch (err) {
-      f.fail(err);
-    }
-  };
+  const submit = f.submitWith(async (d) => {
+    await call('updateFirm', d);
+    onSaved();
+  });
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="firm-title" noValidate>
       <h2 id="firm-title">Firm details</h2>
@@ -51,7 +41,7 @@ function FirmForm({ firm, onSaved }: { firm: FirmView; onSaved: () => void }) {
       {f.formError ? <p className="form-error" role="alert">{f.formError}</p> : null}
       <div className="actions">
         <button type="submit">Save firm details</button>
-        <Saved on={saved} />
+        <Saved on={f.saved} />
       </div>
     </form>
   );
@@ -59,21 +49,11 @@ function FirmForm({ firm, onSaved }: { firm: FirmView; onSaved: () => void }) {
 
 function RuleSettings({ firm, onSaved }: { firm: FirmView; onSaved: () => void }) {
   const f = useZodForm(firmSettings, { ...firm.settings });
-  const [saved, setSaved] = useState(false);
   const v = f.values as Partial<FirmView['settings']>;
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setSaved(false);
-    const d = f.parse();
-    if (!d) return;
-    try {
-      await call('updateSettings', d);
-      setSaved(true);
-      onSaved();
-    } catch (err) {
-      f.fail(err);
-    }
-  };
+  const submit = f.submitWith(async (d) => {
+    await call('updateSettings', d);
+    onSaved();
+  });
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="rules-title" noValidate>
       <h2 id="rules-title">Rule settings</h2>
@@ -84,7 +64,7 @@ function RuleSettings({ firm, onSaved }: { firm: FirmView; onSaved: () => void }
       {f.formError ? <p className="form-error" role="alert">{f.formError}</p> : null}
       <div className="actions">
         <button type="submit">Save rule settings</button>
-        <Saved on={saved} />
+        <Saved on={f.saved} />
       </div>
     </form>
   );
