@@ -1,0 +1,147 @@
+// Caseload figures (MTSP Practitioner H, Organisation G) for one case manager or the firm,
+// and the report by instructing party. The counting itself is the compliance module's
+// (caseloadFor, caseManagerOn); this file loads only what it needs — cases that are not
+// closed, with their handovers — in two queries, so it stays quick with 20,000 cases.
+import type { CaseloadFigures } from '../../contract/caseload';
+import type { RuleStatus } from '../../contract/compliance';
+import type { IsoDate } from '../../contract/dates';
+import type { CaseSnapshot, HandoverRecord } from '../../contract/model';
+import type { CaseloadView, ManagerLoad, PartyReportRow } from '../../contract/ops/cases';
+import { caseloadFor, caseManagerOn, NOT_RECORDED, round2 } from '../compliance/caseload';
+import type { Ctx } from '../context';
+import { notFound } from '../errors';
+import { getFirm } from '../firm/firm';
+
+/** Every case that is not closed, shaped as the caseload functions read it. */
+export function casesForCaseload(ctx: Ctx): CaseSnapshot[] {
+  const db = ctx.vault.sqlite;
+  const handovers = new Map<number, HandoverRecord[]>();
+  const hs = db
+    .prepare(
+      `SELECT h.case_id AS caseId, h."on" AS "on", f.ref AS fromRef, t.ref AS toRef
+         FROM case_handovers h JOIN cases c ON c.id = h.case_id
+         JOIN staff f ON f.id = h.from_staff_id JOIN staff t ON t.id = h.to_staff_id
+        WHERE c.status <> 'closed' ORDER BY h."on", h.id`,
+    )
+    .all() as { caseId: number; on: string; fromRef: string; toRef: string }[];
+  for (const h of hs) {
+    const list = handovers.get(h.caseId) ?? [];
+    list.push({ on: h.on, fromRef: h.fromRef, toRef: h.toRef, reason: '', clientInformed: false });
+    handovers.set(h.caseId, list);
+  }
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.ref, s.ref AS caseManager, c.status, c.opened_on AS openedOn, c.referred_on AS referredOn,
+              c.injury, c.funding, p.name AS party, p.kind AS partyKind
+         FROM cases c JOIN staff s ON s.id = c.case_manager_id JOIN contacts p ON p.id = c.contact_id
+        WHERE c.status <> 'closed'`,
+    )
+    .all() as { id: number; ref: string; caseManager: string; status: CaseSnapshot['status']; openedOn: string | null; referredOn: string | null; injury: string | null; funding: string | null; party: string; partyKind: string }[];
+  return rows.map(
+    (r) =>
+      ({
+        id: r.id,
+        ref: r.ref,
+        caseManager: r.caseManager,
+        status: r.status,
+        openedOn: r.openedOn ?? undefined,
+        referredOn: r.referredOn ?? undefined,
+        injury: r.injury ?? undefined,
+        funding: r.funding ?? undefined,
+        instructingParty: { name: r.party, kind: r.partyKind },
+        instructions: [],
+        handovers: handovers.get(r.id) ?? [],
+      }) as CaseSnapshot,
+  );
+}
+
+/** 2.5 → "2.5", 3 → "3". */
+const num = (n: number) => String(round2(n));
+
+/** "25 open active, 12 monitoring, 3 days a week" (MTSP Practitioner H's own example). */
+export function caseloadSentence(f: CaseloadFigures): string {
+  const days = f.daysPerWeek === null ? 'working days a week not recorded' : `${num(f.daysPerWeek)} day${f.daysPerWeek === 1 ? '' : 's'} a week`;
+  return `${f.openActive} open active, ${f.monitoring} monitoring, ${days}`;
+}
+
+/** The STAFF-CASELOAD test in words: open-active cases per working day against the limit. */
+export function loadStatus(f: CaseloadFigures, max: number): { status: RuleStatus; reason: string } {
+  if (f.perWorkingDay === null) return { status: 'not_met', reason: 'Working days per week are not recorded, so the load per day cannot be worked out' };
+  const per = `${num(f.perWorkingDay)} open active case${f.perWorkingDay === 1 ? '' : 's'} per working day`;
+  return f.perWorkingDay <= max
+    ? { status: 'met', reason: `${per}, within the firm's limit of ${num(max)}` }
+    : { status: 'not_met', reason: `${per}, above the firm's limit of ${num(max)}` };
+}
+
+/** Figures for one case manager (staffRef) or, without it, the firm with a line per manager. */
+export function caseloadView(ctx: Ctx, asOf: IsoDate, staffRef?: string): CaseloadView {
+  const max = getFirm(ctx).settings.caseloadPerDayMax;
+  const people = ctx.vault.sqlite.prepare('SELECT ref, name, days_per_week AS daysPerWeek FROM staff ORDER BY name COLLATE NOCASE').all() as { ref: string; name: string; daysPerWeek: number | null }[];
+  const all = casesForCaseload(ctx);
+  if (staffRef !== undefined) {
+    const person = people.find((p) => p.ref === staffRef);
+    if (!person) throw notFound(`Staff member ${staffRef}`);
+    const figures = caseloadFor(all, asOf, { staffRef, daysPerWeek: person.daysPerWeek });
+    return { asOf, perDayMax: max, ref: staffRef, name: person.name, figures, sentence: caseloadSentence(figures), ...loadStatus(figures, max), managers: [] };
+  }
+  // One pass to group cases by who manages them on the date, then the figures per group.
+  const byManager = new Map<string, CaseSnapshot[]>();
+  for (const c of all) {
+    const ref = caseManagerOn(c, asOf);
+    const list = byManager.get(ref) ?? [];
+    list.push(c);
+    byManager.set(ref, list);
+  }
+  const managers: ManagerLoad[] = people.map((p) => {
+    const figures = caseloadFor(byManager.get(p.ref) ?? [], asOf, { staffRef: p.ref, daysPerWeek: p.daysPerWeek });
+    return { ref: p.ref, name: p.name, figures, sentence: caseloadSentence(figures), ...loadStatus(figures, max) };
+  });
+  const allDays = people.length > 0 && people.every((p) => p.daysPerWeek !== null) ? round2(people.reduce((n, p) => n + p.daysPerWeek!, 0)) : null;
+  const figures = caseloadFor(all, asOf, { staffRef: null, daysPerWeek: allDays });
+  const firmName = getFirm(ctx).name || 'The firm';
+  return { asOf, perDayMax: max, ref: null, name: firmName, figures, sentence: caseloadSentence(figures), ...loadStatus(figures, max), managers };
+}
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Per instructing party: cases by status, injury mix and median days from referral to closure. */
+export function partyReport(ctx: Ctx): PartyReportRow[] {
+  const db = ctx.vault.sqlite;
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.name, p.kind, count(c.id) AS cases,
+              coalesce(sum(c.status = 'referral'), 0) AS referral, coalesce(sum(c.status = 'open-active'), 0) AS openActive,
+              coalesce(sum(c.status = 'monitoring'), 0) AS monitoring, coalesce(sum(c.status = 'closed'), 0) AS closed
+         FROM contacts p LEFT JOIN cases c ON c.contact_id = p.id
+        GROUP BY p.id ORDER BY count(c.id) DESC, p.name COLLATE NOCASE`,
+    )
+    .all() as Omit<PartyReportRow, 'byInjury' | 'medianDaysToClose' | 'closedWithDates'>[];
+  const injuries = new Map<number, Record<string, number>>();
+  for (const r of db.prepare(`SELECT contact_id AS id, coalesce(injury, ?) AS injury, count(*) AS n FROM cases GROUP BY contact_id, injury ORDER BY n DESC`).all(NOT_RECORDED) as { id: number; injury: string; n: number }[]) {
+    const m = injuries.get(r.id) ?? {};
+    m[r.injury] = (m[r.injury] ?? 0) + r.n;
+    injuries.set(r.id, m);
+  }
+  const durations = new Map<number, number[]>();
+  for (const r of db
+    .prepare(
+      `SELECT contact_id AS id, CAST(julianday(closed_on) - julianday(referred_on) AS INTEGER) AS days
+         FROM cases WHERE status = 'closed' AND referred_on IS NOT NULL AND closed_on IS NOT NULL`,
+    )
+    .all() as { id: number; days: number }[]) {
+    const list = durations.get(r.id) ?? [];
+    list.push(r.days);
+    durations.set(r.id, list);
+  }
+  return rows.map((r) => ({
+    ...r,
+    byInjury: injuries.get(r.id) ?? {},
+    medianDaysToClose: median(durations.get(r.id) ?? []),
+    closedWithDates: durations.get(r.id)?.length ?? 0,
+  }));
+}

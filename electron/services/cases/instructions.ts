@@ -1,0 +1,52 @@
+// Instructing a supplier on a case (MTSP Governance A: no provider is instructed until the
+// case manager has assessed them as safe and effective). The supplier must be approved on
+// the instruction date (supplierApprovalOn, the same test as SUP-VETTING-DECISION and
+// CASE-SUPPLIERS-VETTED); otherwise the instruction is refused unless the case manager
+// gives a reason to override, which is recorded on the instruction and shown on the case.
+import { caseInstructions } from '../../../db/schema';
+import { ukDate } from '../../contract/dates';
+import { instructInput, type InstructResult } from '../../contract/ops/cases';
+import { supplierApprovalOn } from '../compliance/engine';
+import type { Ctx } from '../context';
+import { AppError } from '../errors';
+import { parseOr } from '../parse';
+import { caseView } from './cases';
+import { caseRowByRef, suppliersForVetting } from './load';
+
+export function instructSupplier(ctx: Ctx, input: unknown): InstructResult {
+  const i = parseOr(instructInput, input, 'The instruction');
+  let overridden = false;
+  ctx.vault.tx(() => {
+    const c = caseRowByRef(ctx, i.ref);
+    if (c.status === 'closed' && c.closedOn && i.on > c.closedOn) {
+      throw new AppError('conflict', `on: case ${c.ref} was closed on ${ukDate(c.closedOn)}; an instruction after that date cannot be recorded.`, 'on');
+    }
+    if (i.on > ctx.today()) throw new AppError('invalid', `on: must not be in the future (today is ${ukDate(ctx.today())})`, 'on');
+    const [supplier] = suppliersForVetting(ctx, { refs: [i.supplier] });
+    if (!supplier) throw new AppError('not-found', `There is no supplier with the reference ${i.supplier}.`, 'supplier');
+    const approval = supplierApprovalOn(supplier, i.on);
+    if (!approval.approved) {
+      if (!i.overrideReason) {
+        const why = approval.reason[0]!.toLowerCase() + approval.reason.slice(1);
+        throw new AppError(
+          'conflict',
+          `${supplier.name} (${supplier.ref}) was not approved on ${ukDate(i.on)}: ${why}. To instruct them anyway, give the reason for the override; it will be recorded on the case.`,
+          'overrideReason',
+        );
+      }
+      overridden = true;
+    }
+    ctx.vault.orm
+      .insert(caseInstructions)
+      .values({
+        caseId: c.id,
+        supplierId: supplier.id,
+        on: i.on,
+        service: i.service ?? null,
+        // An override reason means something only when the supplier was not approved.
+        overrideReason: overridden ? i.overrideReason! : null,
+      })
+      .run();
+  });
+  return { view: caseView(ctx, i.ref), overridden };
+}
