@@ -1,5 +1,75 @@
-// Handlers of the packs operations (electron/contract/ops/packs.ts).
+// Handlers of the packs operations (electron/contract/ops/packs.ts): the save and open dialogs
+// live here, the work in services/packs/packService.ts.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { MAX_LOGO_BYTES } from '../../../contract/ops/packs';
+import { AppError } from '../../errors';
+import {
+  buildPack,
+  getTemplate,
+  listPacks,
+  listRecipients,
+  previewPack,
+  regeneratePack,
+  removeLogo,
+  savePack,
+  setLogo,
+  updateTemplate,
+  getPack,
+} from '../../packs/packService';
 import type { Registry } from '../registry';
 import type { Session } from '../session';
 
-export function registerPacks(_r: Registry, _session: Session): void {}
+const WORD = [{ name: 'Word document', extensions: ['docx'] }];
+const withDocx = (p: string) => (/\.docx$/i.test(p) ? p : `${p}.docx`);
+
+export function registerPacks(r: Registry, session: Session): void {
+  const ctx = () => session.ctx();
+  // Only a pack Caseproof saved in this session can be shown in its folder: the page cannot
+  // ask the file manager to open any path it likes.
+  const saved = new Set<string>();
+
+  r.method('listRecipients', () => listRecipients(ctx()));
+  r.method('previewPack', (req) => previewPack(ctx(), req));
+  r.method('generatePack', async (req) => {
+    const c = ctx();
+    // Build first: a pack that cannot be made fails before the person picks where to save it.
+    const built = await buildPack(c, req);
+    const chosen = await session.platform.dialogs.saveFile({ title: `Save the ${built.subject.name} pack`, defaultName: built.suggestedFileName, filters: WORD });
+    if (!chosen) return null;
+    const dest = withDocx(chosen);
+    const entry = savePack(c, built, dest, { overwrite: true });
+    saved.add(dest);
+    return { entry, path: dest };
+  });
+  r.method('showPackInFolder', ({ path: p }) => {
+    if (!saved.has(p)) throw new AppError('not-found', 'Caseproof can only show the folder of a pack it saved since the vault was opened.', 'path');
+    session.platform.showInFolder(p);
+    return null;
+  });
+  r.method('listPacks', () => listPacks(ctx()));
+  r.method('regeneratePack', async ({ id, save }) => {
+    const c = ctx();
+    if (!save) return regeneratePack(c, id, null);
+    const entry = getPack(c, id);
+    const chosen = await session.platform.dialogs.saveFile({ title: 'Save the rebuilt pack', defaultName: entry.fileName, filters: WORD });
+    if (!chosen) return null;
+    const dest = withDocx(chosen);
+    const result = await regeneratePack(c, id, dest);
+    saved.add(dest);
+    return result;
+  });
+  r.method('getTemplate', () => getTemplate(ctx()));
+  r.method('updateTemplate', (t) => updateTemplate(ctx(), t));
+  r.method('pickLogo', async () => {
+    const c = ctx();
+    const [file] = await session.platform.dialogs.openFiles({ title: 'Choose the firm logo', filters: [{ name: 'PNG or JPEG image', extensions: ['png', 'jpg', 'jpeg'] }], multiple: false });
+    if (!file) return getTemplate(c);
+    // Check the size before reading, so a huge file is never loaded.
+    if (statSync(file).size > MAX_LOGO_BYTES) {
+      throw new AppError('invalid', `${path.basename(file)} is larger than ${MAX_LOGO_BYTES / 1024} KB; choose a smaller logo.`, 'logo');
+    }
+    return setLogo(c, { name: path.basename(file), bytes: readFileSync(file) });
+  });
+  r.method('removeLogo', () => removeLogo(ctx()));
+}
