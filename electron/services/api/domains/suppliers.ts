@@ -1,5 +1,27 @@
 // Handlers of the suppliers operations (electron/contract/ops/suppliers.ts).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { recordDecision } from '../../suppliers/decisions';
+import { attachSupplierDocument, attachSupplierDocuments, DOCUMENT_TITLES } from '../../suppliers/documents';
+import { setIndemnityMinimums } from '../../suppliers/minimums';
+import { supplierFile, supplierList } from '../../suppliers/vettingFile';
 import type { Registry } from '../registry';
 import type { Session } from '../session';
 
-export function registerSuppliers(_r: Registry, _session: Session): void {}
+const EVIDENCE_FILTERS = [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'doc', 'docx'] }];
+
+export function registerSuppliers(r: Registry, session: Session): void {
+  const ctx = () => session.ctx();
+  r.method('supplierList', () => supplierList(ctx()));
+  r.method('supplierFile', ({ ref }) => supplierFile(ctx(), ref));
+  r.method('recordSupplierDecision', (d) => recordDecision(ctx(), d));
+  r.method('attachSupplierDocument', ({ ref, topic, name, base64 }) => attachSupplierDocument(ctx(), ref, topic, name, base64));
+  r.method('attachSupplierDocumentFromDialog', async ({ ref, topic }) => {
+    const c = ctx();
+    const files = await session.platform.dialogs.openFiles({ title: `Attach: ${DOCUMENT_TITLES[topic]}`, filters: EVIDENCE_FILTERS, multiple: true });
+    // Read every file first, then store them all in one transaction: all attached or none.
+    const loaded = files.map((f) => ({ name: path.basename(f), bytes: readFileSync(f) }));
+    return attachSupplierDocuments(c, ref, topic, loaded);
+  });
+  r.method('setSupplierIndemnityMinimums', (d) => setIndemnityMinimums(ctx(), d));
+}
