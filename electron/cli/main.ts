@@ -18,6 +18,7 @@ import { copyVault, verifyCopy } from '../services/vault/backup';
 import { CliFailure, passphraseFrom, UsageError } from './io';
 import { demo } from './commands/demo';
 import { dueCalendar } from './commands/dueCalendar';
+import { pack } from './commands/pack';
 import { asOfArg, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
 
 const HELP = `caseproof — MTSP compliance evidence, from the command line
@@ -30,6 +31,7 @@ Usage: caseproof COMMAND --vault PATH [options]
   status   --vault PATH [--as-of DATE] [--json]   the compliance report
   due      --vault PATH [--days N] [--as-of DATE] [--json]   what lapses soon, soonest first
   due      --vault PATH --ics FILE [--days N] [--as-of DATE]   every due date (or those within N days) as an iCalendar file
+  pack     --vault PATH (--staff REF | --supplier REF | --firm) --out FILE.docx [--as-of DATE] [--for NAME] [--force] [--json]   a Word pack, recorded in the register
   backup   --vault PATH --out FILE           an encrypted, verified copy
   restore  --from FILE --vault PATH [--force]
   rekey    --vault PATH                      change the passphrase
@@ -48,6 +50,7 @@ function statusJson(r: ComplianceReport) {
 
 const commands: Record<string, Command> = {
   demo,
+  pack,
   async init(a) {
     const file = need(a.values.vault, 'vault');
     if (existsSync(file)) throw new CliFailure(`A file already exists at ${file}; init will not overwrite it.`);

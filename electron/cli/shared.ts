@@ -16,6 +16,10 @@ export const OPTIONS = {
   force: { type: 'boolean' },
   kind: { type: 'string' },
   ics: { type: 'string' },
+  staff: { type: 'string' },
+  supplier: { type: 'string' },
+  firm: { type: 'boolean' },
+  for: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
