@@ -19,6 +19,8 @@ import { CliFailure, passphraseFrom, UsageError } from './io';
 import { demo } from './commands/demo';
 import { dueCalendar } from './commands/dueCalendar';
 import { pack } from './commands/pack';
+import { caseload } from './commands/caseload';
+import { retention } from './commands/retention';
 import { asOfArg, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
 
 const HELP = `caseproof — MTSP compliance evidence, from the command line
@@ -36,6 +38,8 @@ Usage: caseproof COMMAND --vault PATH [options]
   restore  --from FILE --vault PATH [--force]
   rekey    --vault PATH                      change the passphrase
   demo     --vault PATH                      a new vault filled with an invented firm
+  caseload --vault PATH [--staff REF] [--as-of DATE] [--json]   caseload figures, per case manager or the firm
+  retention --vault PATH [--as-of DATE] [--json] [--delete]   closed cases past retention; --delete removes them
 The passphrase comes from CASEPROOF_PASSPHRASE (or is asked for on a terminal);
 rekey takes the new one from CASEPROOF_NEW_PASSPHRASE.`;
 
@@ -49,6 +53,7 @@ function statusJson(r: ComplianceReport) {
 }
 
 const commands: Record<string, Command> = {
+  caseload, retention,
   demo,
   pack,
   async init(a) {

@@ -20,6 +20,7 @@ export const OPTIONS = {
   supplier: { type: 'string' },
   firm: { type: 'boolean' },
   for: { type: 'string' },
+  delete: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
