@@ -5,6 +5,8 @@ import { useHashRoute } from './hooks';
 import { Dashboard } from './pages/Dashboard';
 import { StaffList } from './pages/StaffList';
 import { StaffPage } from './pages/StaffPage';
+import { SelfChecklist } from './pages/SelfChecklist';
+import { PoliciesPage } from './pages/PoliciesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SuppliersPage } from './pages/SuppliersPage';
 import { ComingSoon } from './pages/ComingSoon';
@@ -12,6 +14,7 @@ import { ComingSoon } from './pages/ComingSoon';
 const SECTIONS = [
   ['dashboard', 'Dashboard'],
   ['staff', 'Staff'],
+  ['checklist', 'Self checklist'],
   ['suppliers', 'Suppliers'],
   ['cases', 'Cases'],
   ['packs', 'Packs'],
@@ -46,7 +49,9 @@ export function Shell({ state, onLock }: { state: VaultState; onLock: (s: VaultS
       </nav>
       <main className="content" id="main">
         {section === 'dashboard' && <Dashboard go={go} />}
-        {section === 'staff' && (route[1] ? <StaffPage key={route[1]} staffRef={route[1]} go={go} /> : <StaffList />)}
+        {section === 'staff' && (route[1] ? <StaffPage key={route[1]} staffRef={route[1]} tab={route[2]} go={go} /> : <StaffList />)}
+        {section === 'checklist' && <SelfChecklist key={route[1] ?? ''} staffRef={route[1]} go={go} />}
+        {section === 'policies' && <PoliciesPage focus={route[1]} />}
         {section === 'suppliers' && <SuppliersPage />}
         {section === 'cases' && <ComingSoon title="Cases" what="Cases, standard-practice checklists and caseload figures" />}
         {section === 'packs' && <ComingSoon title="Packs" what="Word compliance packs for instructing parties" />}

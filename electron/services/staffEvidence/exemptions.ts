@@ -1,6 +1,8 @@
 // Exemptions: a rule that does not apply to one person or supplier, with the reason, who
 // granted it and when (rules.md). Stored as an `exemption` record; the compliance engine
 // turns the rule into `exempt` from the grant date on. Withdrawing deletes the record.
+import { and, eq, isNull } from 'drizzle-orm';
+import { records } from '../../../db/schema';
 import { exemption, type Exemption } from '../../contract/model';
 import type { StoredRecord } from '../../contract/views';
 import { ruleById } from '../compliance/rules';
@@ -39,8 +41,24 @@ export function grantExemption(ctx: Ctx, input: ExemptionGrant): StoredRecord {
   return addRecord(ctx, input.owner, 'exemption', payload);
 }
 
-export function withdrawExemption(ctx: Ctx, id: number): void {
-  const r = recordById(ctx, id);
-  if (r.kind !== 'exemption') throw new AppError('invalid', `Record ${id} is not an exemption, so it was not withdrawn.`);
-  deleteRecord(ctx, id);
+/**
+ * Withdraws the exemption from the rule of exemption record `id`: that record and any
+ * other grant of the same rule to the same person or supplier (an older grant would
+ * otherwise take over), in one transaction. Returns how many records were deleted.
+ */
+export function withdrawExemption(ctx: Ctx, id: number): number {
+  return ctx.vault.tx(() => {
+    const r = recordById(ctx, id);
+    if (r.kind !== 'exemption') throw new AppError('invalid', `Record ${id} is not an exemption, so it was not withdrawn.`);
+    const rule = (r.data as { rule?: string }).rule;
+    const owner = and(
+      eq(records.kind, 'exemption'),
+      r.staffId === null ? isNull(records.staffId) : eq(records.staffId, r.staffId),
+      r.supplierId === null ? isNull(records.supplierId) : eq(records.supplierId, r.supplierId),
+    );
+    const same = ctx.vault.orm.select({ id: records.id, data: records.data }).from(records).where(owner).all();
+    const ids = same.filter((x) => (x.data as { rule?: string }).rule === rule).map((x) => x.id);
+    for (const x of ids) deleteRecord(ctx, x);
+    return ids.length;
+  });
 }

@@ -1,52 +1,41 @@
-// The firm at a glance: overall status, people by rule (the Legal Panel view), and what
-// lapses in the next 60 days, soonest first, each linking to where it is fixed.
+// The firm at a glance: overall status, what lapses within the firm's warning window
+// (soonest first, each linking to the exact place to fix it), people by rule (the Legal
+// Panel view), the firm's own rules, and the due dates as a calendar file.
+import { useState } from 'react';
+import { overallStatus, STATUS_WORDS } from '../../../electron/contract/compliance';
+import type { DueItemView } from '../../../electron/contract/ops/evidence';
 import { call } from '../api';
 import { useLoad } from '../hooks';
-import { ukDate } from '../format';
+import { ukDate, ukDateLong } from '../format';
 import { StatusBadge } from '../components/Status';
-import type { ComplianceReport, RuleResult } from '../../../electron/contract/compliance';
-import { plusDays } from '../../../electron/contract/dates';
+import { fixLink } from '../links';
 
-const WINDOW_DAYS = 60;
-
-interface DueLine {
-  subject: 'staff' | 'supplier' | 'firm' | 'case';
-  ref: string;
-  name?: string;
-  r: RuleResult;
-}
-/** Everything met or due soon whose status changes within the window (it will lapse). */
-function dueSoon(report: ComplianceReport): DueLine[] {
-  const limit = plusDays(report.asOf, WINDOW_DAYS);
-  const out: DueLine[] = [];
-  const take = (subject: DueLine['subject'], ref: string, name: string | undefined, rules: RuleResult[]) => {
-    for (const r of rules) if ((r.status === 'met' || r.status === 'due_soon') && r.changesOn && r.changesOn <= limit) out.push({ subject, ref, name, r });
-  };
-  take('firm', 'firm', 'The firm', report.firm.rules);
-  for (const s of report.staff) take('staff', s.ref, s.name, s.rules);
-  for (const s of report.suppliers) take('supplier', s.ref, s.name, s.rules);
-  for (const s of report.cases) take('case', s.ref, s.name, s.rules);
-  return out.sort((a, b) => a.r.changesOn!.localeCompare(b.r.changesOn!) || a.ref.localeCompare(b.ref));
-}
-function linkFor(l: DueLine): string {
-  if (l.subject === 'staff') return `#/staff/${encodeURIComponent(l.ref)}`;
-  if (l.subject === 'supplier') return `#/suppliers/${encodeURIComponent(l.ref)}`;
-  if (l.subject === 'case') return `#/cases/${encodeURIComponent(l.ref)}`;
-  return '#/settings';
+function whoOf(i: DueItemView, firmName: string): string {
+  if (i.subject === 'firm') return firmName || 'The firm';
+  if (i.subject === 'case') return `Case ${i.ref}`;
+  return i.name ?? i.ref;
 }
 
 export function Dashboard(_: { go: (to: string) => void }) {
-  const { data, error } = useLoad(() => Promise.all([call('complianceReport', {}), call('getFirm', {})]), []);
+  const { data, error } = useLoad(() => Promise.all([call('complianceReport', {}), call('getFirm', {}), call('dueItems', {}), call('ruleCatalogue', {})]), []);
+  const [calendar, setCalendar] = useState<{ text: string; error?: boolean } | null>(null);
   if (error) return <p role="alert" className="form-error">{error}</p>;
   if (!data) return <p aria-busy="true">Loading…</p>;
-  const [report, firm] = data;
-  const ruleIds = report.staff[0]?.rules.map((r) => r.rule) ?? [];
-  const due = dueSoon(report);
-  const overall = [report.firm.status, ...report.staff.map((s) => s.status)].includes('not_met')
-    ? 'not_met'
-    : [report.firm.status, ...report.staff.map((s) => s.status)].includes('due_soon')
-      ? 'due_soon'
-      : 'met';
+  const [report, firm, due, catalogueList] = data;
+  const catalogue = new Map(catalogueList.map((r) => [r.id, r]));
+  const title = (id: string) => catalogue.get(id)?.title ?? id;
+  const ruleIds = catalogueList.filter((r) => r.subject === 'staff').map((r) => r.id);
+  const overall = overallStatus([{ status: report.firm.status }, ...report.staff]);
+  const dueTitle = `Due in the next ${due.days} days`;
+  const exportCalendar = async () => {
+    setCalendar(null);
+    try {
+      const r = await call('exportDueCalendar', {});
+      if (r.path) setCalendar({ text: `Saved ${r.events} due date${r.events === 1 ? '' : 's'} to ${r.path}. Open that file with your calendar to add them.` });
+    } catch (e) {
+      setCalendar({ text: (e as Error).message, error: true });
+    }
+  };
   return (
     <section aria-labelledby="page-title">
       <header className="page-head">
@@ -55,18 +44,36 @@ export function Dashboard(_: { go: (to: string) => void }) {
           Overall: <StatusBadge status={overall} />
         </span>
       </header>
-      <p className="hint">As of {ukDate(report.asOf)}.</p>
+      <p className="hint">
+        As of {ukDateLong(report.asOf)}. Items lapsing within {due.days} days show as due soon (change this under <a href="#/settings">Settings</a>).
+      </p>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={exportCalendar}>
+          Export due dates to calendar…
+        </button>
+        <a href="#/policies">Organisation policies</a>
+        <a href="#/checklist">Case manager self checklist</a>
+      </div>
+      {calendar ? (
+        <p role={calendar.error ? 'alert' : 'status'} className={calendar.error ? 'form-error' : 'saved'}>
+          {calendar.text}
+        </p>
+      ) : null}
 
       <section aria-labelledby="due-title" className="card">
-        <h2 id="due-title">Due in the next {WINDOW_DAYS} days</h2>
-        {due.length === 0 ? (
-          <p>Nothing lapses in the next {WINDOW_DAYS} days.</p>
+        <h2 id="due-title">{dueTitle}</h2>
+        {due.items.length === 0 ? (
+          <p>Nothing lapses in the next {due.days} days.</p>
         ) : (
-          <ol className="due-list" aria-label="Due in the next 60 days">
-            {due.map((l) => (
-              <li key={`${l.subject}-${l.ref}-${l.r.rule}`}>
-                <span className="due-date">{ukDate(l.r.changesOn)}</span> <a href={linkFor(l)}>{l.name ?? l.ref}</a> · {l.r.rule} · <StatusBadge status={l.r.status} />
-                <div className="hint">{l.r.reason}</div>
+          <ol className="due-list" aria-label={dueTitle}>
+            {due.items.map((i) => (
+              <li key={`${i.subject}-${i.ref}-${i.rule}`} data-rule={i.rule} data-ref={i.ref}>
+                <span className="due-date">{ukDate(i.changesOn)}</span>{' '}
+                <a href={fixLink(i.subject, i.ref, i.rule)}>
+                  {whoOf(i, firm.name)}: {title(i.rule)}
+                </a>{' '}
+                <StatusBadge status={i.status} /> <span className="rule-id">{i.rule}</span>
+                <div className="hint">{i.reason}</div>
               </li>
             ))}
           </ol>
@@ -87,26 +94,32 @@ export function Dashboard(_: { go: (to: string) => void }) {
                   <th scope="col">Person</th>
                   <th scope="col">Overall</th>
                   {ruleIds.map((id) => (
-                    <th scope="col" key={id}>
-                      {id.replace(/^STAFF-/, '').replace(/-/g, ' ').toLowerCase()}
+                    <th scope="col" key={id} title={`${title(id)} (${id})`} aria-label={`${title(id)}, ${id}`} data-rule={id}>
+                      {catalogue.get(id)?.short ?? id}
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 {report.staff.map((s) => (
-                  <tr key={s.ref}>
+                  <tr key={s.ref} data-ref={s.ref}>
                     <th scope="row">
                       <a href={`#/staff/${encodeURIComponent(s.ref)}`}>{s.name ?? s.ref}</a>
                     </th>
                     <td>
                       <StatusBadge status={s.status} />
                     </td>
-                    {s.rules.map((r) => (
-                      <td key={r.rule} title={r.reason}>
-                        <StatusBadge status={r.status} />
-                      </td>
-                    ))}
+                    {ruleIds.map((id) => {
+                      const r = s.rules.find((x) => x.rule === id);
+                      if (!r) return <td key={id} />;
+                      return (
+                        <td key={id} title={r.reason} data-rule={id}>
+                          <a className="cell-link" href={fixLink('staff', s.ref, id)} aria-label={`${s.name ?? s.ref}, ${title(id)}: ${STATUS_WORDS[r.status]}`}>
+                            <StatusBadge status={r.status} />
+                          </a>
+                        </td>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>
@@ -117,10 +130,10 @@ export function Dashboard(_: { go: (to: string) => void }) {
 
       <section aria-labelledby="firm-rules-title">
         <h2 id="firm-rules-title">The firm</h2>
-        <ul className="plain">
+        <ul className="plain firm-rules">
           {report.firm.rules.map((r) => (
-            <li key={r.rule}>
-              <StatusBadge status={r.status} /> {r.rule}: {r.reason}
+            <li key={r.rule} data-rule={r.rule}>
+              <StatusBadge status={r.status} /> <a href={fixLink('firm', 'firm', r.rule)}>{title(r.rule)}</a>: {r.reason}
             </li>
           ))}
         </ul>

@@ -16,6 +16,7 @@ export function SettingsPage() {
       <h1 id="page-title">Settings</h1>
       <FirmForm firm={data} onSaved={reload} />
       <RuleSettings firm={data} onSaved={reload} />
+      <p className="card">Policies (handover, whistleblowing, complaints, lone working, information security) and their yearly reviews: <a href="#/policies">Organisation policies</a></p>
       <DataInOut onImported={reload} />
     </section>
   );

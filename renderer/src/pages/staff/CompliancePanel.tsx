@@ -1,0 +1,202 @@
+// A person's standing against every STAFF-* rule: status word and colour, the reason, the
+// date it changes, where the rule comes from, and exemptions (grant with a reason, who and
+// when; withdraw). Exempt rules show who granted the exemption, when and why.
+import { useState } from 'react';
+import type { RuleResult } from '../../../../electron/contract/compliance';
+import { exemption, type Exemption, type Stored } from '../../../../electron/contract/model';
+import type { RuleInfoView } from '../../../../electron/contract/ops/evidence';
+import { call } from '../../api';
+import { useZodForm } from '../../hooks';
+import { StatusBadge } from '../../components/Status';
+import { TextField } from '../../components/fields';
+import { DateField } from '../../components/DateField';
+import { Modal } from '../../components/Modal';
+import { ukDate } from '../../format';
+import { tabOfRule, STAFF_TABS } from '../../links';
+
+export function CompliancePanel({
+  staffRef,
+  name,
+  rules,
+  catalogue,
+  exemptions,
+  user,
+  today,
+  onChanged,
+}: {
+  staffRef: string;
+  name: string;
+  rules: RuleResult[];
+  catalogue: Map<string, RuleInfoView>;
+  exemptions: Stored<Exemption>[];
+  user: string;
+  today: string;
+  onChanged: () => void;
+}) {
+  const [granting, setGranting] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const grantFor = (rule: string) => {
+    // The grant in force: the latest granted on or before today.
+    const list = exemptions.filter((e) => e.rule === rule && e.grantedOn <= today).sort((a, b) => a.grantedOn.localeCompare(b.grantedOn));
+    return list[list.length - 1];
+  };
+  const withdraw = async (rule: string, id: number) => {
+    setError(null);
+    try {
+      await call('withdrawExemption', { id });
+      setWithdrawing(null);
+      setDone(`The exemption from ${catalogue.get(rule)?.title ?? rule} was withdrawn.`);
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const later = exemptions.filter((e) => e.grantedOn > today);
+  return (
+    <section aria-labelledby="compliance-title" className="compliance">
+      <h2 id="compliance-title">Compliance</h2>
+      {done ? (
+        <p role="status" className="saved">
+          {done}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
+      <table className="table rules" aria-label={`Compliance of ${name}`}>
+        <thead>
+          <tr>
+            <th scope="col">Rule</th>
+            <th scope="col">Status</th>
+            <th scope="col">Why</th>
+            <th scope="col">Changes on</th>
+            <th scope="col">Source</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((r) => {
+            const info = catalogue.get(r.rule);
+            const grant = r.status === 'exempt' ? grantFor(r.rule) : undefined;
+            const tab = tabOfRule(r.rule);
+            const tabWords = STAFF_TABS.find(([k]) => k === tab)?.[1] ?? 'Details';
+            return (
+              <tr key={r.rule} data-rule={r.rule}>
+                <th scope="row">
+                  <span className="rule-title">{info?.title ?? r.rule}</span>
+                  <span className="rule-id">{r.rule}</span>
+                </th>
+                <td>
+                  <StatusBadge status={r.status} />
+                </td>
+                <td>
+                  {r.reason}
+                  {grant ? (
+                    <div className="hint exemption-who">
+                      Exempt since {ukDate(grant.grantedOn)}, granted by {grant.grantedBy}. Reason: {grant.reason}
+                    </div>
+                  ) : null}
+                </td>
+                <td>{ukDate(r.changesOn)}</td>
+                <td className="source">{info?.source ?? ''}</td>
+                <td className="row-actions">
+                  {r.status !== 'exempt' && r.status !== 'met' ? (
+                    <a className="fix-link" href={`#/staff/${encodeURIComponent(staffRef)}/${tab}`} aria-label={`Fix ${info?.title ?? r.rule} in ${tabWords}`}>
+                      Fix in {tabWords}
+                    </a>
+                  ) : null}
+                  {grant ? (
+                    withdrawing === r.rule ? (
+                      <>
+                        <button type="button" className="danger small" onClick={() => withdraw(r.rule, grant.id)}>
+                          Yes, withdraw it
+                        </button>
+                        <button type="button" className="secondary small" onClick={() => setWithdrawing(null)}>
+                          Keep
+                        </button>
+                      </>
+                    ) : (
+                      <button type="button" className="secondary small" onClick={() => setWithdrawing(r.rule)} aria-label={`Withdraw the exemption from ${info?.title ?? r.rule}`}>
+                        Withdraw exemption…
+                      </button>
+                    )
+                  ) : r.status !== 'exempt' ? (
+                    <button type="button" className="secondary small" onClick={() => (setDone(null), setGranting(r.rule))} aria-label={`Grant an exemption from ${info?.title ?? r.rule}`}>
+                      Grant exemption…
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {later.length ? (
+        <p className="hint">
+          Exemptions that start later:{' '}
+          {later.map((e) => `${catalogue.get(e.rule)?.title ?? e.rule} from ${ukDate(e.grantedOn)} (${e.grantedBy})`).join('; ')}.
+        </p>
+      ) : null}
+      {granting ? (
+        <ExemptionForm
+          rule={granting}
+          info={catalogue.get(granting)}
+          staffRef={staffRef}
+          name={name}
+          user={user}
+          today={today}
+          onCancel={() => setGranting(null)}
+          onSaved={() => {
+            setDone(`${name} is now exempt from ${catalogue.get(granting)?.title ?? granting}.`);
+            setGranting(null);
+            onChanged();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function ExemptionForm({ rule, info, staffRef, name, user, today, onCancel, onSaved }: { rule: string; info?: RuleInfoView; staffRef: string; name: string; user: string; today: string; onCancel: () => void; onSaved: () => void }) {
+  const f = useZodForm(exemption, { rule, reason: '', grantedBy: user, grantedOn: today });
+  const v = f.values as Partial<Exemption>;
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const d = f.parse();
+    if (!d) return;
+    try {
+      await call('grantExemption', { owner: { type: 'staff', ref: staffRef }, rule: d.rule, reason: d.reason, grantedBy: d.grantedBy, grantedOn: d.grantedOn });
+      onSaved();
+    } catch (err) {
+      f.fail(err);
+    }
+  };
+  const title = info?.title ?? rule;
+  return (
+    <Modal title={`Exempt ${name} from ${title}`} onClose={onCancel}>
+      <form onSubmit={submit} noValidate aria-label={`Exemption from ${title}`}>
+        <p className="hint">
+          {rule}
+          {info ? ` (${info.source}): ${info.summary}` : ''} While the exemption stands, this rule shows as Exempt with the reason below, in the app and in packs.
+        </p>
+        <TextField label="Reason" name="reason" multiline value={v.reason} onChange={(x) => f.set('reason', x)} error={f.errorOf('reason')} required autoFocus hint="Why this rule does not apply, e.g. desk-based role with no client contact" />
+        <TextField label="Granted by" name="grantedBy" value={v.grantedBy} onChange={(x) => f.set('grantedBy', x)} error={f.errorOf('grantedBy')} required />
+        <DateField label="Granted on" name="grantedOn" value={v.grantedOn} onChange={(x) => f.set('grantedOn', x)} error={f.errorOf('grantedOn')} required />
+        {f.errorOf('rule') ? <p className="form-error" role="alert">{f.errorOf('rule')}</p> : null}
+        {f.formError ? <p className="form-error" role="alert">{f.formError}</p> : null}
+        <div className="actions">
+          <button type="submit">Grant exemption</button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
