@@ -2,7 +2,7 @@
 // and nothing is written unless the whole file is valid. Records are matched on `ref`;
 // for a matched person or supplier, each list present in the file replaces that list.
 import { and, eq, isNull } from 'drizzle-orm';
-import { caseHandovers, caseInstructions, cases, records, staff, suppliers } from '../../../db/schema';
+import { records, staff, suppliers } from '../../../db/schema';
 import type { Issue } from '../../contract/errors';
 import { STAFF_LISTS, SUPPLIER_LISTS, type FirmFileEvidence, type RecordKind } from '../../contract/model';
 import type { Ctx } from '../context';
@@ -141,32 +141,42 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
     const staffId = new Map(orm.select({ id: staff.id, ref: staff.ref }).from(staff).all().map((r) => [r.ref, r.id]));
     const supplierId = new Map(orm.select({ id: suppliers.id, ref: suppliers.ref }).from(suppliers).all().map((r) => [r.ref, r.id]));
     const contactCache = new Map<string, number>();
+    // Cases can number tens of thousands: prepared statements and one lookup of existing refs.
+    const db = ctx.vault.sqlite;
+    const caseIdByRef = new Map((db.prepare('SELECT ref, id FROM cases').raw().all() as [string, number][]).map(([r, id]) => [r, id]));
+    const cols = 'ref, initials, case_manager_id, contact_id, funding, injury, complexity, status, closed_reason, referred_on, opened_on, closed_on, practice';
+    const insertCase = db.prepare(`INSERT INTO cases (${cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const updateCase = db.prepare(`UPDATE cases SET (${cols}, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`);
+    const deleteInstructions = db.prepare('DELETE FROM case_instructions WHERE case_id = ?');
+    const insertInstruction = db.prepare('INSERT INTO case_instructions (case_id, supplier_id, "on", service, override_reason) VALUES (?, ?, ?, ?, ?)');
+    const deleteHandovers = db.prepare('DELETE FROM case_handovers WHERE case_id = ?');
+    const insertHandover = db.prepare(
+      'INSERT INTO case_handovers (case_id, "on", from_staff_id, to_staff_id, reason, joint_working_days, client_informed, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     for (const c of file.cases ?? []) {
       const { instructions, handovers, ...details } = c;
       const key = `${details.instructingParty.kind}\u0000${details.instructingParty.name}`;
       let contactId = contactCache.get(key);
       if (contactId === undefined) contactCache.set(key, (contactId = contactIdFor(ctx, details.instructingParty)));
-      const values = caseColumns(details, staffId.get(details.caseManager)!, contactId);
-      const existing = orm.select({ id: cases.id }).from(cases).where(eq(cases.ref, c.ref)).get();
-      let id: number;
-      if (existing) {
-        orm.update(cases).set({ ...values, updatedAt: nowStamp() }).where(eq(cases.id, existing.id)).run();
-        id = existing.id;
+      const v = caseColumns(details, staffId.get(details.caseManager)!, contactId);
+      const row = [v.ref, v.initials, v.caseManagerId, v.contactId, v.funding, v.injury, v.complexity, v.status, v.closedReason, v.referredOn, v.openedOn, v.closedOn, JSON.stringify(v.practice)];
+      let id = caseIdByRef.get(c.ref);
+      if (id !== undefined) {
+        updateCase.run(...row, nowStamp(), id);
         sum.updated.cases++;
       } else {
-        id = orm.insert(cases).values(values).returning({ id: cases.id }).get().id;
+        id = Number(insertCase.run(...row).lastInsertRowid);
+        caseIdByRef.set(c.ref, id);
         sum.added.cases++;
       }
       if (instructions) {
-        orm.delete(caseInstructions).where(eq(caseInstructions.caseId, id)).run();
-        for (const ins of instructions) {
-          orm.insert(caseInstructions).values({ caseId: id, supplierId: supplierId.get(ins.supplier)!, on: ins.on, service: ins.service ?? null, overrideReason: ins.overrideReason ?? null }).run();
-        }
+        deleteInstructions.run(id);
+        for (const ins of instructions) insertInstruction.run(id, supplierId.get(ins.supplier)!, ins.on, ins.service ?? null, ins.overrideReason ?? null);
       }
       if (handovers) {
-        orm.delete(caseHandovers).where(eq(caseHandovers.caseId, id)).run();
+        deleteHandovers.run(id);
         for (const h of handovers) {
-          orm.insert(caseHandovers).values({ caseId: id, on: h.on, fromStaffId: staffId.get(h.from)!, toStaffId: staffId.get(h.to)!, reason: h.reason, jointWorkingDays: h.jointWorkingDays ?? null, clientInformed: h.clientInformed, note: h.note ?? null }).run();
+          insertHandover.run(id, h.on, staffId.get(h.from)!, staffId.get(h.to)!, h.reason, h.jointWorkingDays ?? null, h.clientInformed ? 1 : 0, h.note ?? null);
         }
       }
     }
