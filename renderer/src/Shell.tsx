@@ -10,6 +10,7 @@ import { PoliciesPage } from './pages/PoliciesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SuppliersPage } from './pages/SuppliersPage';
 import { ComingSoon } from './pages/ComingSoon';
+import { PacksPage } from './pages/packs/PacksPage';
 
 const SECTIONS = [
   ['dashboard', 'Dashboard'],
@@ -54,7 +55,7 @@ export function Shell({ state, onLock }: { state: VaultState; onLock: (s: VaultS
         {section === 'policies' && <PoliciesPage focus={route[1]} />}
         {section === 'suppliers' && <SuppliersPage />}
         {section === 'cases' && <ComingSoon title="Cases" what="Cases, standard-practice checklists and caseload figures" />}
-        {section === 'packs' && <ComingSoon title="Packs" what="Word compliance packs for instructing parties" />}
+        {section === 'packs' && <PacksPage />}
         {section === 'settings' && <SettingsPage />}
       </main>
     </div>
