@@ -11,6 +11,7 @@ import { SettingsPage } from './pages/SettingsPage';
 import { SuppliersPage } from './pages/SuppliersPage';
 import { ComingSoon } from './pages/ComingSoon';
 import { PacksPage } from './pages/packs/PacksPage';
+import { CasesSection } from './pages/cases/CasesSection';
 
 const SECTIONS = [
   ['dashboard', 'Dashboard'],
@@ -54,7 +55,7 @@ export function Shell({ state, onLock }: { state: VaultState; onLock: (s: VaultS
         {section === 'checklist' && <SelfChecklist key={route[1] ?? ''} staffRef={route[1]} go={go} />}
         {section === 'policies' && <PoliciesPage focus={route[1]} />}
         {section === 'suppliers' && <SuppliersPage />}
-        {section === 'cases' && <ComingSoon title="Cases" what="Cases, standard-practice checklists and caseload figures" />}
+        {section === 'cases' && <CasesSection route={route} go={go} />}
         {section === 'packs' && <PacksPage />}
         {section === 'settings' && <SettingsPage />}
       </main>

@@ -155,6 +155,8 @@ export interface CaseView {
   /** Overall CASE-* status and each rule's result (not_applicable unless open). */
   status: OverallStatus;
   rules: RuleResult[];
+  /** Title, source and summary of each CASE-* rule (the rules catalogue). */
+  catalogue: { id: string; title: string; source: string; summary: string }[];
   instructions: InstructionView[];
   handovers: HandoverView[];
   /** Dated events, oldest first. */

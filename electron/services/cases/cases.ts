@@ -22,8 +22,10 @@ import {
   type PartyView,
 } from '../../contract/ops/cases';
 import { engineContext, evaluateCase, supplierApprovalOn } from '../compliance/engine';
+import { rulesFor } from '../compliance/rules';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import { fieldError } from './fieldError';
 import { getFirm } from '../firm/firm';
 import { parseOr } from '../parse';
 import { compact, nowStamp } from '../rows';
@@ -138,6 +140,7 @@ export function caseView(ctx: Ctx, ref: string, asOf: IsoDate = ctx.today()): Ca
     caseManagerName: nameOf(c.caseManager),
     status: report.status,
     rules: report.rules,
+    catalogue: rulesFor('case').map(({ id, title, source, summary }) => ({ id, title, source, summary })),
     instructions,
     handovers,
     history,
@@ -148,16 +151,16 @@ export function caseView(ctx: Ctx, ref: string, asOf: IsoDate = ctx.today()): Ca
 // ---------- create and update ----------
 function staffIdOf(ctx: Ctx, ref: string, field: string): number {
   const row = ctx.vault.orm.select({ id: staff.id }).from(staff).where(eq(staff.ref, ref)).get();
-  if (!row) throw new AppError('not-found', `There is no staff member with the reference ${ref}.`, field);
+  if (!row) throw fieldError(field, `does not match any staff member (${ref})`, 'not-found');
   return row.id;
 }
 
 function assertRefUsable(ctx: Ctx, ref: string, exceptId?: number): void {
   if ((RESERVED_CASE_REFS as readonly string[]).includes(ref.toLowerCase())) {
-    throw new AppError('invalid', `"${ref}" names a page in Caseproof and cannot be a case reference; choose another.`, 'ref');
+    throw fieldError('ref', `cannot be "${ref}", which names a page in Caseproof; choose another`);
   }
   const row = ctx.vault.orm.select({ id: cases.id }).from(cases).where(eq(cases.ref, ref)).get();
-  if (row && row.id !== exceptId) throw new AppError('conflict', `The reference ${ref} is already used by another case.`, 'ref');
+  if (row && row.id !== exceptId) throw fieldError('ref', `${ref} is already used by another case`, 'conflict');
 }
 
 /** Dates that must not run backwards, as [earlier field, later field, message]. */
@@ -173,22 +176,22 @@ function checkOrder(d: Partial<CaseDetails>): void {
   for (const [a, b, message] of ORDER) {
     const x = d[a] as string | undefined;
     const y = d[b] as string | undefined;
-    if (x && y && y < x) throw new AppError('invalid', `${b}: ${message} (${ukDate(x)})`, b);
+    if (x && y && y < x) throw fieldError(b, `${message} (${ukDate(x)})`);
   }
 }
 
 /** Closing needs a reason from the list and a date; an open case has neither. */
 function checkClosing(d: CaseDetails, before?: CaseRow): void {
   if (d.status === 'closed') {
-    if (!d.closedReason) throw new AppError('invalid', 'closedReason: is required to close a case', 'closedReason');
+    if (!d.closedReason) throw fieldError('closedReason', 'is required to close a case');
     const keptFromBefore = before?.status === 'closed' && before.closedReason === d.closedReason;
     if (!(CLOSED_REASONS as readonly string[]).includes(d.closedReason) && !keptFromBefore) {
-      throw new AppError('invalid', `closedReason: must be one of ${CLOSED_REASONS.join(', ')}`, 'closedReason');
+      throw fieldError('closedReason', `must be one of ${CLOSED_REASONS.join(', ')}`);
     }
-    if (!d.closedOn) throw new AppError('invalid', 'closedOn: is required to close a case', 'closedOn');
+    if (!d.closedOn) throw fieldError('closedOn', 'is required to close a case');
   } else {
-    if (d.closedOn) throw new AppError('invalid', 'closedOn: only a closed case has a closing date', 'closedOn');
-    if (d.closedReason) throw new AppError('invalid', 'closedReason: only a closed case has a closing reason', 'closedReason');
+    if (d.closedOn) throw fieldError('closedOn', 'only a closed case has a closing date');
+    if (d.closedReason) throw fieldError('closedReason', 'only a closed case has a closing reason');
   }
 }
 
@@ -201,11 +204,11 @@ function checkChecklist(d: Partial<CaseDetails>, today: IsoDate, before: Record<
   for (const k of CHECKLIST_FIELDS) {
     const v = d[k];
     if (typeof v === 'string' && v !== before[k] && /^\d{4}-\d{2}-\d{2}$/.test(v) && v > today) {
-      throw new AppError('invalid', `${k}: must not be in the future (today is ${ukDate(today)})`, k);
+      throw fieldError(k, `must not be in the future (today is ${ukDate(today)})`);
     }
   }
   const changed = d.nhsContactOn !== before.nhsContactOn || d.nhsTeam !== before.nhsTeam;
-  if (changed && d.nhsContactOn && !d.nhsTeam) throw new AppError('invalid', 'nhsTeam: name the NHS treating team that was contacted', 'nhsTeam');
+  if (changed && d.nhsContactOn && !d.nhsTeam) throw fieldError('nhsTeam', 'is required: name the NHS treating team that was contacted');
 }
 
 export function createCase(ctx: Ctx, input: unknown): CaseView {
@@ -231,7 +234,7 @@ export function updateCase(ctx: Ctx, ref: string, input: unknown): CaseView {
     assertRefUsable(ctx, d.ref, existing.id);
     const managerId = staffIdOf(ctx, d.caseManager, 'caseManager');
     if (managerId !== existing.caseManagerId) {
-      throw new AppError('conflict', 'caseManager: a case moves to another case manager by a handover, which keeps the record; use Hand over instead of editing.', 'caseManager');
+      throw fieldError('caseManager', 'cannot be changed by editing: a case moves to another case manager by a handover, which keeps the record', 'conflict');
     }
     ctx.vault.orm
       .update(cases)
@@ -265,7 +268,7 @@ export function closeCase(ctx: Ctx, input: unknown): CaseView {
   ctx.vault.tx(() => {
     const existing = caseRowByRef(ctx, ref);
     if (existing.status === 'closed') throw new AppError('conflict', `Case ${ref} is already closed.`);
-    if (closedOn > ctx.today()) throw new AppError('invalid', `closedOn: must not be in the future (today is ${ukDate(ctx.today())})`, 'closedOn');
+    if (closedOn > ctx.today()) throw fieldError('closedOn', `must not be in the future (today is ${ukDate(ctx.today())})`);
     checkOrder({ referredOn: existing.referredOn ?? undefined, openedOn: existing.openedOn ?? undefined, closedOn });
     ctx.vault.orm.update(cases).set({ status: 'closed', closedOn, closedReason, updatedAt: nowStamp() }).where(eq(cases.id, existing.id)).run();
   });

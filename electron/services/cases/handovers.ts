@@ -8,6 +8,7 @@ import { ukDate } from '../../contract/dates';
 import { handoverInput, type CaseView } from '../../contract/ops/cases';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import { fieldError } from './fieldError';
 import { parseOr } from '../parse';
 import { nowStamp } from '../rows';
 import { caseView } from './cases';
@@ -19,8 +20,8 @@ export function handOverCase(ctx: Ctx, input: unknown): CaseView {
     const c = caseRowByRef(ctx, h.ref);
     if (c.status === 'closed') throw new AppError('conflict', `Case ${c.ref} is closed; reopen it before handing it over.`);
     const to = ctx.vault.orm.select().from(staff).where(eq(staff.ref, h.to)).get();
-    if (!to) throw new AppError('not-found', `There is no staff member with the reference ${h.to}.`, 'to');
-    if (to.id === c.caseManagerId) throw new AppError('invalid', `to: ${to.name} already manages case ${c.ref}; choose another case manager.`, 'to');
+    if (!to) throw fieldError('to', `does not match any staff member (${h.to})`, 'not-found');
+    if (to.id === c.caseManagerId) throw fieldError('to', `must be someone else: ${to.name} already manages case ${c.ref}`);
     const last = ctx.vault.orm
       .select({ on: caseHandovers.on })
       .from(caseHandovers)
@@ -28,8 +29,8 @@ export function handOverCase(ctx: Ctx, input: unknown): CaseView {
       .orderBy(desc(caseHandovers.on))
       .get();
     // Handovers are a sequence: a new one cannot slip in before the last one.
-    if (last && h.on < last.on) throw new AppError('invalid', `on: must not be before the last handover (${ukDate(last.on)})`, 'on');
-    if (c.openedOn && h.on < c.openedOn) throw new AppError('invalid', `on: must not be before the case was opened (${ukDate(c.openedOn)})`, 'on');
+    if (last && h.on < last.on) throw fieldError('on', `must not be before the last handover (${ukDate(last.on)})`);
+    if (c.openedOn && h.on < c.openedOn) throw fieldError('on', `must not be before the case was opened (${ukDate(c.openedOn)})`);
     ctx.vault.orm
       .insert(caseHandovers)
       .values({

@@ -9,6 +9,7 @@ import { instructInput, type InstructResult } from '../../contract/ops/cases';
 import { supplierApprovalOn } from '../compliance/engine';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import { fieldError } from './fieldError';
 import { parseOr } from '../parse';
 import { caseView } from './cases';
 import { caseRowByRef, suppliersForVetting } from './load';
@@ -19,11 +20,11 @@ export function instructSupplier(ctx: Ctx, input: unknown): InstructResult {
   ctx.vault.tx(() => {
     const c = caseRowByRef(ctx, i.ref);
     if (c.status === 'closed' && c.closedOn && i.on > c.closedOn) {
-      throw new AppError('conflict', `on: case ${c.ref} was closed on ${ukDate(c.closedOn)}; an instruction after that date cannot be recorded.`, 'on');
+      throw fieldError('on', `must not be after the case was closed (${ukDate(c.closedOn)})`, 'conflict');
     }
-    if (i.on > ctx.today()) throw new AppError('invalid', `on: must not be in the future (today is ${ukDate(ctx.today())})`, 'on');
+    if (i.on > ctx.today()) throw fieldError('on', `must not be in the future (today is ${ukDate(ctx.today())})`);
     const [supplier] = suppliersForVetting(ctx, { refs: [i.supplier] });
-    if (!supplier) throw new AppError('not-found', `There is no supplier with the reference ${i.supplier}.`, 'supplier');
+    if (!supplier) throw fieldError('supplier', `does not match any supplier (${i.supplier})`, 'not-found');
     const approval = supplierApprovalOn(supplier, i.on);
     if (!approval.approved) {
       if (!i.overrideReason) {

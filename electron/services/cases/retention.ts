@@ -8,6 +8,7 @@ import { plusDays, plusMonths, ukDate, type IsoDate } from '../../contract/dates
 import type { RetentionList, RetentionRow } from '../../contract/ops/cases';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import { fieldError } from './fieldError';
 import { getFirm } from '../firm/firm';
 import { compact } from '../rows';
 import { caseRowByRef } from './load';
@@ -50,7 +51,7 @@ export function casesPastRetention(ctx: Ctx, asOf: IsoDate): RetentionList {
 export function deleteCase(ctx: Ctx, ref: string, confirmRef: string): void {
   ctx.vault.tx(() => {
     const c = caseRowByRef(ctx, ref);
-    if (confirmRef.trim() !== c.ref) throw new AppError('invalid', `confirmRef: type the case reference ${c.ref} exactly to confirm the deletion`, 'confirmRef');
+    if (confirmRef.trim() !== c.ref) throw fieldError('confirmRef', `must repeat the case reference ${c.ref} exactly`);
     if (c.status !== 'closed') throw new AppError('conflict', `Case ${c.ref} is not closed; close it before deleting it.`);
     removeCase(ctx, c.id);
   });

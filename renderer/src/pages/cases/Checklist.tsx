@@ -1,0 +1,111 @@
+// The standard-practice checklist of one case (MTSP Standard Practice A-I and the case
+// management service checklist, consent to share, 3-monthly risk reviews). Each item is a
+// tick with the date it was done; beside each group, the CASE-* rule it feeds, in words.
+import type { ReactNode } from 'react';
+import { caseChecklist, CHECKLIST_FIELDS, type CaseView, type ChecklistField } from '../../../../electron/contract/ops/cases';
+import { call } from '../../api';
+import { DateField } from '../../components/DateField';
+import { CheckField, TextField } from '../../components/fields';
+import { StatusBadge } from '../../components/Status';
+import { useZodForm } from '../../hooks';
+import { ukDate } from '../../format';
+
+type Form = ReturnType<typeof useZodForm<typeof caseChecklist>>;
+
+function TickDate({ f, field, tick, dateLabel, today }: { f: Form; field: ChecklistField; tick: string; dateLabel: string; today: string }) {
+  const value = f.values[field] as string | undefined;
+  const ticked = value !== undefined;
+  return (
+    <div className="tick-date">
+      <CheckField label={tick} name={field} checked={ticked} onChange={(on) => f.set(field, on ? today : undefined)} />
+      {ticked ? <DateField label={dateLabel} name={`${field}-date`} value={value} onChange={(x) => f.set(field, x)} error={f.errorOf(field)} /> : null}
+    </div>
+  );
+}
+
+function Item({ code, title, view, rule, children }: { code: string; title: string; view: CaseView; rule?: string; children: ReactNode }) {
+  const result = rule ? view.rules.find((r) => r.rule === rule) : undefined;
+  const info = rule ? view.catalogue.find((r) => r.id === rule) : undefined;
+  return (
+    <fieldset className="practice-item">
+      <legend>
+        <span className="practice-code">{code}</span> {title}
+      </legend>
+      <div className="practice-body">
+        <div className="practice-ticks">{children}</div>
+        <div className="practice-rule" data-rule={rule ?? ''}>
+          {result ? (
+            <>
+              <StatusBadge status={result.status} /> <span className="rule-id">{result.rule}</span>
+              <div className="practice-reason">{result.reason}</div>
+              {result.changesOn ? <div className="hint">{result.status === 'not_met' ? 'Changes' : 'Next due'} on {ukDate(result.changesOn)}</div> : null}
+              {info ? <div className="hint">{info.source}</div> : null}
+            </>
+          ) : (
+            <span className="hint">No rule checks this item; it is kept as a record of good practice.</span>
+          )}
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+export function Checklist({ view, onSaved }: { view: CaseView; onSaved: (v: CaseView) => void }) {
+  const start = Object.fromEntries(CHECKLIST_FIELDS.map((k) => [k, view.case[k]]));
+  const f = useZodForm(caseChecklist, start);
+  const today = view.asOf;
+  const t = (field: ChecklistField, tick: string, dateLabel: string) => <TickDate f={f} field={field} tick={tick} dateLabel={dateLabel} today={today} />;
+  const submit = f.submitWith(async (d) => {
+    const blank = CHECKLIST_FIELDS.filter((k) => f.values[k] === '');
+    if (blank.length) throw new Error('Give the date of each ticked item, or untick it.');
+    onSaved(await call('updateCaseChecklist', { ref: view.case.ref, checklist: d }));
+  });
+  return (
+    <section aria-labelledby="checklist-title">
+      <h2 id="checklist-title">Standard practice checklist</h2>
+      <form onSubmit={submit} aria-label="Standard practice checklist" noValidate className="card checklist-form">
+        <Item code="A" title="NHS Rehabilitation Prescription" view={view} rule="CASE-REHAB-PRESCRIPTION">
+          {t('rehabPrescriptionRequestedOn', 'Rehabilitation Prescription requested', 'Date the Rehabilitation Prescription was requested')}
+          {t('rehabPrescriptionReviewedOn', 'Rehabilitation Prescription received and reviewed', 'Date the Rehabilitation Prescription was reviewed')}
+        </Item>
+        <Item code="B, C" title="Pre-INA report" view={view} rule="CASE-PRE-INA">
+          {t('preInaRequestedOn', "Pre-INA report requested from the client's solicitor", 'Date the Pre-INA report was requested')}
+          {t('preInaReviewedOn', 'Pre-INA report reviewed', 'Date the Pre-INA report was reviewed')}
+          <CheckField label="Pre-INA report not available" name="preInaUnavailable" checked={f.values.preInaUnavailable as boolean | undefined} onChange={(on) => f.set('preInaUnavailable', on || undefined)} hint="Tick when the solicitor confirms there is none." />
+        </Item>
+        <Item code="D" title="NHS treating team" view={view} rule="CASE-NHS-CONTACT">
+          {t('nhsContactOn', 'NHS treating team contacted', 'Date the NHS treating team was contacted')}
+          {f.values.nhsContactOn !== undefined ? (
+            <TextField label="NHS team contacted" name="nhsTeam" value={f.values.nhsTeam as string | undefined} onChange={(x) => f.set('nhsTeam', x)} error={f.errorOf('nhsTeam')} hint="Besides the GP, e.g. the major trauma centre's rehabilitation team." />
+          ) : null}
+        </Item>
+        <Item code="E" title="Statutory provision" view={view}>
+          {t('statutoryProvisionOn', 'NHS and other statutory provision explored, gaps raised', 'Date statutory provision was explored')}
+        </Item>
+        <Item code="F, I" title="Rehabilitation plan" view={view} rule="CASE-REHAB-PLAN">
+          {t('rehabPlanOn', 'Rehabilitation plan with measurable goals recorded', 'Date of the rehabilitation plan')}
+          <CheckField label="Plan shared with the NHS team and others involved" name="rehabPlanShared" checked={f.values.rehabPlanShared as boolean | undefined} onChange={(on) => f.set('rehabPlanShared', on || undefined)} />
+        </Item>
+        <p className="hint practice-note">
+          G and H: involve the client, their family or deputy, the NHS and social care in planning, and work with NHS pathways (telling the
+          treating team about anything funded privately). Caseproof keeps no tick for these; your case notes are the record.
+        </p>
+        <Item code="Consent" title="Consent to share information" view={view} rule="CASE-CONSENT">
+          {t('consentRecordedOn', 'Consent to share recorded', 'Date consent was recorded')}
+          {t('consentReviewedOn', 'Consent reviewed with the client', 'Date consent was last reviewed')}
+        </Item>
+        <Item code="Risk" title="Risk assessment, reviewed every 3 months" view={view} rule="CASE-RISK-REVIEW">
+          {t('riskReviewedOn', 'Risk assessment reviewed', 'Date of the latest risk review')}
+        </Item>
+        {f.formError ? (
+          <p className="form-error" role="alert">
+            {f.formError}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit">Save checklist</button>
+        </div>
+      </form>
+    </section>
+  );
+}
