@@ -54,7 +54,7 @@ export function Shell({ state, onLock }: { state: VaultState; onLock: (s: VaultS
         {section === 'staff' && (route[1] ? <StaffPage key={route[1]} staffRef={route[1]} tab={route[2]} go={go} /> : <StaffList />)}
         {section === 'checklist' && <SelfChecklist key={route[1] ?? ''} staffRef={route[1]} go={go} />}
         {section === 'policies' && <PoliciesPage focus={route[1]} />}
-        {section === 'suppliers' && <SuppliersPage />}
+        {section === 'suppliers' && <SuppliersPage route={route} go={go} />}
         {section === 'cases' && <CasesSection route={route} go={go} />}
         {section === 'packs' && <PacksPage />}
         {section === 'settings' && <SettingsPage />}

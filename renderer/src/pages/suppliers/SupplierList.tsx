@@ -1,0 +1,128 @@
+// The supplier list: overall status (word and colour), vetting state, services and next
+// review date, with a search by name and filters by service and by status.
+import { useId, useState } from 'react';
+import { STATUS_WORDS, type OverallStatus } from '../../../../electron/contract/compliance';
+import { SUPPLIER_SERVICES } from '../../../../electron/contract/model';
+import { VETTING_STATES, VETTING_WORDS, type SupplierListItem, type VettingState } from '../../../../electron/contract/ops/suppliers';
+import { call } from '../../api';
+import { useLoad } from '../../hooks';
+import { StatusBadge } from '../../components/Status';
+import { ukDate } from '../../format';
+import { MinimumsEditor } from './MinimumsEditor';
+import { SupplierForm } from './SupplierForm';
+import { VettingBadge } from './VettingBadge';
+
+const OVERALL: OverallStatus[] = ['not_met', 'due_soon', 'met'];
+const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The usual services and every one in use, without case duplicates. */
+export function servicesOf(list: SupplierListItem[]): string[] {
+  const seen = new Map<string, string>();
+  for (const s of [...SUPPLIER_SERVICES, ...list.flatMap((x) => x.services).sort((a, b) => a.localeCompare(b, 'en-GB'))]) if (!seen.has(key(s))) seen.set(key(s), s.trim());
+  return [...seen.values()];
+}
+
+export function SupplierList({ go }: { go: (to: string) => void }) {
+  const { data, error, reload } = useLoad(() => call('supplierList', {}), []);
+  const [adding, setAdding] = useState(false);
+  const [search, setSearch] = useState('');
+  const [service, setService] = useState('');
+  const [status, setStatus] = useState('');
+  const ids = { search: useId(), service: useId(), status: useId() };
+  const list = data ?? [];
+  const services = servicesOf(list);
+  const shown = list.filter((s) => {
+    if (search.trim() && !s.name.toLowerCase().includes(search.trim().toLowerCase())) return false;
+    if (service && !s.services.some((x) => key(x) === key(service))) return false;
+    if (status.startsWith('v:') && s.vetting.state !== (status.slice(2) as VettingState)) return false;
+    if (status.startsWith('s:') && s.status !== status.slice(2)) return false;
+    return true;
+  });
+  const filtered = !!(search.trim() || service || status);
+  return (
+    <section aria-labelledby="page-title">
+      <header className="page-head">
+        <h1 id="page-title">Suppliers</h1>
+        {!adding ? <button onClick={() => setAdding(true)}>Add supplier</button> : null}
+      </header>
+      {adding ? <SupplierForm knownServices={services} onSaved={(ref) => go(`/suppliers/${encodeURIComponent(ref)}`)} onCancel={() => setAdding(false)} /> : null}
+      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      {data && list.length === 0 ? <p>No suppliers yet. Add the first therapy or care provider to start its vetting file, or import a firm file from Settings.</p> : null}
+      {list.length > 0 ? (
+        <>
+          <div className="sv-filters" role="search" aria-label="Find suppliers">
+            <div className="field">
+              <label htmlFor={ids.search}>Search by name</label>
+              <input id={ids.search} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.service}>Service</label>
+              <select id={ids.service} value={service} onChange={(e) => setService(e.target.value)}>
+                <option value="">All services</option>
+                {services.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={ids.status}>Status</label>
+              <select id={ids.status} value={status} onChange={(e) => setStatus(e.target.value)}>
+                <option value="">Any status</option>
+                <optgroup label="Vetting">
+                  {VETTING_STATES.map((v) => (
+                    <option key={v} value={`v:${v}`}>
+                      {VETTING_WORDS[v]}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label="Evidence">
+                  {OVERALL.map((o) => (
+                    <option key={o} value={`s:${o}`}>
+                      {STATUS_WORDS[o]}
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+            </div>
+          </div>
+          <p className="hint" role="status">
+            {filtered ? `Showing ${shown.length} of ${list.length} suppliers.` : `${list.length} supplier${list.length === 1 ? '' : 's'}.`}
+          </p>
+          <table className="table" aria-label="Suppliers">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Services</th>
+                <th scope="col">Vetting</th>
+                <th scope="col">Evidence</th>
+                <th scope="col">Next review</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((s) => (
+                <tr key={s.ref} data-ref={s.ref}>
+                  <td>
+                    <a href={`#/suppliers/${encodeURIComponent(s.ref)}`}>{s.name}</a>
+                    <div className="hint">{s.ref}</div>
+                  </td>
+                  <td>{s.services.join(', ')}</td>
+                  <td title={s.vetting.reason}>
+                    <VettingBadge state={s.vetting.state} />
+                  </td>
+                  <td>
+                    <StatusBadge status={s.status} />
+                  </td>
+                  <td>{s.vetting.state === 'rejected' ? '—' : ukDate(s.vetting.nextReviewOn) || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {shown.length === 0 ? <p>No supplier matches. Clear the search or filters to see them all.</p> : null}
+        </>
+      ) : null}
+      <MinimumsEditor services={services} onSaved={reload} />
+    </section>
+  );
+}
