@@ -2,8 +2,12 @@
 // CPD with reflections, an indemnity schedule and a CPD certificate as images, and a DBS letter as
 // a PDF. Used by the pack service, CLI and browser tests, and for the README's pack images.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { makePng } from './png';
-import { sampleFirm } from './vaults';
+
+// Read here rather than through vaults.ts, so scripts outside vitest can use this file.
+const sampleFirm = () => JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/riverside-firm.json'), 'utf8'));
 
 export const MORGAN = { ref: 'RR-01', name: 'Morgan Ellis' };
 export const TONI = { ref: 'RR-02', name: 'Toni Reyes' };
