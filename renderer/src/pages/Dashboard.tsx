@@ -60,7 +60,7 @@ export function Dashboard(_: { go: (to: string) => void }) {
         </p>
       ) : null}
 
-      <section aria-labelledby="due-title" className="card">
+      <section aria-labelledby="due-title" className="card due-card">
         <h2 id="due-title">{dueTitle}</h2>
         {due.items.length === 0 ? (
           <p>Nothing lapses in the next {due.days} days.</p>
@@ -92,7 +92,6 @@ export function Dashboard(_: { go: (to: string) => void }) {
               <thead>
                 <tr>
                   <th scope="col">Person</th>
-                  <th scope="col">Overall</th>
                   {ruleIds.map((id) => (
                     <th scope="col" key={id} title={`${title(id)} (${id})`} aria-label={`${title(id)}, ${id}`} data-rule={id}>
                       {catalogue.get(id)?.short ?? id}
@@ -105,10 +104,10 @@ export function Dashboard(_: { go: (to: string) => void }) {
                   <tr key={s.ref} data-ref={s.ref}>
                     <th scope="row">
                       <a href={`#/staff/${encodeURIComponent(s.ref)}`}>{s.name ?? s.ref}</a>
+                      <div>
+                        <StatusBadge status={s.status} />
+                      </div>
                     </th>
-                    <td>
-                      <StatusBadge status={s.status} />
-                    </td>
                     {ruleIds.map((id) => {
                       const r = s.rules.find((x) => x.rule === id);
                       if (!r) return <td key={id} />;

@@ -6,7 +6,6 @@ import { isoDate } from '../../../electron/contract/dates';
 import { POLICY_KINDS, type PolicyKind } from '../../../electron/contract/model';
 import { call } from '../api';
 import { useLoad } from '../hooks';
-import { ukDate } from '../format';
 import { StatusBadge } from '../components/Status';
 import { DateField } from '../components/DateField';
 import { POLICY_OF_RULE } from '../links';
@@ -44,7 +43,6 @@ export function PoliciesPage({ focus }: { focus?: string }) {
             {result ? (
               <p>
                 {result.reason}
-                {result.changesOn ? <> · review by {ukDate(result.changesOn)}</> : null}
               </p>
             ) : null}
             <p className="hint">
@@ -55,7 +53,7 @@ export function PoliciesPage({ focus }: { focus?: string }) {
               owner={{ type: 'firm' }}
               records={mine}
               fixed={{ kind }}
-              addLabel={`Add a ${POLICY_WORDS[kind].toLowerCase()} policy`}
+              addLabel={`Add ${/^[aeiou]/i.test(POLICY_WORDS[kind]) ? 'an' : 'a'} ${POLICY_WORDS[kind].toLowerCase()} policy`}
               onChanged={reload}
               extraActions={(r) => <ReviewAction record={r} today={today} onSaved={reload} />}
             />

@@ -8,6 +8,7 @@ import { StatusBadge } from '../components/Status';
 import { fixLink } from '../links';
 import type { ChecklistLine } from '../../../electron/contract/ops/evidence';
 
+const SYMBOL = { not_met: '✕', due_soon: '!', met: '✓', exempt: '–', not_applicable: '–' } as const;
 const ANSWER_WORDS = { not_met: 'Not yet', due_soon: 'Yes, but due soon', met: 'Yes', exempt: 'Exempt', not_applicable: 'Does not apply' } as const;
 
 export function SelfChecklist({ staffRef, go }: { staffRef?: string; go: (to: string) => void }) {
@@ -57,8 +58,9 @@ function Answers({ list, titles }: { list: Awaited<ReturnType<typeof call<'selfC
           <li key={a.id} data-question={a.id} className={`card answer answer-${a.status}`}>
             <div className="answer-head">
               <h2 className="question">{a.question}</h2>
-              <span className="answer-word">
-                <StatusBadge status={a.status} /> <span className="visually-hidden">Answer: </span>
+              <span className={`answer-word status status-${a.status}`}>
+                <span aria-hidden="true">{SYMBOL[a.status]} </span>
+                <span className="visually-hidden">Answer: </span>
                 {ANSWER_WORDS[a.status]}
               </span>
             </div>

@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/Status';
 import { TextField } from '../../components/fields';
 import { DateField } from '../../components/DateField';
 import { Modal } from '../../components/Modal';
+import { friendlyError } from '../../components/formErrors';
 import { ukDate } from '../../format';
 import { tabOfRule, STAFF_TABS } from '../../links';
 
@@ -97,11 +98,6 @@ export function CompliancePanel({
                 </td>
                 <td>
                   {r.reason}
-                  {grant ? (
-                    <div className="hint exemption-who">
-                      Exempt since {ukDate(grant.grantedOn)}, granted by {grant.grantedBy}. Reason: {grant.reason}
-                    </div>
-                  ) : null}
                 </td>
                 <td>{ukDate(r.changesOn)}</td>
                 <td className="source">{info?.source ?? ''}</td>
@@ -126,7 +122,7 @@ export function CompliancePanel({
                         Withdraw exemption…
                       </button>
                     )
-                  ) : r.status !== 'exempt' ? (
+                  ) : r.status === 'not_met' || r.status === 'due_soon' ? (
                     <button type="button" className="secondary small" onClick={() => (setDone(null), setGranting(r.rule))} aria-label={`Grant an exemption from ${info?.title ?? r.rule}`}>
                       Grant exemption…
                     </button>
@@ -185,9 +181,9 @@ function ExemptionForm({ rule, info, staffRef, name, user, today, onCancel, onSa
           {rule}
           {info ? ` (${info.source}): ${info.summary}` : ''} While the exemption stands, this rule shows as Exempt with the reason below, in the app and in packs.
         </p>
-        <TextField label="Reason" name="reason" multiline value={v.reason} onChange={(x) => f.set('reason', x)} error={f.errorOf('reason')} required autoFocus hint="Why this rule does not apply, e.g. desk-based role with no client contact" />
-        <TextField label="Granted by" name="grantedBy" value={v.grantedBy} onChange={(x) => f.set('grantedBy', x)} error={f.errorOf('grantedBy')} required />
-        <DateField label="Granted on" name="grantedOn" value={v.grantedOn} onChange={(x) => f.set('grantedOn', x)} error={f.errorOf('grantedOn')} required />
+        <TextField label="Reason" name="reason" multiline value={v.reason} onChange={(x) => f.set('reason', x)} error={friendlyError(f.errorOf('reason'))} required autoFocus hint="Why this rule does not apply, e.g. desk-based role with no client contact" />
+        <TextField label="Granted by" name="grantedBy" value={v.grantedBy} onChange={(x) => f.set('grantedBy', x)} error={friendlyError(f.errorOf('grantedBy'))} required />
+        <DateField label="Granted on" name="grantedOn" value={v.grantedOn} onChange={(x) => f.set('grantedOn', x)} error={friendlyError(f.errorOf('grantedOn'))} required />
         {f.errorOf('rule') ? <p className="form-error" role="alert">{f.errorOf('rule')}</p> : null}
         {f.formError ? <p className="form-error" role="alert">{f.formError}</p> : null}
         <div className="actions">

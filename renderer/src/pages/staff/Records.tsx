@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { useZodForm } from '../../hooks';
 import { CheckField, NumberField, SelectField, TextField } from '../../components/fields';
 import { DateField } from '../../components/DateField';
+import { friendlyError } from '../../components/formErrors';
 import { RecordWithEvidence } from '../../components/EvidenceFiles';
 import { pounds } from '../../format';
 import { TRAINING_WORDS, type FieldSpec, type KindSpec, type Rec, type Values } from './kinds';
@@ -173,7 +174,7 @@ export function RecordForm({
     <form className="card form-grid" onSubmit={submit} aria-label={title} noValidate>
       <h3 className="form-title">{title}</h3>
       {fields.filter((fs) => !fs.showIf || fs.showIf(v)).map((fs) => (
-        <Field key={fs.name} spec={fs} value={v[fs.name]} set={(x) => f.set(fs.name, x)} error={f.errorOf(fs.name)} />
+        <Field key={fs.name} spec={fs} value={v[fs.name]} set={(x) => f.set(fs.name, x)} error={friendlyError(f.errorOf(fs.name))} />
       ))}
       {f.formError ? <p className="form-error" role="alert">{f.formError}</p> : null}
       <div className="actions">

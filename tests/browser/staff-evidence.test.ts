@@ -1,0 +1,334 @@
+// Staff evidence in the real UI (Chromium over the real registry and an encrypted vault):
+// an expiring indemnity policy shows as due soon on the profile and the dashboard (linking
+// to the exact tab), files are dropped and attached and viewed inside the app, exemptions
+// are granted and withdrawn, bad input is shown beside its field; policies, the self
+// checklist, the calendar export and the reminder on unlock.
+import path from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startReminders } from '../../electron/main/reminders';
+import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
+import { createStaff } from '../../electron/services/staff/staff';
+import { closeBrowser, nav, startHarness, type Harness } from '../support/harness';
+import { sampleFirm } from '../support/vaults';
+
+const PASS = 'kettle orchard lantern 42';
+const TODAY = '2026-11-24';
+const SHOTS = path.resolve(__dirname, '../output/screens');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGMQiVqAFTEMLQkAPU5DgULiSUcAAAAASUVORK5CYII=', 'base64');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+afterAll(closeBrowser);
+
+/** A harness with the Riverside sample imported and one more case manager, Sam Okafor (RR-03), with no evidence yet. */
+async function riverside(): Promise<Harness> {
+  const h = await startHarness({ today: TODAY });
+  h.session.create(path.join(h.dir, 'firm.cpv'), PASS, false);
+  const ctx = h.session.ctx();
+  importFirmFile(ctx, sampleFirm());
+  createStaff(ctx, { ref: 'RR-03', name: 'Sam Okafor', profession: 'Nurse', employment: 'employed', caseManagementSince: '2018-04-01', qualifiedOn: '2012-09-01', daysPerWeek: 4 });
+  // Chromium shows a PDF with its own viewer, an internal extension whose scripts load from
+  // chrome-extension:// and chrome:// URLs; the harness blocks every non-local URL, so let
+  // those (and only those) through for this page.
+  await h.page.route(/^chrome(-extension)?:\/\//, (r) => r.continue());
+  await h.reload();
+  return h;
+}
+
+/** Drops files onto an element, as a person dragging them from the desktop would. */
+async function dropFiles(page: Page, selector: string, files: { name: string; type: string; base64?: string; size?: number }[]) {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bytes = f.base64 ? Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)) : new Uint8Array(f.size ?? 0);
+      dt.items.add(new File([bytes], f.name, { type: f.type }));
+    }
+    return dt;
+  }, files);
+  await page.dispatchEvent(selector, 'dragenter', { dataTransfer });
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer });
+  await page.dispatchEvent(selector, 'drop', { dataTransfer });
+}
+
+const row = (page: Page, rule: string) => page.getByRole('table', { name: /^Compliance of/ }).locator(`tr[data-rule="${rule}"]`);
+
+describe('staff evidence in the browser', () => {
+  it('adds an expiring indemnity policy with field-level errors, attaches and views files, grants an exemption, and the dashboard links to the fix', async () => {
+    const h = await riverside();
+    const { page } = h;
+    try {
+      await nav(page, 'Staff');
+      await page.getByRole('table', { name: 'Staff members' }).getByRole('link', { name: 'Sam Okafor', exact: true }).click();
+      await page.getByRole('tab', { name: /^Indemnity/ }).click();
+      expect(await page.evaluate(() => location.hash)).toBe('#/staff/RR-03/indemnity');
+      await expect.poll(() => row(page, 'STAFF-INDEMNITY').textContent()).toContain('Not met');
+
+      await page.getByRole('button', { name: 'Add an indemnity policy' }).click();
+      const form = page.getByRole('form', { name: 'Add an indemnity policy' });
+      await form.getByLabel('Insurer').fill('Hiscox');
+      await form.getByLabel('Cover (£)').fill('-5');
+      await expect.poll(() => form.getByText('Cover (£) must be a positive number of pounds').count()).toBe(1);
+      await form.getByLabel('Cover (£)').fill('5000000');
+      await expect.poll(() => form.getByText('£5,000,000').count()).toBe(1);
+      await form.getByLabel('Held', { exact: true }).selectOption('self');
+      await form.getByLabel('Starts on').fill('2026-02-30');
+      await expect.poll(() => form.getByText('Starts on must be a real date, written as dd/mm/yyyy').count()).toBe(1);
+      await form.getByLabel('Starts on').fill('30/02/2026');
+      await expect.poll(() => form.getByText('Starts on must be a real date, written as dd/mm/yyyy').count()).toBe(1);
+      await form.getByLabel('Starts on').fill('11/01/2026');
+      await expect.poll(() => form.getByText('11 January 2026').count()).toBe(1);
+      await form.getByLabel('Expires on').fill('31/12/2025');
+      await expect.poll(() => form.getByText('Expires on must not be before the start date').count()).toBe(1);
+      // The form refuses to send while a field is wrong.
+      await form.getByRole('button', { name: 'Add an indemnity policy' }).click();
+      await expect.poll(() => form.isVisible()).toBe(true);
+      await form.getByLabel('Expires on').fill('10/01/2027');
+      await form.getByRole('button', { name: 'Add an indemnity policy' }).click();
+
+      const card = page.getByRole('article', { name: 'Hiscox: £5,000,000 cover' });
+      await expect.poll(() => card.textContent()).toContain('10/01/2027');
+      await expect.poll(() => card.textContent()).toContain('11/01/2026');
+      // Expires 10/01/2027: lapses within 60 days of 24/11/2026, so due soon.
+      await expect.poll(() => row(page, 'STAFF-INDEMNITY').textContent()).toContain('Due soon');
+      expect(await row(page, 'STAFF-INDEMNITY').textContent()).toContain('11/01/2027');
+      expect(await row(page, 'STAFF-INDEMNITY').textContent()).toContain('MTSP Organisation A');
+      await expect.poll(() => page.getByRole('list', { name: 'Rules this evidence answers' }).textContent()).toContain('Due soon');
+
+      // Drop a PDF onto the record, then view it inside the app.
+      const cardSel = 'article[aria-label="Hiscox: £5,000,000 cover"]';
+      await dropFiles(page, cardSel, [{ name: 'hiscox-schedule.pdf', type: 'application/pdf', base64: PDF.toString('base64') }]);
+      await expect.poll(() => card.getByText('Attached hiscox-schedule.pdf.').count()).toBe(1);
+      await expect.poll(() => card.locator('.files').textContent()).toContain('hiscox-schedule.pdf');
+      expect(await card.locator('.files').textContent()).toContain('added by Pat Manager on 24/11/2026');
+      await card.getByRole('button', { name: 'View hiscox-schedule.pdf' }).click();
+      const viewer = page.getByRole('dialog', { name: 'hiscox-schedule.pdf' });
+      await expect.poll(() => viewer.locator('iframe').getAttribute('src')).toMatch(/^blob:/);
+      expect(await viewer.locator('iframe').getAttribute('title')).toBe('Evidence file hiscox-schedule.pdf');
+      await expect.poll(() => page.frames().some((f) => f.url().startsWith('blob:'))).toBe(true);
+      await viewer.getByRole('button', { name: 'Close' }).click();
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+      // Attach an image with the file picker; it shows as an <img> from a blob: URL.
+      const pngPath = path.join(h.dir, 'certificate.png');
+      writeFileSync(pngPath, PNG);
+      h.platform.dialogAnswers.push(pngPath);
+      await card.getByRole('button', { name: 'Attach file…' }).click();
+      await expect.poll(() => card.locator('.files li').count()).toBe(2);
+      await card.getByRole('button', { name: 'View certificate.png' }).click();
+      const img = page.getByRole('dialog', { name: 'certificate.png' }).getByRole('img', { name: 'Evidence file certificate.png' });
+      await expect.poll(() => img.getAttribute('src')).toMatch(/^blob:/);
+      await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(8);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+      // Too large and wrong type: clear messages, nothing attached.
+      await dropFiles(page, cardSel, [{ name: 'scan.pdf', type: 'application/pdf', size: 26 * 1024 * 1024 }]);
+      await expect.poll(() => card.getByRole('alert').textContent()).toContain('scan.pdf is 26.0 MB; evidence files can be at most 25 MB.');
+      const big = path.join(h.dir, 'big-scan.pdf');
+      writeFileSync(big, Buffer.concat([PDF, Buffer.alloc(26 * 1024 * 1024)]));
+      h.platform.dialogAnswers.push(big);
+      await card.getByRole('button', { name: 'Attach file…' }).click();
+      await expect.poll(() => card.getByRole('alert').textContent()).toContain('big-scan.pdf is 26.0 MB; evidence files can be at most 25 MB.');
+      await dropFiles(page, cardSel, [{ name: 'notes.txt', type: 'text/plain', base64: Buffer.from('just some notes').toString('base64') }]);
+      await expect.poll(() => card.getByRole('alert').textContent()).toContain('notes.txt is not a PDF, an image (PNG, JPEG, GIF, WebP) or a Word document, so it cannot be attached.');
+      expect(await card.locator('.files li').count()).toBe(2);
+
+      // Delete a file, with confirmation.
+      await card.getByRole('button', { name: 'Delete certificate.png' }).click();
+      await card.getByRole('button', { name: 'Yes, delete certificate.png' }).click();
+      await expect.poll(() => card.locator('.files li').count()).toBe(1);
+
+      // Save a copy of the PDF through the save dialog.
+      const copy = path.join(h.dir, 'copy.pdf');
+      h.platform.dialogAnswers.push(copy);
+      await card.getByRole('button', { name: 'Save a copy of hiscox-schedule.pdf' }).click();
+      await expect.poll(() => existsSync(copy)).toBe(true);
+      expect(readFileSync(copy).equals(PDF)).toBe(true);
+
+      // Grant an exemption from the DBS rule; an empty reason is refused beside the field.
+      await expect.poll(() => row(page, 'STAFF-DBS').textContent()).toContain('Not met');
+      await row(page, 'STAFF-DBS').getByRole('button', { name: 'Grant an exemption from DBS check' }).click();
+      const dlg = page.getByRole('dialog', { name: 'Exempt Sam Okafor from DBS check' });
+      expect(await dlg.getByLabel('Granted by').inputValue()).toBe('Pat Manager');
+      expect(await dlg.getByLabel('Granted on').inputValue()).toBe('24/11/2026');
+      await dlg.getByRole('button', { name: 'Grant exemption' }).click();
+      await expect.poll(() => dlg.getByText('Reason is required').count()).toBe(1);
+      await dlg.getByLabel('Reason').fill('Desk-based role: no contact with clients');
+      await dlg.getByRole('button', { name: 'Grant exemption' }).click();
+      await expect.poll(() => row(page, 'STAFF-DBS').textContent()).toContain('Exempt');
+      expect(await row(page, 'STAFF-DBS').textContent()).toContain('Exempted by Pat Manager on 24/11/2026: Desk-based role: no contact with clients');
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Sam Okafor is now exempt from DBS check.' }).count()).toBe(1);
+
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, 'profile.png'), fullPage: true });
+
+      // Withdraw it again: the rule is judged on the evidence once more.
+      await row(page, 'STAFF-DBS').getByRole('button', { name: 'Withdraw the exemption from DBS check' }).click();
+      await row(page, 'STAFF-DBS').getByRole('button', { name: 'Yes, withdraw it' }).click();
+      await expect.poll(() => row(page, 'STAFF-DBS').textContent()).toContain('Not met');
+
+      // The dashboard lists the policy among what is due, linking to the exact tab.
+      await nav(page, 'Dashboard');
+      const due = page.getByRole('list', { name: 'Due in the next 60 days' });
+      const samLine = due.locator('li[data-ref="RR-03"][data-rule="STAFF-INDEMNITY"]');
+      await expect.poll(() => samLine.textContent()).toContain('11/01/2027');
+      expect(await samLine.textContent()).toContain('Due soon');
+      const link = samLine.getByRole('link', { name: 'Sam Okafor: Professional indemnity' });
+      expect(await link.getAttribute('href')).toBe('#/staff/RR-03/indemnity');
+      // Toni's policy (sample) lapses first; the list is soonest first.
+      const firstLine = due.locator('li').first();
+      expect(await firstLine.getAttribute('data-ref')).toBe('RR-02');
+      // Matrix headers: short names, the rule id in the title and the accessible name.
+      const th = page.getByRole('table', { name: 'Staff by rule' }).locator('th[data-rule="STAFF-INDEMNITY"]');
+      expect(await th.textContent()).toBe('Indemnity');
+      expect(await th.getAttribute('title')).toBe('Professional indemnity (STAFF-INDEMNITY)');
+      await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
+
+      await link.click();
+      await expect.poll(() => page.getByRole('tab', { name: /^Indemnity/ }).getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sam Okafor');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('edits and deletes records on other tabs, with peer review areas as checkboxes and a typed training kind', async () => {
+    const h = await riverside();
+    const { page } = h;
+    try {
+      await page.evaluate(() => (location.hash = '#/staff/RR-03/peer-reviews'));
+      await page.getByRole('button', { name: 'Add a peer review' }).click();
+      const form = page.getByRole('form', { name: 'Add a peer review' });
+      await form.getByLabel('Date').fill('01/10/2026');
+      await form.getByLabel('Reviewer').fill('Kim Byrne');
+      await form.getByLabel('Cases reviewed').fill('2.5');
+      await expect.poll(() => form.getByText('Cases reviewed must be a whole number').count()).toBe(1);
+      await form.getByLabel('Cases reviewed').fill('3');
+      await form.getByLabel('Decision making').check();
+      await form.getByLabel('Goal setting').check();
+      await form.getByRole('button', { name: 'Add a peer review' }).click();
+      const card = page.getByRole('article', { name: 'Peer review by Kim Byrne' });
+      await expect.poll(() => card.textContent()).toContain('Decision making, Goal setting');
+      await expect.poll(() => row(page, 'STAFF-PEER-REVIEW').textContent()).toContain('Met');
+
+      await card.getByRole('button', { name: 'Edit Peer review by Kim Byrne' }).click();
+      const edit = page.getByRole('form', { name: 'Edit Peer review by Kim Byrne' });
+      expect(await edit.getByLabel('Date').inputValue()).toBe('01/10/2026');
+      expect(await edit.getByLabel('Decision making').isChecked()).toBe(true);
+      await edit.getByLabel('Interventions').check();
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await expect.poll(() => card.textContent()).toContain('Decision making, Goal setting, Interventions');
+
+      await page.getByRole('tab', { name: /^Training/ }).click();
+      await page.getByRole('button', { name: 'Add a training course' }).click();
+      const t = page.getByRole('form', { name: 'Add a training course' });
+      await t.getByLabel('Training', { exact: true }).selectOption('__other');
+      await t.getByLabel('Kind of training').fill('Moving and handling');
+      await t.getByLabel('Completed on').fill('2026-03-01');
+      await t.getByRole('button', { name: 'Add a training course' }).click();
+      await expect.poll(() => page.getByRole('article', { name: 'Moving and handling' }).count()).toBe(1);
+      await page.getByRole('button', { name: 'Add a training course' }).click();
+      await t.getByLabel('Training', { exact: true }).selectOption('safeguarding');
+      await t.getByLabel('Completed on').fill('01/09/2025');
+      await t.getByLabel('Provider').fill('NSPCC');
+      await t.getByRole('button', { name: 'Add a training course' }).click();
+      await expect.poll(() => row(page, 'STAFF-TRAINING-SAFEGUARDING').textContent()).toContain('Met');
+
+      const mh = page.getByRole('article', { name: 'Moving and handling' });
+      await mh.getByRole('button', { name: 'Delete Moving and handling' }).click();
+      await mh.getByRole('button', { name: /^Yes, delete it/ }).click();
+      await expect.poll(() => page.getByRole('article', { name: 'Moving and handling' }).count()).toBe(0);
+
+      // Keyboard: arrow keys move between tabs.
+      await page.getByRole('tab', { name: /^Training/ }).focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/staff/RR-03/peer-reviews');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('tab-peer-reviews');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('policies: add, review and attach; the self checklist answers from the records and links to the fix; due dates export to a calendar', async () => {
+    const h = await riverside();
+    const { page } = h;
+    try {
+      await nav(page, 'Settings');
+      await page.getByRole('link', { name: 'Organisation policies' }).click();
+      const wb = page.locator('section[data-rule="ORG-POLICY-WHISTLEBLOWING"]');
+      await expect.poll(() => wb.textContent()).toContain('Not met');
+      await wb.getByRole('button', { name: 'Add a whistleblowing policy' }).click();
+      await wb.getByLabel('Title').fill('Speaking up at Riverside');
+      await wb.getByLabel('Last reviewed on').fill('02/09/2026');
+      await wb.getByRole('button', { name: 'Add a whistleblowing policy' }).click();
+      await expect.poll(() => wb.locator('.status').first().textContent()).toContain('Met');
+      expect(await wb.textContent()).toContain('lapses on 02/09/2027');
+      const pdf = path.join(h.dir, 'speaking-up.pdf');
+      writeFileSync(pdf, PDF);
+      h.platform.dialogAnswers.push(pdf);
+      await wb.getByRole('button', { name: 'Attach file…' }).click();
+      await expect.poll(() => wb.locator('.files').textContent()).toContain('speaking-up.pdf');
+
+      // Complaints (sample: reviewed 2024) is not met until a review is recorded.
+      const complaints = page.locator('section[data-rule="ORG-POLICY-COMPLAINTS"]');
+      await expect.poll(() => complaints.locator('.status').first().textContent()).toContain('Not met');
+      await complaints.getByRole('button', { name: 'Record a review of Complaints' }).click();
+      const review = complaints.getByRole('group', { name: 'Review of Complaints' });
+      expect(await review.getByLabel('Reviewed on').inputValue()).toBe('24/11/2026');
+      await review.getByLabel('Reviewed on').fill('01/12/2026');
+      await review.getByRole('button', { name: 'Save review' }).click();
+      await expect.poll(() => review.getByText('Reviewed on must not be in the future').count()).toBe(1);
+      await review.getByLabel('Reviewed on').fill('20/11/2026');
+      await review.getByRole('button', { name: 'Save review' }).click();
+      await expect.poll(() => complaints.locator('.status').first().textContent()).toContain('Met');
+      expect(await complaints.textContent()).toContain('20/11/2026');
+
+      // The self checklist for Toni Reyes (sole practitioner, indemnity lapsing 16/12/2026).
+      await nav(page, 'Self checklist');
+      await page.getByLabel('Whose records').selectOption('RR-02');
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/checklist/RR-02');
+      const list = page.getByRole('list', { name: 'Self checklist for Toni Reyes' });
+      await expect.poll(() => list.locator('li.answer').count()).toBe(10);
+      const pi = list.locator('li[data-question="indemnity"]');
+      expect(await pi.textContent()).toContain('Due soon');
+      expect(await list.locator('li[data-question="dbs"]').textContent()).toContain('Not yet');
+      expect(await list.locator('li[data-question="handover"]').textContent()).toContain('Yes');
+      expect(await list.locator('li[data-question="consent"]').textContent()).toContain('Does not apply');
+      await pi.getByRole('link', { name: 'Fix Professional indemnity' }).click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/staff/RR-02/indemnity');
+      await expect.poll(() => page.getByRole('tab', { name: /^Indemnity/ }).getAttribute('aria-selected')).toBe('true');
+
+      // Export the due dates from the dashboard.
+      await nav(page, 'Dashboard');
+      const ics = path.join(h.dir, 'due.ics');
+      h.platform.dialogAnswers.push(ics);
+      await page.getByRole('button', { name: 'Export due dates to calendar…' }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: /^Saved \d+ due dates to / }).count()).toBe(1);
+      const text = readFileSync(ics, 'utf8');
+      expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+      expect(text).toContain('UID:staff-RR-02-STAFF-INDEMNITY@');
+      expect(text).toContain('DTSTART;VALUE=DATE:20261216');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('reminds on unlock about what lapses in the next 30 days', async () => {
+    const h = await riverside();
+    const { page } = h;
+    try {
+      startReminders(h.session, h.platform);
+      await page.getByRole('button', { name: 'Lock' }).click();
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await expect.poll(() => h.platform.notifications.length, { timeout: 10_000 }).toBe(1);
+      expect(h.platform.notifications[0].title).toBe('1 item lapses in the next 30 days');
+      expect(h.platform.notifications[0].body).toContain('Toni Reyes, STAFF-INDEMNITY on 16/12/2026');
+    } finally {
+      await h.close();
+    }
+  });
+});
