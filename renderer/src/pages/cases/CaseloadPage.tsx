@@ -75,9 +75,8 @@ export function CaseloadPage({ staffRef }: { staffRef?: string }) {
     <section aria-labelledby="page-title">
       <header className="page-head">
         <h1 id="page-title">{data.ref ? `Caseload of ${data.name}` : 'Caseload across the firm'}</h1>
-        <span>
-          <span className="visually-hidden">Against the firm&apos;s limit: </span>
-          <StatusBadge status={data.status} />
+        <span className="head-badges">
+          Load per working day: <StatusBadge status={data.status} />
         </span>
       </header>
       <div className="asof">

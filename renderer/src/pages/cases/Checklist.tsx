@@ -23,13 +23,13 @@ function TickDate({ f, field, tick, dateLabel, today }: { f: Form; field: Checkl
   );
 }
 
-function Item({ code, title, view, rule, children }: { code: string; title: string; view: CaseView; rule?: string; children: ReactNode }) {
+function Item({ code, title, view, rule, children }: { code?: string; title: string; view: CaseView; rule?: string; children: ReactNode }) {
   const result = rule ? view.rules.find((r) => r.rule === rule) : undefined;
   const info = rule ? view.catalogue.find((r) => r.id === rule) : undefined;
   return (
     <fieldset className="practice-item">
       <legend>
-        <span className="practice-code">{code}</span> {title}
+        {code ? <span className="practice-code">{code}</span> : null} {title}
       </legend>
       <div className="practice-body">
         <div className="practice-ticks">{children}</div>
@@ -90,11 +90,11 @@ export function Checklist({ view, onSaved }: { view: CaseView; onSaved: (v: Case
           G and H: involve the client, their family or deputy, the NHS and social care in planning, and work with NHS pathways (telling the
           treating team about anything funded privately). Caseproof keeps no tick for these; your case notes are the record.
         </p>
-        <Item code="Consent" title="Consent to share information" view={view} rule="CASE-CONSENT">
+        <Item title="Consent to share information" view={view} rule="CASE-CONSENT">
           {t('consentRecordedOn', 'Consent to share recorded', 'Date consent was recorded')}
           {t('consentReviewedOn', 'Consent reviewed with the client', 'Date consent was last reviewed')}
         </Item>
-        <Item code="Risk" title="Risk assessment, reviewed every 3 months" view={view} rule="CASE-RISK-REVIEW">
+        <Item title="Risk assessment, reviewed every 3 months" view={view} rule="CASE-RISK-REVIEW">
           {t('riskReviewedOn', 'Risk assessment reviewed', 'Date of the latest risk review')}
         </Item>
         {f.formError ? (

@@ -7,6 +7,7 @@ import { ApiError, call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/fields';
 import { Modal } from '../../components/Modal';
+import { StatusBadge } from '../../components/Status';
 import { useLoad } from '../../hooks';
 import { ukDate } from '../../format';
 import { isIsoDate } from '../../../../electron/contract/dates';
@@ -23,6 +24,7 @@ export function Instructions({ view, onChanged }: { view: CaseView; onChanged: (
   const [reasonError, setReasonError] = useState<string | undefined>();
   const closed = view.case.status === 'closed';
   const chosen = suppliers.data?.find((s) => s.ref === supplier);
+  const vetted = view.rules.find((r) => r.rule === 'CASE-SUPPLIERS-VETTED');
 
   const send = async (overrideReason?: string) => {
     setFormError(null);
@@ -53,6 +55,11 @@ export function Instructions({ view, onChanged }: { view: CaseView; onChanged: (
   return (
     <section aria-labelledby="instructions-title">
       <h2 id="instructions-title">Suppliers instructed</h2>
+      {vetted ? (
+        <p className="practice-rule" data-rule={vetted.rule}>
+          <StatusBadge status={vetted.status} /> <span className="rule-id">{vetted.rule}</span> {vetted.reason}
+        </p>
+      ) : null}
       {view.instructions.length === 0 ? (
         <p className="hint">No suppliers instructed on this case yet.</p>
       ) : (
