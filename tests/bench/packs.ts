@@ -54,3 +54,55 @@ export async function benchPacks(): Promise<{ label: string; ms: number }[]> {
     { label: `organisation pack (median of ${RUNS})`, ms: await median(() => buildFirmPack(input)) },
   ];
 }
+
+/**
+ * generatePack through the service on a real encrypted vault: the same busy case manager (100 CPD
+ * entries, 10 PNG files) imported into a vault, then snapshot, compliance check, evidence read from
+ * the vault, build, atomic write and the register row, as the app and the CLI do it.
+ */
+export async function benchPackService(): Promise<{ label: string; ms: number }[]> {
+  const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { createVault } = await import('../../db/client');
+  const { importFirmFile } = await import('../../electron/services/interchange/importFirmFile');
+  const { generatePack } = await import('../../electron/services/packs/packService');
+  const store = evidenceStore();
+  const staff = heavyCaseManager(store);
+  // The snapshot as a firm-file entry: files carry their bytes, records lose their ids.
+  const asFile = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(asFile);
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.sha256 === 'string' && typeof o.id === 'number') {
+        return { name: o.name, mediaType: o.mediaType, base64: Buffer.from(store.readEvidence(o.id)).toString('base64') };
+      }
+      return Object.fromEntries(Object.entries(o).filter(([k, x]) => k !== 'id' && !(k === 'evidence' && Array.isArray(x) && x.length === 0)).map(([k, x]) => [k, asFile(x)]));
+    }
+    return v;
+  };
+  const { fileURLToPath } = await import('node:url');
+  const sample = JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/riverside-firm.json'), 'utf8'));
+  sample.staff.push(asFile(staff));
+  for (let i = 0; i < 30; i++) {
+    sample.cases.push({
+      ref: `C-${i}`,
+      caseManager: HEAVY_REF,
+      instructingParty: { name: 'Fenwick Law', kind: 'solicitor' },
+      status: i % 4 === 0 ? 'monitoring' : 'open-active',
+      injury: (['brain', 'spinal', 'orthopaedic'] as const)[i % 3],
+    });
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'caseproof-bench-packs-'));
+  const vault = createVault(path.join(dir, 'bench.cpv'), { passphrase: 'bench passphrase 123' });
+  try {
+    const ctx = { vault, user: 'Bench', today: () => AS_OF };
+    importFirmFile(ctx, sample);
+    let n = 0;
+    const run = () => generatePack(ctx, { kind: 'staff', ref: HEAVY_REF, asOf: AS_OF, recipient: { name: 'Fenwick Law', kind: 'solicitor' } }, path.join(dir, `pack-${n++}.docx`));
+    return [{ label: `generatePack through the service on a real vault: 100 CPD, 10 PNGs, written and registered (median of ${RUNS})`, ms: await median(run) }];
+  } finally {
+    vault.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -4,10 +4,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { makePng } from './png';
 
 // Read here rather than through vaults.ts, so scripts outside vitest can use this file.
-const sampleFirm = () => JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/riverside-firm.json'), 'utf8'));
+const sampleFirm = () => JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/riverside-firm.json'), 'utf8'));
 
 export const MORGAN = { ref: 'RR-01', name: 'Morgan Ellis' };
 export const TONI = { ref: 'RR-02', name: 'Toni Reyes' };
