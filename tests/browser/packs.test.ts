@@ -139,17 +139,26 @@ describe('packs in the browser', () => {
       await page.getByRole('radio', { name: 'Organisation compliance pack', exact: true }).check();
       await expect.poll(() => page.getByRole('table', { name: 'The Organisation: items A to L' }).locator('tbody tr').count()).toBe(12);
       expect(await page.getByRole('table', { name: 'Governance: items D and E' }).locator('tbody tr').count()).toBe(2);
+      // A recipient who is not on any case can be typed in.
+      await page.getByLabel('Prepared for').selectOption({ label: 'Someone else…' });
+      await expect.poll(() => page.getByText('Recipient name is required: type who the pack is for').count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Generate…' }).isDisabled()).toBe(true);
+      await page.getByLabel('Recipient name').fill('Aviva Claims');
+      await page.getByLabel('Recipient type').selectOption('insurer');
+      await expect.poll(() => page.getByRole('heading', { name: /^Preview: Organisation compliance pack for Riverside Rehabilitation Case Management, prepared for Aviva Claims/ }).count()).toBe(1);
       const dest = path.join(h.dir, 'org.docx');
       h.platform.dialogAnswers.push(dest);
       await page.getByRole('button', { name: 'Generate…' }).click();
       await expect.poll(() => page.locator('.saved-pack').textContent()).toContain('Saved org.docx');
       const doc = await readDocx(readFileSync(dest));
+      expect(doc.text).toContain('Aviva Claims (insurer)');
       expect(doc.footerText).toContain('Registered in England and Wales no. 01234567');
       expect(doc.documentXml).toContain('7A1F5C');
       const media = await Promise.all(doc.media.map((m) => doc.zip.file(m)!.async('uint8array')));
       expect(media.map((m) => sha256(m))).toContain(sha256(logo));
       const register = page.getByRole('table', { name: 'Pack register' });
       await expect.poll(() => register.locator('tbody tr').first().locator('td').first().textContent()).toBe('Organisation compliance pack');
+      expect(await register.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('Aviva Claims');
     } finally {
       await h.close();
     }

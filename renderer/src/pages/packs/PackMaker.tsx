@@ -39,6 +39,8 @@ const OPTIONS_FOR: Record<PackKind, PackOptionKey[]> = {
 };
 const PARTY_WORDS: Record<string, string> = { solicitor: 'Solicitor', insurer: 'Insurer', deputy: 'Deputy', 'nhs-la': 'NHS or local authority', other: 'Other' };
 const OTHER = '__other__';
+/** True when the error concerns a field shown on this form (otherwise it is shown as a message). */
+const onForm = (e: ApiError) => Object.keys(e.fieldErrors()).some((f) => ['ref', 'asOf', 'recipient.name'].includes(f));
 
 export function PackMaker({ onMade }: { onMade: () => void }) {
   const { data, error } = useLoad(async () => {
@@ -107,6 +109,7 @@ function MakerForm({ staff, suppliers, recipients, today, onMade }: Loaded & { o
   // The preview follows the choices as they change.
   useEffect(() => {
     setServerErrors({});
+    setPreviewError(null);
     setResult(null);
     if (!check.success || (recipientChoice === OTHER && !otherName.trim())) {
       setPreview(null);
@@ -119,7 +122,7 @@ function MakerForm({ staff, suppliers, recipients, today, onMade }: Loaded & { o
         (e: unknown) => {
           if (!live) return;
           setPreview(null);
-          if (e instanceof ApiError && e.field) setServerErrors(e.fieldErrors());
+          if (e instanceof ApiError && onForm(e)) setServerErrors(e.fieldErrors());
           else setPreviewError((e as Error).message);
         },
       );
@@ -142,7 +145,7 @@ function MakerForm({ staff, suppliers, recipients, today, onMade }: Loaded & { o
         onMade();
       } else setMessage({ text: 'Nothing was saved.' });
     } catch (e) {
-      if (e instanceof ApiError && e.field && Object.keys(e.fieldErrors()).some((f) => ['ref', 'asOf', 'recipient.name'].includes(f))) setServerErrors(e.fieldErrors());
+      if (e instanceof ApiError && onForm(e)) setServerErrors(e.fieldErrors());
       else setMessage({ text: (e as Error).message, error: true });
     } finally {
       setBusy(false);

@@ -1,7 +1,7 @@
 // The firm's pack template: logo, main colour, the address block on the cover and a footer line.
 import { useState } from 'react';
 import { HEX_COLOUR_RE, MAX_LOGO_BYTES, type TemplateView, templateSettings } from '../../../../electron/contract/ops/packs';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { useLoad, useZodForm } from '../../hooks';
 import { TextField } from '../../components/fields';
 
@@ -28,7 +28,10 @@ function Form({ template, onSaved }: { template: TemplateView; onSaved: () => vo
       setSaved(true);
       onSaved();
     } catch (err) {
-      f.fail(err);
+      // Errors about the fields go beside them; anything else (e.g. no firm details yet) above the button.
+      const fields = err instanceof ApiError ? Object.keys(err.fieldErrors()) : [];
+      if (fields.length && fields.every((k) => k in templateSettings.shape)) f.fail(err);
+      else f.setFormError((err as Error).message);
     }
   };
   const pick = async () => {
