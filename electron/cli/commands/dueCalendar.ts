@@ -3,7 +3,9 @@
 // Without --days, every future date; with it, only the dates within N days of as-of.
 import { ukDate } from '../../contract/dates';
 import { vaultCalendar } from '../../services/staffEvidence/due';
-import { UsageError } from '../io';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CliFailure, UsageError } from '../io';
 import { asOfArg, need, out, withVault, writeAtomic, type Args } from '../shared';
 
 export async function dueCalendar(a: Args): Promise<void> {
@@ -14,6 +16,8 @@ export async function dueCalendar(a: Args): Promise<void> {
     throw new UsageError(`--days must be a whole number of days from 0 to 3650 (got ${daysArg}).`);
   }
   const days = daysArg === undefined ? undefined : Number(daysArg);
+  const folder = path.dirname(path.resolve(file));
+  if (!existsSync(folder)) throw new CliFailure(`There is no folder ${folder} to write ${path.basename(file)} into.`);
   await withVault(a, (ctx) => {
     const cal = vaultCalendar(ctx, { asOf, days });
     writeAtomic(file, cal.ics);
