@@ -5,9 +5,10 @@
 // with CRLF endings. Pure: the caller passes the report, the firm's name and the time.
 import { createHash } from 'node:crypto';
 import { STATUS_WORDS, type ComplianceReport, type RuleResult } from '../../contract/compliance';
-import { plusDays, ukDate, type IsoDate } from '../../contract/dates';
+import { ukDate, type IsoDate } from '../../contract/dates';
 import type { RuleSubjectKind } from '../../contract/ops/evidence';
 import { ruleById } from '../compliance/rules';
+import { addDays } from '../compliance/window';
 
 export interface CalendarOptions {
   firmName: string;
@@ -32,12 +33,14 @@ export function escapeText(s: string): string {
 
 /** Folds one content line into lines of at most 75 octets, never splitting a UTF-8 character. */
 export function foldLine(line: string): string {
+  if (line.length <= 75 && Buffer.byteLength(line, 'utf8') <= 75) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
   let limit = 75;
   for (const ch of line) {
-    const n = Buffer.byteLength(ch, 'utf8');
+    const c = ch.codePointAt(0)!;
+    const n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
     if (octets + n > limit) {
       parts.push(current);
       current = '';
@@ -64,9 +67,10 @@ function who(subject: RuleSubjectKind, ref: string, name: string | undefined, fi
 
 /** The events of a report: every result whose status changes on or after as-of (within `days` when given). */
 export function calendarEvents(report: ComplianceReport, opts: Omit<CalendarOptions, 'now'>): CalendarEvent[] {
-  const until = opts.days === undefined ? undefined : plusDays(opts.asOf, opts.days);
+  const until = opts.days === undefined ? undefined : addDays(opts.asOf, opts.days);
   const firmKey = createHash('sha256').update(opts.firmName).digest('hex').slice(0, 12);
   const events: CalendarEvent[] = [];
+  const statusDay = ukDate(opts.asOf);
   const add = (subject: RuleSubjectKind, ref: string, name: string | undefined, rules: RuleResult[]) => {
     for (const r of rules) {
       if (r.changesOn === undefined || r.changesOn < opts.asOf) continue;
@@ -80,7 +84,7 @@ export function calendarEvents(report: ComplianceReport, opts: Omit<CalendarOpti
         summary: `${who(subject, ref, name, opts.firmName)}: ${title} (${r.rule}) ${lapses ? 'lapses' : 'is met from this day'}`,
         description:
           `${r.reason}.\n` +
-          `Status on ${ukDate(opts.asOf)}: ${STATUS_WORDS[r.status]}. ` +
+          `Status on ${statusDay}: ${STATUS_WORDS[r.status]}. ` +
           `Rule ${r.rule}${info ? `, from ${info.source}` : ''}.`,
       });
     }
@@ -110,7 +114,7 @@ export function dueCalendar(report: ComplianceReport, opts: CalendarOptions): { 
       `UID:${escapeText(e.uid)}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compactDate(e.date)}`,
-      `DTEND;VALUE=DATE:${compactDate(plusDays(e.date, 1))}`,
+      `DTEND;VALUE=DATE:${compactDate(addDays(e.date, 1))}`,
       `SUMMARY:${escapeText(e.summary)}`,
       `DESCRIPTION:${escapeText(e.description)}`,
       'TRANSP:TRANSPARENT',
