@@ -76,7 +76,10 @@ export function loadStatus(f: CaseloadFigures, max: number): { status: RuleStatu
 /** Figures for one case manager (staffRef) or, without it, the firm with a line per manager. */
 export function caseloadView(ctx: Ctx, asOf: IsoDate, staffRef?: string): CaseloadView {
   const max = getFirm(ctx).settings.caseloadPerDayMax;
-  const people = ctx.vault.sqlite.prepare('SELECT ref, name, days_per_week AS daysPerWeek FROM staff ORDER BY name COLLATE NOCASE').all() as { ref: string; name: string; daysPerWeek: number | null }[];
+  const byName = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+  const people = (ctx.vault.sqlite.prepare('SELECT ref, name, days_per_week AS daysPerWeek FROM staff').all() as { ref: string; name: string; daysPerWeek: number | null }[]).sort(
+    (a, b) => byName.compare(a.name, b.name) || byName.compare(a.ref, b.ref),
+  );
   const all = casesForCaseload(ctx);
   if (staffRef !== undefined) {
     const person = people.find((p) => p.ref === staffRef);
