@@ -43,7 +43,7 @@ export function registerPacks(r: Registry, session: Session): void {
     return { entry, path: dest };
   });
   r.method('showPackInFolder', ({ path: p }) => {
-    if (!saved.has(p)) throw new AppError('not-found', 'Caseproof can only show the folder of a pack it saved since the vault was opened.', 'path');
+    if (!saved.has(p)) throw new AppError('not-found', 'Caseproof only shows the folder of a pack it saved since it was started.', 'path');
     session.platform.showInFolder(p);
     return null;
   });
