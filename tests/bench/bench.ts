@@ -29,6 +29,7 @@ async function benchCalendar(): Promise<Row[]> {
 const SECTIONS: Section[] = [
   { title: 'Compliance engine', run: benchCompliance },
   { title: 'Word packs', run: benchPacks },
+  { title: 'Word packs (service)', run: async () => (await import('./packs')).benchPackService() },
   { title: 'Due-date calendar', run: benchCalendar },
   // ---- Cases (issue 5): add the 20,000-case section here, e.g. ----
   { title: 'Cases (20,000)', run: async () => (await import('./cases')).benchCases() },
