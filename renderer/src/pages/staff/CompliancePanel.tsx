@@ -122,7 +122,7 @@ export function CompliancePanel({
                         Withdraw exemption…
                       </button>
                     )
-                  ) : r.status === 'not_met' || r.status === 'due_soon' ? (
+                  ) : r.status !== 'exempt' ? (
                     <button type="button" className="secondary small" onClick={() => (setDone(null), setGranting(r.rule))} aria-label={`Grant an exemption from ${info?.title ?? r.rule}`}>
                       Grant exemption…
                     </button>
