@@ -4,6 +4,7 @@ import { staffDetails, EMPLOYMENT, type StaffDetails } from '../../../electron/c
 import { call } from '../api';
 import { useZodForm } from '../hooks';
 import { CheckField, NumberField, SelectField, TextField } from '../components/fields';
+import { DateField } from '../components/DateField';
 
 export function StaffForm({ initial, onSaved, onCancel }: { initial?: StaffDetails; onSaved: (ref: string) => void; onCancel: () => void }) {
   // Only the detail fields: a profile also carries evidence lists the form does not edit.
@@ -29,8 +30,8 @@ export function StaffForm({ initial, onSaved, onCancel }: { initial?: StaffDetai
       <TextField label="Role" name="role" value={v.role} onChange={(x) => f.set('role', x)} error={f.errorOf('role')} />
       <SelectField label="Employment" name="employment" value={v.employment} onChange={(x) => f.set('employment', x)} options={EMPLOYMENT.map((e) => [e, e.replace('-', ' ')] as [string, string])} blank="Not recorded" error={f.errorOf('employment')} />
       <NumberField label="Days worked per week" name="daysPerWeek" value={v.daysPerWeek} onChange={(x) => f.set('daysPerWeek', x)} error={f.errorOf('daysPerWeek')} step={0.5} />
-      <TextField label="Case management since" name="caseManagementSince" type="date" value={v.caseManagementSince} onChange={(x) => f.set('caseManagementSince', x)} error={f.errorOf('caseManagementSince')} />
-      <TextField label="Qualified on" name="qualifiedOn" type="date" value={v.qualifiedOn} onChange={(x) => f.set('qualifiedOn', x)} error={f.errorOf('qualifiedOn')} />
+      <DateField label="Case management since" name="caseManagementSince" value={v.caseManagementSince} onChange={(x) => f.set('caseManagementSince', x)} error={f.errorOf('caseManagementSince')} />
+      <DateField label="Qualified on" name="qualifiedOn" value={v.qualifiedOn} onChange={(x) => f.set('qualifiedOn', x)} error={f.errorOf('qualifiedOn')} />
       <CheckField label="Sole practitioner" name="solePractitioner" checked={v.solePractitioner} onChange={(x) => f.set('solePractitioner', x)} />
       {v.solePractitioner ? (
         <TextField label="Safeguards for sole working" name="soleWorkingSafeguards" multiline value={v.soleWorkingSafeguards} onChange={(x) => f.set('soleWorkingSafeguards', x)} error={f.errorOf('soleWorkingSafeguards')} hint="e.g. buddy system, lone-worker app, supervision arrangements" />
