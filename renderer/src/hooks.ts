@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from './api';
+import { friendlyError } from './components/formErrors';
 
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: string | null; reload: () => void } {
   const [data, setData] = useState<T | null>(null);
@@ -43,7 +44,7 @@ export function useZodForm<S extends z.ZodType>(schema: S, initial: Values) {
   const clientErrors = useMemo(() => {
     const r = schema.safeParse(clean(values));
     const out: Record<string, string> = {};
-    if (!r.success) for (const i of r.error.issues) out[i.path.join('.')] ??= i.message === 'Invalid input' ? 'is not valid' : i.message;
+    if (!r.success) for (const i of r.error.issues) out[i.path.join('.')] ??= friendlyError(i.message)!;
     return out;
   }, [schema, values]);
   const set = (name: string, v: unknown) => {
