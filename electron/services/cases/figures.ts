@@ -12,18 +12,27 @@ import type { Ctx } from '../context';
 import { notFound } from '../errors';
 import { getFirm } from '../firm/firm';
 
-/** Every case that is not closed, shaped as the caseload functions read it. */
-export function casesForCaseload(ctx: Ctx): CaseSnapshot[] {
+/**
+ * Every case that is not closed, shaped as the caseload functions read it. With `staffId`,
+ * only the cases that person can be managing on some date: theirs now, or with a handover
+ * from or to them (caseManagerOn only ever answers with one of those).
+ */
+export function casesForCaseload(ctx: Ctx, staffId?: number): CaseSnapshot[] {
   const db = ctx.vault.sqlite;
+  const mine =
+    staffId === undefined
+      ? ''
+      : `AND (c.case_manager_id = @staffId OR c.id IN (SELECT case_id FROM case_handovers WHERE from_staff_id = @staffId OR to_staff_id = @staffId))`;
+  const params = staffId === undefined ? {} : { staffId };
   const handovers = new Map<number, HandoverRecord[]>();
   const hs = db
     .prepare(
       `SELECT h.case_id AS caseId, h."on" AS "on", f.ref AS fromRef, t.ref AS toRef
          FROM case_handovers h JOIN cases c ON c.id = h.case_id
          JOIN staff f ON f.id = h.from_staff_id JOIN staff t ON t.id = h.to_staff_id
-        WHERE c.status <> 'closed' ORDER BY h."on", h.id`,
+        WHERE c.status <> 'closed' ${mine} ORDER BY h."on", h.id`,
     )
-    .all() as { caseId: number; on: string; fromRef: string; toRef: string }[];
+    .all(params) as { caseId: number; on: string; fromRef: string; toRef: string }[];
   for (const h of hs) {
     const list = handovers.get(h.caseId) ?? [];
     list.push({ on: h.on, fromRef: h.fromRef, toRef: h.toRef, reason: '', clientInformed: false });
@@ -34,9 +43,9 @@ export function casesForCaseload(ctx: Ctx): CaseSnapshot[] {
       `SELECT c.id, c.ref, s.ref AS caseManager, c.status, c.opened_on AS openedOn, c.referred_on AS referredOn,
               c.injury, c.funding, p.name AS party, p.kind AS partyKind
          FROM cases c JOIN staff s ON s.id = c.case_manager_id JOIN contacts p ON p.id = c.contact_id
-        WHERE c.status <> 'closed'`,
+        WHERE c.status <> 'closed' ${mine}`,
     )
-    .all() as { id: number; ref: string; caseManager: string; status: CaseSnapshot['status']; openedOn: string | null; referredOn: string | null; injury: string | null; funding: string | null; party: string; partyKind: string }[];
+    .all(params) as { id: number; ref: string; caseManager: string; status: CaseSnapshot['status']; openedOn: string | null; referredOn: string | null; injury: string | null; funding: string | null; party: string; partyKind: string }[];
   return rows.map(
     (r) =>
       ({
@@ -77,16 +86,16 @@ export function loadStatus(f: CaseloadFigures, max: number): { status: RuleStatu
 export function caseloadView(ctx: Ctx, asOf: IsoDate, staffRef?: string): CaseloadView {
   const max = getFirm(ctx).settings.caseloadPerDayMax;
   const byName = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-  const people = (ctx.vault.sqlite.prepare('SELECT ref, name, days_per_week AS daysPerWeek FROM staff').all() as { ref: string; name: string; daysPerWeek: number | null }[]).sort(
+  const people = (ctx.vault.sqlite.prepare('SELECT id, ref, name, days_per_week AS daysPerWeek FROM staff').all() as { id: number; ref: string; name: string; daysPerWeek: number | null }[]).sort(
     (a, b) => byName.compare(a.name, b.name) || byName.compare(a.ref, b.ref),
   );
-  const all = casesForCaseload(ctx);
   if (staffRef !== undefined) {
     const person = people.find((p) => p.ref === staffRef);
     if (!person) throw notFound(`Staff member ${staffRef}`);
-    const figures = caseloadFor(all, asOf, { staffRef, daysPerWeek: person.daysPerWeek });
+    const figures = caseloadFor(casesForCaseload(ctx, person.id), asOf, { staffRef, daysPerWeek: person.daysPerWeek });
     return { asOf, perDayMax: max, ref: staffRef, name: person.name, figures, sentence: caseloadSentence(figures), ...loadStatus(figures, max), managers: [] };
   }
+  const all = casesForCaseload(ctx);
   // One pass to group cases by who manages them on the date, then the figures per group.
   const byManager = new Map<string, CaseSnapshot[]>();
   for (const c of all) {
