@@ -92,7 +92,12 @@ export function StaffPage({ staffRef, tab: tabParam, go }: { staffRef: string; t
               className="tab"
             >
               {words}
-              {worst && worst !== 'met' ? <span className={`tab-dot dot-${worst}`} aria-label={worst === 'not_met' ? ' (needs attention)' : ' (due soon)'} role="img" /> : null}
+              {worst && worst !== 'met' ? (
+                <span className={`tab-dot dot-${worst}`} title={worst === 'not_met' ? 'Needs attention' : 'Due soon'}>
+                  <span aria-hidden="true">{worst === 'not_met' ? '✕' : '!'}</span>
+                  <span className="visually-hidden">{worst === 'not_met' ? ' (needs attention)' : ' (due soon)'}</span>
+                </span>
+              ) : null}
             </button>
           );
         })}
