@@ -116,7 +116,8 @@ const commands: Record<string, Command> = {
     if (!/^\d+$/.test(daysArg) || Number(daysArg) > 3650) throw new UsageError(`--days must be a whole number of days from 0 to 3650 (got ${daysArg}).`);
     const days = Number(daysArg);
     await withVault(a, (ctx) => {
-      const items = dueList(evaluate(loadSnapshot(ctx), asOf), asOf, days);
+      const snapshot = loadSnapshot(ctx);
+      const items = dueList(evaluate(snapshot, asOf), asOf, days, snapshot);
       if (a.values.json) return out(JSON.stringify({ asOf, days, items }, null, 1));
       if (!items.length) return out(`Nothing lapses in the ${days} days from ${ukDate(asOf)}.`);
       out(`Lapsing within ${days} days of ${ukDate(asOf)}, soonest first:`);

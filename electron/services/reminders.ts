@@ -9,7 +9,8 @@ export const REMINDER_DAYS = 30;
 
 export function reminderSummary(ctx: Ctx): { title: string; body: string } | null {
   const asOf = ctx.today();
-  const items = dueList(evaluate(loadSnapshot(ctx), asOf), asOf, REMINDER_DAYS);
+  const snapshot = loadSnapshot(ctx);
+  const items = dueList(evaluate(snapshot, asOf), asOf, REMINDER_DAYS, snapshot);
   if (!items.length) return null;
   const first = items[0];
   const who = first.name ?? first.ref;

@@ -296,3 +296,21 @@ describe('iCalendar export', () => {
     expect(existsSync(path.join(dir, 'caseproof-due-dates.ics'))).toBe(false);
   });
 });
+
+describe('re-vetting overdue in the due list', () => {
+  it('lists a supplier whose approval review date has passed, first and marked overdue', async () => {
+    const { evaluate, dueList } = await import('../../electron/services/compliance/engine');
+    const { loadSample } = await import('../support/builders');
+    const snap = loadSample();
+    snap.suppliers[0].decisions[0].nextReviewOn = '2026-11-01';
+    const asOf = '2026-11-24';
+    const items = dueList(evaluate(snap, asOf), asOf, 60, snap);
+    expect(items[0]).toMatchObject({ subject: 'supplier', ref: 'RS-01', rule: 'SUP-VETTING-DECISION', status: 'not_met', changesOn: '2026-11-01', overdue: true });
+    expect(items[0].reason).toMatch(/^Re-vetting overdue: Approved by Kim Byrne on 02\/10\/2026 but the review due on 01\/11\/2026 has passed/);
+    // Without the snapshot only what is about to lapse is listed.
+    expect(dueList(evaluate(snap, asOf), asOf, 60).some((i) => i.overdue)).toBe(false);
+    // A rejected supplier is not "due": it was never approved.
+    snap.suppliers[0].decisions[0].decision = 'rejected';
+    expect(dueList(evaluate(snap, asOf), asOf, 60, snap).some((i) => i.overdue)).toBe(false);
+  });
+});

@@ -74,6 +74,7 @@ import { staffResults } from './staffRules';
 import { supplierResults } from './supplierRules';
 
 export { engineContext, type EngineContext } from './context';
+import { supplierApprovalOn } from './supplierRules';
 export { supplierApprovalOn, type SupplierApproval } from './supplierRules';
 
 /** Evaluates every rule for the whole firm on `asOf`. */
@@ -126,6 +127,8 @@ export interface DueItem {
   reason: string;
   /** The first day the rule is no longer met. */
   changesOn: IsoDate;
+  /** Already past: a supplier whose approval's review date has gone by (needs re-vetting). */
+  overdue?: boolean;
 }
 
 export const FIRM_REF = 'firm';
@@ -134,7 +137,12 @@ export const FIRM_REF = 'firm';
  * Every result that is met or due_soon now and stops being met within `days` days of
  * `asOf` (changesOn - asOf <= days): soonest first, then by ref, then by rule.
  */
-export function dueList(report: ComplianceReport, asOf: IsoDate, days: number): DueItem[] {
+/**
+ * Everything that lapses within `days` of as-of, soonest first. Given the snapshot, it also
+ * lists suppliers whose approval's review date has already passed (Governance A: they must
+ * be re-vetted before the next instruction), first, marked overdue.
+ */
+export function dueList(report: ComplianceReport, asOf: IsoDate, days: number, snapshot?: Pick<FirmSnapshot, 'suppliers'>): DueItem[] {
   const items: DueItem[] = [];
   const until = days >= 0 ? plusDays(asOf, days) : undefined;
   const add = (subj: DueItem['subject'], ref: string, name: string | undefined, rules: RuleResult[]) => {
@@ -150,6 +158,12 @@ export function dueList(report: ComplianceReport, asOf: IsoDate, days: number): 
   for (const s of report.staff) add('staff', s.ref, s.name, s.rules);
   for (const s of report.suppliers) add('supplier', s.ref, s.name, s.rules);
   for (const c of report.cases) add('case', c.ref, c.name, c.rules);
+  for (const s of snapshot?.suppliers ?? []) {
+    const a = supplierApprovalOn(s, asOf);
+    const review = a.decision?.nextReviewOn;
+    if (a.approved || !a.decision || a.decision.decision === 'rejected' || !review || review > asOf) continue;
+    items.push({ subject: 'supplier', ref: s.ref, name: s.name, rule: 'SUP-VETTING-DECISION', status: 'not_met', reason: `Re-vetting overdue: ${a.reason}`, changesOn: review, overdue: true });
+  }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return items.sort((a, b) => cmp(a.changesOn, b.changesOn) || cmp(a.ref, b.ref) || cmp(a.rule, b.rule));
+  return items.sort((a, b) => Number(!!b.overdue) - Number(!!a.overdue) || cmp(a.changesOn, b.changesOn) || cmp(a.ref, b.ref) || cmp(a.rule, b.rule));
 }

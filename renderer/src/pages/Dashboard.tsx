@@ -68,6 +68,7 @@ export function Dashboard(_: { go: (to: string) => void }) {
           <ol className="due-list" aria-label={dueTitle}>
             {due.items.map((i) => (
               <li key={`${i.subject}-${i.ref}-${i.rule}`} data-rule={i.rule} data-ref={i.ref}>
+                {i.overdue ? <strong className="overdue">Overdue since </strong> : null}
                 <span className="due-date">{ukDate(i.changesOn)}</span>{' '}
                 <a href={fixLink(i.subject, i.ref, i.rule)}>
                   {whoOf(i, firm.name)}: {title(i.rule)}
