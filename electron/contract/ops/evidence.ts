@@ -66,6 +66,8 @@ export interface DueItemView {
   status: RuleStatus;
   reason: string;
   changesOn: string;
+  /** A supplier whose approval review date has already passed. */
+  overdue?: boolean;
 }
 export interface DueView {
   asOf: string;
