@@ -15,7 +15,7 @@ export const firm = sqliteTable('firm', {
   name: text('name').notNull(),
   address: text('address'),
   codeOfConductSignatory: integer('code_of_conduct_signatory', { mode: 'boolean' }).notNull().default(false),
-  settings: text('settings', { mode: 'json' }).notNull().$type<Record<string, number>>().default(sql`'{}'`),
+  settings: text('settings', { mode: 'json' }).notNull().$type<Record<string, unknown>>().default(sql`'{}'`),
   template: text('template', { mode: 'json' }).notNull().$type<Record<string, unknown>>().default(sql`'{}'`),
   ...timestamps,
 });

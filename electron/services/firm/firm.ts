@@ -28,7 +28,7 @@ export function writeFirm(ctx: Ctx, d: FirmDetails, settings?: Partial<FirmSetti
     address: d.address ?? null,
     codeOfConductSignatory: d.codeOfConductSignatory,
     // db/schema.ts types this JSON column as numbers only; it also holds the per-service supplier minimums (an object).
-    settings: { ...current.settings, ...(settings ?? {}) } as unknown as Record<string, number>,
+    settings: { ...current.settings, ...(settings ?? {}) },
     updatedAt: nowStamp(),
   };
   ctx.vault.orm.insert(firm).values({ id: 1, ...values }).onConflictDoUpdate({ target: firm.id, set: values }).run();
