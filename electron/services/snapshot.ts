@@ -16,7 +16,7 @@ import { getFirm } from './firm/firm';
 import { compact } from './rows';
 import { toStaffDetails } from './staff/staff';
 import { toSupplierDetails } from './suppliers/suppliers';
-import { toCaseDetails } from './cases/caseRows';
+import { toCaseDetails, toHandover } from './cases/caseRows';
 
 type Item = Record<string, unknown> & { id: number; evidence: EvidenceMeta[] };
 
@@ -63,17 +63,7 @@ export function loadSnapshot(ctx: Ctx): FirmSnapshot {
   const hand = new Map<number, CaseSnapshot['handovers']>();
   for (const h of orm.select().from(caseHandovers).orderBy(caseHandovers.on, caseHandovers.id).all()) {
     const list = hand.get(h.caseId) ?? [];
-    list.push(
-      compact({
-        on: h.on,
-        fromRef: staffRef.get(h.fromStaffId)!,
-        toRef: staffRef.get(h.toStaffId)!,
-        reason: h.reason,
-        jointWorkingDays: h.jointWorkingDays,
-        clientInformed: h.clientInformed,
-        note: h.note,
-      }),
-    );
+    list.push(toHandover(h, staffRef));
     hand.set(h.caseId, list);
   }
   const caseSnaps: CaseSnapshot[] = orm

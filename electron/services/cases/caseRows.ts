@@ -1,7 +1,7 @@
 // Mapping between case rows (filterable columns + a `practice` JSON column) and CaseDetails.
 import { eq, and } from 'drizzle-orm';
-import { cases, contacts } from '../../../db/schema';
-import { CASE_PRACTICE_FIELDS, type CaseDetails, type InstructingParty } from '../../contract/model';
+import { caseHandovers, cases, contacts } from '../../../db/schema';
+import { CASE_PRACTICE_FIELDS, type CaseDetails, type HandoverRecord, type InstructingParty } from '../../contract/model';
 import type { Ctx } from '../context';
 import { compact, nowStamp } from '../rows';
 
@@ -68,4 +68,17 @@ export function caseColumns(d: CaseDetails, caseManagerId: number, contactId: nu
     closedOn: d.closedOn ?? null,
     practice,
   };
+}
+
+/** A handover row as the domain sees it (staff ids become refs). */
+export function toHandover(h: typeof caseHandovers.$inferSelect, staffRef: Map<number, string>): HandoverRecord {
+  return compact({
+    on: h.on,
+    fromRef: staffRef.get(h.fromStaffId)!,
+    toRef: staffRef.get(h.toStaffId)!,
+    reason: h.reason,
+    jointWorkingDays: h.jointWorkingDays,
+    clientInformed: h.clientInformed,
+    note: h.note,
+  }) as HandoverRecord;
 }

@@ -8,7 +8,7 @@ import { notFound } from '../errors';
 import { getFirm } from '../firm/firm';
 import { compact } from '../rows';
 import { toSupplierDetails, type SupplierRow } from '../suppliers/suppliers';
-import { toCaseDetails, type CaseRow } from './caseRows';
+import { toCaseDetails, toHandover, type CaseRow } from './caseRows';
 
 export function caseRowByRef(ctx: Ctx, ref: string): CaseRow {
   const row = ctx.vault.orm.select().from(cases).where(eq(cases.ref, ref)).get();
@@ -40,17 +40,7 @@ export function loadCase(ctx: Ctx, row: CaseRow, people = staffById(ctx)): CaseS
     .where(eq(caseHandovers.caseId, row.id))
     .orderBy(caseHandovers.on, caseHandovers.id)
     .all()
-    .map((h) =>
-      compact({
-        on: h.on,
-        fromRef: staffRef.get(h.fromStaffId)!,
-        toRef: staffRef.get(h.toStaffId)!,
-        reason: h.reason,
-        jointWorkingDays: h.jointWorkingDays,
-        clientInformed: h.clientInformed,
-        note: h.note,
-      }),
-    );
+    .map((h) => toHandover(h, staffRef));
   return { ...toCaseDetails(row, staffRef, new Map([[contact.id, contact]])), instructions, handovers };
 }
 
