@@ -10,5 +10,17 @@ export default defineConfig({
   root: here,
   base: './',
   plugins: [react()],
-  build: { outDir: path.join(here, '..', 'dist', 'renderer'), emptyOutDir: true, sourcemap: true, target: 'chrome120' },
+  build: {
+    outDir: path.join(here, '..', 'dist', 'renderer'),
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'chrome120',
+    rolldownOptions: {
+      output: {
+        // pdf.js's worker imports its JavaScript JPEG 2000 decoder by a fixed file name
+        // (see components/PdfViewer.tsx), so that one file keeps its name.
+        assetFileNames: (a) => (a.names.includes('openjpeg_nowasm_fallback.js') ? 'assets/pdfjs/[name][extname]' : 'assets/[name]-[hash][extname]'),
+      },
+    },
+  },
 });

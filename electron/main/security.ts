@@ -4,18 +4,7 @@ import { app, session, shell, type WebContents } from 'electron';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://caseproof`;
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "frame-src blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "connect-src 'self'",
-].join('; ');
+export { CSP } from './csp';
 
 export const SECURE_PREFERENCES = {
   contextIsolation: true,

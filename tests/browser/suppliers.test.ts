@@ -145,14 +145,17 @@ describe('suppliers in the browser', () => {
       await eb.getByRole('button', { name: 'Save evidence base' }).click();
       await expect.poll(() => statusOf(page, 'evidence-base')).toContain('Met');
 
-      // ---- view files inside the app: an image and a PDF, from blob: URLs ----
+      // ---- view files inside the app: an image from a blob: URL, and a PDF ----
       await pi.getByRole('button', { name: 'View pi-certificate.png' }).click();
       const viewer = page.getByRole('dialog', { name: 'pi-certificate.png' });
       await expect.poll(() => viewer.locator('img').getAttribute('src')).toMatch(/^blob:/);
       await expect.poll(() => viewer.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(24);
       await viewer.getByRole('button', { name: 'Close' }).click();
       await qual.getByRole('button', { name: 'View hcpc-register.pdf' }).click();
-      await expect.poll(() => page.getByRole('dialog', { name: 'hcpc-register.pdf' }).locator('iframe').getAttribute('src')).toMatch(/^blob:/);
+      // The PDF is drawn by pdf.js onto one canvas per page (the shared viewer; no frames).
+      const pdfView = page.getByRole('dialog', { name: 'hcpc-register.pdf' });
+      await expect.poll(() => pdfView.getByRole('img', { name: 'Page 1 of 1 of hcpc-register.pdf' }).getAttribute('data-state')).toBe('drawn');
+      expect(await pdfView.locator('iframe').count()).toBe(0);
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 

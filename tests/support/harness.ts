@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { OP_NAMES } from '../../electron/contract/api';
+import { CSP } from '../../electron/main/csp';
 import { buildRegistry } from '../../electron/services/api/handlers';
 import { Session } from '../../electron/services/api/session';
 import { nodePlatform, type NodePlatform } from '../../electron/platform/nodePlatform';
@@ -15,9 +16,13 @@ import { tempDir } from './tmp';
 
 export const CHROMIUM = process.env.CASEPROOF_CHROMIUM ?? '/usr/bin/chromium';
 const RENDERER = path.resolve(__dirname, '../../dist/renderer');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.map': 'application/json' };
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.map': 'application/json' };
 
-/** Serves the built renderer on 127.0.0.1, only files inside dist/renderer. */
+/**
+ * Serves the built renderer on 127.0.0.1, only files inside dist/renderer, with the app's
+ * CSP header and nosniff as Electron's app:// handler sends them (so workers, which do not
+ * see the page's <meta> policy, run under the same rules as in the app).
+ */
 function serveRenderer(): Promise<{ server: Server; url: string }> {
   if (!existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
   const server = createServer((req, res) => {
@@ -27,7 +32,7 @@ function serveRenderer(): Promise<{ server: Server; url: string }> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' }).end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/index.html` })));
 }

@@ -1,11 +1,15 @@
 // The evidence files of one record: drop files onto the record (or use "Attach file…"),
-// view them inside the app (images and PDFs from blob: URLs), save a copy, delete with
-// confirmation. Size and type are checked in main; its messages are shown here as they are.
-import { useEffect, useState, type DragEvent, type ReactNode } from 'react';
+// view them inside the app (images from blob: URLs, PDFs drawn by pdf.js in PdfViewer),
+// save a copy, delete with confirmation. Size and type are checked in main; its messages
+// are shown here as they are. Staff, supplier and policy files all use this one viewer.
+import { lazy, Suspense, useEffect, useState, type DragEvent, type ReactNode } from 'react';
 import { MAX_EVIDENCE_BYTES, type EvidenceMeta } from '../../../electron/contract/model';
 import { call } from '../api';
 import { ukDate } from '../format';
 import { Modal } from './Modal';
+
+// pdf.js is large: fetched the first time a PDF is viewed, not when the app starts.
+const PdfViewer = lazy(() => import('./PdfViewer'));
 
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
@@ -177,16 +181,26 @@ export function RecordWithEvidence({ recordId, files, label, onChanged, children
   );
 }
 
-/** Shows an image or a PDF inside the app from a blob: URL (revoked on close). */
+/**
+ * Shows an image (from a blob: URL, revoked on close) or a PDF (drawn onto canvases by
+ * pdf.js; no browser PDF plugin) inside the app.
+ */
 export function EvidenceViewer({ file, onClose }: { file: EvidenceMeta; onClose: () => void }) {
+  const [base64, setBase64] = useState<string | null>(null);
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Note | null>(null);
+  const isPdf = file.mediaType === 'application/pdf';
   useEffect(() => {
     let made: string | null = null;
     let live = true;
     call('readEvidence', { id: file.id }).then(
       (c) => {
         if (!live) return;
+        if (c.meta.mediaType === 'application/pdf') {
+          setBase64(c.base64);
+          return;
+        }
         made = URL.createObjectURL(blobOf(c.base64, c.meta.mediaType));
         setUrl(made);
       },
@@ -197,12 +211,40 @@ export function EvidenceViewer({ file, onClose }: { file: EvidenceMeta; onClose:
       if (made) URL.revokeObjectURL(made);
     };
   }, [file.id]);
+  const saveCopy = async () => {
+    try {
+      const r = await call('saveEvidenceAs', { id: file.id });
+      setSaved(r.path ? { text: `Saved a copy of ${file.name} to ${r.path}.` } : null);
+    } catch (e) {
+      setSaved({ text: (e as Error).message, error: true });
+    }
+  };
+  const opening = <p aria-busy="true">Opening…</p>;
   return (
     <Modal title={file.name} onClose={onClose} wide>
       {error ? <p role="alert" className="form-error">{error}</p> : null}
-      {!url && !error ? <p aria-busy="true">Opening…</p> : null}
+      {!url && !base64 && !error ? opening : null}
       {url && file.mediaType.startsWith('image/') ? <img className="viewer-image" src={url} alt={`Evidence file ${file.name}`} /> : null}
-      {url && file.mediaType === 'application/pdf' ? <iframe className="viewer-pdf" src={url} title={`Evidence file ${file.name}`} /> : null}
+      {base64 && isPdf ? (
+        <Suspense fallback={opening}>
+          <PdfViewer
+            name={file.name}
+            base64={base64}
+            fallback={
+              <>
+                <button type="button" className="secondary small" onClick={saveCopy} aria-label={`Save a copy of ${file.name}`}>
+                  Save a copy…
+                </button>
+                {saved ? (
+                  <p role={saved.error ? 'alert' : 'status'} className={saved.error ? 'form-error' : 'saved'}>
+                    {saved.text}
+                  </p>
+                ) : null}
+              </>
+            }
+          />
+        </Suspense>
+      ) : null}
     </Modal>
   );
 }
