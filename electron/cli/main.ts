@@ -123,7 +123,7 @@ const commands: Record<string, Command> = {
       out(`Lapsing within ${days} days of ${ukDate(asOf)}, soonest first:`);
       for (const i of items) {
         const who = i.subject === 'firm' ? 'the firm' : `${i.subject} ${i.ref}${i.name ? ' (' + i.name + ')' : ''}`;
-        out(`  ${ukDate(i.changesOn)}  ${who}  ${i.rule}: ${i.reason}`);
+        out(`  ${i.overdue ? 'OVERDUE since ' : ''}${ukDate(i.changesOn)}  ${who}  ${i.rule}: ${i.reason}`);
       }
     });
   },

@@ -119,7 +119,7 @@ describe('suppliers through the CLI', () => {
     ]);
   });
 
-  it('due lists the coming re-vetting on its review date, and drops it once it has passed', () => {
+  it('due lists the coming re-vetting on its review date, and once it has passed lists it first as overdue', () => {
     const { vault } = vaultWith(firmFile());
     const r = cli(['due', '--vault', vault, '--json', '--as-of', '2026-11-01', '--days', '30']);
     expect(r.code, r.stderr).toBe(0);
@@ -127,8 +127,9 @@ describe('suppliers through the CLI', () => {
     expect(items).toContainEqual(expect.objectContaining({ subject: 'supplier', ref: 'SUP-A', rule: 'SUP-VETTING-DECISION', changesOn: '2026-11-24' }));
     const text = cli(['due', '--vault', vault, '--as-of', '2026-11-01', '--days', '30']);
     expect(text.stdout).toMatch(/24\/11\/2026 {2}supplier SUP-A \(Supplier SUP-A\) {2}SUP-VETTING-DECISION: Approved by Kim Byrne/);
-    const later = JSON.parse(cli(['due', '--vault', vault, '--json', '--as-of', '2026-11-24', '--days', '30']).stdout) as { items: { ref: string; rule: string }[] };
-    expect(later.items.some((i) => i.ref === 'SUP-A' && i.rule === 'SUP-VETTING-DECISION')).toBe(false);
+    const later = JSON.parse(cli(['due', '--vault', vault, '--json', '--as-of', '2026-11-24', '--days', '30']).stdout) as { items: { ref: string; rule: string; overdue?: boolean; changesOn: string }[] };
+    expect(later.items[0]).toMatchObject({ ref: 'SUP-A', rule: 'SUP-VETTING-DECISION', overdue: true, changesOn: '2026-11-24' });
+    expect(later.items.filter((i) => i.ref === 'SUP-A' && i.rule === 'SUP-VETTING-DECISION')).toHaveLength(1);
   });
 
   it('import then export gives the same suppliers, and a second vault exports them identically', () => {
