@@ -9,7 +9,6 @@ import { SelfChecklist } from './pages/SelfChecklist';
 import { PoliciesPage } from './pages/PoliciesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SuppliersPage } from './pages/SuppliersPage';
-import { ComingSoon } from './pages/ComingSoon';
 import { PacksPage } from './pages/packs/PacksPage';
 import { CasesSection } from './pages/cases/CasesSection';
 

@@ -1,6 +1,6 @@
 // The renderer's only door to the app: `window.caseproof`, one function per contract
 // operation. `call` unwraps the result and throws ApiError with the field it concerns.
-import type { CaseproofApi, Input, OpName, Output } from '../../electron/contract/api';
+import type { Input, OpName, Output } from '../../electron/contract/api';
 import type { ApiErrorBody, ApiResult } from '../../electron/contract/errors';
 import '../../electron/contract/window';
 

@@ -2,11 +2,12 @@
 // view them inside the app (images from blob: URLs, PDFs drawn by pdf.js in PdfViewer),
 // save a copy, delete with confirmation. Size and type are checked in main; its messages
 // are shown here as they are. Staff, supplier and policy files all use this one viewer.
-import { lazy, Suspense, useEffect, useState, type DragEvent, type ReactNode } from 'react';
-import { MAX_EVIDENCE_BYTES, type EvidenceMeta } from '../../../electron/contract/model';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import type { EvidenceMeta } from '../../../electron/contract/model';
 import { call } from '../api';
 import { ukDate } from '../format';
 import { Modal } from './Modal';
+import { AttachBar, useAttach, type Note } from './useAttach';
 
 // pdf.js is large: fetched the first time a PDF is viewed, not when the app starts.
 const PdfViewer = lazy(() => import('./PdfViewer'));
@@ -23,12 +24,6 @@ function typeWord(mediaType: string): string {
 }
 const viewable = (m: string) => m === 'application/pdf' || m.startsWith('image/');
 
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 function blobOf(base64: string, type: string): Blob {
   const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
@@ -36,51 +31,20 @@ function blobOf(base64: string, type: string): Blob {
   return new Blob([bytes], { type });
 }
 
-type Note = { text: string; error?: boolean };
-
 /**
  * A record shown as a card that files can be dropped onto, with its evidence files below
  * its details (`children`).
  */
 export function RecordWithEvidence({ recordId, files, label, onChanged, children }: { recordId: number; files: EvidenceMeta[]; label: string; onChanged: () => void; children: ReactNode }) {
-  const [dragging, setDragging] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [notes, setNotes] = useState<Note[]>([]);
+  const attach = useAttach({
+    upload: (name, base64) => call('attachEvidence', { recordId, name, base64 }),
+    pick: () => call('attachEvidenceFromDialog', { recordId }),
+    onChanged,
+  });
+  const setNotes = attach.setNotes;
   const [viewing, setViewing] = useState<EvidenceMeta | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
 
-  const attachDropped = async (list: File[]) => {
-    setBusy(true);
-    const out: Note[] = [];
-    for (const file of list) {
-      // Main checks too; refusing here first saves reading a huge file into memory.
-      if (file.size > MAX_EVIDENCE_BYTES) {
-        out.push({ text: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; evidence files can be at most 25 MB.`, error: true });
-        continue;
-      }
-      try {
-        await call('attachEvidence', { recordId, name: file.name, base64: await toBase64(file) });
-        out.push({ text: `Attached ${file.name}.` });
-      } catch (e) {
-        out.push({ text: (e as Error).message, error: true });
-      }
-    }
-    setBusy(false);
-    setNotes(out);
-    if (out.some((n) => !n.error)) onChanged();
-  };
-  const attachFromDialog = async () => {
-    setNotes([]);
-    try {
-      const added = await call('attachEvidenceFromDialog', { recordId });
-      if (added.length) {
-        setNotes([{ text: `Attached ${added.map((f) => f.name).join(', ')}.` }]);
-        onChanged();
-      }
-    } catch (e) {
-      setNotes([{ text: (e as Error).message, error: true }]);
-    }
-  };
   const saveCopy = async (f: EvidenceMeta) => {
     try {
       const r = await call('saveEvidenceAs', { id: f.id });
@@ -99,31 +63,8 @@ export function RecordWithEvidence({ recordId, files, label, onChanged, children
       setNotes([{ text: (e as Error).message, error: true }]);
     }
   };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    const list = Array.from(e.dataTransfer?.files ?? []);
-    if (list.length) void attachDropped(list);
-  };
-  const onDragOver = (e: DragEvent) => {
-    if (!Array.from(e.dataTransfer?.types ?? []).includes('Files')) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-    setDragging(true);
-  };
-
   return (
-    <article
-      className={`card record${dragging ? ' dragging' : ''}`}
-      aria-label={label}
-      data-record={recordId}
-      onDragOver={onDragOver}
-      onDragEnter={onDragOver}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={onDrop}
-    >
+    <article className={`card record${attach.dragging ? ' dragging' : ''}`} aria-label={label} data-record={recordId} {...attach.dropTarget}>
       {children}
       <section className="evidence" aria-label={`Evidence files for ${label}`}>
         <h4>Evidence files</h4>
@@ -164,17 +105,7 @@ export function RecordWithEvidence({ recordId, files, label, onChanged, children
             ))}
           </ul>
         ) : null}
-        <div className="actions">
-          <button type="button" className="secondary small" onClick={attachFromDialog} disabled={busy}>
-            Attach file…
-          </button>
-          <span className="hint drop-hint">{busy ? 'Attaching…' : 'or drop files onto this record (PDF, image or Word, up to 25 MB)'}</span>
-        </div>
-        {notes.map((n, i) => (
-          <p key={i} role={n.error ? 'alert' : 'status'} className={n.error ? 'form-error' : 'saved'}>
-            {n.text}
-          </p>
-        ))}
+        <AttachBar busy={attach.busy} notes={attach.notes} onPick={attach.pick} where="onto this record" />
       </section>
       {viewing ? <EvidenceViewer file={viewing} onClose={() => setViewing(null)} /> : null}
     </article>
