@@ -2,7 +2,7 @@
 // a zod schema per kind (RECORD_KINDS), validated on the way in.
 import { and, eq, isNull } from 'drizzle-orm';
 import { records, staff, suppliers } from '../../../db/schema';
-import { RECORD_KINDS, type OwnerType, type RecordKind, type Stored } from '../../contract/model';
+import { RECORD_KINDS, type OwnerType, type RecordKind } from '../../contract/model';
 import type { Ctx } from '../context';
 import type { StoredRecord } from '../../contract/views';
 import { AppError, notFound } from '../errors';

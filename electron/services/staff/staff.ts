@@ -1,7 +1,7 @@
 // Staff members' basic details (the people whose evidence Caseproof keeps).
 import { asc, count, eq, or } from 'drizzle-orm';
 import { caseHandovers, cases, staff } from '../../../db/schema';
-import { staffDetails, type StaffDetails } from '../../contract/model';
+import { staffDetails } from '../../contract/model';
 import type { Ctx } from '../context';
 import type { StaffSummary } from '../../contract/views';
 import { AppError, notFound } from '../errors';
