@@ -181,3 +181,15 @@ describe('settings', () => {
     expect(getFirm(ctx).settings.caseloadPerDayMax).toBe(8);
   });
 });
+
+describe('transactions', () => {
+  it('an import that fails part-way through writing leaves the vault exactly as it was', () => {
+    const { ctx } = newVault();
+    // A failure no validation can foresee (a disk or constraint error mid-write), forced with a trigger.
+    ctx.vault.sqlite.exec("CREATE TRIGGER boom BEFORE INSERT ON cases WHEN NEW.ref = 'RC-100' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END");
+    const before = counts(ctx);
+    expect(() => importFirmFile(ctx, sampleFirm())).toThrow(/simulated failure/);
+    expect(counts(ctx)).toEqual(before);
+    expect(getFirm(ctx).name).toBe('');
+  });
+});
