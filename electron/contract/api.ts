@@ -33,6 +33,8 @@ const coreInputs = {
   unlockRemembered: z.strictObject({ path: z.string().min(1) }),
   forgetRemembered: z.strictObject({ path: z.string().min(1) }),
   lockVault: none,
+  /** Who is using Caseproof on this computer, for "added by" and "granted by" (a preference). */
+  setUserName: z.strictObject({ name: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters') }),
   // firm
   getFirm: none,
   updateFirm: firmDetails,
@@ -77,6 +79,7 @@ interface CoreOutputs {
   unlockRemembered: VaultState;
   forgetRemembered: VaultState;
   lockVault: VaultState;
+  setUserName: VaultState;
   getFirm: FirmView;
   updateFirm: FirmView;
   updateSettings: FirmView;

@@ -21,7 +21,7 @@ export function nodePlatform(opts: { prefsFile?: string; user?: string } = {}): 
     notifications: [],
     dialogAnswers: [],
     shown: [],
-    userName: () => opts.user ?? process.env.CASEPROOF_USER ?? safeUser(),
+    userName: () => (prefs.userName as string | undefined) ?? opts.user ?? process.env.CASEPROOF_USER ?? safeUser(),
     prefs: {
       get: (k) => prefs[k],
       set: (k, v) => {

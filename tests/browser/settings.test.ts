@@ -16,6 +16,9 @@ describe('settings in the browser', () => {
       h.session.create(path.join(h.dir, 'firm.cpv'), 'settings test passphrase', false);
       await h.reload();
       await nav(page, 'Settings');
+      await page.getByLabel('Your name').fill('Jo Practice-Manager');
+      await page.getByRole('button', { name: 'Save your name' }).click();
+      await expect.poll(() => h.session.ctx().user).toBe('Jo Practice-Manager');
       await page.getByLabel('Firm name').fill('');
       await page.getByRole('button', { name: 'Save firm details' }).click();
       await expect.poll(() => page.getByText('Firm name is required').count()).toBe(1);

@@ -39,6 +39,10 @@ export function buildRegistry(session: Session): Registry {
   r.method('unlockRemembered', ({ path: p }) => session.unlockRemembered(p));
   r.method('forgetRemembered', ({ path: p }) => session.forget(p));
   r.method('lockVault', () => session.lock());
+  r.method('setUserName', ({ name }) => {
+    session.platform.prefs.set('userName', name);
+    return session.state();
+  });
 
   r.method('getFirm', () => getFirm(ctx()));
   r.method('updateFirm', (d) => updateFirm(ctx(), d));

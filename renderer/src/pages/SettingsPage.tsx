@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { firmDetails, firmSettings } from '../../../electron/contract/model';
 import type { FirmView } from '../../../electron/contract/views';
+import { inputs } from '../../../electron/contract/api';
 import { call } from '../api';
 import { useLoad, useZodForm } from '../hooks';
 import { CheckField, NumberField, SelectField, TextField } from '../components/fields';
@@ -14,6 +15,7 @@ export function SettingsPage() {
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">Settings</h1>
+      <YourName />
       <FirmForm firm={data} onSaved={reload} />
       <RuleSettings firm={data} onSaved={reload} />
       <p className="card">Policies (handover, whistleblowing, complaints, lone working, information security) and their yearly reviews: <a href="#/policies">Organisation policies</a></p>
@@ -24,6 +26,27 @@ export function SettingsPage() {
 
 function Saved({ on }: { on: boolean }) {
   return on ? <span className="saved" role="status">Saved.</span> : null;
+}
+
+/** The name recorded as "added by" on evidence and "granted by" on exemptions, on this computer. */
+function YourName() {
+  const { data } = useLoad(() => call('vaultState', {}), []);
+  if (!data) return null;
+  return <YourNameForm current={data.user} />;
+}
+function YourNameForm({ current }: { current: string }) {
+  const f = useZodForm(inputs.setUserName, { name: current });
+  const submit = f.submitWith((d) => call('setUserName', d));
+  return (
+    <form className="card form-grid" onSubmit={submit} aria-labelledby="you-title" noValidate>
+      <h2 id="you-title">You</h2>
+      <TextField label="Your name" name="userName" value={f.values.name as string} onChange={(x) => f.set('name', x)} error={f.errorOf('name')} hint="Recorded as who added evidence or granted an exemption, on this computer." />
+      <div className="actions">
+        <button type="submit">Save your name</button>
+        <Saved on={f.saved} />
+      </div>
+    </form>
+  );
 }
 
 function FirmForm({ firm, onSaved }: { firm: FirmView; onSaved: () => void }) {
