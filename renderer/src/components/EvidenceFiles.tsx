@@ -7,6 +7,7 @@ import type { EvidenceMeta } from '../../../electron/contract/model';
 import { call } from '../api';
 import { ukDate } from '../format';
 import { Modal } from './Modal';
+import { base64ToBytes } from '../base64';
 import { AttachBar, useAttach, type Note } from './useAttach';
 
 // pdf.js is large: fetched the first time a PDF is viewed, not when the app starts.
@@ -25,10 +26,7 @@ function typeWord(mediaType: string): string {
 const viewable = (m: string) => m === 'application/pdf' || m.startsWith('image/');
 
 function blobOf(base64: string, type: string): Blob {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Blob([bytes], { type });
+  return new Blob([base64ToBytes(base64)], { type });
 }
 
 /**

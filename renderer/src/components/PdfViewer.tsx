@@ -4,6 +4,7 @@
 // when they move far away, so a 50-page scan opens as fast as a one-page letter.
 // Loaded lazily (React.lazy) so pdf.js is only fetched the first time a PDF is viewed.
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { base64ToBytes } from '../base64';
 import { GlobalWorkerOptions, VerbosityLevel, getDocument, type PDFDocumentProxy, type PDFPageProxy, type RenderTask } from 'pdfjs-dist';
 
 // The worker is a file of our own bundle, served from 'self' like every other script.
@@ -24,13 +25,6 @@ const MAX_PIXELS = 4096 * 4096;
 
 type Size = { width: number; height: number };
 export type PdfFailure = 'password' | 'broken';
-
-function bytesOf(base64: string): Uint8Array {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
 
 const cancelled = (e: unknown) => (e as { name?: string } | null)?.name === 'RenderingCancelledException';
 
@@ -56,7 +50,7 @@ export default function PdfViewer({ name, base64, fallback }: { name: string; ba
     let task: ReturnType<typeof getDocument>;
     try {
       task = getDocument({
-        data: bytesOf(base64),
+        data: base64ToBytes(base64),
         isEvalSupported: false,
         useWasm: false,
         wasmUrl: DECODERS_DIR,

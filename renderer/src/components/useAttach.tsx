@@ -3,15 +3,9 @@
 // records and by supplier documents, which differ only in the two upload calls.
 import { useState, type DragEvent } from 'react';
 import { MAX_EVIDENCE_BYTES, type EvidenceMeta } from '../../../electron/contract/model';
+import { fileToBase64 } from '../base64';
 
 export type Note = { text: string; error?: boolean };
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
 
 export function useAttach(opts: {
   upload: (name: string, base64: string) => Promise<EvidenceMeta>;
@@ -32,7 +26,7 @@ export function useAttach(opts: {
         continue;
       }
       try {
-        await opts.upload(file.name, await toBase64(file));
+        await opts.upload(file.name, await fileToBase64(file));
         out.push({ text: `Attached ${file.name}.` });
       } catch (e) {
         out.push({ text: (e as Error).message, error: true });
