@@ -18,13 +18,13 @@ import {
   generatePack,
   getTemplate,
   listPacks,
-  listRecipients,
   previewPack,
   regeneratePack,
   removeLogo,
   setLogo,
   updateTemplate,
 } from '../../electron/services/packs/packService';
+import { listParties } from '../../electron/services/cases/cases';
 import { loadSnapshot } from '../../electron/services/snapshot';
 import { deleteStaff } from '../../electron/services/staff/staff';
 import { readDocx } from '../support/docx';
@@ -244,8 +244,8 @@ describe('previewPack', () => {
 });
 
 describe('recipients', () => {
-  it('lists the instructing parties from the cases', () => {
-    expect(listRecipients(ctx)).toEqual([{ name: 'Fenwick Law', kind: 'solicitor', cases: 1 }]);
+  it('are the instructing parties from the cases', () => {
+    expect(listParties(ctx).map(({ id: _id, ...p }) => p)).toEqual([{ name: 'Fenwick Law', kind: 'solicitor', cases: 1 }]);
   });
 });
 

@@ -83,14 +83,6 @@ export interface TemplateView extends TemplateSettings {
 
 // ---------- what the operations return ----------
 /** An instructing party a pack can be prepared for (from the cases' contacts). */
-export interface RecipientView {
-  name: string;
-  kind: string;
-  contact?: string;
-  /** How many cases the vault holds for them. */
-  cases: number;
-}
-
 export interface PreviewItem {
   /** "1".."10", "F(i)", "A"... */
   item: string;
@@ -162,7 +154,6 @@ export interface RegeneratedPack {
 const none = z.strictObject({});
 
 export const packsInputs = {
-  listRecipients: none,
   previewPack: packRequest,
   generatePack: packRequest,
   showPackInFolder: z.strictObject({ path: z.string().min(1, 'is required') }),
@@ -175,7 +166,6 @@ export const packsInputs = {
 } satisfies Record<string, z.ZodType>;
 
 export interface PacksOutputs {
-  listRecipients: RecipientView[];
   previewPack: PackPreview;
   /** null when the save dialog was cancelled (nothing written or registered). */
   generatePack: GeneratedPack | null;

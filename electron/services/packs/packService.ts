@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { asc, desc, eq, sql } from 'drizzle-orm';
-import { cases, contacts, firm, packs, staff, suppliers } from '../../../db/schema';
+import { desc, eq } from 'drizzle-orm';
+import { firm, packs, staff, suppliers } from '../../../db/schema';
 import { type OverallStatus, overallStatus } from '../../contract/compliance';
 import { ukDateLong } from '../../contract/dates';
 import type { FirmSnapshot } from '../../contract/model';
@@ -25,7 +25,6 @@ import {
   type PackRecipient,
   type PackRequest,
   type PreviewItem,
-  type RecipientView,
   type RegeneratedPack,
   type ResolvedOptions,
   type StoredTemplate,
@@ -47,6 +46,7 @@ import { type EvidenceItem, citeGroups, firmEvidence, staffEvidence, supplierEvi
 import { GOVERNANCE_ITEMS, ORGANISATION_ITEMS, codeItemAnswer, codeResults } from './firmPack';
 import { imageInfo } from './images';
 import { buildFirmPack, buildStaffPack, buildSupplierPack, sha256Hex } from './index';
+import { listParties } from '../cases/cases';
 import { STAFF_CHECKS, cpdInWindow, staffCheckAnswer } from './staffPack';
 import { SUPPLIER_CHECKS } from './supplierPack';
 import { DEFAULT_PACK_OPTIONS, type FirmTemplate, resolveOptions } from './types';
@@ -471,21 +471,10 @@ export function previewPack(ctx: Ctx, input: unknown): PackPreview {
 
 // ---------- recipients ----------
 /** The instructing parties recorded on cases, with how many cases each has. */
-export function listRecipients(ctx: Ctx): RecipientView[] {
-  const rows = ctx.vault.orm
-    .select({ name: contacts.name, kind: contacts.kind, contact: contacts.contact, cases: sql<number>`count(${cases.id})` })
-    .from(contacts)
-    .leftJoin(cases, eq(cases.contactId, contacts.id))
-    .groupBy(contacts.id)
-    .orderBy(asc(contacts.name), asc(contacts.kind))
-    .all();
-  return rows.map((r) => ({ name: r.name, kind: r.kind, ...(r.contact ? { contact: r.contact } : {}), cases: Number(r.cases) }));
-}
-
 /** The recipient for a name typed on the command line: a known contact's kind when the name matches one. */
 export function recipientNamed(ctx: Ctx, name: string): PackRecipient {
   const wanted = name.trim().toLowerCase();
-  const match = listRecipients(ctx).filter((r) => r.name.toLowerCase() === wanted);
+  const match = listParties(ctx).filter((r) => r.name.toLowerCase() === wanted);
   return match.length === 1 ? { name: match[0].name, kind: match[0].kind as PackRecipient['kind'] } : { name: name.trim() };
 }
 

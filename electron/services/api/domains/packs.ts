@@ -8,7 +8,6 @@ import {
   buildPack,
   getTemplate,
   listPacks,
-  listRecipients,
   previewPack,
   regeneratePack,
   removeLogo,
@@ -29,7 +28,6 @@ export function registerPacks(r: Registry, session: Session): void {
   // ask the file manager to open any path it likes.
   const saved = new Set<string>();
 
-  r.method('listRecipients', () => listRecipients(ctx()));
   r.method('previewPack', (req) => previewPack(ctx(), req));
   r.method('generatePack', async (req) => {
     const c = ctx();

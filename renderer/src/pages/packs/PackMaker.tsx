@@ -47,7 +47,7 @@ export function PackMaker({ onMade }: { onMade: () => void }) {
     const [staff, suppliers, recipients, report] = await Promise.all([
       call('listStaff', {}),
       call('listSuppliers', {}),
-      call('listRecipients', {}),
+      call('listParties', {}), // the instructing parties on the firm's cases
       call('complianceReport', {}),
     ]);
     return { staff, suppliers, recipients, today: report.asOf };
