@@ -64,9 +64,10 @@
 //   evaluate a single subject the same way.
 // - dueList: met/due_soon results with changesOn within `days` of as-of (inclusive); the
 //   firm's own results use ref 'firm'.
-import { overallStatus, type ComplianceReport, type RuleResult, type RuleStatus, type SubjectReport } from '../../contract/compliance';
+import { overallStatus, type ComplianceReport, type RuleResult, type SubjectReport } from '../../contract/compliance';
 import { plusDays, type IsoDate } from '../../contract/dates';
 import type { CaseSnapshot, FirmInfo, FirmSnapshot, StaffSnapshot, SupplierSnapshot } from '../../contract/model';
+import type { DueItemView } from '../../contract/ops/evidence';
 import { caseResults } from './caseRules';
 import { applyExemptions, type EngineContext, engineContext } from './context';
 import { firmResults } from './orgRules';
@@ -117,19 +118,8 @@ export function evaluateFirm(firm: FirmInfo, ctx: EngineContext): ComplianceRepo
 }
 
 // ---------- what lapses soon ----------
-export interface DueItem {
-  subject: 'staff' | 'supplier' | 'firm' | 'case';
-  /** The staff, supplier or case ref; 'firm' for the firm's own rules. */
-  ref: string;
-  name?: string;
-  rule: string;
-  status: RuleStatus;
-  reason: string;
-  /** The first day the rule is no longer met. */
-  changesOn: IsoDate;
-  /** Already past: a supplier whose approval's review date has gone by (needs re-vetting). */
-  overdue?: boolean;
-}
+/** One line of the due list; the contract's type, so the CLI, the API and the UI share it. */
+export type DueItem = DueItemView;
 
 export const FIRM_REF = 'firm';
 
