@@ -1,5 +1,6 @@
 // Loads the whole firm as one plain snapshot — what the compliance engine, the packs and
 // the firm-file export read. A handful of queries, no N+1: fast enough for every screen.
+import { eq, type SQL } from 'drizzle-orm';
 import { caseHandovers, caseInstructions, cases, contacts, records, staff, suppliers } from '../../db/schema';
 import {
   STAFF_LISTS,
@@ -14,8 +15,8 @@ import type { Ctx } from './context';
 import { evidenceByRecord } from './evidence/evidence';
 import { getFirm } from './firm/firm';
 import { compact } from './rows';
-import { toStaffDetails } from './staff/staff';
-import { toSupplierDetails } from './suppliers/suppliers';
+import { staffRowByRef, toStaffDetails } from './staff/staff';
+import { supplierRowByRef, toSupplierDetails } from './suppliers/suppliers';
 import { toCaseDetails, toHandover } from './cases/caseRows';
 
 type Item = Record<string, unknown> & { id: number; evidence: EvidenceMeta[] };
@@ -25,6 +26,31 @@ function invert<T extends Record<string, string>>(o: T): Record<string, keyof T>
 }
 const STAFF_FIELD_OF = invert(STAFF_LISTS);
 const SUPPLIER_FIELD_OF = invert(SUPPLIER_LISTS);
+
+/** One staff member with every evidence list: reads only their records (the profile page). */
+export function loadStaffSnapshot(ctx: Ctx, ref: string): StaffSnapshot {
+  const row = staffRowByRef(ctx, ref);
+  const lists = listsOf(ctx, eq(records.staffId, row.id), STAFF_FIELD_OF);
+  return { ...toStaffDetails(row), ...emptyLists(STAFF_LISTS), ...lists } as unknown as StaffSnapshot;
+}
+
+/** One supplier with every vetting list: reads only its records. */
+export function loadSupplierSnapshot(ctx: Ctx, ref: string): SupplierSnapshot {
+  const row = supplierRowByRef(ctx, ref);
+  const lists = listsOf(ctx, eq(records.supplierId, row.id), SUPPLIER_FIELD_OF);
+  return { ...toSupplierDetails(row), ...emptyLists(SUPPLIER_LISTS), ...lists } as unknown as SupplierSnapshot;
+}
+
+function listsOf(ctx: Ctx, where: SQL, fieldOf: Record<string, string | number | symbol>): Record<string, Item[]> {
+  const rows = ctx.vault.orm.select().from(records).where(where).orderBy(records.id).all();
+  const ev = evidenceByRecord(ctx, rows.map((r) => r.id));
+  const out: Record<string, Item[]> = {};
+  for (const r of rows) {
+    const field = fieldOf[r.kind] as string | undefined;
+    if (field) (out[field] ??= []).push({ ...r.data, id: r.id, evidence: ev.get(r.id) ?? [] });
+  }
+  return out;
+}
 
 export function loadSnapshot(ctx: Ctx): FirmSnapshot {
   const { orm } = ctx.vault;

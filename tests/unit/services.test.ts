@@ -193,3 +193,16 @@ describe('transactions', () => {
     expect(getFirm(ctx).name).toBe('');
   });
 });
+
+describe('one person or supplier, without loading the firm', () => {
+  it('gives exactly what the full snapshot holds for them, and names an unknown ref', async () => {
+    const { loadStaffSnapshot, loadSupplierSnapshot } = await import('../../electron/services/snapshot');
+    const { ctx } = newVault();
+    importFirmFile(ctx, sampleFirm());
+    const full = loadSnapshot(ctx);
+    for (const s of full.staff) expect(loadStaffSnapshot(ctx, s.ref)).toEqual(s);
+    for (const s of full.suppliers) expect(loadSupplierSnapshot(ctx, s.ref)).toEqual(s);
+    expect(full.staff[0].indemnity[0].evidence).toHaveLength(1); // files come along
+    expect(() => loadStaffSnapshot(ctx, 'NOBODY')).toThrow(/Staff member NOBODY was not found/);
+  });
+});

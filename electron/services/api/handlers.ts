@@ -8,10 +8,10 @@ import { getFirm, updateFirm, updateSettings } from '../firm/firm';
 import { exportFirmFile } from '../interchange/exportFirmFile';
 import { importFirmFile } from '../interchange/importFirmFile';
 import { importSpreadsheet } from '../interchange/spreadsheet';
-import { loadSnapshot } from '../snapshot';
+import { loadSnapshot, loadStaffSnapshot, loadSupplierSnapshot } from '../snapshot';
 import { createStaff, deleteStaff, listStaff, updateStaff } from '../staff/staff';
 import { createSupplier, listSuppliers, updateSupplier } from '../suppliers/suppliers';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import { Registry } from './registry';
 import type { Session } from './session';
 import { registerStaffEvidence } from './domains/evidence';
@@ -49,21 +49,13 @@ export function buildRegistry(session: Session): Registry {
   r.method('updateSettings', (d) => updateSettings(ctx(), d));
 
   r.method('listStaff', () => listStaff(ctx()));
-  r.method('getStaff', ({ ref }) => {
-    const s = loadSnapshot(ctx()).staff.find((x) => x.ref === ref);
-    if (!s) throw notFound(`Staff member ${ref}`);
-    return s;
-  });
+  r.method('getStaff', ({ ref }) => loadStaffSnapshot(ctx(), ref));
   r.method('createStaff', (d) => createStaff(ctx(), d));
   r.method('updateStaff', ({ ref, details }) => updateStaff(ctx(), ref, details));
   r.method('deleteStaff', ({ ref }) => (deleteStaff(ctx(), ref), null));
 
   r.method('listSuppliers', () => listSuppliers(ctx()));
-  r.method('getSupplier', ({ ref }) => {
-    const s = loadSnapshot(ctx()).suppliers.find((x) => x.ref === ref);
-    if (!s) throw notFound(`Supplier ${ref}`);
-    return s;
-  });
+  r.method('getSupplier', ({ ref }) => loadSupplierSnapshot(ctx(), ref));
   r.method('createSupplier', (d) => createSupplier(ctx(), d));
   r.method('updateSupplier', ({ ref, details }) => updateSupplier(ctx(), ref, details));
 
