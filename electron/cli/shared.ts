@@ -2,7 +2,8 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { openVault, type Vault } from '../../db/client';
-import { isIsoDate, todayIso } from '../contract/dates';
+import { isIsoDate } from '../contract/dates';
+import { clockFromEnv } from '../services/clock';
 import type { Ctx } from '../services/context';
 import { CliFailure, passphraseFrom, UsageError } from './io';
 
@@ -32,12 +33,12 @@ export function need(v: string | undefined, flag: string): string {
 }
 export function asOfArg(a: Args): string {
   const d = a.values['as-of'];
-  if (d === undefined) return todayIso();
+  if (d === undefined) return clockFromEnv().today();
   if (!isIsoDate(d)) throw new UsageError(`--as-of must be a real date written as YYYY-MM-DD (got ${d}).`);
   return d;
 }
 export function ctxOf(vault: Vault): Ctx {
-  return { vault, user: process.env.CASEPROOF_USER || safeUser(), today: todayIso };
+  return { vault, user: process.env.CASEPROOF_USER || safeUser(), clock: clockFromEnv() };
 }
 function safeUser(): string {
   try {

@@ -33,8 +33,37 @@ export function plusMonths(s: IsoDate, n: number): IsoDate {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return differenceInCalendarDays(parseISO(to), parseISO(from));
 }
-export function todayIso(): IsoDate {
-  return fromDate(new Date());
+// ---------- instants in the firm's time zone ----------
+/** The firm's time zone: every "today" and every local time is London's. */
+export const FIRM_TIME_ZONE = 'Europe/London';
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: FIRM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+function londonParts(instant: Date | string): Record<string, string> {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  return Object.fromEntries(LONDON.formatToParts(d).map((p) => [p.type, p.value]));
+}
+/** The date in London at an instant (a stored UTC timestamp or a Date). */
+export function londonDate(instant: Date | string): IsoDate {
+  const p = londonParts(instant);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+/** London local time at an instant, `YYYY-MM-DDTHH:MM`. */
+export function londonDateTime(instant: Date | string): string {
+  const p = londonParts(instant);
+  return `${londonDate(instant)}T${p.hour}:${p.minute}`;
+}
+/** A stored timestamp shown the UK way in London time, e.g. 24/11/2026 14:05. */
+export function ukDateTime(instant: string | null | undefined): string {
+  if (!instant) return '';
+  const p = londonParts(instant);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 /** UK display format, e.g. 24/11/2026. */
 export function ukDate(s: IsoDate | null | undefined): string {

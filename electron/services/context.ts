@@ -1,9 +1,10 @@
-// What every service call needs: the open vault, who is acting, and what day it is.
+// What every service call needs: the open vault, who is acting, and the one clock
+// (today, now and timestamps, in Europe/London; see clock.ts).
 import type { Vault } from '../../db/client';
-import type { IsoDate } from '../contract/dates';
+import type { Clock } from './clock';
 
 export interface Ctx {
   vault: Vault;
   user: string;
-  today(): IsoDate;
+  clock: Clock;
 }

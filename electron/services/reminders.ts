@@ -8,7 +8,7 @@ import { loadSnapshot } from './snapshot';
 export const REMINDER_DAYS = 30;
 
 export function reminderSummary(ctx: Ctx): { title: string; body: string } | null {
-  const asOf = ctx.today();
+  const asOf = ctx.clock.today();
   const snapshot = loadSnapshot(ctx);
   const items = dueList(evaluate(snapshot, asOf), asOf, REMINDER_DAYS, snapshot);
   if (!items.length) return null;

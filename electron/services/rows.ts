@@ -11,6 +11,3 @@ export function nullable<T extends Record<string, unknown>>(o: T, keys: readonly
   for (const k of keys) out[k] = o[k] ?? null;
   return out;
 }
-export function nowStamp(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-}

@@ -3,6 +3,7 @@
 // encrypted vault, then the case list's searches and filters, the caseload figures, the
 // party report and the retention list timed against it.
 // Targets: the list filter queries well under 100 ms.
+import { fixedClock } from '../../electron/services/clock';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,7 +74,7 @@ export async function benchCases(): Promise<{ label: string; ms: number }[]> {
   const results: { label: string; ms: number }[] = [];
   const dir = mkdtempSync(path.join(tmpdir(), 'caseproof-bench-cases-'));
   const vault = createVault(path.join(dir, 'bench.cpv'), { passphrase: 'bench passphrase long enough' });
-  const ctx: Ctx = { vault, user: 'bench', today: () => AS_OF };
+  const ctx: Ctx = { vault, user: 'bench', clock: fixedClock(AS_OF) };
   try {
     const file = bigCaseFile();
     const summary = time('import firm file with 20,000 cases', results, () => importFirmFile(ctx, file));

@@ -1,6 +1,7 @@
 // Bench (not a test): building Word packs. The main figure is the Legal Panel evidence pack
 // for a case manager with 100 CPD entries and 10 PNG attachments, with reflections, the
 // evidence appendix and the images embedded. Target: under 500 ms (median).
+import { fixedClock } from '../../electron/services/clock';
 import { performance } from 'node:perf_hooks';
 import { evaluate } from '../../electron/services/compliance/engine';
 import { buildFirmPack } from '../../electron/services/packs/firmPack';
@@ -96,7 +97,7 @@ export async function benchPackService(): Promise<{ label: string; ms: number }[
   const dir = mkdtempSync(path.join(tmpdir(), 'caseproof-bench-packs-'));
   const vault = createVault(path.join(dir, 'bench.cpv'), { passphrase: 'bench passphrase 123' });
   try {
-    const ctx = { vault, user: 'Bench', today: () => AS_OF };
+    const ctx = { vault, user: 'Bench', clock: fixedClock(AS_OF) };
     importFirmFile(ctx, sample);
     let n = 0;
     const run = () => generatePack(ctx, { kind: 'staff', ref: HEAVY_REF, asOf: AS_OF, recipient: { name: 'Fenwick Law', kind: 'solicitor' } }, path.join(dir, `pack-${n++}.docx`));

@@ -78,7 +78,7 @@ describe('packs in the browser', () => {
       await expect.poll(() => register.locator('tbody tr').count()).toBe(1);
       const cells = await register.locator('tbody tr').first().locator('td').allTextContents();
       expect(cells.slice(0, 5)).toEqual(['Legal Panel evidence pack', 'Morgan Ellis (RR-01)', 'Fenwick Law', '24/11/2026', 'Pat Manager']);
-      expect(cells[5]).toMatch(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/);
+      expect(cells[5]).toBe('24/11/2026 12:00'); // the harness's pinned clock, in London time
       expect(cells[6]).toBe('Morgan Ellis for Fenwick.docx');
       const code = register.locator('code.sha');
       expect(await code.textContent()).toBe(`${fileSha.slice(0, 12)}…`);

@@ -1,5 +1,6 @@
 // `caseproof pack` as a black box: the real command on a real vault, the .docx read back, the
 // register row read from the vault, the usage errors (exit 2) and refusals (exit 1).
+import { fixedClock } from '../../electron/services/clock';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,7 +57,7 @@ describe('caseproof pack', () => {
     // The registered pack rebuilds to the same bytes through the service.
     const v = openVault(vault, { passphrase: PASS });
     try {
-      const again = await regeneratePack({ vault: v, user: 'Checker', today: () => '2027-03-01' }, rows[0].id, null);
+      const again = await regeneratePack({ vault: v, user: 'Checker', clock: fixedClock('2027-03-01') }, rows[0].id, null);
       expect(again).toMatchObject({ same: true, sha256: fileSha });
     } finally {
       v.close();

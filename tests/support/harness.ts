@@ -11,6 +11,7 @@ import { OP_NAMES } from '../../electron/contract/api';
 import { CSP } from '../../electron/main/csp';
 import { buildRegistry } from '../../electron/services/api/handlers';
 import { Session } from '../../electron/services/api/session';
+import { fixedClock, type Clock } from '../../electron/services/clock';
 import { nodePlatform, type NodePlatform } from '../../electron/platform/nodePlatform';
 import { tempDir } from './tmp';
 
@@ -61,11 +62,11 @@ export async function closeBrowser(): Promise<void> {
   browser = null;
 }
 
-export async function startHarness(opts: { today?: string; dir?: string } = {}): Promise<Harness> {
+export async function startHarness(opts: { today?: string; clock?: Clock; dir?: string } = {}): Promise<Harness> {
   const dir = opts.dir ?? tempDir('caseproof-ui-');
   const platform = nodePlatform({ user: 'Pat Manager' });
   platform.defaultVaultPath = () => path.join(dir, 'firm.cpv');
-  const session = new Session(platform, {}, opts.today ? () => opts.today! : undefined);
+  const session = new Session(platform, {}, opts.clock ?? (opts.today ? fixedClock(opts.today) : undefined));
   const registry = buildRegistry(session);
   const { server, url } = await serveRenderer();
   const b = await launchBrowser();

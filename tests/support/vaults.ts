@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createVault, openVault, type Vault } from '../../db/client';
+import { fixedClock } from '../../electron/services/clock';
 import type { Ctx } from '../../electron/services/context';
 import { tempDir } from './tmp';
 
@@ -19,5 +20,5 @@ export function reopen(file: string): Vault {
   return openVault(file, { passphrase: PASS });
 }
 export function ctxFor(vault: Vault, today = '2026-11-24'): Ctx {
-  return { vault, user: 'Test User', today: () => today };
+  return { vault, user: 'Test User', clock: fixedClock(today) };
 }

@@ -1,6 +1,7 @@
 // The pack service on a real encrypted vault: generate a pack from the vault (evidence read from
 // it, the template applied), write it where asked and register it; preview without building;
 // rebuild a registered pack and prove it is the same, or say what changed; the firm template.
+import { fixedClock } from '../../electron/services/clock';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -157,7 +158,7 @@ describe('generatePack', () => {
 describe('regeneratePack', () => {
   it('rebuilds a registered pack byte for byte, later and with the same as-of date and options', async () => {
     const first = await generatePack(ctx, staffRequest({ asOf: '2026-10-01', options: { includeReflections: false } }), path.join(dir, 'oct.docx'));
-    const later = { ...ctx, today: () => '2027-01-15' };
+    const later = { ...ctx, clock: fixedClock('2027-01-15') };
     const check = await regeneratePack(later, first.entry.id, null);
     expect(check).toMatchObject({ same: true, sha256: first.entry.sha256, changes: [], path: null, entry: null });
     const copy = path.join(dir, 'copy.docx');

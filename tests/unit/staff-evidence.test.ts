@@ -1,6 +1,7 @@
 // The evidence domain's services and operations on real encrypted vaults: the rule
 // catalogue, exemptions (through the registry, as the UI calls them), the due list over the
 // firm's warning window, the self checklist, the reminder summary and the calendar file.
+import { fixedClock } from '../../electron/services/clock';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { overallStatus } from '../../electron/contract/compliance';
@@ -40,7 +41,7 @@ const rule = (ctx: Ctx, ref: string, id: string, asOf = TODAY) =>
 function sampleRegistry() {
   const dir = tempDir();
   const platform = nodePlatform({ user: 'Pat Manager' });
-  const session = new Session(platform, {}, () => TODAY);
+  const session = new Session(platform, {}, fixedClock(TODAY));
   session.create(path.join(dir, 'firm.cpv'), PASS, false);
   importFirmFile(session.ctx(), sampleFirm());
   return { session, platform, registry: buildRegistry(session), dir };

@@ -1,6 +1,7 @@
 // Supplier vetting services over a real encrypted vault: decisions, vetting-file documents,
 // the supplier list's vetting states, per-service minimums, the registry operations, and a
 // firm-file round trip of a supplier with every section, decisions and evidence.
+import { fixedClock } from '../../electron/services/clock';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -226,7 +227,7 @@ describe('supplier operations through the registry', () => {
   async function session() {
     const dir = tempDir();
     const platform = nodePlatform({ user: 'Pat Manager' });
-    const s = new Session(platform, {}, () => '2026-11-24');
+    const s = new Session(platform, {}, fixedClock('2026-11-24'));
     const reg = buildRegistry(s);
     await reg.call('createVault', { path: path.join(dir, 'v.cpv'), passphrase: PASS, remember: false });
     await reg.call('createSupplier', sup('SP-1'));

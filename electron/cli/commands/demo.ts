@@ -1,7 +1,7 @@
 // `caseproof demo --vault PATH`: a new vault filled with an invented firm, for a first look.
 import { existsSync } from 'node:fs';
 import { createVault } from '../../../db/client';
-import { todayIso } from '../../contract/dates';
+import { clockFromEnv } from '../../services/clock';
 import { MIN_PASSPHRASE } from '../../contract/passphrase';
 import { demoFirm } from '../../services/demo/demoFirm';
 import { importFirmFile } from '../../services/interchange/importFirmFile';
@@ -14,8 +14,9 @@ export const demo: Command = async (a) => {
   const pass = await passphraseFrom('CASEPROOF_PASSPHRASE', 'New vault passphrase: ');
   if (pass.length < MIN_PASSPHRASE) throw new CliFailure(`The passphrase must be at least ${MIN_PASSPHRASE} characters.`);
   const vault = createVault(file, { passphrase: pass });
+  const clock = clockFromEnv();
   try {
-    const s = importFirmFile({ vault, user: 'demo', today: todayIso }, demoFirm(todayIso()));
+    const s = importFirmFile({ vault, user: 'demo', clock }, demoFirm(clock.today()));
     out(`Created a demo vault at ${file}: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases (an invented firm).`);
   } finally {
     vault.close();

@@ -2,14 +2,15 @@
 // than the firm's retention period (default 7 years after closing). Lists them; with
 // --delete, deletes exactly those cases (with their instructions and handovers) and says
 // which. Closed cases with no closing date are listed but never deleted from here.
-import { todayIso, ukDate } from '../../contract/dates';
+import { ukDate } from '../../contract/dates';
+import { clockFromEnv } from '../../services/clock';
 import { casesPastRetention, deletePastRetention } from '../../services/cases/retention';
 import { UsageError } from '../io';
 import { asOfArg, out, withVault, type Command } from '../shared';
 
 export const retention: Command = async (a) => {
   const asOf = asOfArg(a);
-  if (a.values.delete && asOf > todayIso()) throw new UsageError('--delete cannot be combined with an --as-of date in the future.');
+  if (a.values.delete && asOf > clockFromEnv().today()) throw new UsageError('--delete cannot be combined with an --as-of date in the future.');
   await withVault(a, (ctx) => {
     const list = casesPastRetention(ctx, asOf);
     const deleted = a.values.delete ? deletePastRetention(ctx, asOf).map((r) => r.ref) : [];

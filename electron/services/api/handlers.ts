@@ -89,7 +89,7 @@ export function buildRegistry(session: Session): Registry {
 
   r.method('complianceReport', ({ asOf }) => {
     const c = ctx();
-    return evaluate(loadSnapshot(c), asOf ?? c.today());
+    return evaluate(loadSnapshot(c), asOf ?? c.clock.today());
   });
 
   r.method('importFirmFileFromDialog', async () => {

@@ -2,9 +2,9 @@
 // (Electron main, the CLI, or a browser test's harness).
 import { createVault, openVault, type OpenOptions, type Vault } from '../../../db/client';
 import { exportKey, importKey } from '../../../db/keys';
-import { todayIso } from '../../contract/dates';
 import type { VaultState } from '../../contract/views';
 import type { Platform } from '../../platform/platform';
+import { systemClock, type Clock } from '../clock';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 
@@ -19,13 +19,13 @@ export class Session {
   constructor(
     readonly platform: Platform,
     private readonly openOptions: OpenOptions = {},
-    /** Overridable for tests; the real clock otherwise. */
-    readonly today: () => string = todayIso,
+    /** The one clock (tests pin it); the computer's otherwise. */
+    readonly clock: Clock = systemClock,
   ) {}
 
   ctx(): Ctx {
     if (!this.vault) throw new AppError('locked', 'The vault is locked. Unlock it first.');
-    return { vault: this.vault, user: this.platform.userName(), today: this.today };
+    return { vault: this.vault, user: this.platform.userName(), clock: this.clock };
   }
 
   state(): VaultState {

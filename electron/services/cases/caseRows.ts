@@ -3,7 +3,7 @@ import { eq, and } from 'drizzle-orm';
 import { caseHandovers, cases, contacts } from '../../../db/schema';
 import { CASE_PRACTICE_FIELDS, type CaseDetails, type HandoverRecord, type InstructingParty } from '../../contract/model';
 import type { Ctx } from '../context';
-import { compact, nowStamp } from '../rows';
+import { compact } from '../rows';
 
 export type CaseRow = typeof cases.$inferSelect;
 type ContactRow = typeof contacts.$inferSelect;
@@ -39,7 +39,7 @@ export function contactIdFor(ctx: Ctx, party: InstructingParty): number {
     .get();
   if (found) {
     if (party.contact && party.contact !== found.contact) {
-      ctx.vault.orm.update(contacts).set({ contact: party.contact, updatedAt: nowStamp() }).where(eq(contacts.id, found.id)).run();
+      ctx.vault.orm.update(contacts).set({ contact: party.contact, updatedAt: ctx.clock.stamp() }).where(eq(contacts.id, found.id)).run();
     }
     return found.id;
   }

@@ -28,7 +28,7 @@ import { AppError } from '../errors';
 import { fieldError } from './fieldError';
 import { getFirm } from '../firm/firm';
 import { parseOr } from '../parse';
-import { compact, nowStamp } from '../rows';
+import { compact } from '../rows';
 import { caseColumns, contactIdFor, type CaseRow } from './caseRows';
 import { caseRowByRef, loadCase, snapshotForCase, staffById } from './load';
 
@@ -103,7 +103,7 @@ function retentionOf(c: CaseSnapshot, years: number, asOf: IsoDate): CaseView['r
   return { years, keepUntil, past: keepUntil <= asOf };
 }
 
-export function caseView(ctx: Ctx, ref: string, asOf: IsoDate = ctx.today()): CaseView {
+export function caseView(ctx: Ctx, ref: string, asOf: IsoDate = ctx.clock.today()): CaseView {
   const row = caseRowByRef(ctx, ref);
   const people = staffById(ctx);
   const c = loadCase(ctx, row, people);
@@ -215,7 +215,7 @@ export function createCase(ctx: Ctx, input: unknown): CaseView {
   const d = parseOr(caseDetails, input, 'The case');
   checkOrder(d);
   checkClosing(d);
-  checkChecklist(d, ctx.today());
+  checkChecklist(d, ctx.clock.today());
   ctx.vault.tx(() => {
     assertRefUsable(ctx, d.ref);
     const managerId = staffIdOf(ctx, d.caseManager, 'caseManager');
@@ -230,7 +230,7 @@ export function updateCase(ctx: Ctx, ref: string, input: unknown): CaseView {
   ctx.vault.tx(() => {
     const existing = caseRowByRef(ctx, ref);
     checkClosing(d, existing);
-    checkChecklist(d, ctx.today(), existing.practice);
+    checkChecklist(d, ctx.clock.today(), existing.practice);
     assertRefUsable(ctx, d.ref, existing.id);
     const managerId = staffIdOf(ctx, d.caseManager, 'caseManager');
     if (managerId !== existing.caseManagerId) {
@@ -238,7 +238,7 @@ export function updateCase(ctx: Ctx, ref: string, input: unknown): CaseView {
     }
     ctx.vault.orm
       .update(cases)
-      .set({ ...caseColumns(d, managerId, contactIdFor(ctx, d.instructingParty)), updatedAt: nowStamp() })
+      .set({ ...caseColumns(d, managerId, contactIdFor(ctx, d.instructingParty)), updatedAt: ctx.clock.stamp() })
       .where(eq(cases.id, existing.id))
       .run();
   });
@@ -251,13 +251,13 @@ export function updateChecklist(ctx: Ctx, ref: string, input: unknown): CaseView
   checkOrder(list);
   ctx.vault.tx(() => {
     const existing = caseRowByRef(ctx, ref);
-    checkChecklist(list, ctx.today(), existing.practice);
+    checkChecklist(list, ctx.clock.today(), existing.practice);
     const practice: Record<string, unknown> = { ...existing.practice };
     for (const k of CHECKLIST_FIELDS) {
       if (list[k] === undefined || list[k] === false) delete practice[k];
       else practice[k] = list[k];
     }
-    ctx.vault.orm.update(cases).set({ practice, updatedAt: nowStamp() }).where(eq(cases.id, existing.id)).run();
+    ctx.vault.orm.update(cases).set({ practice, updatedAt: ctx.clock.stamp() }).where(eq(cases.id, existing.id)).run();
   });
   return caseView(ctx, ref);
 }
@@ -268,9 +268,9 @@ export function closeCase(ctx: Ctx, input: unknown): CaseView {
   ctx.vault.tx(() => {
     const existing = caseRowByRef(ctx, ref);
     if (existing.status === 'closed') throw new AppError('conflict', `Case ${ref} is already closed.`);
-    if (closedOn > ctx.today()) throw fieldError('closedOn', `must not be in the future (today is ${ukDate(ctx.today())})`);
+    if (closedOn > ctx.clock.today()) throw fieldError('closedOn', `must not be in the future (today is ${ukDate(ctx.clock.today())})`);
     checkOrder({ referredOn: existing.referredOn ?? undefined, openedOn: existing.openedOn ?? undefined, closedOn });
-    ctx.vault.orm.update(cases).set({ status: 'closed', closedOn, closedReason, updatedAt: nowStamp() }).where(eq(cases.id, existing.id)).run();
+    ctx.vault.orm.update(cases).set({ status: 'closed', closedOn, closedReason, updatedAt: ctx.clock.stamp() }).where(eq(cases.id, existing.id)).run();
   });
   return caseView(ctx, ref);
 }

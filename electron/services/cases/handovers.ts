@@ -10,7 +10,6 @@ import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { fieldError } from './fieldError';
 import { parseOr } from '../parse';
-import { nowStamp } from '../rows';
 import { caseView } from './cases';
 import { caseRowByRef } from './load';
 
@@ -44,7 +43,7 @@ export function handOverCase(ctx: Ctx, input: unknown): CaseView {
         note: h.note ?? null,
       })
       .run();
-    ctx.vault.orm.update(cases).set({ caseManagerId: to.id, updatedAt: nowStamp() }).where(eq(cases.id, c.id)).run();
+    ctx.vault.orm.update(cases).set({ caseManagerId: to.id, updatedAt: ctx.clock.stamp() }).where(eq(cases.id, c.id)).run();
   });
   return caseView(ctx, h.ref);
 }

@@ -22,7 +22,7 @@ export function instructSupplier(ctx: Ctx, input: unknown): InstructResult {
     if (c.status === 'closed' && c.closedOn && i.on > c.closedOn) {
       throw fieldError('on', `must not be after the case was closed (${ukDate(c.closedOn)})`, 'conflict');
     }
-    if (i.on > ctx.today()) throw fieldError('on', `must not be in the future (today is ${ukDate(ctx.today())})`);
+    if (i.on > ctx.clock.today()) throw fieldError('on', `must not be in the future (today is ${ukDate(ctx.clock.today())})`);
     const [supplier] = suppliersForVetting(ctx, { refs: [i.supplier] });
     if (!supplier) throw fieldError('supplier', `does not match any supplier (${i.supplier})`, 'not-found');
     const approval = supplierApprovalOn(supplier, i.on);

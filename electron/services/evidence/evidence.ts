@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { evidenceFiles, records } from '../../../db/schema';
+import { londonDate } from '../../contract/dates';
 import type { EvidenceMeta } from '../../contract/model';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
-import { nowStamp } from '../rows';
 import { checkEvidenceFile } from './mediaType';
 
 const META = {
@@ -22,7 +22,7 @@ const META = {
 type MetaRow = { [K in keyof typeof META]: (typeof evidenceFiles.$inferSelect)[K] };
 
 function toMeta(r: MetaRow): EvidenceMeta {
-  return { id: r.id, name: r.name, mediaType: r.mediaType, size: r.size, sha256: r.sha256, addedBy: r.addedBy, addedOn: r.addedAt.slice(0, 10) };
+  return { id: r.id, name: r.name, mediaType: r.mediaType, size: r.size, sha256: r.sha256, addedBy: r.addedBy, addedOn: londonDate(r.addedAt) };
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -46,7 +46,7 @@ export function attachEvidence(ctx: Ctx, recordId: number, file: { name: string;
       sha256: sha256Hex(file.bytes),
       content: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
       addedBy: ctx.user,
-      addedAt: nowStamp(),
+      addedAt: ctx.clock.stamp(),
     })
     .returning(META)
     .get();

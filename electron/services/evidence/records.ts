@@ -7,7 +7,6 @@ import type { Ctx } from '../context';
 import type { StoredRecord } from '../../contract/views';
 import { AppError, notFound } from '../errors';
 import { parseOr } from '../parse';
-import { nowStamp } from '../rows';
 import { evidenceByRecord } from './evidence';
 
 export interface Owner {
@@ -70,7 +69,7 @@ export function updateRecord(ctx: Ctx, id: number, data: unknown): StoredRecord 
   return ctx.vault.tx(() => {
     const r = recordById(ctx, id);
     const payload = validatePayload(r.kind, ownerTypeOf(r), data);
-    ctx.vault.orm.update(records).set({ data: payload, updatedAt: nowStamp() }).where(eq(records.id, id)).run();
+    ctx.vault.orm.update(records).set({ data: payload, updatedAt: ctx.clock.stamp() }).where(eq(records.id, id)).run();
     return { id, kind: r.kind as RecordKind, data: { ...payload, id, evidence: evidenceByRecord(ctx, [id]).get(id) ?? [] } };
   });
 }

@@ -5,7 +5,6 @@ import { DEFAULT_SETTINGS, firmDetails, firmSettings, type FirmDetails, type Fir
 import type { FirmView } from '../../contract/views';
 import type { Ctx } from '../context';
 import { parseOr } from '../parse';
-import { nowStamp } from '../rows';
 
 
 export function getFirm(ctx: Ctx): FirmView {
@@ -29,7 +28,7 @@ export function writeFirm(ctx: Ctx, d: FirmDetails, settings?: Partial<FirmSetti
     codeOfConductSignatory: d.codeOfConductSignatory,
     // db/schema.ts types this JSON column as numbers only; it also holds the per-service supplier minimums (an object).
     settings: { ...current.settings, ...(settings ?? {}) },
-    updatedAt: nowStamp(),
+    updatedAt: ctx.clock.stamp(),
   };
   ctx.vault.orm.insert(firm).values({ id: 1, ...values }).onConflictDoUpdate({ target: firm.id, set: values }).run();
 }

@@ -12,7 +12,7 @@ import { attachEvidence } from '../evidence/evidence';
 import { checkEvidenceFile } from '../evidence/mediaType';
 import { insertRecord } from '../evidence/records';
 import { writeFirm } from '../firm/firm';
-import { nowStamp, nullable } from '../rows';
+import { nullable } from '../rows';
 import { STAFF_FIELDS } from '../staff/staff';
 import { insertSupplier, writeSupplier } from '../suppliers/suppliers';
 import { caseColumns, contactIdFor } from '../cases/caseRows';
@@ -116,7 +116,7 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
       const values = nullable(s, STAFF_FIELDS) as typeof staff.$inferInsert;
       let id: number;
       if (existing) {
-        orm.update(staff).set({ ...values, updatedAt: nowStamp() }).where(eq(staff.id, existing.id)).run();
+        orm.update(staff).set({ ...values, updatedAt: ctx.clock.stamp() }).where(eq(staff.id, existing.id)).run();
         id = existing.id;
         sum.updated.staff++;
       } else {
@@ -162,7 +162,7 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
       const row = [v.ref, v.initials, v.caseManagerId, v.contactId, v.funding, v.injury, v.complexity, v.status, v.closedReason, v.referredOn, v.openedOn, v.closedOn, JSON.stringify(v.practice)];
       let id = caseIdByRef.get(c.ref);
       if (id !== undefined) {
-        updateCase.run(...row, nowStamp(), id);
+        updateCase.run(...row, ctx.clock.stamp(), id);
         sum.updated.cases++;
       } else {
         id = Number(insertCase.run(...row).lastInsertRowid);

@@ -39,7 +39,6 @@ import { AppError } from '../errors';
 import { readEvidence } from '../evidence/evidence';
 import { getFirm } from '../firm/firm';
 import { parseOr } from '../parse';
-import { nowStamp } from '../rows';
 import { loadSnapshot } from '../snapshot';
 import { type Answer, answerFrom, resultsFor } from './answers';
 import { type EvidenceItem, citeGroups, firmEvidence, staffEvidence, supplierEvidence } from './evidence';
@@ -97,8 +96,8 @@ export interface BuiltPack {
 /** Checks the request, finds the subject and loads what every pack operation needs. */
 function prepare(ctx: Ctx, input: unknown) {
   const request = parseOr(packRequest, input, 'The pack');
-  if (request.asOf > ctx.today()) {
-    throw new AppError('invalid', `A pack cannot speak for a date after today; choose ${ukDateLong(ctx.today())} or earlier.`, 'asOf');
+  if (request.asOf > ctx.clock.today()) {
+    throw new AppError('invalid', `A pack cannot speak for a date after today; choose ${ukDateLong(ctx.clock.today())} or earlier.`, 'asOf');
   }
   const snapshot = loadSnapshot(ctx);
   const subject = subjectOf(snapshot, request);
@@ -267,7 +266,7 @@ function insertEntry(ctx: Ctx, built: BuiltPack, fileName: string): number {
       asOf: built.request.asOf,
       options: stored as unknown as Record<string, unknown>,
       generatedBy: ctx.user,
-      generatedAt: nowStamp(),
+      generatedAt: ctx.clock.stamp(),
       fileName,
       sha256: built.sha256,
     })
@@ -506,7 +505,7 @@ export function getTemplate(ctx: Ctx): TemplateView {
 function writeTemplate(ctx: Ctx, t: StoredTemplate): void {
   const n = ctx.vault.orm
     .update(firm)
-    .set({ template: t as Record<string, unknown>, updatedAt: nowStamp() })
+    .set({ template: t as Record<string, unknown>, updatedAt: ctx.clock.stamp() })
     .where(eq(firm.id, 1))
     .run();
   if (n.changes === 0) throw new AppError('invalid', "Enter the firm's details in Settings before setting up the pack template.", 'firm');

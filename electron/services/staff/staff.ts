@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import type { StaffSummary } from '../../contract/views';
 import { AppError, notFound } from '../errors';
 import { parseOr } from '../parse';
-import { compact, nowStamp, nullable } from '../rows';
+import { compact, nullable } from '../rows';
 
 export const STAFF_FIELDS = [
   'ref', 'name', 'role', 'profession', 'employment', 'solePractitioner', 'soleWorkingSafeguards',
@@ -52,7 +52,7 @@ export function updateStaff(ctx: Ctx, ref: string, input: unknown): StaffSummary
     assertRefFree(ctx, d.ref, existing.id);
     const row = ctx.vault.orm
       .update(staff)
-      .set({ ...(nullable(d, STAFF_FIELDS) as Partial<StaffRow>), updatedAt: nowStamp() })
+      .set({ ...(nullable(d, STAFF_FIELDS) as Partial<StaffRow>), updatedAt: ctx.clock.stamp() })
       .where(eq(staff.id, existing.id))
       .returning()
       .get();

@@ -91,6 +91,6 @@ export function answerChecklist(snapshot: FirmSnapshot, report: ComplianceReport
 
 export function selfChecklist(ctx: Ctx, staffRef: string, asOf?: string): SelfChecklist {
   const snapshot = loadSnapshot(ctx);
-  const on = asOf ?? ctx.today();
+  const on = asOf ?? ctx.clock.today();
   return answerChecklist(snapshot, evaluate(snapshot, on), staffRef);
 }

@@ -8,7 +8,7 @@ import { dueCalendar } from './ics';
 
 export function dueItems(ctx: Ctx, opts: { days?: number; asOf?: string } = {}): DueView {
   const snapshot = loadSnapshot(ctx);
-  const asOf = opts.asOf ?? ctx.today();
+  const asOf = opts.asOf ?? ctx.clock.today();
   const days = opts.days ?? snapshot.firm.settings.warningDays;
   return { asOf, days, items: dueList(evaluate(snapshot, asOf), asOf, days, snapshot) };
 }
@@ -16,6 +16,6 @@ export function dueItems(ctx: Ctx, opts: { days?: number; asOf?: string } = {}):
 /** The due-date calendar of the vault (see ics.ts). */
 export function vaultCalendar(ctx: Ctx, opts: { days?: number; asOf?: string; now?: Date } = {}): { ics: string; events: number } {
   const snapshot = loadSnapshot(ctx);
-  const asOf = opts.asOf ?? ctx.today();
-  return dueCalendar(evaluate(snapshot, asOf), { firmName: snapshot.firm.name, asOf, days: opts.days, now: opts.now ?? new Date() });
+  const asOf = opts.asOf ?? ctx.clock.today();
+  return dueCalendar(evaluate(snapshot, asOf), { firmName: snapshot.firm.name, asOf, days: opts.days, now: opts.now ?? ctx.clock.now() });
 }

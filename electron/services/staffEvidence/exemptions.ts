@@ -28,7 +28,7 @@ export function grantExemption(ctx: Ctx, input: ExemptionGrant): StoredRecord {
       rule: input.rule,
       reason: input.reason,
       grantedBy: input.grantedBy ?? ctx.user,
-      grantedOn: input.grantedOn ?? ctx.today(),
+      grantedOn: input.grantedOn ?? ctx.clock.today(),
     },
     'The exemption',
   );

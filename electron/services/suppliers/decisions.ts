@@ -10,7 +10,7 @@ import { parseOr } from '../parse';
 
 export function recordDecision(ctx: Ctx, input: unknown): StoredRecord {
   const { ref, ...rest } = parseOr(decisionInput, input, 'The decision');
-  const today = ctx.today();
+  const today = ctx.clock.today();
   if (rest.on > today) throw new AppError('invalid', `The decision date cannot be later than today (${ukDate(today)}).`, 'on');
   // Drop the note when it is blank, so the stored record stays tidy.
   const data = rest.note?.trim() ? { ...rest, note: rest.note.trim() } : (({ note: _n, ...d }) => d)(rest);

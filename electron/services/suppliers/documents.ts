@@ -9,7 +9,6 @@ import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { attachEvidence } from '../evidence/evidence';
 import { insertRecord } from '../evidence/records';
-import { nowStamp } from '../rows';
 import { supplierRowByRef } from './suppliers';
 
 export const DOCUMENT_TITLES: Record<SupplierDocumentTopic, string> = {
@@ -44,7 +43,7 @@ export function attachSupplierDocuments(ctx: Ctx, ref: string, topic: SupplierDo
     const recordId = documentRecord(ctx, row.id, topic);
     const metas = files.map((f) => attachEvidence(ctx, recordId, f));
     if (topic === 'cv' && !row.cvOnFile) {
-      ctx.vault.orm.update(suppliers).set({ cvOnFile: true, updatedAt: nowStamp() }).where(eq(suppliers.id, row.id)).run();
+      ctx.vault.orm.update(suppliers).set({ cvOnFile: true, updatedAt: ctx.clock.stamp() }).where(eq(suppliers.id, row.id)).run();
     }
     return metas;
   });

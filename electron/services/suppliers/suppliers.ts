@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import type { SupplierSummary } from '../../contract/views';
 import { AppError, notFound } from '../errors';
 import { parseOr } from '../parse';
-import { compact, nowStamp, nullable } from '../rows';
+import { compact, nullable } from '../rows';
 
 export const SUPPLIER_FIELDS = [
   'ref', 'name', 'kind', 'services', 'soleTrader', 'safeguardsNote', 'worksWithClients', 'cvOnFile',
@@ -39,7 +39,7 @@ export function writeSupplier(ctx: Ctx, id: number, d: SupplierDetails): Supplie
   assertRefFree(ctx, d.ref, id);
   return ctx.vault.orm
     .update(suppliers)
-    .set({ ...(nullable(d, SUPPLIER_FIELDS) as Partial<SupplierRow>), updatedAt: nowStamp() })
+    .set({ ...(nullable(d, SUPPLIER_FIELDS) as Partial<SupplierRow>), updatedAt: ctx.clock.stamp() })
     .where(eq(suppliers.id, id))
     .returning()
     .get();

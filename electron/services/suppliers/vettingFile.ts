@@ -26,7 +26,7 @@ function judge(snap: FirmSnapshot, s: SupplierSnapshot, ec: EngineContext) {
 
 export function supplierList(ctx: Ctx): SupplierListItem[] {
   const snap = loadSnapshot(ctx);
-  const ec = engineContext(snap, ctx.today());
+  const ec = engineContext(snap, ctx.clock.today());
   return [...snap.suppliers]
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.ref.localeCompare(b.ref))
     .map((s) => {
@@ -52,7 +52,7 @@ export function supplierFile(ctx: Ctx, ref: string): SupplierFileView {
   const snap = loadSnapshot(ctx);
   const s = snap.suppliers.find((x) => x.ref === ref);
   if (!s) throw notFound(`Supplier ${ref}`);
-  const asOf = ctx.today();
+  const asOf = ctx.clock.today();
   const ec = engineContext(snap, asOf);
   const { report, vetting } = judge(snap, s, ec);
   return {

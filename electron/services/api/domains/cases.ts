@@ -20,12 +20,12 @@ export function registerCases(r: Registry, session: Session): void {
   r.method('handOverCase', (input) => handOverCase(ctx(), input));
   r.method('caseloadFigures', ({ staffRef, asOf }) => {
     const c = ctx();
-    return caseloadView(c, asOf ?? c.today(), staffRef);
+    return caseloadView(c, asOf ?? c.clock.today(), staffRef);
   });
   r.method('partyReport', () => partyReport(ctx()));
   r.method('casesPastRetention', ({ asOf }) => {
     const c = ctx();
-    return casesPastRetention(c, asOf ?? c.today());
+    return casesPastRetention(c, asOf ?? c.clock.today());
   });
   r.method('deleteCase', ({ ref, confirmRef }) => (deleteCase(ctx(), ref, confirmRef), null));
 }

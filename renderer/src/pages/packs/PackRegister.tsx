@@ -4,9 +4,8 @@ import { useState } from 'react';
 import type { PackEntry, RegeneratedPack } from '../../../../electron/contract/ops/packs';
 import { call } from '../../api';
 import { useLoad } from '../../hooks';
-import { ukDate } from '../../format';
+import { ukDate, ukDateTime } from '../../format';
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' });
 const short = (sha: string) => `${sha.slice(0, 12)}…`;
 
 export function PackRegister({ refresh }: { refresh: number }) {
@@ -79,7 +78,7 @@ export function PackRegister({ refresh }: { refresh: number }) {
                   <td>{p.recipient ?? <span className="hint">Nobody named</span>}</td>
                   <td>{ukDate(p.asOf)}</td>
                   <td>{p.generatedBy}</td>
-                  <td>{when(p.generatedAt)}</td>
+                  <td>{ukDateTime(p.generatedAt)}</td>
                   <td className="pack-file">{p.fileName}</td>
                   <td>
                     <code className="sha" title={p.sha256}>

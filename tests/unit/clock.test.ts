@@ -1,0 +1,62 @@
+// The one clock: London's date and time from any instant, records dated by it, and no
+// service reading the wall clock behind its back.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { londonDate, londonDateTime, ukDateTime } from '../../electron/contract/dates';
+import { fixedClock, manualClock } from '../../electron/services/clock';
+import { attachEvidence } from '../../electron/services/evidence/evidence';
+import { addRecord, listRecords } from '../../electron/services/evidence/records';
+import { createStaff } from '../../electron/services/staff/staff';
+import { grantExemption } from '../../electron/services/staffEvidence/exemptions';
+import { newVault } from '../support/vaults';
+
+const ROOT = path.resolve(__dirname, '../..');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+describe('the clock', () => {
+  it("gives London's date and time whatever the instant's zone", () => {
+    // 23:30 UTC on 15 June is 00:30 BST on 16 June; in winter London is on UTC.
+    expect(londonDate('2026-06-15T23:30:00Z')).toBe('2026-06-16');
+    expect(londonDateTime('2026-06-15T23:30:00Z')).toBe('2026-06-16T00:30');
+    expect(londonDate('2026-12-01T23:30:00Z')).toBe('2026-12-01');
+    expect(ukDateTime('2026-03-29T01:30:00Z')).toBe('29/03/2026 02:30'); // the hour the clocks go forward
+    expect(fixedClock('2026-06-15T23:30:00Z').today()).toBe('2026-06-16');
+    expect(fixedClock('2026-11-24').today()).toBe('2026-11-24');
+    const c = manualClock('2026-10-25T00:30:00Z'); // 01:30 BST, the morning the clocks go back
+    c.advance(60 * 60 * 1000);
+    expect(c.localMinute()).toBe('2026-10-25T01:30'); // 01:30 GMT: the same wall time, an hour later
+  });
+
+  it('dates a record added at 00:30 BST on that day, not the day before', () => {
+    const { ctx } = newVault();
+    const at = { ...ctx, clock: fixedClock('2026-06-15T23:30:00Z'), user: 'Night Owl' };
+    createStaff(at, { ref: 'N-01', name: 'Nia Night' });
+    const rec = addRecord(at, { type: 'staff', ref: 'N-01' }, 'cpd', { date: '2026-06-15', topic: 'Late study', provider: 'Self' });
+    const file = at.vault.tx(() => attachEvidence(at, rec.id, { name: 'notes.pdf', bytes: PDF }));
+    expect(file.addedOn).toBe('2026-06-16');
+    expect(file.addedBy).toBe('Night Owl');
+    grantExemption(at, { owner: { type: 'staff', ref: 'N-01' }, rule: 'STAFF-PEER-REVIEW', reason: 'On leave until July' });
+    const ex = listRecords(at, { type: 'staff', ref: 'N-01' }).find((r) => r.kind === 'exemption')!;
+    expect(ex.data.grantedOn).toBe('2026-06-16');
+  });
+
+  it('is the only place in the services, the vault and the CLI that reads the wall clock', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const p = path.join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(name) && !p.endsWith(path.join('services', 'clock.ts'))) {
+          readFileSync(p, 'utf8')
+            .split('\n')
+            .forEach((line, i) => {
+              if (/new Date\(\s*\)|Date\.now\(\)|performance\.now\(\)/.test(line)) offenders.push(`${path.relative(ROOT, p)}:${i + 1}: ${line.trim()}`);
+            });
+        }
+      }
+    };
+    for (const d of ['electron', 'db']) walk(path.join(ROOT, d));
+    expect(offenders).toEqual([]);
+  });
+});
