@@ -6,8 +6,12 @@ import { sql } from 'drizzle-orm';
 import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const timestamps = {
-  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
-  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
+  createdAt: text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
+  updatedAt: text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%SZ','now'))`),
 };
 
 export const firm = sqliteTable('firm', {
@@ -15,125 +19,179 @@ export const firm = sqliteTable('firm', {
   name: text('name').notNull(),
   address: text('address'),
   codeOfConductSignatory: integer('code_of_conduct_signatory', { mode: 'boolean' }).notNull().default(false),
-  settings: text('settings', { mode: 'json' }).notNull().$type<Record<string, unknown>>().default(sql`'{}'`),
-  template: text('template', { mode: 'json' }).notNull().$type<Record<string, unknown>>().default(sql`'{}'`),
+  settings: text('settings', { mode: 'json' })
+    .notNull()
+    .$type<Record<string, unknown>>()
+    .default(sql`'{}'`),
+  template: text('template', { mode: 'json' })
+    .notNull()
+    .$type<Record<string, unknown>>()
+    .default(sql`'{}'`),
   ...timestamps,
 });
 
-export const staff = sqliteTable('staff', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  ref: text('ref').notNull(),
-  name: text('name').notNull(),
-  role: text('role'),
-  profession: text('profession'),
-  employment: text('employment'),
-  solePractitioner: integer('sole_practitioner', { mode: 'boolean' }),
-  soleWorkingSafeguards: text('sole_working_safeguards'),
-  caseManagementSince: text('case_management_since'),
-  qualifiedOn: text('qualified_on'),
-  daysPerWeek: real('days_per_week'),
-  ...timestamps,
-}, (t) => [uniqueIndex('staff_ref_unique').on(t.ref)]);
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ref: text('ref').notNull(),
+    name: text('name').notNull(),
+    role: text('role'),
+    profession: text('profession'),
+    employment: text('employment'),
+    solePractitioner: integer('sole_practitioner', { mode: 'boolean' }),
+    soleWorkingSafeguards: text('sole_working_safeguards'),
+    caseManagementSince: text('case_management_since'),
+    qualifiedOn: text('qualified_on'),
+    daysPerWeek: real('days_per_week'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('staff_ref_unique').on(t.ref)],
+);
 
-export const suppliers = sqliteTable('suppliers', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  ref: text('ref').notNull(),
-  name: text('name').notNull(),
-  kind: text('kind').notNull(),
-  services: text('services', { mode: 'json' }).notNull().$type<string[]>(),
-  soleTrader: integer('sole_trader', { mode: 'boolean' }),
-  safeguardsNote: text('safeguards_note'),
-  worksWithClients: integer('works_with_clients', { mode: 'boolean' }),
-  cvOnFile: integer('cv_on_file', { mode: 'boolean' }),
-  safeguardingOn: text('safeguarding_on'),
-  serviceArea: text('service_area'),
-  acceptanceCriteria: text('acceptance_criteria'),
-  evidenceBase: text('evidence_base'),
-  contact: text('contact'),
-  ...timestamps,
-}, (t) => [uniqueIndex('suppliers_ref_unique').on(t.ref)]);
+export const suppliers = sqliteTable(
+  'suppliers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ref: text('ref').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    services: text('services', { mode: 'json' }).notNull().$type<string[]>(),
+    soleTrader: integer('sole_trader', { mode: 'boolean' }),
+    safeguardsNote: text('safeguards_note'),
+    worksWithClients: integer('works_with_clients', { mode: 'boolean' }),
+    cvOnFile: integer('cv_on_file', { mode: 'boolean' }),
+    safeguardingOn: text('safeguarding_on'),
+    serviceArea: text('service_area'),
+    acceptanceCriteria: text('acceptance_criteria'),
+    evidenceBase: text('evidence_base'),
+    contact: text('contact'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('suppliers_ref_unique').on(t.ref)],
+);
 
 /** Evidence records of every kind; owned by a staff member, a supplier, or the firm (both null). */
-export const records = sqliteTable('records', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  staffId: integer('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
-  supplierId: integer('supplier_id').references(() => suppliers.id, { onDelete: 'cascade' }),
-  kind: text('kind').notNull(),
-  data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
-  ...timestamps,
-}, (t) => [
-  index('records_staff_idx').on(t.staffId, t.kind),
-  index('records_supplier_idx').on(t.supplierId, t.kind),
-]);
+export const records = sqliteTable(
+  'records',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    staffId: integer('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
+    supplierId: integer('supplier_id').references(() => suppliers.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    ...timestamps,
+  },
+  (t) => [index('records_staff_idx').on(t.staffId, t.kind), index('records_supplier_idx').on(t.supplierId, t.kind)],
+);
 
 /** Evidence files: the bytes live here, inside the encrypted vault, never beside it. */
-export const evidenceFiles = sqliteTable('evidence_files', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  recordId: integer('record_id').notNull().references(() => records.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  mediaType: text('media_type').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  content: blob('content', { mode: 'buffer' }).notNull(),
-  addedBy: text('added_by').notNull(),
-  addedAt: text('added_at').notNull(),
-}, (t) => [index('evidence_record_idx').on(t.recordId)]);
+export const evidenceFiles = sqliteTable(
+  'evidence_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recordId: integer('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: text('added_at').notNull(),
+  },
+  (t) => [index('evidence_record_idx').on(t.recordId)],
+);
 
 /** Instructing parties (solicitors, insurers, deputies...), reused across cases. */
-export const contacts = sqliteTable('contacts', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  name: text('name').notNull(),
-  kind: text('kind').notNull(),
-  contact: text('contact'),
-  ...timestamps,
-}, (t) => [uniqueIndex('contacts_name_kind_unique').on(t.name, t.kind)]);
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    contact: text('contact'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('contacts_name_kind_unique').on(t.name, t.kind)],
+);
 
-export const cases = sqliteTable('cases', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  ref: text('ref').notNull(),
-  initials: text('initials'),
-  caseManagerId: integer('case_manager_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
-  contactId: integer('contact_id').notNull().references(() => contacts.id, { onDelete: 'restrict' }),
-  funding: text('funding'),
-  injury: text('injury'),
-  complexity: text('complexity'),
-  status: text('status').notNull(),
-  closedReason: text('closed_reason'),
-  referredOn: text('referred_on'),
-  openedOn: text('opened_on'),
-  closedOn: text('closed_on'),
-  /** Standard-practice checklist dates and flags (caseDetails fields not listed above). */
-  practice: text('practice', { mode: 'json' }).notNull().$type<Record<string, unknown>>().default(sql`'{}'`),
-  ...timestamps,
-}, (t) => [
-  uniqueIndex('cases_ref_unique').on(t.ref),
-  index('cases_manager_idx').on(t.caseManagerId, t.status),
-  index('cases_contact_idx').on(t.contactId),
-  index('cases_status_idx').on(t.status),
-]);
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ref: text('ref').notNull(),
+    initials: text('initials'),
+    caseManagerId: integer('case_manager_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'restrict' }),
+    funding: text('funding'),
+    injury: text('injury'),
+    complexity: text('complexity'),
+    status: text('status').notNull(),
+    closedReason: text('closed_reason'),
+    referredOn: text('referred_on'),
+    openedOn: text('opened_on'),
+    closedOn: text('closed_on'),
+    /** Standard-practice checklist dates and flags (caseDetails fields not listed above). */
+    practice: text('practice', { mode: 'json' })
+      .notNull()
+      .$type<Record<string, unknown>>()
+      .default(sql`'{}'`),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('cases_ref_unique').on(t.ref),
+    index('cases_manager_idx').on(t.caseManagerId, t.status),
+    index('cases_contact_idx').on(t.contactId),
+    index('cases_status_idx').on(t.status),
+  ],
+);
 
-export const caseInstructions = sqliteTable('case_instructions', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
-  supplierId: integer('supplier_id').notNull().references(() => suppliers.id, { onDelete: 'restrict' }),
-  on: text('on').notNull(),
-  service: text('service'),
-  overrideReason: text('override_reason'),
-  ...timestamps,
-}, (t) => [index('instructions_case_idx').on(t.caseId), index('instructions_supplier_idx').on(t.supplierId)]);
+export const caseInstructions = sqliteTable(
+  'case_instructions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    supplierId: integer('supplier_id')
+      .notNull()
+      .references(() => suppliers.id, { onDelete: 'restrict' }),
+    on: text('on').notNull(),
+    service: text('service'),
+    overrideReason: text('override_reason'),
+    ...timestamps,
+  },
+  (t) => [index('instructions_case_idx').on(t.caseId), index('instructions_supplier_idx').on(t.supplierId)],
+);
 
-export const caseHandovers = sqliteTable('case_handovers', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
-  on: text('on').notNull(),
-  fromStaffId: integer('from_staff_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
-  toStaffId: integer('to_staff_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
-  reason: text('reason').notNull(),
-  jointWorkingDays: integer('joint_working_days'),
-  clientInformed: integer('client_informed', { mode: 'boolean' }).notNull(),
-  note: text('note'),
-  ...timestamps,
-}, (t) => [index('handovers_case_idx').on(t.caseId)]);
+export const caseHandovers = sqliteTable(
+  'case_handovers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    on: text('on').notNull(),
+    fromStaffId: integer('from_staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    toStaffId: integer('to_staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    reason: text('reason').notNull(),
+    jointWorkingDays: integer('joint_working_days'),
+    clientInformed: integer('client_informed', { mode: 'boolean' }).notNull(),
+    note: text('note'),
+    ...timestamps,
+  },
+  (t) => [index('handovers_case_idx').on(t.caseId)],
+);
 
 /** The pack register: every generated Word pack, so the firm can prove what it sent. */
 export const packs = sqliteTable('packs', {

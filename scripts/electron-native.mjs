@@ -27,7 +27,8 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 cpSync(moduleDir, work, { recursive: true, filter: (s) => !s.includes(`${path.sep}build${path.sep}`) && !s.endsWith(`${path.sep}build`) });
 const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' }, shell: process.platform === 'win32' });
+const run = (cmd, args) =>
+  execFileSync(cmd, args, { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' }, shell: process.platform === 'win32' });
 
 console.log(`Building better-sqlite3 ${moduleVersion} for Electron ${electronVersion} (${process.platform}-${process.arch})…`);
 try {
@@ -35,10 +36,17 @@ try {
 } catch {
   console.log('No prebuilt binary could be fetched; compiling against Electron headers instead.');
   try {
-    run(bin('node-gyp'), ['rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.arch}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers']);
+    run(bin('node-gyp'), [
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      `--arch=${process.arch}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ]);
   } catch {
     console.error(
-      '\nCould not build the SQLite module for Electron: this needs internet access to fetch Electron\'s headers or a prebuilt binary.\n' +
+      "\nCould not build the SQLite module for Electron: this needs internet access to fetch Electron's headers or a prebuilt binary.\n" +
         'The CLI and the tests do not need it (they use the Node build in node_modules).',
     );
     process.exit(1);

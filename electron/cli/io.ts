@@ -3,7 +3,10 @@ import { createInterface } from 'node:readline';
 
 export class UsageError extends Error {}
 export class CliFailure extends Error {
-  constructor(message: string, readonly issues: { path: string; message: string }[] = []) {
+  constructor(
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
     super(message);
   }
 }

@@ -53,7 +53,8 @@ function statusJson(r: ComplianceReport) {
 }
 
 const commands: Record<string, Command> = {
-  caseload, retention,
+  caseload,
+  retention,
   demo,
   pack,
   async init(a) {
@@ -85,7 +86,9 @@ const commands: Record<string, Command> = {
       const s = isSheet ? await importSpreadsheet(ctx, kind as SheetKind, path.basename(file), readFileSync(file)) : importFirmFile(ctx, json);
       if (a.values.json) return out(JSON.stringify(s));
       out(`Imported ${path.basename(file)}.`);
-      out(`Added: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases, ${s.added.records} records, ${s.added.files} evidence files.`);
+      out(
+        `Added: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases, ${s.added.records} records, ${s.added.files} evidence files.`,
+      );
       out(`Updated: ${s.updated.staff} staff, ${s.updated.suppliers} suppliers, ${s.updated.cases} cases${s.updated.firm ? ', firm details' : ''}.`);
     });
   },

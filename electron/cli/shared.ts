@@ -71,5 +71,4 @@ export function writeAtomic(file: string, data: string | Uint8Array): void {
   }
 }
 
-
 export type Command = (a: Args) => Promise<void>;

@@ -64,7 +64,9 @@ const coreInputs = {
   complianceReport: z.strictObject({ asOf: isoDate.optional() }),
   // interchange
   importFirmFileFromDialog: none,
-  importSpreadsheetFromDialog: z.strictObject({ kind: z.enum(['staff', 'cpd', 'training', 'suppliers', 'cases'], { error: 'must be staff, cpd, training, suppliers or cases' }) }),
+  importSpreadsheetFromDialog: z.strictObject({
+    kind: z.enum(['staff', 'cpd', 'training', 'suppliers', 'cases'], { error: 'must be staff, cpd, training, suppliers or cases' }),
+  }),
   exportFirmFileToDialog: none,
 } satisfies Record<string, z.ZodType>;
 

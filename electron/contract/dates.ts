@@ -14,9 +14,7 @@ export function isIsoDate(s: unknown): s is IsoDate {
   return isValid(d) && format(d, 'yyyy-MM-dd') === s;
 }
 
-export const isoDate = z
-  .string({ error: 'must be a date written as YYYY-MM-DD' })
-  .refine(isIsoDate, { message: 'must be a real date written as YYYY-MM-DD' });
+export const isoDate = z.string({ error: 'must be a date written as YYYY-MM-DD' }).refine(isIsoDate, { message: 'must be a real date written as YYYY-MM-DD' });
 
 export function toDate(s: IsoDate): Date {
   return parseISO(s);

@@ -8,14 +8,10 @@ import { isoDate } from './dates';
 
 const text = (max = 500) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 const optText = (max = 2000) => z.string().trim().max(max, `must be at most ${max} characters`).optional();
-const money = z
-  .number({ error: 'must be a number' })
-  .refine((n) => Number.isFinite(n) && n > 0, { message: 'must be a positive number of pounds' });
+const money = z.number({ error: 'must be a number' }).refine((n) => Number.isFinite(n) && n > 0, { message: 'must be a positive number of pounds' });
 
 export const REF_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
-export const ref = z
-  .string({ error: 'must be a text reference' })
-  .regex(REF_RE, 'must be 1-40 letters, digits, dots, dashes or underscores');
+export const ref = z.string({ error: 'must be a text reference' }).regex(REF_RE, 'must be 1-40 letters, digits, dots, dashes or underscores');
 
 // ---------- evidence files ----------
 export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
@@ -234,7 +230,10 @@ export const instruction = z.strictObject({
 });
 export const caseDetails = z.strictObject({
   ref,
-  initials: z.string().regex(/^[A-Z]{1,4}$/, 'must be 1-4 capital letters (initials only)').optional(),
+  initials: z
+    .string()
+    .regex(/^[A-Z]{1,4}$/, 'must be 1-4 capital letters (initials only)')
+    .optional(),
   caseManager: ref,
   instructingParty,
   funding: z.enum(FUNDING, { error: `must be one of ${FUNDING.join(', ')}` }).optional(),
@@ -381,7 +380,19 @@ export const SUPPLIER_LISTS = {
 } as const satisfies Record<string, RecordKind>;
 /** Case fields kept in the `practice` JSON column rather than their own columns. */
 export const CASE_PRACTICE_FIELDS = [
-  'inaOn', 'settlementOn', 'rehabPrescriptionRequestedOn', 'rehabPrescriptionReviewedOn', 'preInaRequestedOn',
-  'preInaReviewedOn', 'preInaUnavailable', 'nhsContactOn', 'nhsTeam', 'statutoryProvisionOn', 'rehabPlanOn',
-  'rehabPlanShared', 'consentRecordedOn', 'consentReviewedOn', 'riskReviewedOn',
+  'inaOn',
+  'settlementOn',
+  'rehabPrescriptionRequestedOn',
+  'rehabPrescriptionReviewedOn',
+  'preInaRequestedOn',
+  'preInaReviewedOn',
+  'preInaUnavailable',
+  'nhsContactOn',
+  'nhsTeam',
+  'statutoryProvisionOn',
+  'rehabPlanOn',
+  'rehabPlanShared',
+  'consentRecordedOn',
+  'consentReviewedOn',
+  'riskReviewedOn',
 ] as const;

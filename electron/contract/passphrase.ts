@@ -3,7 +3,10 @@
 export const MIN_PASSPHRASE = 10;
 export function passphraseStrength(p: string): { score: 0 | 1 | 2 | 3 | 4; word: string; hint: string } {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(p)).length;
-  const words = p.trim().split(/\s+/).filter((w) => w.length >= 3).length;
+  const words = p
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length >= 3).length;
   let score = 0;
   if (p.length >= MIN_PASSPHRASE) score = 1;
   if (p.length >= 14 && (classes >= 2 || words >= 3)) score = 2;

@@ -6,9 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { APP_SCHEME, CSP } from './security';
 
 export function registerSchemeEarly(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 // The type of every file the renderer bundle holds, set by extension rather than trusting

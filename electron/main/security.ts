@@ -41,7 +41,8 @@ export function hardenSessions(): void {
   s.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   s.setPermissionCheckHandler(() => false);
   s.webRequest.onBeforeRequest((details, cb) => {
-    const ok = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('blob:') || details.url.startsWith('data:') || details.url.startsWith('devtools:');
+    const ok =
+      details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('blob:') || details.url.startsWith('data:') || details.url.startsWith('devtools:');
     cb({ cancel: !ok });
   });
   app.on('web-contents-created', (_e, wc: WebContents) => {

@@ -3,8 +3,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { channelOf, OP_NAMES, type CaseproofApi } from '../contract/api';
 
-const api = Object.fromEntries(
-  OP_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(channelOf(name), input ?? {})]),
-) as CaseproofApi;
+const api = Object.fromEntries(OP_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(channelOf(name), input ?? {})])) as CaseproofApi;
 
 contextBridge.exposeInMainWorld('caseproof', api);

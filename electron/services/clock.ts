@@ -19,7 +19,10 @@ function clockOf(now: () => Date): Clock {
   return {
     now,
     today: () => londonDate(now()),
-    stamp: () => now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    stamp: () =>
+      now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
     localMinute: () => londonDateTime(now()),
   };
 }

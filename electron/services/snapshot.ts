@@ -43,7 +43,10 @@ export function loadSupplierSnapshot(ctx: Ctx, ref: string): SupplierSnapshot {
 
 function listsOf(ctx: Ctx, where: SQL, fieldOf: Record<string, string | number | symbol>): Record<string, Item[]> {
   const rows = ctx.vault.orm.select().from(records).where(where).orderBy(records.id).all();
-  const ev = evidenceByRecord(ctx, rows.map((r) => r.id));
+  const ev = evidenceByRecord(
+    ctx,
+    rows.map((r) => r.id),
+  );
   const out: Record<string, Item[]> = {};
   for (const r of rows) {
     const field = fieldOf[r.kind] as string | undefined;
@@ -79,7 +82,13 @@ export function loadSnapshot(ctx: Ctx): FirmSnapshot {
     ...(bySupplier.get(s.id) ?? {}),
   })) as unknown as SupplierSnapshot[];
 
-  const contactById = new Map(orm.select().from(contacts).all().map((c) => [c.id, c]));
+  const contactById = new Map(
+    orm
+      .select()
+      .from(contacts)
+      .all()
+      .map((c) => [c.id, c]),
+  );
   const instr = new Map<number, CaseSnapshot['instructions']>();
   for (const i of orm.select().from(caseInstructions).orderBy(caseInstructions.on, caseInstructions.id).all()) {
     const list = instr.get(i.caseId) ?? [];

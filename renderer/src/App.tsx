@@ -11,7 +11,12 @@ export function App() {
   useEffect(() => {
     call('vaultState', {}).then(setState, (e: Error) => setError(e.message));
   }, []);
-  if (error) return <p role="alert" className="form-error">Caseproof could not start: {error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        Caseproof could not start: {error}
+      </p>
+    );
   if (!state) return <p aria-busy="true">Loading…</p>;
   if (!state.open) return <VaultGate state={state} onOpen={setState} />;
   return <Shell state={state} onLock={setState} />;

@@ -4,7 +4,6 @@ import type { Input, OpName, Output } from '../../electron/contract/api';
 import type { ApiErrorBody, ApiResult } from '../../electron/contract/errors';
 import '../../electron/contract/window';
 
-
 export class ApiError extends Error {
   constructor(readonly body: ApiErrorBody) {
     super(body.message);

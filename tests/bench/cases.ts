@@ -55,7 +55,11 @@ export function bigCaseFile(caseCount = 20_000) {
       riskReviewedOn: plusDays(openedOn, 30),
       ...(i % 10 === 0 ? { instructions: [{ supplier: suppliers[i % suppliers.length]!.ref, on: plusDays(openedOn, 3), service: 'physiotherapy' }] } : {}),
       ...(i % 97 === 0
-        ? { handovers: [{ on: plusDays(openedOn, 10), from: manager, to: staff[(i + 1) % staff.length]!.ref, reason: 'Leave', clientInformed: true, jointWorkingDays: 7 }] }
+        ? {
+            handovers: [
+              { on: plusDays(openedOn, 10), from: manager, to: staff[(i + 1) % staff.length]!.ref, reason: 'Leave', clientInformed: true, jointWorkingDays: 7 },
+            ],
+          }
         : {}),
     };
   });

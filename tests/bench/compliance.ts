@@ -30,7 +30,13 @@ export function bigFirm(staffCount = 200, supplierCount = 50, caseCount = 2000):
       cpd: monthly(24, 1).map((date, k) => ({ date, topic: `Topic ${k}`, provider: 'BABICM', hours: 3 })),
       indemnity: [0, 12, 24].map((m) => {
         const startsOn = plusMonths(day(0), m);
-        return { insurer: `Insurer ${m}`, coverGBP: i % 7 === 0 ? 3_000_000 : 5_000_000, startsOn, expiresOn: plusDays(plusMonths(startsOn, 12), -1), heldBy: 'employer' as const };
+        return {
+          insurer: `Insurer ${m}`,
+          coverGBP: i % 7 === 0 ? 3_000_000 : 5_000_000,
+          startsOn,
+          expiresOn: plusDays(plusMonths(startsOn, 12), -1),
+          heldBy: 'employer' as const,
+        };
       }),
       training: [
         { kind: 'safeguarding', completedOn: day(30) },

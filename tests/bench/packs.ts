@@ -78,7 +78,11 @@ export async function benchPackService(): Promise<{ label: string; ms: number }[
       if (typeof o.sha256 === 'string' && typeof o.id === 'number') {
         return { name: o.name, mediaType: o.mediaType, base64: Buffer.from(store.readEvidence(o.id)).toString('base64') };
       }
-      return Object.fromEntries(Object.entries(o).filter(([k, x]) => k !== 'id' && !(k === 'evidence' && Array.isArray(x) && x.length === 0)).map(([k, x]) => [k, asFile(x)]));
+      return Object.fromEntries(
+        Object.entries(o)
+          .filter(([k, x]) => k !== 'id' && !(k === 'evidence' && Array.isArray(x) && x.length === 0))
+          .map(([k, x]) => [k, asFile(x)]),
+      );
     }
     return v;
   };
@@ -100,7 +104,12 @@ export async function benchPackService(): Promise<{ label: string; ms: number }[
     const ctx = { vault, user: 'Bench', clock: fixedClock(AS_OF) };
     importFirmFile(ctx, sample);
     let n = 0;
-    const run = () => generatePack(ctx, { kind: 'staff', ref: HEAVY_REF, asOf: AS_OF, recipient: { name: 'Fenwick Law', kind: 'solicitor' } }, path.join(dir, `pack-${n++}.docx`));
+    const run = () =>
+      generatePack(
+        ctx,
+        { kind: 'staff', ref: HEAVY_REF, asOf: AS_OF, recipient: { name: 'Fenwick Law', kind: 'solicitor' } },
+        path.join(dir, `pack-${n++}.docx`),
+      );
     return [{ label: `generatePack through the service on a real vault: 100 CPD, 10 PNGs, written and registered (median of ${RUNS})`, ms: await median(run) }];
   } finally {
     vault.close();

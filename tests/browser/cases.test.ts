@@ -32,9 +32,33 @@ async function seeded(): Promise<Harness> {
   addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'decision', { decision: 'approved', by: 'Kim Byrne', on: '2026-01-10', nextReviewOn: '2027-01-10' });
   addRecord(ctx, { type: 'supplier', ref: 'SUP-NO' }, 'decision', { decision: 'rejected', by: 'Kim Byrne', on: '2026-02-01', note: 'no indemnity' });
   const party = { name: 'Northern Insurance', kind: 'insurer' as const };
-  createCase(ctx, { ref: 'RC-101', initials: 'AB', caseManager: 'CM-1', instructingParty: party, status: 'open-active', openedOn: '2026-01-05', injury: 'spinal' });
-  createCase(ctx, { ref: 'RC-102', initials: 'CD', caseManager: 'CM-1', instructingParty: party, status: 'monitoring', openedOn: '2025-06-01', injury: 'brain' });
-  createCase(ctx, { ref: 'OLD-9', caseManager: 'CM-2', instructingParty: party, status: 'closed', openedOn: '2017-01-01', closedOn: '2019-02-01', closedReason: 'settled' });
+  createCase(ctx, {
+    ref: 'RC-101',
+    initials: 'AB',
+    caseManager: 'CM-1',
+    instructingParty: party,
+    status: 'open-active',
+    openedOn: '2026-01-05',
+    injury: 'spinal',
+  });
+  createCase(ctx, {
+    ref: 'RC-102',
+    initials: 'CD',
+    caseManager: 'CM-1',
+    instructingParty: party,
+    status: 'monitoring',
+    openedOn: '2025-06-01',
+    injury: 'brain',
+  });
+  createCase(ctx, {
+    ref: 'OLD-9',
+    caseManager: 'CM-2',
+    instructingParty: party,
+    status: 'closed',
+    openedOn: '2017-01-01',
+    closedOn: '2019-02-01',
+    closedReason: 'settled',
+  });
   await h.reload();
   return h;
 }
@@ -117,7 +141,9 @@ describe('cases in the browser', () => {
       await instruct.getByLabel('Instructed on').fill('02/06/2026');
       await instruct.getByRole('button', { name: 'Instruct supplier' }).click();
       const prompt = page.getByRole('dialog', { name: 'This supplier was not approved on that date' });
-      await expect.poll(() => prompt.textContent()).toContain('Quick Fix Therapy (SUP-NO) was not approved on 02/06/2026: rejected by Kim Byrne on 01/02/2026 (no indemnity)');
+      await expect
+        .poll(() => prompt.textContent())
+        .toContain('Quick Fix Therapy (SUP-NO) was not approved on 02/06/2026: rejected by Kim Byrne on 01/02/2026 (no indemnity)');
       await prompt.getByRole('button', { name: 'Instruct anyway and record the override' }).click();
       await expect.poll(() => prompt.getByText('Reason for the override is required to instruct a supplier who was not approved').count()).toBe(1);
       expect(await instructed.textContent()).not.toContain('Quick Fix Therapy'); // nothing recorded yet

@@ -35,7 +35,11 @@ describe('packs in the browser', () => {
       await page.getByLabel('Case manager', { exact: true }).selectOption({ label: `${TONI.name} (${TONI.ref})` });
       await page.getByLabel('Prepared for').selectOption({ label: 'Fenwick Law (Solicitor)' });
       const checklist = page.getByRole('table', { name: 'MTSP Legal Panel checklist' });
-      await expect.poll(() => page.getByRole('heading', { name: /^Preview: Legal Panel evidence pack for Toni Reyes, prepared for Fenwick Law, as at 24\/11\/2026$/ }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page.getByRole('heading', { name: /^Preview: Legal Panel evidence pack for Toni Reyes, prepared for Fenwick Law, as at 24\/11\/2026$/ }).count(),
+        )
+        .toBe(1);
       await expect.poll(() => checklist.locator('tbody tr').count()).toBe(10);
       const toniRows = await checklist.locator('tbody tr').allTextContents();
       toniRows.forEach((row, i) => expect(row).toMatch(CHECKLIST[i]));
@@ -145,7 +149,13 @@ describe('packs in the browser', () => {
       expect(await page.getByRole('button', { name: 'Generate…' }).isDisabled()).toBe(true);
       await page.getByLabel('Recipient name').fill('Aviva Claims');
       await page.getByLabel('Recipient type').selectOption('insurer');
-      await expect.poll(() => page.getByRole('heading', { name: /^Preview: Organisation compliance pack for Riverside Rehabilitation Case Management, prepared for Aviva Claims/ }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('heading', { name: /^Preview: Organisation compliance pack for Riverside Rehabilitation Case Management, prepared for Aviva Claims/ })
+            .count(),
+        )
+        .toBe(1);
       const dest = path.join(h.dir, 'org.docx');
       h.platform.dialogAnswers.push(dest);
       await page.getByRole('button', { name: 'Generate…' }).click();

@@ -29,7 +29,15 @@ async function riverside(): Promise<Harness> {
   h.session.create(path.join(h.dir, 'firm.cpv'), PASS, false);
   const ctx = h.session.ctx();
   importFirmFile(ctx, sampleFirm());
-  createStaff(ctx, { ref: 'RR-03', name: 'Sam Okafor', profession: 'Nurse', employment: 'employed', caseManagementSince: '2018-04-01', qualifiedOn: '2012-09-01', daysPerWeek: 4 });
+  createStaff(ctx, {
+    ref: 'RR-03',
+    name: 'Sam Okafor',
+    profession: 'Nurse',
+    employment: 'employed',
+    caseManagementSince: '2018-04-01',
+    qualifiedOn: '2012-09-01',
+    daysPerWeek: 4,
+  });
   await h.reload();
   return h;
 }
@@ -171,7 +179,9 @@ describe('staff evidence in the browser', () => {
       await card.getByRole('button', { name: 'Attach file…' }).click();
       await expect.poll(() => card.getByRole('alert').textContent()).toContain('big-scan.pdf is 26.0 MB; evidence files can be at most 25 MB.');
       await dropFiles(page, cardSel, [{ name: 'notes.txt', type: 'text/plain', base64: Buffer.from('just some notes').toString('base64') }]);
-      await expect.poll(() => card.getByRole('alert').textContent()).toContain('notes.txt is not a PDF, an image (PNG, JPEG, GIF, WebP) or a Word document, so it cannot be attached.');
+      await expect
+        .poll(() => card.getByRole('alert').textContent())
+        .toContain('notes.txt is not a PDF, an image (PNG, JPEG, GIF, WebP) or a Word document, so it cannot be attached.');
       expect(await card.locator('.files li').count()).toBe(2);
 
       // Delete a file, with confirmation.
@@ -392,7 +402,14 @@ describe('staff evidence in the browser', () => {
       const ics = path.join(h.dir, 'due.ics');
       h.platform.dialogAnswers.push(ics);
       await page.getByRole('button', { name: 'Export due dates to calendar…' }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: /^Saved \d+ due dates to / }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /^Saved \d+ due dates to / })
+            .count(),
+        )
+        .toBe(1);
       const text = readFileSync(ics, 'utf8');
       expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
       expect(text).toContain('UID:staff-RR-02-STAFF-INDEMNITY@');

@@ -22,11 +22,14 @@ afterAll(closeBrowser);
 
 /** Drops files onto an element, as a person dragging them from the desktop would. */
 async function dropFiles(page: Page, target: Locator, files: { name: string; type: string; bytes: Buffer }[]) {
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
-    return dt;
-  }, files.map((f) => ({ name: f.name, type: f.type, base64: f.bytes.toString('base64') })));
+  const dataTransfer = await page.evaluateHandle(
+    (list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+      return dt;
+    },
+    files.map((f) => ({ name: f.name, type: f.type, base64: f.bytes.toString('base64') })),
+  );
   await target.dispatchEvent('dragenter', { dataTransfer });
   await target.dispatchEvent('dragover', { dataTransfer });
   await target.dispatchEvent('drop', { dataTransfer });
@@ -175,7 +178,19 @@ describe('suppliers in the browser', () => {
       await expect.poll(() => history.textContent()).toContain('Pat Manager');
       await expect.poll(() => statusOf(page, 'decision')).toContain('Met');
       await expect.poll(() => page.locator('.sv-badges').textContent()).toBe('Vetting: ✓ ApprovedEvidence: ✓ Met');
-      for (const key of ['indemnity', 'qualifications', 'cv', 'safeguarding', 'regulatory', 'fitness', 'coverage', 'dbs', 'sole', 'evidence-base', 'decision']) {
+      for (const key of [
+        'indemnity',
+        'qualifications',
+        'cv',
+        'safeguarding',
+        'regulatory',
+        'fitness',
+        'coverage',
+        'dbs',
+        'sole',
+        'evidence-base',
+        'decision',
+      ]) {
         expect(await statusOf(page, key), key).toContain('Met');
       }
       mkdirSync(SHOTS, { recursive: true });
@@ -244,7 +259,14 @@ describe('suppliers in the browser', () => {
       const dbsRow = cl.getByRole('row', { name: /DBS check/ });
       await expect.poll(() => dbsRow.textContent()).toContain('Enhanced certificate issued 01/03/2025');
       await expect.poll(() => dbsRow.locator('.status').textContent()).toContain('Met');
-      await expect.poll(() => cl.getByRole('row', { name: /insured/ }).locator('.status').textContent()).toContain('Not met');
+      await expect
+        .poll(() =>
+          cl
+            .getByRole('row', { name: /insured/ })
+            .locator('.status')
+            .textContent(),
+        )
+        .toContain('Not met');
       await page.evaluate(() => {
         (window as unknown as { printed: number }).printed = 0;
         window.print = () => void ((window as unknown as { printed: number }).printed += 1);

@@ -87,7 +87,11 @@ describe('vault and staff in the browser', () => {
   it('the page sees exactly the contract operations and no Node', async () => {
     const h = await startHarness();
     try {
-      const seen = await h.page.evaluate(() => ({ ops: Object.keys(window.caseproof).sort(), require: typeof (window as unknown as { require?: unknown }).require, process: typeof (window as unknown as { process?: unknown }).process }));
+      const seen = await h.page.evaluate(() => ({
+        ops: Object.keys(window.caseproof).sort(),
+        require: typeof (window as unknown as { require?: unknown }).require,
+        process: typeof (window as unknown as { process?: unknown }).process,
+      }));
       const { OP_NAMES } = await import('../../electron/contract/api');
       expect(seen.ops).toEqual([...OP_NAMES].sort());
       expect(seen.require).toBe('undefined');

@@ -23,7 +23,11 @@ const FIRM = {
     { ref: 'M-1', caseManager: 'CM-1', instructingParty: party('Fenwick Law'), status: 'monitoring', injury: 'spinal' },
     // Handed over from CM-1 to CM-2 on 1 October 2026.
     {
-      ref: 'H-1', caseManager: 'CM-2', instructingParty: party('Fenwick Law'), status: 'open-active', openedOn: '2026-01-01',
+      ref: 'H-1',
+      caseManager: 'CM-2',
+      instructingParty: party('Fenwick Law'),
+      status: 'open-active',
+      openedOn: '2026-01-01',
       handovers: [{ on: '2026-10-01', from: 'CM-1', to: 'CM-2', reason: 'Leave', clientInformed: true }],
     },
     { ref: 'OLD-1', caseManager: 'CM-2', instructingParty: party('Fenwick Law'), status: 'closed', closedOn: '2018-03-01', closedReason: 'settled' },
@@ -45,7 +49,7 @@ function vault() {
 }
 
 describe('caseproof caseload', () => {
-  it('gives one case manager\'s figures, as words and as JSON, and follows handovers by date', () => {
+  it("gives one case manager's figures, as words and as JSON, and follows handovers by date", () => {
     const v = vault();
     const r = cli(['caseload', '--vault', v, '--staff', 'CM-1', '--as-of', '2026-11-24']);
     expect(r.code, r.stderr).toBe(0);
@@ -82,7 +86,10 @@ describe('caseproof caseload', () => {
 
   it('rejects a malformed --staff (usage, 2) and an unknown one (1)', () => {
     const v = vault();
-    expect(cli(['caseload', '--vault', v, '--staff', 'no such person'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--staff must be a staff reference/) });
+    expect(cli(['caseload', '--vault', v, '--staff', 'no such person'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--staff must be a staff reference/),
+    });
     expect(cli(['caseload', '--vault', v, '--staff', 'CM-9'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/Staff member CM-9 was not found/) });
   });
 });
@@ -116,7 +123,10 @@ describe('caseproof retention', () => {
 
   it('refuses --delete with a future --as-of', () => {
     const v = vault();
-    expect(cli(['retention', '--vault', v, '--as-of', '2099-01-01', '--delete'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--delete cannot be combined with an --as-of date in the future/) });
+    expect(cli(['retention', '--vault', v, '--as-of', '2099-01-01', '--delete'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--delete cannot be combined with an --as-of date in the future/),
+    });
     expect(JSON.parse(cli(['retention', '--vault', v, '--as-of', '2026-11-24', '--json']).stdout).due).toHaveLength(2);
   });
 });

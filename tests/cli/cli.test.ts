@@ -17,7 +17,13 @@ function vaultWithSample() {
   expect(imp.code, imp.stderr).toBe(0);
   return { dir, vault, imp };
 }
-type Status = { asOf: string; firm: { status: string; rules: { rule: string; status: string; reason: string; changesOn?: string }[] }; staff: { ref: string; status: string; rules: { rule: string; status: string; reason: string; changesOn?: string }[] }[]; suppliers: { ref: string; status: string; rules: { rule: string; status: string }[] }[]; cases: { ref: string; status: string; rules: { rule: string; status: string; changesOn?: string }[] }[] };
+type Status = {
+  asOf: string;
+  firm: { status: string; rules: { rule: string; status: string; reason: string; changesOn?: string }[] };
+  staff: { ref: string; status: string; rules: { rule: string; status: string; reason: string; changesOn?: string }[] }[];
+  suppliers: { ref: string; status: string; rules: { rule: string; status: string }[] }[];
+  cases: { ref: string; status: string; rules: { rule: string; status: string; changesOn?: string }[] }[];
+};
 const rule = <R extends { rule: string }>(list: R[], id: string): R => list.find((r) => r.rule === id)!;
 
 describe('caseproof CLI', () => {
@@ -80,7 +86,10 @@ describe('caseproof CLI', () => {
     expect(cli(['init', '--vault', vault])).toMatchObject({ code: 1, stderr: expect.stringMatching(/already exists/) });
     expect(sha(vault)).toBe(before);
     const other = path.join(tempDir(), 'n.cpv');
-    expect(cli(['init', '--vault', other], { CASEPROOF_PASSPHRASE: 'short' })).toMatchObject({ code: 1, stderr: expect.stringMatching(/at least 10 characters/) });
+    expect(cli(['init', '--vault', other], { CASEPROOF_PASSPHRASE: 'short' })).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/at least 10 characters/),
+    });
     expect(existsSync(other)).toBe(false);
   });
 

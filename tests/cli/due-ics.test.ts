@@ -27,7 +27,12 @@ describe('caseproof due --ics', () => {
     expect(parsed.longLines).toEqual([]);
     expect(parsed.bareNewlines).toBe(0);
     // Every date the status report gives (status --json), one event each.
-    const status = JSON.parse(cli(['status', '--vault', vault, '--json', '--as-of', '2026-11-24']).stdout) as { firm: { rules: { changesOn?: string }[] }; staff: { rules: { changesOn?: string }[] }[]; suppliers: { rules: { changesOn?: string }[] }[]; cases: { rules: { changesOn?: string }[] }[] };
+    const status = JSON.parse(cli(['status', '--vault', vault, '--json', '--as-of', '2026-11-24']).stdout) as {
+      firm: { rules: { changesOn?: string }[] };
+      staff: { rules: { changesOn?: string }[] }[];
+      suppliers: { rules: { changesOn?: string }[] }[];
+      cases: { rules: { changesOn?: string }[] }[];
+    };
     const dates = [status.firm.rules, ...status.staff.map((s) => s.rules), ...status.suppliers.map((s) => s.rules), ...status.cases.map((s) => s.rules)]
       .flat()
       .map((x) => x.changesOn)
@@ -65,12 +70,24 @@ describe('caseproof due --ics', () => {
   it('bad --days is a usage error (2); a wrong passphrase is 1; nothing is written', () => {
     const { dir, vault } = vaultWithSample();
     const file = path.join(dir, 'x.ics');
-    expect(cli(['due', '--vault', vault, '--ics', file, '--days', 'soon'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--days must be a whole number/) });
-    expect(cli(['due', '--vault', vault, '--ics', file, '--as-of', '2026-02-30'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--as-of must be a real date/) });
+    expect(cli(['due', '--vault', vault, '--ics', file, '--days', 'soon'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--days must be a whole number/),
+    });
+    expect(cli(['due', '--vault', vault, '--ics', file, '--as-of', '2026-02-30'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--as-of must be a real date/),
+    });
     expect(cli(['due', '--vault', vault, '--ics'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--ics/) });
-    expect(cli(['due', '--vault', vault, '--ics', file], { CASEPROOF_PASSPHRASE: 'this is not it' })).toMatchObject({ code: 1, stderr: expect.stringMatching(/passphrase is wrong/) });
+    expect(cli(['due', '--vault', vault, '--ics', file], { CASEPROOF_PASSPHRASE: 'this is not it' })).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/passphrase is wrong/),
+    });
     expect(existsSync(file)).toBe(false);
-    expect(cli(['due', '--vault', vault, '--ics', path.join(dir, 'no-such-folder', 'x.ics')])).toMatchObject({ code: 1, stderr: expect.stringMatching(/There is no folder .*no-such-folder to write x.ics into/) });
+    expect(cli(['due', '--vault', vault, '--ics', path.join(dir, 'no-such-folder', 'x.ics')])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/There is no folder .*no-such-folder to write x.ics into/),
+    });
     expect(cli(['--help']).stdout).toContain('--ics FILE');
   });
 });

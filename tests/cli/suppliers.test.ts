@@ -114,8 +114,17 @@ describe('suppliers through the CLI', () => {
     expect(ruleOf(on, 'SUP-D', 'SUP-EVIDENCE-BASED').status).toBe('exempt');
     // The rules come in catalogue order, all eleven.
     expect(on.suppliers[0]!.rules.map((r) => r.rule)).toEqual([
-      'SUP-INDEMNITY', 'SUP-QUALIFICATION', 'SUP-EXPERIENCE', 'SUP-SAFEGUARDING', 'SUP-REGULATORY', 'SUP-FITNESS-TO-PRACTISE',
-      'SUP-SERVICE-COVERAGE', 'SUP-DBS', 'SUP-SOLE-PRACTITIONER', 'SUP-EVIDENCE-BASED', 'SUP-VETTING-DECISION',
+      'SUP-INDEMNITY',
+      'SUP-QUALIFICATION',
+      'SUP-EXPERIENCE',
+      'SUP-SAFEGUARDING',
+      'SUP-REGULATORY',
+      'SUP-FITNESS-TO-PRACTISE',
+      'SUP-SERVICE-COVERAGE',
+      'SUP-DBS',
+      'SUP-SOLE-PRACTITIONER',
+      'SUP-EVIDENCE-BASED',
+      'SUP-VETTING-DECISION',
     ]);
   });
 
@@ -127,7 +136,9 @@ describe('suppliers through the CLI', () => {
     expect(items).toContainEqual(expect.objectContaining({ subject: 'supplier', ref: 'SUP-A', rule: 'SUP-VETTING-DECISION', changesOn: '2026-11-24' }));
     const text = cli(['due', '--vault', vault, '--as-of', '2026-11-01', '--days', '30']);
     expect(text.stdout).toMatch(/24\/11\/2026 {2}supplier SUP-A \(Supplier SUP-A\) {2}SUP-VETTING-DECISION: Approved by Kim Byrne/);
-    const later = JSON.parse(cli(['due', '--vault', vault, '--json', '--as-of', '2026-11-24', '--days', '30']).stdout) as { items: { ref: string; rule: string; overdue?: boolean; changesOn: string }[] };
+    const later = JSON.parse(cli(['due', '--vault', vault, '--json', '--as-of', '2026-11-24', '--days', '30']).stdout) as {
+      items: { ref: string; rule: string; overdue?: boolean; changesOn: string }[];
+    };
     expect(later.items[0]).toMatchObject({ ref: 'SUP-A', rule: 'SUP-VETTING-DECISION', overdue: true, changesOn: '2026-11-24' });
     expect(later.items.filter((i) => i.ref === 'SUP-A' && i.rule === 'SUP-VETTING-DECISION')).toHaveLength(1);
   });

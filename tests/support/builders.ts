@@ -89,9 +89,7 @@ export function aStaff(over: StaffInput = {}): StaffSnapshot {
     daysPerWeek: 5,
     ...details,
     dbs: storeAll(dbs, [{ level: 'enhanced', issuedOn: '2025-06-01' }]),
-    indemnity: storeAll(indemnity, [
-      { insurer: 'Hiscox', coverGBP: 5_000_000, startsOn: '2026-04-01', expiresOn: '2027-03-31', heldBy: 'employer' },
-    ]),
+    indemnity: storeAll(indemnity, [{ insurer: 'Hiscox', coverGBP: 5_000_000, startsOn: '2026-04-01', expiresOn: '2027-03-31', heldBy: 'employer' }]),
     registrations: storeAll(registrations, [{ body: 'HCPC', number: 'OT12345', expiresOn: '2027-10-31', lastCheckedOn: '2026-09-01' }]),
     cpd: storeAll(cpd, [
       { date: '2026-03-10', topic: 'Goal setting', provider: 'BABICM' },

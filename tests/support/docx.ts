@@ -43,9 +43,7 @@ export function xmlText(xml: string): string {
 
 /** Every table row (w:tr) as the text of its cells, each cell's paragraphs joined with '\n'. */
 export function tableRows(xml: string): string[][] {
-  return (xml.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map((tr) =>
-    (tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((tc) => paragraphs(tc).join('\n')),
-  );
+  return (xml.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map((tr) => (tr.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((tc) => paragraphs(tc).join('\n')));
 }
 
 /** Every table (w:tbl, not nested) as its rows of cell text. */

@@ -46,7 +46,7 @@ export function parseIcs(text: string): ParsedIcs {
     }
     if (name === 'END') {
       if (stack.pop() !== value) throw new Error(`END:${value} does not close ${stack[stack.length] ?? 'anything'}`);
-      if (value === 'VEVENT' && current) events.push(current), (current = null);
+      if (value === 'VEVENT' && current) (events.push(current), (current = null));
       continue;
     }
     const prop = { name, params, value: ['SUMMARY', 'DESCRIPTION', 'UID', 'X-WR-CALNAME', 'CATEGORIES'].includes(name) ? unescapeText(value) : value };

@@ -71,8 +71,7 @@ export const pad3 = (n: number) => String(n).padStart(3, '0');
 /** The busy case manager: CPD every 15 days back from AS_OF (100 entries), 10 PNGs and a PDF attached. */
 export function heavyCaseManager(store: EvidenceStore, pngSize = { width: 240, height: 160 }): StaffSnapshot {
   let colour = 0;
-  const png = (name: string) =>
-    store.add(name, 'image/png', makePng(pngSize.width, pngSize.height, COLOURS[colour++ % COLOURS.length]));
+  const png = (name: string) => store.add(name, 'image/png', makePng(pngSize.width, pngSize.height, COLOURS[colour++ % COLOURS.length]));
   const cpd: Loose<CpdEntry>[] = Array.from({ length: 100 }, (_, i) => ({
     date: plusDays(AS_OF, -15 * i),
     topic: `Topic ${pad3(i + 1)}: ${THEMES[i % THEMES.length]}`,
@@ -80,7 +79,12 @@ export function heavyCaseManager(store: EvidenceStore, pngSize = { width: 240, h
     hours: 1 + (i % 4) * 0.5,
     ...(i % 5 === 0 ? { category: 'Clinical' } : {}),
     reflection: `Reflection ${pad3(i + 1)}: what I learned and how I will use it with clients.`,
-    evidence: i < 5 ? [png(`cpd-certificate-${pad3(i + 1)}.png`)] : i === 5 ? [store.add('cpd-notes.pdf', 'application/pdf', new TextEncoder().encode('%PDF-1.4\n% notes\n'))] : [],
+    evidence:
+      i < 5
+        ? [png(`cpd-certificate-${pad3(i + 1)}.png`)]
+        : i === 5
+          ? [store.add('cpd-notes.pdf', 'application/pdf', new TextEncoder().encode('%PDF-1.4\n% notes\n'))]
+          : [],
   }));
   return aStaff({
     ref: HEAVY_REF,
@@ -94,8 +98,24 @@ export function heavyCaseManager(store: EvidenceStore, pngSize = { width: 240, h
     qualifiedOn: '2012-09-01',
     daysPerWeek: 4,
     indemnity: [
-      { insurer: 'Hiscox', policyNumber: 'PI-2025-0042', coverGBP: 5_000_000, startsOn: '2025-04-01', expiresOn: '2026-03-31', heldBy: 'self', evidence: [png('pi-2025.png')] },
-      { insurer: 'Hiscox', policyNumber: 'PI-2026-0042', coverGBP: 5_000_000, startsOn: '2026-04-01', expiresOn: '2027-03-31', heldBy: 'self', evidence: [png('pi-2026.png')] },
+      {
+        insurer: 'Hiscox',
+        policyNumber: 'PI-2025-0042',
+        coverGBP: 5_000_000,
+        startsOn: '2025-04-01',
+        expiresOn: '2026-03-31',
+        heldBy: 'self',
+        evidence: [png('pi-2025.png')],
+      },
+      {
+        insurer: 'Hiscox',
+        policyNumber: 'PI-2026-0042',
+        coverGBP: 5_000_000,
+        startsOn: '2026-04-01',
+        expiresOn: '2027-03-31',
+        heldBy: 'self',
+        evidence: [png('pi-2026.png')],
+      },
     ],
     dbs: [{ level: 'enhanced', certificateNumber: '001234567890', issuedOn: '2024-01-10', updateService: false, evidence: [png('dbs-2024.png')] }],
     registrations: [{ body: 'NMC', number: '12A3456E', expiresOn: '2027-04-30', lastCheckedOn: '2026-10-01', evidence: [png('nmc-register.png')] }],
@@ -150,7 +170,13 @@ export function packFixture(): PackFixture {
     qualifications: [{ body: 'CQC', number: '1-234567890', evidence: [store.add('cqc-registration.png', 'image/png', makePng(120, 80, [90, 60, 160]))] }],
     decisions: [
       { decision: 'approved', by: 'Kim Byrne', on: '2024-10-01', nextReviewOn: '2025-10-01' },
-      { decision: 'conditional', by: 'Kim Byrne', on: '2025-10-05', nextReviewOn: '2026-04-05', note: 'Approved on condition that two DBS checks are renewed.' },
+      {
+        decision: 'conditional',
+        by: 'Kim Byrne',
+        on: '2025-10-05',
+        nextReviewOn: '2026-04-05',
+        note: 'Approved on condition that two DBS checks are renewed.',
+      },
       { decision: 'approved', by: 'Morgan Ellis', on: '2026-04-20', nextReviewOn: '2027-04-20', note: 'DBS renewals seen.' },
     ],
   });

@@ -25,7 +25,12 @@ export function pdfOf(objects: Obj[]): Buffer {
   });
   const xref = length;
   const rows = offsets.map((off) => `${String(off).padStart(10, '0')} 00000 n \n`).join('');
-  push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}trailer\n<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+  push(
+    Buffer.from(
+      `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}trailer\n<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`,
+      'latin1',
+    ),
+  );
   return Buffer.concat(parts);
 }
 
@@ -45,7 +50,9 @@ export function textPdf(lines: string[]): Buffer {
     '<</Type/Catalog/Pages 2 0 R>>',
     `<</Type/Pages/Kids[${pageIds.map((id) => `${id} 0 R`).join(' ')}]/Count ${n}>>`,
     ...lines.map((_, i) => `<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]/Contents ${contentIds[i]} 0 R/Resources<</Font<</F1 ${fontId} 0 R>>>>>>`),
-    ...lines.map((text, i) => content(`${colours[i % colours.length]} rg 20 20 260 50 re f 0 g BT /F1 22 Tf 20 130 Td (${text.replace(/[()\\]/g, '\\$&')}) Tj ET`)),
+    ...lines.map((text, i) =>
+      content(`${colours[i % colours.length]} rg 20 20 260 50 re f 0 g BT /F1 22 Tf 20 130 Td (${text.replace(/[()\\]/g, '\\$&')}) Tj ET`),
+    ),
     '<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>',
   ]);
 }

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseSnapshot, HandoverRecord } from '../../electron/contract/model';
-import {
-  caseloadFor,
-  caseManagerOn,
-  firmCaseload,
-  isOpenOn,
-  openActiveByManager,
-  staffCaseload,
-} from '../../electron/services/compliance/caseload';
+import { caseloadFor, caseManagerOn, firmCaseload, isOpenOn, openActiveByManager, staffCaseload } from '../../electron/services/compliance/caseload';
 import { AS_OF, aCase, aFirm, aStaff } from '../support/builders';
 
 const handover = (on: string, fromRef: string, toRef: string): HandoverRecord => ({ on, fromRef, toRef, reason: 'leave', clientInformed: true });
@@ -54,9 +47,30 @@ describe('isOpenOn', () => {
 
 describe('caseloadFor', () => {
   const cases: CaseSnapshot[] = [
-    aCase({ ref: 'A1', caseManager: 'S-01', status: 'open-active', injury: 'brain', funding: 'joint-instruction', instructingParty: { name: 'Fenwick Law', kind: 'solicitor' } }),
-    aCase({ ref: 'A2', caseManager: 'S-01', status: 'open-active', injury: 'spinal', funding: undefined, instructingParty: { name: 'Aviva', kind: 'insurer' } }),
-    aCase({ ref: 'A3', caseManager: 'S-01', status: 'monitoring', injury: 'brain', funding: 'deputy', instructingParty: { name: 'Fenwick Law', kind: 'solicitor' } }),
+    aCase({
+      ref: 'A1',
+      caseManager: 'S-01',
+      status: 'open-active',
+      injury: 'brain',
+      funding: 'joint-instruction',
+      instructingParty: { name: 'Fenwick Law', kind: 'solicitor' },
+    }),
+    aCase({
+      ref: 'A2',
+      caseManager: 'S-01',
+      status: 'open-active',
+      injury: 'spinal',
+      funding: undefined,
+      instructingParty: { name: 'Aviva', kind: 'insurer' },
+    }),
+    aCase({
+      ref: 'A3',
+      caseManager: 'S-01',
+      status: 'monitoring',
+      injury: 'brain',
+      funding: 'deputy',
+      instructingParty: { name: 'Fenwick Law', kind: 'solicitor' },
+    }),
     aCase({ ref: 'A4', caseManager: 'S-01', status: 'closed', closedOn: '2026-10-01', injury: 'orthopaedic' }),
     aCase({ ref: 'A5', caseManager: 'S-01', status: 'referral', openedOn: undefined, referredOn: '2026-11-20' }),
     aCase({ ref: 'A6', caseManager: 'S-01', status: 'referral', openedOn: undefined, referredOn: '2026-11-25' }),

@@ -38,7 +38,11 @@ function firm() {
   updateSettings(ctx, { caseloadPerDayMax: 8 });
   createStaff(ctx, { ref: 'CM-1', name: 'Alex Morgan', daysPerWeek: 3 });
   createStaff(ctx, { ref: 'CM-2', name: 'Sam Okafor', daysPerWeek: 4 });
-  for (const [ref, name] of [['SUP-OK', 'Dales Physio'], ['SUP-NO', 'Quick Fix Therapy'], ['SUP-OLD', 'Lapsed Care']]) {
+  for (const [ref, name] of [
+    ['SUP-OK', 'Dales Physio'],
+    ['SUP-NO', 'Quick Fix Therapy'],
+    ['SUP-OLD', 'Lapsed Care'],
+  ]) {
     createSupplier(ctx, { ref, name, kind: 'organisation', services: ['physiotherapy'] });
   }
   addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'decision', { decision: 'approved', by: 'Kim Byrne', on: '2026-01-10', nextReviewOn: '2027-01-10' });
@@ -48,7 +52,17 @@ function firm() {
 }
 const party = { name: 'Fenwick Law', kind: 'solicitor' as const };
 function addCase(ctx: Ctx, ref: string, over: Record<string, unknown> = {}) {
-  return createCase(ctx, { ref, initials: 'JD', caseManager: 'CM-1', instructingParty: party, status: 'open-active', openedOn: '2026-03-01', injury: 'brain', funding: 'claimant-solicitor', ...over });
+  return createCase(ctx, {
+    ref,
+    initials: 'JD',
+    caseManager: 'CM-1',
+    instructingParty: party,
+    status: 'open-active',
+    openedOn: '2026-03-01',
+    injury: 'brain',
+    funding: 'claimant-solicitor',
+    ...over,
+  });
 }
 const rule = (view: ReturnType<typeof caseView>, id: string) => view.rules.find((r) => r.rule === id)!;
 
@@ -109,7 +123,9 @@ describe('closing a case', () => {
     const badReason = errorOf(() => closeCase(ctx, { ref: 'RC-1', closedOn: '2026-11-01', closedReason: 'bored' }));
     expect(badReason.message).toMatch(/closedReason: must be one of goals achieved, settled/);
     expect(errorOf(() => closeCase(ctx, { ref: 'RC-1', closedReason: 'settled' })).field).toBe('closedOn');
-    expect(errorOf(() => closeCase(ctx, { ref: 'RC-1', closedReason: 'settled', closedOn: '2026-02-01' })).message).toBe('closedOn: must not be before the opening date (01/03/2026)');
+    expect(errorOf(() => closeCase(ctx, { ref: 'RC-1', closedReason: 'settled', closedOn: '2026-02-01' })).message).toBe(
+      'closedOn: must not be before the opening date (01/03/2026)',
+    );
     expect(caseView(ctx, 'RC-1').case.status).toBe('open-active');
 
     const v = closeCase(ctx, { ref: 'RC-1', closedOn: '2026-11-01', closedReason: 'goals achieved' });
@@ -164,7 +180,9 @@ describe('standard-practice checklist', () => {
   it('refuses future dates, reviews before requests, and an NHS contact without the team', () => {
     const { ctx } = firm();
     addCase(ctx, 'RC-1');
-    expect(errorOf(() => updateChecklist(ctx, 'RC-1', { riskReviewedOn: '2026-11-25' })).message).toBe('riskReviewedOn: must not be in the future (today is 24/11/2026)');
+    expect(errorOf(() => updateChecklist(ctx, 'RC-1', { riskReviewedOn: '2026-11-25' })).message).toBe(
+      'riskReviewedOn: must not be in the future (today is 24/11/2026)',
+    );
     expect(errorOf(() => updateChecklist(ctx, 'RC-1', { preInaRequestedOn: '2026-05-01', preInaReviewedOn: '2026-04-01' })).field).toBe('preInaReviewedOn');
     expect(errorOf(() => updateChecklist(ctx, 'RC-1', { nhsContactOn: '2026-05-01' })).field).toBe('nhsTeam');
     expect(errorOf(() => updateChecklist(ctx, 'RC-1', { surname: 'Doe' })).message).toMatch(/surname: is not a known field/);
@@ -227,13 +245,33 @@ describe('handovers and caseload figures', () => {
     addCase(ctx, 'RC-2', { status: 'monitoring' });
     const before = caseloadView(ctx, '2026-09-30', 'CM-1');
     expect([before.figures.openActive, before.figures.monitoring]).toEqual([1, 1]);
-    const v = handOverCase(ctx, { ref: 'RC-1', to: 'CM-2', on: '2026-10-01', reason: 'Maternity leave', jointWorkingDays: 14, clientInformed: true, note: 'Joint visit booked' });
+    const v = handOverCase(ctx, {
+      ref: 'RC-1',
+      to: 'CM-2',
+      on: '2026-10-01',
+      reason: 'Maternity leave',
+      jointWorkingDays: 14,
+      clientInformed: true,
+      note: 'Joint visit booked',
+    });
     expect(v.case.caseManager).toBe('CM-2');
     expect(v.caseManagerName).toBe('Sam Okafor');
     expect(v.handovers).toEqual([
-      { on: '2026-10-01', fromRef: 'CM-1', toRef: 'CM-2', fromName: 'Alex Morgan', toName: 'Sam Okafor', reason: 'Maternity leave', jointWorkingDays: 14, clientInformed: true, note: 'Joint visit booked' },
+      {
+        on: '2026-10-01',
+        fromRef: 'CM-1',
+        toRef: 'CM-2',
+        fromName: 'Alex Morgan',
+        toName: 'Sam Okafor',
+        reason: 'Maternity leave',
+        jointWorkingDays: 14,
+        clientInformed: true,
+        note: 'Joint visit booked',
+      },
     ]);
-    expect(v.history.find((h) => h.kind === 'handover')!.what).toBe('Handed over from Alex Morgan to Sam Okafor: Maternity leave; 14 days of joint working; client informed');
+    expect(v.history.find((h) => h.kind === 'handover')!.what).toBe(
+      'Handed over from Alex Morgan to Sam Okafor: Maternity leave; 14 days of joint working; client informed',
+    );
     const count = (ref: string, on: string) => caseloadView(ctx, on, ref).figures.openActive;
     expect([count('CM-1', '2026-09-30'), count('CM-2', '2026-09-30')]).toEqual([1, 0]);
     expect([count('CM-1', '2026-10-01'), count('CM-2', '2026-10-01')]).toEqual([0, 1]);
@@ -283,13 +321,27 @@ describe('handovers and caseload figures', () => {
     const { ctx } = firm();
     updateSettings(ctx, { caseloadPerDayMax: 1 });
     for (let i = 0; i < 4; i++) addCase(ctx, `A-${i}`);
-    expect(caseloadView(ctx, TODAY, 'CM-1')).toMatchObject({ status: 'not_met', reason: "1.33 open active cases per working day, above the firm's limit of 1" });
+    expect(caseloadView(ctx, TODAY, 'CM-1')).toMatchObject({
+      status: 'not_met',
+      reason: "1.33 open active cases per working day, above the firm's limit of 1",
+    });
     createStaff(ctx, { ref: 'CM-3', name: 'No Days' });
     expect(caseloadView(ctx, TODAY, 'CM-3')).toMatchObject({ status: 'not_met', sentence: '0 open active, 0 monitoring, working days a week not recorded' });
     expect(caseloadView(ctx, TODAY).figures.daysPerWeek).toBeNull(); // one person's days unknown: no firm total
-    expect(caseloadSentence({ staffRef: null, asOf: TODAY, openActive: 25, monitoring: 12, referral: 0, daysPerWeek: 1, perWorkingDay: 25, byInjury: {}, byFunding: {}, byParty: {} })).toBe(
-      '25 open active, 12 monitoring, 1 day a week',
-    );
+    expect(
+      caseloadSentence({
+        staffRef: null,
+        asOf: TODAY,
+        openActive: 25,
+        monitoring: 12,
+        referral: 0,
+        daysPerWeek: 1,
+        perWorkingDay: 25,
+        byInjury: {},
+        byFunding: {},
+        byParty: {},
+      }),
+    ).toBe('25 open active, 12 monitoring, 1 day a week');
   });
 });
 
@@ -346,7 +398,16 @@ describe('report by instructing party', () => {
     addCase(ctx, 'O-1', { injury: undefined });
     addCase(ctx, 'N-1', { instructingParty: { name: 'Northern Insurance', kind: 'insurer' }, status: 'referral', openedOn: undefined });
     const [fenwick, northern] = partyReport(ctx);
-    expect(fenwick).toMatchObject({ name: 'Fenwick Law', cases: 6, openActive: 1, closed: 5, referral: 0, monitoring: 0, medianDaysToClose: 35, closedWithDates: 4 });
+    expect(fenwick).toMatchObject({
+      name: 'Fenwick Law',
+      cases: 6,
+      openActive: 1,
+      closed: 5,
+      referral: 0,
+      monitoring: 0,
+      medianDaysToClose: 35,
+      closedWithDates: 4,
+    });
     expect(fenwick.byInjury).toEqual({ brain: 4, spinal: 1, 'not recorded': 1 });
     expect(northern).toMatchObject({ name: 'Northern Insurance', cases: 1, referral: 1, medianDaysToClose: null, closedWithDates: 0 });
   });
@@ -388,7 +449,11 @@ describe('retention', () => {
     expect(plaintextOf(vault, file)).toContain('GONE-77'); // control: the check can see the ref
 
     deleteCase(ctx, 'GONE-77', 'GONE-77');
-    const counts = vault.sqlite.prepare("SELECT (SELECT count(*) FROM cases WHERE ref = 'GONE-77') c, (SELECT count(*) FROM case_instructions) i, (SELECT count(*) FROM case_handovers) h").get();
+    const counts = vault.sqlite
+      .prepare(
+        "SELECT (SELECT count(*) FROM cases WHERE ref = 'GONE-77') c, (SELECT count(*) FROM case_instructions) i, (SELECT count(*) FROM case_handovers) h",
+      )
+      .get();
     expect(counts).toEqual({ c: 0, i: 0, h: 0 });
     expect(errorOf(() => caseView(ctx, 'GONE-77')).code).toBe('not-found');
     const plain = plaintextOf(vault, file);

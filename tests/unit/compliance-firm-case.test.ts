@@ -18,9 +18,34 @@ function caseRule(rule: string, over: Partial<CaseSnapshot> = {}, asOf = AS_OF, 
 
 describe('rule catalogue', () => {
   const ids = [
-    ...['EXPERIENCE-CM', 'EXPERIENCE-QUAL', 'CPD-2Y', 'CASELOAD', 'PEER-REVIEW', 'REGISTRATION', 'TRAINING-SAFEGUARDING', 'TRAINING-MCA', 'TRAINING-INFOSEC', 'INDEMNITY', 'DBS', 'SOLE-PRACTITIONER'].map((x) => `STAFF-${x}`),
+    ...[
+      'EXPERIENCE-CM',
+      'EXPERIENCE-QUAL',
+      'CPD-2Y',
+      'CASELOAD',
+      'PEER-REVIEW',
+      'REGISTRATION',
+      'TRAINING-SAFEGUARDING',
+      'TRAINING-MCA',
+      'TRAINING-INFOSEC',
+      'INDEMNITY',
+      'DBS',
+      'SOLE-PRACTITIONER',
+    ].map((x) => `STAFF-${x}`),
     ...['CODE-SIGNATORY', 'POLICY-HANDOVER', 'POLICY-WHISTLEBLOWING', 'POLICY-COMPLAINTS', 'POLICY-LONE-WORKING', 'POLICY-INFOSEC'].map((x) => `ORG-${x}`),
-    ...['INDEMNITY', 'QUALIFICATION', 'EXPERIENCE', 'SAFEGUARDING', 'REGULATORY', 'FITNESS-TO-PRACTISE', 'SERVICE-COVERAGE', 'DBS', 'SOLE-PRACTITIONER', 'EVIDENCE-BASED', 'VETTING-DECISION'].map((x) => `SUP-${x}`),
+    ...[
+      'INDEMNITY',
+      'QUALIFICATION',
+      'EXPERIENCE',
+      'SAFEGUARDING',
+      'REGULATORY',
+      'FITNESS-TO-PRACTISE',
+      'SERVICE-COVERAGE',
+      'DBS',
+      'SOLE-PRACTITIONER',
+      'EVIDENCE-BASED',
+      'VETTING-DECISION',
+    ].map((x) => `SUP-${x}`),
     ...['REHAB-PRESCRIPTION', 'PRE-INA', 'NHS-CONTACT', 'REHAB-PLAN', 'CONSENT', 'RISK-REVIEW', 'SUPPLIERS-VETTED'].map((x) => `CASE-${x}`),
   ];
   it('holds every rule of rules.md once, in order, with source, title and summary', () => {

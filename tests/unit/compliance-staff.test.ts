@@ -120,8 +120,7 @@ describe('STAFF-CPD-2Y', () => {
 
 describe('STAFF-CASELOAD', () => {
   const rule = 'STAFF-CASELOAD';
-  const cases = (n: number, over: Partial<CaseSnapshot> = {}) =>
-    Array.from({ length: n }, (_, i) => aCase({ ref: `C-${i}`, caseManager: 'S-01', ...over }));
+  const cases = (n: number, over: Partial<CaseSnapshot> = {}) => Array.from({ length: n }, (_, i) => aCase({ ref: `C-${i}`, caseManager: 'S-01', ...over }));
 
   it('is met at exactly the limit (24 cases over 3 days = 8)', () => {
     const r = staffRule(rule, { daysPerWeek: 3 }, AS_OF, { cases: cases(24) });
@@ -183,9 +182,7 @@ describe('STAFF-PEER-REVIEW (6 months)', () => {
   it('is due_soon up to and including warningDays before the lapse, met beyond', () => {
     expect(staffRule(rule, { peerReviews: [review('2026-07-23')] })).toMatchObject({ status: 'due_soon', changesOn: '2027-01-23' }); // 60 days
     expect(staffRule(rule, { peerReviews: [review('2026-07-24')] })).toMatchObject({ status: 'met', changesOn: '2027-01-24' }); // 61 days
-    expect(
-      staffRule(rule, { peerReviews: [review('2026-07-24')] }, AS_OF, { firm: { settings: { warningDays: 61 } } }).status,
-    ).toBe('due_soon');
+    expect(staffRule(rule, { peerReviews: [review('2026-07-24')] }, AS_OF, { firm: { settings: { warningDays: 61 } } }).status).toBe('due_soon');
   });
   it('uses the latest review and ignores reviews after as-of', () => {
     const r = staffRule(rule, { peerReviews: [review('2026-09-01'), review('2026-03-01'), review('2026-12-01')] });
@@ -333,10 +330,7 @@ describe('STAFF-INDEMNITY (£5m)', () => {
     });
     expect(gap).toMatchObject({ status: 'due_soon', changesOn: '2027-01-01' });
     const small = staffRule(rule, {
-      indemnity: [
-        pol({ startsOn: '2026-01-01', expiresOn: '2026-12-31' }),
-        pol({ startsOn: '2027-01-01', expiresOn: '2027-12-31', coverGBP: 2_000_000 }),
-      ],
+      indemnity: [pol({ startsOn: '2026-01-01', expiresOn: '2026-12-31' }), pol({ startsOn: '2027-01-01', expiresOn: '2027-12-31', coverGBP: 2_000_000 })],
     });
     expect(small.changesOn).toBe('2027-01-01');
   });

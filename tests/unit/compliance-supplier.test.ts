@@ -55,7 +55,10 @@ describe('SUP-QUALIFICATION and SUP-EXPERIENCE', () => {
     const without = supRule('SUP-QUALIFICATION', { qualifications: [{ body: 'HCPC', number: 'PH1' }] });
     expect(without).toEqual({ rule: 'SUP-QUALIFICATION', status: 'not_met', reason: 'HCPC PH1 is recorded without evidence' });
     const withEvidence = supRule('SUP-QUALIFICATION', {
-      qualifications: [{ body: 'HCPC', number: 'PH1' }, { body: 'BABCP', evidence: [evidenceMeta({ name: 'babcp.pdf' })] }],
+      qualifications: [
+        { body: 'HCPC', number: 'PH1' },
+        { body: 'BABCP', evidence: [evidenceMeta({ name: 'babcp.pdf' })] },
+      ],
     });
     expect(withEvidence.status).toBe('met');
     expect(withEvidence.reason).toContain('BABCP');
@@ -150,9 +153,7 @@ describe('SUP-SERVICE-COVERAGE, SUP-SOLE-PRACTITIONER, SUP-EVIDENCE-BASED', () =
   it('needs service area and acceptance criteria', () => {
     const r = supRule('SUP-SERVICE-COVERAGE', { acceptanceCriteria: undefined });
     expect(r).toEqual({ rule: 'SUP-SERVICE-COVERAGE', status: 'not_met', reason: 'No acceptance criteria recorded' });
-    expect(supRule('SUP-SERVICE-COVERAGE', { serviceArea: '', acceptanceCriteria: undefined }).reason).toBe(
-      'No service area and acceptance criteria recorded',
-    );
+    expect(supRule('SUP-SERVICE-COVERAGE', { serviceArea: '', acceptanceCriteria: undefined }).reason).toBe('No service area and acceptance criteria recorded');
   });
   it('a sole trader needs safeguards recorded', () => {
     expect(supRule('SUP-SOLE-PRACTITIONER', { soleTrader: true }).status).toBe('not_met');
@@ -179,9 +180,10 @@ describe('SUP-DBS', () => {
       status: 'due_soon',
       changesOn: '2026-11-25',
     });
-    expect(
-      supRule(rule, { dbs: [{ level: 'enhanced', issuedOn: '2019-01-01', updateService: true, lastStatusCheckOn: '2026-06-01' }] }),
-    ).toMatchObject({ status: 'met', changesOn: '2027-06-01' });
+    expect(supRule(rule, { dbs: [{ level: 'enhanced', issuedOn: '2019-01-01', updateService: true, lastStatusCheckOn: '2026-06-01' }] })).toMatchObject({
+      status: 'met',
+      changesOn: '2027-06-01',
+    });
   });
 });
 

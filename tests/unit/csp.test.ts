@@ -8,7 +8,13 @@ import { CSP, META_CSP } from '../../electron/main/csp';
 
 const root = path.resolve(__dirname, '../..');
 const metaOf = (html: string) => /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
-const directives = (csp: string) => Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (csp: string) =>
+  Object.fromEntries(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe('content security policy', () => {
   it('index.html carries the header policy, less frame-ancestors', () => {

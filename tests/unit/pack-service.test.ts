@@ -69,10 +69,24 @@ describe('generatePack', () => {
     // The register row, read straight from the vault, holds the file's real fingerprint.
     const rows = ctx.vault.orm.select().from(packs).all();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: 'staff', subjectRef: MORGAN.ref, recipient: 'Fenwick Law', asOf: AS_OF, generatedBy: 'Test User', fileName: 'morgan.docx' });
+    expect(rows[0]).toMatchObject({
+      kind: 'staff',
+      subjectRef: MORGAN.ref,
+      recipient: 'Fenwick Law',
+      asOf: AS_OF,
+      generatedBy: 'Test User',
+      fileName: 'morgan.docx',
+    });
     expect(rows[0].sha256).toBe(sha256(bytes));
     expect(rows[0].generatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-    expect(rows[0].options).toMatchObject({ includeReflections: true, includeEvidenceAppendix: true, embedImages: true, includeTraining: true, includeCaseload: true, recipientKind: 'solicitor' });
+    expect(rows[0].options).toMatchObject({
+      includeReflections: true,
+      includeEvidenceAppendix: true,
+      embedImages: true,
+      includeTraining: true,
+      includeCaseload: true,
+      recipientKind: 'solicitor',
+    });
     expect(entry).toMatchObject({ id: rows[0].id, subjectName: MORGAN.name, title: 'Legal Panel evidence pack', sha256: sha256(bytes) });
     expect(listPacks(ctx)).toEqual([entry]);
     // Nothing but the pack was written beside the vault (no temporary file left).
@@ -137,15 +151,26 @@ describe('generatePack', () => {
     expect(listPacks(ctx)).toEqual([]);
 
     const bare = newVault();
-    expect(await errorOf(generatePack(bare.ctx, { kind: 'firm', asOf: AS_OF }, path.join(bare.dir, 'x.docx')))).toMatchObject({ code: 'invalid', field: 'firm' });
+    expect(await errorOf(generatePack(bare.ctx, { kind: 'firm', asOf: AS_OF }, path.join(bare.dir, 'x.docx')))).toMatchObject({
+      code: 'invalid',
+      field: 'firm',
+    });
     expect(existsSync(path.join(bare.dir, 'x.docx'))).toBe(false);
   });
 
   it('writes neither the file nor a register row when the pack cannot be built or saved', async () => {
     // A stored evidence file whose bytes no longer match their fingerprint stops the pack.
-    const ev = ctx.vault.orm.select().from(evidenceFiles).all().find((f) => f.name === 'indemnity-schedule-2026.png')!;
+    const ev = ctx.vault.orm
+      .select()
+      .from(evidenceFiles)
+      .all()
+      .find((f) => f.name === 'indemnity-schedule-2026.png')!;
     const dest = path.join(dir, 'never.docx');
-    ctx.vault.orm.update(evidenceFiles).set({ content: Buffer.from(makePng(10, 10, [1, 2, 3])) }).where(eq(evidenceFiles.id, ev.id)).run();
+    ctx.vault.orm
+      .update(evidenceFiles)
+      .set({ content: Buffer.from(makePng(10, 10, [1, 2, 3])) })
+      .where(eq(evidenceFiles.id, ev.id))
+      .run();
     expect(await errorOf(generatePack(ctx, staffRequest(), dest))).toMatchObject({ code: 'conflict' });
     expect(existsSync(dest)).toBe(false);
     expect(ctx.vault.orm.select().from(packs).all()).toEqual([]);
@@ -175,7 +200,12 @@ describe('regeneratePack', () => {
 
   it('says the evidence changed when a file was added since, and registers the different copy it saves', async () => {
     const first = await generatePack(ctx, staffRequest(), path.join(dir, 'first.docx'));
-    const cpd = addRecord(ctx, { type: 'staff', ref: MORGAN.ref }, 'cpd', { date: '2026-11-20', topic: 'Pressure care in the community', provider: 'Tissue Viability Society', hours: 1 });
+    const cpd = addRecord(ctx, { type: 'staff', ref: MORGAN.ref }, 'cpd', {
+      date: '2026-11-20',
+      topic: 'Pressure care in the community',
+      provider: 'Tissue Viability Society',
+      hours: 1,
+    });
     ctx.vault.tx(() => attachEvidence(ctx, cpd.id, { name: 'pressure-care.png', bytes: makePng(40, 30, [200, 100, 50]) }));
     const r = await regeneratePack(ctx, first.entry.id, path.join(dir, 'second.docx'));
     expect(r.same).toBe(false);
@@ -234,7 +264,10 @@ describe('previewPack', () => {
 
   it('answers the Organisation items A to L and Governance D and E for the firm', () => {
     const p = previewPack(ctx, { kind: 'firm', asOf: AS_OF });
-    expect(p.groups.map((g) => g.items.map((i) => i.item))).toEqual([['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'], ['D', 'E']]);
+    expect(p.groups.map((g) => g.items.map((i) => i.item))).toEqual([
+      ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'],
+      ['D', 'E'],
+    ]);
     const e = p.groups[0].items[4];
     expect(e).toMatchObject({ status: null, word: 'No evidence held' });
     // The sample firm has no whistleblowing or complaints policy in date.

@@ -71,9 +71,13 @@ if (!office) {
       if (r.error || r.status !== 0) throw new Error(`LibreOffice failed: ${r.error?.message ?? r.stderr}`);
       if (pdftoppm) {
         const preview = (name: string, page: number) =>
-          spawnSync(pdftoppm, ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', join(OUTPUT, `${name}.pdf`), join(OUTPUT, `${name}-page${page}`)], {
-            timeout: 60_000,
-          });
+          spawnSync(
+            pdftoppm,
+            ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', join(OUTPUT, `${name}.pdf`), join(OUTPUT, `${name}-page${page}`)],
+            {
+              timeout: 60_000,
+            },
+          );
         for (const name of PACKS) preview(name, 1);
         preview('staff-pack', 2);
       }

@@ -237,13 +237,15 @@ describe('Legal Panel evidence pack (case manager)', () => {
   });
 
   it('refuses what it cannot build honestly', async () => {
-    const code = (p: Promise<unknown>) => p.then(() => 'built', (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => 'built',
+        (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+      );
     expect(await code(buildStaffPack({ ...base, staffRef: 'NOPE' }))).toBe('not-found');
     expect(await code(buildStaffPack({ ...base, staffRef: HEAVY_REF, asOf: '2026-11-25' }))).toBe('invalid');
     expect(await code(buildStaffPack({ ...base, staffRef: HEAVY_REF, template: { primaryColour: 'blue' } }))).toBe('invalid');
-    expect(await code(buildStaffPack({ ...base, staffRef: HEAVY_REF, template: { logo: { mediaType: 'image/jpeg', base64: 'aGVsbG8=' } } }))).toBe(
-      'invalid',
-    );
+    expect(await code(buildStaffPack({ ...base, staffRef: HEAVY_REF, template: { logo: { mediaType: 'image/jpeg', base64: 'aGVsbG8=' } } }))).toBe('invalid');
     // A file whose bytes no longer match the recorded fingerprint is not drawn into a pack.
     const tampered = (id: number) => (id === heavy().dbs[0].evidence[0].id ? makePng(10, 10, [0, 0, 0]) : fx.readEvidence(id));
     expect(await code(buildStaffPack({ ...base, staffRef: HEAVY_REF, readEvidence: tampered }))).toBe('conflict');
@@ -398,7 +400,26 @@ describe('image headers', () => {
     expect(imageInfo(gif)).toEqual({ kind: 'gif', width: 300, height: 150 });
     // SOI, an APP0 segment of 16 bytes, then SOF0 with height 480 and width 640.
     const jpeg = new Uint8Array([
-      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...new Array(14).fill(0), 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0xe0, 0x02, 0x80, 0x03, 0, 0, 0,
+      0xff,
+      0xd8,
+      0xff,
+      0xe0,
+      0x00,
+      0x10,
+      ...new Array(14).fill(0),
+      0xff,
+      0xc0,
+      0x00,
+      0x11,
+      0x08,
+      0x01,
+      0xe0,
+      0x02,
+      0x80,
+      0x03,
+      0,
+      0,
+      0,
     ]);
     expect(imageInfo(jpeg)).toEqual({ kind: 'jpg', width: 640, height: 480 });
     expect(imageInfo(new TextEncoder().encode('%PDF-1.4'))).toBeNull();

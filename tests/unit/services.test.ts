@@ -20,7 +20,9 @@ function errorOf(fn: () => unknown): AppError {
   throw new Error('expected an AppError');
 }
 const counts = (ctx: ReturnType<typeof newVault>['ctx']) =>
-  ctx.vault.sqlite.prepare('SELECT (SELECT count(*) FROM staff) s, (SELECT count(*) FROM records) r, (SELECT count(*) FROM evidence_files) f, (SELECT count(*) FROM cases) c').get();
+  ctx.vault.sqlite
+    .prepare('SELECT (SELECT count(*) FROM staff) s, (SELECT count(*) FROM records) r, (SELECT count(*) FROM evidence_files) f, (SELECT count(*) FROM cases) c')
+    .get();
 
 describe('staff', () => {
   it('adds, edits and deletes a staff member', () => {
@@ -70,9 +72,15 @@ describe('evidence records and files', () => {
     const { ctx } = newVault();
     createStaff(ctx, { ref: 'A-1', name: 'Sam' });
     const owner = { type: 'staff' as const, ref: 'A-1' };
-    expect(errorOf(() => addRecord(ctx, owner, 'indemnity', { insurer: 'X', coverGBP: -5, expiresOn: '2027-01-01', heldBy: 'self' })).message).toMatch(/coverGBP: must be a positive number/);
-    expect(errorOf(() => addRecord(ctx, owner, 'indemnity', { insurer: 'X', coverGBP: 'lots', expiresOn: '2027-01-01', heldBy: 'self' })).message).toMatch(/coverGBP: must be a number/);
-    expect(errorOf(() => addRecord(ctx, owner, 'indemnity', { insurer: 'X', coverGBP: 5e6, startsOn: '2027-02-01', expiresOn: '2027-01-01', heldBy: 'self' })).field).toBe('expiresOn');
+    expect(errorOf(() => addRecord(ctx, owner, 'indemnity', { insurer: 'X', coverGBP: -5, expiresOn: '2027-01-01', heldBy: 'self' })).message).toMatch(
+      /coverGBP: must be a positive number/,
+    );
+    expect(errorOf(() => addRecord(ctx, owner, 'indemnity', { insurer: 'X', coverGBP: 'lots', expiresOn: '2027-01-01', heldBy: 'self' })).message).toMatch(
+      /coverGBP: must be a number/,
+    );
+    expect(
+      errorOf(() => addRecord(ctx, owner, 'indemnity', { insurer: 'X', coverGBP: 5e6, startsOn: '2027-02-01', expiresOn: '2027-01-01', heldBy: 'self' })).field,
+    ).toBe('expiresOn');
     expect(errorOf(() => addRecord(ctx, owner, 'decision', { decision: 'approved', by: 'K', on: '2026-01-01' })).message).toMatch(/cannot hold a decision/);
     const r = addRecord(ctx, owner, 'indemnity', { insurer: 'X', coverGBP: 5e6, expiresOn: '2027-01-01', heldBy: 'self' });
     expect(listRecords(ctx, owner).map((x) => x.id)).toEqual([r.id]);

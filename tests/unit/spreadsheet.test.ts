@@ -41,7 +41,10 @@ ST-2,2025-11-30,Spinal pathways,UKABIF,`);
     expect((await importSpreadsheet(ctx, 'cpd', 'cpd.csv', cpd)).added.records).toBe(3);
     expect((await importSpreadsheet(ctx, 'cpd', 'cpd.csv', cpd)).added.records).toBe(0);
     const amira = loadSnapshot(ctx).staff[0];
-    expect(amira.cpd.map((c) => [c.date, c.topic])).toEqual([['2026-05-14', 'Mental capacity update'], ['2026-02-02', 'Goal setting, in practice']]);
+    expect(amira.cpd.map((c) => [c.date, c.topic])).toEqual([
+      ['2026-05-14', 'Mental capacity update'],
+      ['2026-02-02', 'Goal setting, in practice'],
+    ]);
   });
 
   it('refuses the whole sheet naming each bad row and field, and writes nothing', async () => {
@@ -84,8 +87,13 @@ ST-9,30/02/2026,Bad row,,lots`);
   it('imports cases with their instructing party, and refuses a file type it cannot read', async () => {
     const { ctx } = newVault();
     await importSpreadsheet(ctx, 'staff', 'staff.csv', csv(STAFF));
-    const s = await importSpreadsheet(ctx, 'cases', 'cases.csv', csv(`ref,initials,caseManager,instructingPartyName,instructingPartyKind,status,injury,openedOn
-C-1,AB,ST-1,Fenwick Law,solicitor,open-active,brain,01/06/2026`));
+    const s = await importSpreadsheet(
+      ctx,
+      'cases',
+      'cases.csv',
+      csv(`ref,initials,caseManager,instructingPartyName,instructingPartyKind,status,injury,openedOn
+C-1,AB,ST-1,Fenwick Law,solicitor,open-active,brain,01/06/2026`),
+    );
     expect(s.added.cases).toBe(1);
     expect(loadSnapshot(ctx).cases[0]).toMatchObject({ ref: 'C-1', instructingParty: { name: 'Fenwick Law', kind: 'solicitor' }, openedOn: '2026-06-01' });
     expect((await caught(importSpreadsheet(ctx, 'cases', 'cases.ods', csv('x')))).message).toMatch(/use \.csv or \.xlsx/);

@@ -35,7 +35,9 @@ function sampleVault(today = TODAY) {
   return { ...v, ctx };
 }
 const rule = (ctx: Ctx, ref: string, id: string, asOf = TODAY) =>
-  evaluate(loadSnapshot(ctx), asOf).staff.find((s) => s.ref === ref)!.rules.find((r) => r.rule === id)!;
+  evaluate(loadSnapshot(ctx), asOf)
+    .staff.find((s) => s.ref === ref)!
+    .rules.find((r) => r.rule === id)!;
 
 /** The registry over a vault with the sample firm, as main and the UI use it. */
 function sampleRegistry() {
@@ -64,8 +66,15 @@ describe('exemptions', () => {
   it('grants with the vault user and today by default, and the rule becomes exempt naming who, when and why', async () => {
     const { registry, session } = sampleRegistry();
     expect(rule(session.ctx(), 'RR-02', 'STAFF-DBS').status).toBe('not_met');
-    const r = await registry.call('grantExemption', { owner: { type: 'staff', ref: 'RR-02' }, rule: 'STAFF-DBS', reason: 'Desk-based role: no client contact' });
-    expect(r).toMatchObject({ ok: true, value: { kind: 'exemption', data: { rule: 'STAFF-DBS', grantedBy: 'Pat Manager', grantedOn: TODAY, reason: 'Desk-based role: no client contact' } } });
+    const r = await registry.call('grantExemption', {
+      owner: { type: 'staff', ref: 'RR-02' },
+      rule: 'STAFF-DBS',
+      reason: 'Desk-based role: no client contact',
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { kind: 'exemption', data: { rule: 'STAFF-DBS', grantedBy: 'Pat Manager', grantedOn: TODAY, reason: 'Desk-based role: no client contact' } },
+    });
     const dbs = rule(session.ctx(), 'RR-02', 'STAFF-DBS');
     expect(dbs).toEqual({ rule: 'STAFF-DBS', status: 'exempt', reason: 'Exempted by Pat Manager on 24/11/2026: Desk-based role: no client contact' });
     // The person's other rules are untouched.
@@ -75,21 +84,50 @@ describe('exemptions', () => {
   it('refuses an unknown rule, a rule of another kind of subject, an empty reason and an impossible date, naming the field', async () => {
     const { registry, session } = sampleRegistry();
     const owner = { type: 'staff' as const, ref: 'RR-02' };
-    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-NOPE', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'rule', message: 'STAFF-NOPE is not a rule Caseproof knows.' } });
-    expect(await registry.call('grantExemption', { owner, rule: 'SUP-DBS', reason: 'x' })).toMatchObject({ ok: false, error: { field: 'rule', message: 'SUP-DBS is not a rule for staff members, so it cannot be exempted here.' } });
-    expect(await registry.call('grantExemption', { owner, rule: 'dbs', reason: 'x' })).toMatchObject({ ok: false, error: { field: 'rule', message: expect.stringContaining('must be a rule id') } });
-    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-DBS', reason: '   ' })).toMatchObject({ ok: false, error: { field: 'reason', message: 'reason: is required' } });
-    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-DBS', reason: 'x', grantedBy: '' })).toMatchObject({ ok: false, error: { field: 'grantedBy' } });
-    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-DBS', reason: 'x', grantedOn: '2026-02-30' })).toMatchObject({ ok: false, error: { field: 'grantedOn', message: 'grantedOn: must be a real date written as YYYY-MM-DD' } });
-    expect(await registry.call('grantExemption', { owner: { type: 'staff', ref: 'RR-99' }, rule: 'STAFF-DBS', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-NOPE', reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', field: 'rule', message: 'STAFF-NOPE is not a rule Caseproof knows.' },
+    });
+    expect(await registry.call('grantExemption', { owner, rule: 'SUP-DBS', reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { field: 'rule', message: 'SUP-DBS is not a rule for staff members, so it cannot be exempted here.' },
+    });
+    expect(await registry.call('grantExemption', { owner, rule: 'dbs', reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { field: 'rule', message: expect.stringContaining('must be a rule id') },
+    });
+    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-DBS', reason: '   ' })).toMatchObject({
+      ok: false,
+      error: { field: 'reason', message: 'reason: is required' },
+    });
+    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-DBS', reason: 'x', grantedBy: '' })).toMatchObject({
+      ok: false,
+      error: { field: 'grantedBy' },
+    });
+    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-DBS', reason: 'x', grantedOn: '2026-02-30' })).toMatchObject({
+      ok: false,
+      error: { field: 'grantedOn', message: 'grantedOn: must be a real date written as YYYY-MM-DD' },
+    });
+    expect(await registry.call('grantExemption', { owner: { type: 'staff', ref: 'RR-99' }, rule: 'STAFF-DBS', reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     expect(listRecords(session.ctx(), owner, 'exemption')).toEqual([]);
     // Suppliers take supplier rules.
-    expect(await registry.call('grantExemption', { owner: { type: 'supplier', ref: 'RS-01' }, rule: 'SUP-DBS', reason: 'Equipment supplier only' })).toMatchObject({ ok: true });
+    expect(
+      await registry.call('grantExemption', { owner: { type: 'supplier', ref: 'RS-01' }, rule: 'SUP-DBS', reason: 'Equipment supplier only' }),
+    ).toMatchObject({ ok: true });
   });
 
   it('a grant dated later does not apply until its date', () => {
     const { ctx } = sampleVault();
-    grantExemption(ctx, { owner: { type: 'staff', ref: 'RR-02' }, rule: 'STAFF-DBS', reason: 'Leaving client work', grantedBy: 'Kim Byrne', grantedOn: '2026-12-01' });
+    grantExemption(ctx, {
+      owner: { type: 'staff', ref: 'RR-02' },
+      rule: 'STAFF-DBS',
+      reason: 'Leaving client work',
+      grantedBy: 'Kim Byrne',
+      grantedOn: '2026-12-01',
+    });
     expect(rule(ctx, 'RR-02', 'STAFF-DBS').status).toBe('not_met');
     expect(rule(ctx, 'RR-02', 'STAFF-DBS', '2026-12-01').status).toBe('exempt');
   });
@@ -110,7 +148,10 @@ describe('exemptions', () => {
     expect(listRecords(ctx, { type: 'staff', ref: 'RR-01' }, 'exemption').map((r) => r.id)).toEqual([morgan.id]);
     // Only exemptions can be withdrawn this way.
     const pi = listRecords(ctx, toni, 'indemnity')[0];
-    expect(await registry.call('withdrawExemption', { id: pi.id })).toMatchObject({ ok: false, error: { code: 'invalid', message: `Record ${pi.id} is not an exemption, so it was not withdrawn.` } });
+    expect(await registry.call('withdrawExemption', { id: pi.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: `Record ${pi.id} is not an exemption, so it was not withdrawn.` },
+    });
     expect(listRecords(ctx, toni, 'indemnity')).toHaveLength(1);
     expect(() => withdrawExemption(ctx, 999_999)).toThrow(/was not found/);
   });
@@ -153,7 +194,11 @@ describe('self checklist', () => {
     expect(by.training.lines.map((l) => l.rule)).toEqual(['STAFF-TRAINING-SAFEGUARDING', 'STAFF-TRAINING-MCA', 'STAFF-TRAINING-INFOSEC']);
     expect(by.handover).toMatchObject({ status: 'met', lines: [{ subject: 'firm', ref: 'firm', rule: 'ORG-POLICY-HANDOVER' }] });
     // Toni manages no open case: consent does not apply, and the note says why.
-    expect(by.consent).toMatchObject({ status: 'not_applicable', lines: [], note: 'Toni Reyes manages no open cases on 24/11/2026, so there is nothing to check.' });
+    expect(by.consent).toMatchObject({
+      status: 'not_applicable',
+      lines: [],
+      note: 'Toni Reyes manages no open cases on 24/11/2026, so there is nothing to check.',
+    });
     // Lone working: her own safeguards are recorded, but the firm has no lone working policy.
     expect(by['lone-working'].lines.map((l) => `${l.rule} ${l.status}`)).toEqual(['STAFF-SOLE-PRACTITIONER met', 'ORG-POLICY-LONE-WORKING not_met']);
     expect(by['lone-working'].status).toBe('not_met');
@@ -167,8 +212,20 @@ describe('self checklist', () => {
       aCase({ ref: 'C-1', caseManager: 'CM-1', status: 'open-active', consentRecordedOn: '2026-06-01', consentReviewedOn: undefined }),
       aCase({ ref: 'C-2', caseManager: 'CM-1', status: 'monitoring', consentRecordedOn: '2025-01-10', consentReviewedOn: undefined }),
       aCase({ ref: 'C-3', caseManager: 'CM-1', status: 'closed', closedOn: '2026-05-01' }),
-      aCase({ ref: 'C-4', caseManager: 'CM-2', status: 'open-active', handovers: [{ on: '2026-10-01', fromRef: 'CM-2', toRef: 'CM-1', reason: 'leave', clientInformed: true }], consentRecordedOn: '2026-09-01', consentReviewedOn: undefined }),
-      aCase({ ref: 'C-5', caseManager: 'CM-1', status: 'open-active', handovers: [{ on: '2026-10-01', fromRef: 'CM-1', toRef: 'CM-2', reason: 'leave', clientInformed: true }] }),
+      aCase({
+        ref: 'C-4',
+        caseManager: 'CM-2',
+        status: 'open-active',
+        handovers: [{ on: '2026-10-01', fromRef: 'CM-2', toRef: 'CM-1', reason: 'leave', clientInformed: true }],
+        consentRecordedOn: '2026-09-01',
+        consentReviewedOn: undefined,
+      }),
+      aCase({
+        ref: 'C-5',
+        caseManager: 'CM-1',
+        status: 'open-active',
+        handovers: [{ on: '2026-10-01', fromRef: 'CM-1', toRef: 'CM-2', reason: 'leave', clientInformed: true }],
+      }),
     ];
     const snapshot = aFirm({ staff: [aStaff({ ref: 'CM-1', name: 'Ash Patel' }), aStaff({ ref: 'CM-2', name: 'Bo Li' })], cases });
     const c = answerChecklist(snapshot, evaluate(snapshot, AS_OF), 'CM-1');
@@ -229,14 +286,21 @@ describe('iCalendar export', () => {
   it('writes one all-day event per result with a change date, with a stable UID, the person and rule in SUMMARY and the reason in DESCRIPTION', () => {
     const { ctx } = sampleVault();
     const report = evaluate(loadSnapshot(ctx), TODAY);
-    const expected = [report.firm.rules, ...report.staff.map((s) => s.rules), ...report.suppliers.map((s) => s.rules), ...report.cases.map((s) => s.rules)].flat().filter((r) => r.changesOn && r.changesOn >= TODAY);
+    const expected = [report.firm.rules, ...report.staff.map((s) => s.rules), ...report.suppliers.map((s) => s.rules), ...report.cases.map((s) => s.rules)]
+      .flat()
+      .filter((r) => r.changesOn && r.changesOn >= TODAY);
     const now = new Date('2026-11-24T09:30:00Z');
     const { ics, events } = vaultCalendar(ctx, { now });
     expect(events).toBe(expected.length);
     const parsed = parseIcs(ics);
     expect(parsed.longLines).toEqual([]);
     expect(parsed.bareNewlines).toBe(0);
-    expect(parsed.calendar).toMatchObject({ VERSION: '2.0', PRODID: '-//Caseproof//Due dates//EN', CALSCALE: 'GREGORIAN', 'X-WR-CALNAME': 'Caseproof due dates: Riverside Rehabilitation Case Management' });
+    expect(parsed.calendar).toMatchObject({
+      VERSION: '2.0',
+      PRODID: '-//Caseproof//Due dates//EN',
+      CALSCALE: 'GREGORIAN',
+      'X-WR-CALNAME': 'Caseproof due dates: Riverside Rehabilitation Case Management',
+    });
     expect(parsed.events).toHaveLength(expected.length);
     const toni = parsed.events.find((e) => e.UID.value.startsWith('staff-RR-02-STAFF-INDEMNITY@'))!;
     expect(toni.DTSTART).toEqual({ name: 'DTSTART', params: { VALUE: 'DATE' }, value: '20261216' });
@@ -248,8 +312,12 @@ describe('iCalendar export', () => {
     expect(reason).toContain(',');
     expect(toni.DESCRIPTION.value).toBe(`${reason}.\nStatus on 24/11/2026: Due soon. Rule STAFF-INDEMNITY, from MTSP Organisation A; Ethics 4.6.`);
     // The firm's and the case's events name them; a case carries no client details.
-    expect(parsed.events.find((e) => e.UID.value.startsWith('firm-firm-ORG-POLICY-HANDOVER@'))!.SUMMARY.value).toBe('Riverside Rehabilitation Case Management: Handover policy (ORG-POLICY-HANDOVER) lapses');
-    expect(parsed.events.find((e) => e.UID.value.startsWith('case-RC-100-CASE-RISK-REVIEW@'))!.SUMMARY.value).toBe('Case RC-100: Risk review (CASE-RISK-REVIEW) lapses');
+    expect(parsed.events.find((e) => e.UID.value.startsWith('firm-firm-ORG-POLICY-HANDOVER@'))!.SUMMARY.value).toBe(
+      'Riverside Rehabilitation Case Management: Handover policy (ORG-POLICY-HANDOVER) lapses',
+    );
+    expect(parsed.events.find((e) => e.UID.value.startsWith('case-RC-100-CASE-RISK-REVIEW@'))!.SUMMARY.value).toBe(
+      'Case RC-100: Risk review (CASE-RISK-REVIEW) lapses',
+    );
     // Soonest first; UIDs unique.
     const starts = parsed.events.map((e) => e.DTSTART.value);
     expect(starts).toEqual([...starts].sort());
@@ -259,7 +327,13 @@ describe('iCalendar export', () => {
   it('keeps the UID when the date moves (a renewal), and filters to N days when asked', () => {
     const { ctx } = sampleVault();
     const before = parseIcs(vaultCalendar(ctx, { now: new Date() }).ics).events.find((e) => e.SUMMARY.value.startsWith('Toni Reyes: Professional indemnity'))!;
-    addRecord(ctx, { type: 'staff', ref: 'RR-02' }, 'indemnity', { insurer: 'CSP', coverGBP: 5_000_000, startsOn: '2026-12-16', expiresOn: '2027-12-15', heldBy: 'self' });
+    addRecord(ctx, { type: 'staff', ref: 'RR-02' }, 'indemnity', {
+      insurer: 'CSP',
+      coverGBP: 5_000_000,
+      startsOn: '2026-12-16',
+      expiresOn: '2027-12-15',
+      heldBy: 'self',
+    });
     const after = parseIcs(vaultCalendar(ctx, { now: new Date() }).ics).events.find((e) => e.SUMMARY.value.startsWith('Toni Reyes: Professional indemnity'))!;
     expect(after.UID.value).toBe(before.UID.value);
     expect(before.DTSTART.value).toBe('20261216');
@@ -306,7 +380,14 @@ describe('re-vetting overdue in the due list', () => {
     snap.suppliers[0].decisions[0].nextReviewOn = '2026-11-01';
     const asOf = '2026-11-24';
     const items = dueList(evaluate(snap, asOf), asOf, 60, snap);
-    expect(items[0]).toMatchObject({ subject: 'supplier', ref: 'RS-01', rule: 'SUP-VETTING-DECISION', status: 'not_met', changesOn: '2026-11-01', overdue: true });
+    expect(items[0]).toMatchObject({
+      subject: 'supplier',
+      ref: 'RS-01',
+      rule: 'SUP-VETTING-DECISION',
+      status: 'not_met',
+      changesOn: '2026-11-01',
+      overdue: true,
+    });
     expect(items[0].reason).toMatch(/^Re-vetting overdue: Approved by Kim Byrne on 02\/10\/2026 but the review due on 01\/11\/2026 has passed/);
     // Without the snapshot only what is about to lapse is listed.
     expect(dueList(evaluate(snap, asOf), asOf, 60).some((i) => i.overdue)).toBe(false);

@@ -36,7 +36,8 @@ const PNG = Buffer.from(makePng(8, 8, [40, 90, 160]));
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 const sup = (ref: string, over: object = {}) => ({ ref, name: `Supplier ${ref}`, kind: 'organisation' as const, services: ['physiotherapy'], ...over });
-const count = (ctx: ReturnType<typeof newVault>['ctx'], table: string) => (ctx.vault.sqlite.prepare(`SELECT count(*) n FROM ${table}`).get() as { n: number }).n;
+const count = (ctx: ReturnType<typeof newVault>['ctx'], table: string) =>
+  (ctx.vault.sqlite.prepare(`SELECT count(*) n FROM ${table}`).get() as { n: number }).n;
 
 /** A supplier with every part of the vetting file, each record with evidence, meeting every rule on 2026-11-24. */
 function fullSupplierFile() {
@@ -66,7 +67,16 @@ function fullSupplierFile() {
         contact: 'Dr R Patel, 0113 000 0000',
         indemnity: [{ insurer: 'Howden', coverGBP: 6_000_000, expiresOn: '2027-08-31', evidence: file('pi.pdf', PDF, 'application/pdf') }],
         qualifications: [{ body: 'HCPC', number: 'PYL12345', evidence: file('hcpc.png', PNG, 'image/png') }],
-        dbs: [{ level: 'enhanced', certificateNumber: '001234567890', issuedOn: '2025-02-01', updateService: true, lastStatusCheckOn: '2026-10-01', evidence: file('dbs.pdf', PDF, 'application/pdf') }],
+        dbs: [
+          {
+            level: 'enhanced',
+            certificateNumber: '001234567890',
+            issuedOn: '2025-02-01',
+            updateService: true,
+            lastStatusCheckOn: '2026-10-01',
+            evidence: file('dbs.pdf', PDF, 'application/pdf'),
+          },
+        ],
         regulatory: [{ scheme: 'ICO', reference: 'ZB123456', expiresOn: '2027-04-30', evidence: file('ico.png', PNG, 'image/png') }],
         fitnessChecks: [{ checkedOn: '2026-09-15', register: 'HCPC', result: 'clear', note: 'No sanctions', evidence: file('register.png', PNG, 'image/png') }],
         decisions: [
@@ -90,7 +100,14 @@ describe('vetting decisions', () => {
     const r = recordDecision(ctx, { ref: 'SP-1', decision: 'approved', by: 'Pat Manager', on: '2026-11-24', nextReviewOn: '2027-11-24', note: '  ' });
     expect(r).toMatchObject({ kind: 'decision', data: { decision: 'approved', by: 'Pat Manager', on: '2026-11-24', nextReviewOn: '2027-11-24' } });
     expect(r.data).not.toHaveProperty('note');
-    const rej = recordDecision(ctx, { ref: 'SP-1', decision: 'rejected', by: 'Pat Manager', on: '2026-11-24', nextReviewOn: '2027-01-01', note: ' Lapsed HCPC ' });
+    const rej = recordDecision(ctx, {
+      ref: 'SP-1',
+      decision: 'rejected',
+      by: 'Pat Manager',
+      on: '2026-11-24',
+      nextReviewOn: '2027-01-01',
+      note: ' Lapsed HCPC ',
+    });
     expect(rej.data).toMatchObject({ decision: 'rejected', note: 'Lapsed HCPC' });
     expect(rej.data).not.toHaveProperty('nextReviewOn');
     expect(listRecords(ctx, { type: 'supplier', ref: 'SP-1' }, 'decision')).toHaveLength(2);
@@ -175,8 +192,11 @@ describe('minimum indemnity per service', () => {
     addRecord(ctx, { type: 'supplier', ref: 'SP-1' }, 'supplierIndemnity', { insurer: 'Howden', coverGBP: 2_000_000, expiresOn: '2027-06-30' });
     const indemnity = () => supplierFile(ctx, 'SP-1').report.rules.find((r) => r.rule === 'SUP-INDEMNITY')!;
     expect(indemnity().status).toBe('met');
-    setIndemnityMinimums(ctx, { defaultGBP: 1_500_000, byService: { ' psychology ': 3_000_000, 'Hydrotherapy': 2_000_000 } });
-    expect(getFirm(ctx).settings).toMatchObject({ supplierIndemnityMinGBP: 1_500_000, supplierIndemnityMinByService: { psychology: 3_000_000, Hydrotherapy: 2_000_000 } });
+    setIndemnityMinimums(ctx, { defaultGBP: 1_500_000, byService: { ' psychology ': 3_000_000, Hydrotherapy: 2_000_000 } });
+    expect(getFirm(ctx).settings).toMatchObject({
+      supplierIndemnityMinGBP: 1_500_000,
+      supplierIndemnityMinByService: { psychology: 3_000_000, Hydrotherapy: 2_000_000 },
+    });
     expect(indemnity()).toMatchObject({ status: 'not_met' });
     expect(indemnity().reason).toContain('below £3,000,000 for Psychology');
     const f = supplierFile(ctx, 'SP-1');
@@ -191,7 +211,9 @@ describe('minimum indemnity per service', () => {
     expect(indemnity().status).toBe('met');
     const dup = errorOf(() => setIndemnityMinimums(ctx, { defaultGBP: 1_000_000, byService: { Psychology: 1, psychology: 2 } }));
     expect(dup.message).toBe('psychology is listed twice.');
-    expect(errorOf(() => setIndemnityMinimums(ctx, { defaultGBP: 1_000_000, byService: { equipment: -5 } })).message).toContain('must be a positive number of pounds');
+    expect(errorOf(() => setIndemnityMinimums(ctx, { defaultGBP: 1_000_000, byService: { equipment: -5 } })).message).toContain(
+      'must be a positive number of pounds',
+    );
   });
 });
 

@@ -30,7 +30,9 @@ describe('vetting state', () => {
     });
   });
   it('a conditional approval in date is Approved with conditions', () => {
-    const { vetting } = judged({ decisions: [{ decision: 'conditional', by: 'Kim Byrne', on: '2026-02-01', nextReviewOn: '2027-02-01', note: 'Six sessions, then review' }] });
+    const { vetting } = judged({
+      decisions: [{ decision: 'conditional', by: 'Kim Byrne', on: '2026-02-01', nextReviewOn: '2027-02-01', note: 'Six sessions, then review' }],
+    });
     expect(vetting.state).toBe('conditional');
     expect(vetting.reason).toContain('Six sessions, then review');
   });
@@ -48,7 +50,10 @@ describe('vetting state', () => {
     expect(vetting.reason).toBe('Approved by Kim Byrne on 15/01/2026; next review due 15/06/2027; since then not met: professional indemnity');
   });
   it('gaps the approver accepted on the day do not make it need re-vetting (the overall status shows them)', () => {
-    const r = judged({ cvOnFile: false, decisions: [{ decision: 'conditional', by: 'Kim Byrne', on: '2026-02-01', nextReviewOn: '2027-02-01', note: 'CV to follow' }] });
+    const r = judged({
+      cvOnFile: false,
+      decisions: [{ decision: 'conditional', by: 'Kim Byrne', on: '2026-02-01', nextReviewOn: '2027-02-01', note: 'CV to follow' }],
+    });
     expect(r.report.status).toBe('not_met');
     expect(r.vetting.state).toBe('conditional');
     // Without the decision-date report, every rule not met counts.
@@ -58,7 +63,9 @@ describe('vetting state', () => {
     expect(judged({ decisions: [approved('2026-01-01')] }).vetting.state).toBe('needs-revetting');
   });
   it('a rejection is Not approved even when the evidence is fine; no decision is Not yet vetted', () => {
-    const r = judged({ decisions: [approved('2025-01-01', '2027-01-01'), { decision: 'rejected', by: 'Sam Lee', on: '2026-03-01', note: 'No CQC registration' }] });
+    const r = judged({
+      decisions: [approved('2025-01-01', '2027-01-01'), { decision: 'rejected', by: 'Sam Lee', on: '2026-03-01', note: 'No CQC registration' }],
+    });
     expect(r.vetting).toMatchObject({ state: 'rejected', decidedOn: '2026-03-01', reason: 'Rejected by Sam Lee on 01/03/2026 (No CQC registration)' });
     expect(judged({ decisions: [] }).vetting).toEqual({ state: 'not-vetted', reason: 'No vetting decision is recorded' });
     // A decision dated after as-of is not in force yet.
@@ -75,7 +82,9 @@ describe('vetting state', () => {
     expect(r.vetting.state).toBe('approved');
   });
   it('lists decisions newest first, later-recorded first on the same day', () => {
-    const list = [approved('2025-01-01', '2026-01-01'), approved('2026-03-01', '2027-03-01'), { decision: 'rejected' as const, by: 'X', on: '2026-03-01' }].map((d) => stored(d));
+    const list = [approved('2025-01-01', '2026-01-01'), approved('2026-03-01', '2027-03-01'), { decision: 'rejected' as const, by: 'X', on: '2026-03-01' }].map(
+      (d) => stored(d),
+    );
     expect(decisionsNewestFirst(list).map((d) => [d.on, d.decision])).toEqual([
       ['2026-03-01', 'rejected'],
       ['2026-03-01', 'approved'],
@@ -105,21 +114,28 @@ describe('decision panel validation (decisionInput)', () => {
     expect(issues({ ...base, decision: 'approved', nextReviewOn: '2026-11-25' })).toEqual([]);
   });
   it('conditions are required for a conditional approval, a reason for a rejection', () => {
-    expect(issues({ ...base, decision: 'conditional', nextReviewOn: '2027-05-01', note: '  ' })).toEqual(['note: is required: write the conditions of the approval']);
+    expect(issues({ ...base, decision: 'conditional', nextReviewOn: '2027-05-01', note: '  ' })).toEqual([
+      'note: is required: write the conditions of the approval',
+    ]);
     expect(issues({ ...base, decision: 'rejected' })).toEqual(['note: is required: say why the supplier was not approved']);
     expect(issues({ ...base, decision: 'rejected', note: 'Lapsed HCPC registration' })).toEqual([]);
   });
 });
 
 describe('per-service minimum indemnity', () => {
-  const settings = (byService?: Record<string, number>): Partial<FirmSettings> => ({ supplierIndemnityMinGBP: 1_000_000, ...(byService ? { supplierIndemnityMinByService: byService } : {}) });
+  const settings = (byService?: Record<string, number>): Partial<FirmSettings> => ({
+    supplierIndemnityMinGBP: 1_000_000,
+    ...(byService ? { supplierIndemnityMinByService: byService } : {}),
+  });
   const pol = (coverGBP: number) => [{ insurer: 'Balens', coverGBP, expiresOn: '2027-06-30' }];
   const rule = (services: string[], cover: number, byService?: Record<string, number>) =>
     resultOf(judged({ services, indemnity: pol(cover) }, AS_OF, settings(byService)).report, 'SUP-INDEMNITY');
 
   it('uses the highest minimum among the supplier’s services', () => {
     const map = { psychology: 5_000_000, Equipment: 500_000 };
-    expect(supplierIndemnityMinimum({ services: ['physiotherapy', 'Psychology '] }, { supplierIndemnityMinGBP: 1_000_000, supplierIndemnityMinByService: map })).toEqual({ minGBP: 5_000_000, service: 'Psychology' });
+    expect(
+      supplierIndemnityMinimum({ services: ['physiotherapy', 'Psychology '] }, { supplierIndemnityMinGBP: 1_000_000, supplierIndemnityMinByService: map }),
+    ).toEqual({ minGBP: 5_000_000, service: 'Psychology' });
     const below = rule(['physiotherapy', 'psychology'], 4_999_999, map);
     expect(below.status).toBe('not_met');
     expect(below.reason).toBe('Balens policy is in force to 30/06/2027 but its cover of £4,999,999 is below £5,000,000 for psychology');
@@ -137,7 +153,12 @@ describe('per-service minimum indemnity', () => {
   it('falls back to the default with no per-service settings, or no services', () => {
     expect(rule(['physiotherapy'], 999_999).reason).toBe('Balens policy is in force to 30/06/2027 but its cover of £999,999 is below £1,000,000');
     expect(rule([], 1_000_000, { psychology: 5_000_000 }).status).toBe('met');
-    expect(supplierIndemnityMinimum({ services: ['physiotherapy'] }, { supplierIndemnityMinGBP: 2_000_000, supplierIndemnityMinByService: { psychology: 5_000_000 } })).toEqual({ minGBP: 2_000_000 });
+    expect(
+      supplierIndemnityMinimum(
+        { services: ['physiotherapy'] },
+        { supplierIndemnityMinGBP: 2_000_000, supplierIndemnityMinByService: { psychology: 5_000_000 } },
+      ),
+    ).toEqual({ minGBP: 2_000_000 });
   });
 });
 
@@ -146,7 +167,9 @@ describe('re-vetting in the due list', () => {
     const s = aSupplier({ ref: 'SUP-07', name: 'Moor Psychology', decisions: [approved('2025-12-20', '2026-12-20')] });
     const firm = aFirm({ suppliers: [s] });
     const items = dueList(evaluate(firm, AS_OF), AS_OF, 60).filter((i) => i.subject === 'supplier');
-    expect(items).toContainEqual(expect.objectContaining({ ref: 'SUP-07', name: 'Moor Psychology', rule: 'SUP-VETTING-DECISION', status: 'due_soon', changesOn: '2026-12-20' }));
+    expect(items).toContainEqual(
+      expect.objectContaining({ ref: 'SUP-07', name: 'Moor Psychology', rule: 'SUP-VETTING-DECISION', status: 'due_soon', changesOn: '2026-12-20' }),
+    );
     expect(dueList(evaluate(firm, AS_OF), AS_OF, 25).some((i) => i.rule === 'SUP-VETTING-DECISION')).toBe(false);
     // On the review date it is not met (needs re-vetting), so no longer "due".
     expect(dueList(evaluate(firm, '2026-12-20'), '2026-12-20', 60).some((i) => i.rule === 'SUP-VETTING-DECISION')).toBe(false);

@@ -158,4 +158,3 @@ describe('rekey', () => {
     v.close();
   });
 });
-

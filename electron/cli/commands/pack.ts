@@ -24,7 +24,8 @@ export const pack: Command = async (a) => {
   if (!existsSync(path.dirname(dest))) throw new CliFailure(`The folder ${path.dirname(dest)} does not exist.`);
 
   await withVault(a, async (ctx) => {
-    const request: PackRequest = staff !== undefined ? { kind: 'staff', ref: staff, asOf } : supplier !== undefined ? { kind: 'supplier', ref: supplier, asOf } : { kind: 'firm', asOf };
+    const request: PackRequest =
+      staff !== undefined ? { kind: 'staff', ref: staff, asOf } : supplier !== undefined ? { kind: 'supplier', ref: supplier, asOf } : { kind: 'firm', asOf };
     if (forName) request.recipient = recipientNamed(ctx, forName);
     const built = await buildPack(ctx, request);
     const entry = savePack(ctx, built, dest, { overwrite: a.values.force === true });

@@ -23,10 +23,13 @@ export const retention: Command = async (a) => {
       for (const r of list.due) out(line(r));
     }
     if (list.undated.length) {
-      out(`${list.undated.length} closed case${list.undated.length === 1 ? ' has' : 's have'} no closing date, so the period cannot be worked out (add the date in the app):`);
+      out(
+        `${list.undated.length} closed case${list.undated.length === 1 ? ' has' : 's have'} no closing date, so the period cannot be worked out (add the date in the app):`,
+      );
       for (const r of list.undated) out(line(r));
     }
-    if (a.values.delete) out(deleted.length ? `Deleted ${deleted.length} case${deleted.length === 1 ? '' : 's'}: ${deleted.join(', ')}.` : 'Nothing was deleted.');
+    if (a.values.delete)
+      out(deleted.length ? `Deleted ${deleted.length} case${deleted.length === 1 ? '' : 's'}: ${deleted.join(', ')}.` : 'Nothing was deleted.');
     else if (list.due.length) out('Review them, then delete them in the app (Cases → Retention) or run this command again with --delete.');
   });
 };

@@ -5,16 +5,7 @@ import { z } from 'zod';
 import type { CaseloadFigures } from '../caseload';
 import type { OverallStatus, RuleResult, RuleStatus } from '../compliance';
 import { isoDate } from '../dates';
-import {
-  caseDetails,
-  CASE_STATUSES,
-  CLOSED_REASONS,
-  INJURIES,
-  ref,
-  type CaseSnapshot,
-  type HandoverRecord,
-  type Instruction,
-} from '../model';
+import { caseDetails, CASE_STATUSES, CLOSED_REASONS, INJURIES, ref, type CaseSnapshot, type HandoverRecord, type Instruction } from '../model';
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 const optText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional();
@@ -77,7 +68,12 @@ export const handoverInput = z.strictObject({
   to: ref,
   on: isoDate,
   reason: text(1000),
-  jointWorkingDays: z.number({ error: 'must be a number' }).int('must be a whole number of days').min(0, 'must not be negative').max(365, 'must be at most 365').optional(),
+  jointWorkingDays: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number of days')
+    .min(0, 'must not be negative')
+    .max(365, 'must be at most 365')
+    .optional(),
   clientInformed: z.boolean({ error: 'must be yes or no' }),
   note: optText(5000),
 });

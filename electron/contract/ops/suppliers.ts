@@ -7,9 +7,7 @@ import type { EvidenceMeta, SupplierSnapshot } from '../model';
 import { decision, ref, SUPPLIER_DOCUMENT_TOPICS } from '../model';
 import type { FirmView, StoredRecord, SupplierSummary } from '../views';
 
-const money = z
-  .number({ error: 'must be a number' })
-  .refine((n) => Number.isFinite(n) && n > 0, { message: 'must be a positive number of pounds' });
+const money = z.number({ error: 'must be a number' }).refine((n) => Number.isFinite(n) && n > 0, { message: 'must be a positive number of pounds' });
 const serviceName = z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters');
 const topic = z.enum(SUPPLIER_DOCUMENT_TOPICS, { error: `must be one of ${SUPPLIER_DOCUMENT_TOPICS.join(', ')}` });
 
@@ -18,17 +16,15 @@ const topic = z.enum(SUPPLIER_DOCUMENT_TOPICS, { error: `must be one of ${SUPPLI
  * (which also has to accept older firm files). Approvals need a next review date after the
  * decision date; an approval with conditions needs the conditions, a rejection its reason.
  */
-export const decisionInput = z
-  .strictObject({ ref, ...decision.shape })
-  .superRefine((d, c) => {
-    const note = d.note?.trim() ?? '';
-    if (d.decision === 'conditional' && !note) c.addIssue({ code: 'custom', path: ['note'], message: 'is required: write the conditions of the approval' });
-    if (d.decision === 'rejected' && !note) c.addIssue({ code: 'custom', path: ['note'], message: 'is required: say why the supplier was not approved' });
-    if (d.decision !== 'rejected') {
-      if (!d.nextReviewOn) c.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'is required for an approval' });
-      else if (d.nextReviewOn <= d.on) c.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'must be after the decision date' });
-    }
-  });
+export const decisionInput = z.strictObject({ ref, ...decision.shape }).superRefine((d, c) => {
+  const note = d.note?.trim() ?? '';
+  if (d.decision === 'conditional' && !note) c.addIssue({ code: 'custom', path: ['note'], message: 'is required: write the conditions of the approval' });
+  if (d.decision === 'rejected' && !note) c.addIssue({ code: 'custom', path: ['note'], message: 'is required: say why the supplier was not approved' });
+  if (d.decision !== 'rejected') {
+    if (!d.nextReviewOn) c.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'is required for an approval' });
+    else if (d.nextReviewOn <= d.on) c.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'must be after the decision date' });
+  }
+});
 export type DecisionInput = z.infer<typeof decisionInput>;
 
 export const suppliersInputs = {

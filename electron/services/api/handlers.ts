@@ -29,7 +29,13 @@ export function buildRegistry(session: Session): Registry {
   r.method('pickVaultLocation', async ({ purpose }) => {
     const d = session.platform.dialogs;
     if (purpose === 'create') {
-      return { path: await d.saveFile({ title: 'Create a Caseproof vault', defaultName: 'caseproof.cpv', filters: [{ name: 'Caseproof vault', extensions: ['cpv'] }] }) };
+      return {
+        path: await d.saveFile({
+          title: 'Create a Caseproof vault',
+          defaultName: 'caseproof.cpv',
+          filters: [{ name: 'Caseproof vault', extensions: ['cpv'] }],
+        }),
+      };
     }
     const [p] = await d.openFiles({ title: 'Open a Caseproof vault', filters: [{ name: 'Caseproof vault', extensions: ['cpv'] }], multiple: false });
     return { path: p ?? null };
@@ -81,7 +87,11 @@ export function buildRegistry(session: Session): Registry {
   r.method('saveEvidenceAs', async ({ id }) => {
     const { meta, bytes } = readEvidence(ctx(), id);
     const ext = path.extname(meta.name).slice(1) || 'bin';
-    const dest = await session.platform.dialogs.saveFile({ title: 'Save a copy of the evidence file', defaultName: meta.name, filters: [{ name: meta.mediaType, extensions: [ext] }] });
+    const dest = await session.platform.dialogs.saveFile({
+      title: 'Save a copy of the evidence file',
+      defaultName: meta.name,
+      filters: [{ name: meta.mediaType, extensions: [ext] }],
+    });
     if (dest) writeFileSync(dest, bytes);
     return { path: dest };
   });
@@ -93,7 +103,11 @@ export function buildRegistry(session: Session): Registry {
   });
 
   r.method('importFirmFileFromDialog', async () => {
-    const [file] = await session.platform.dialogs.openFiles({ title: 'Import a firm file', filters: [{ name: 'Firm file', extensions: ['json'] }], multiple: false });
+    const [file] = await session.platform.dialogs.openFiles({
+      title: 'Import a firm file',
+      filters: [{ name: 'Firm file', extensions: ['json'] }],
+      multiple: false,
+    });
     if (!file) return null;
     let json: unknown;
     try {
@@ -104,13 +118,21 @@ export function buildRegistry(session: Session): Registry {
     return importFirmFile(ctx(), json);
   });
   r.method('importSpreadsheetFromDialog', async ({ kind }) => {
-    const [file] = await session.platform.dialogs.openFiles({ title: `Import ${kind} from a spreadsheet`, filters: [{ name: 'Spreadsheet', extensions: ['csv', 'xlsx'] }], multiple: false });
+    const [file] = await session.platform.dialogs.openFiles({
+      title: `Import ${kind} from a spreadsheet`,
+      filters: [{ name: 'Spreadsheet', extensions: ['csv', 'xlsx'] }],
+      multiple: false,
+    });
     if (!file) return null;
     return importSpreadsheet(ctx(), kind, path.basename(file), readFileSync(file));
   });
   r.method('exportFirmFileToDialog', async () => {
     const c = ctx();
-    const dest = await session.platform.dialogs.saveFile({ title: 'Export the firm file', defaultName: 'caseproof-firm.json', filters: [{ name: 'Firm file', extensions: ['json'] }] });
+    const dest = await session.platform.dialogs.saveFile({
+      title: 'Export the firm file',
+      defaultName: 'caseproof-firm.json',
+      filters: [{ name: 'Firm file', extensions: ['json'] }],
+    });
     if (dest) writeFileSync(dest, JSON.stringify(exportFirmFile(c), null, 1));
     return { path: dest };
   });

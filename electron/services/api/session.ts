@@ -96,7 +96,8 @@ export class Session {
 
   private assertCanRemember(): void {
     const why = this.platform.secrets.unavailableReason();
-    if (why) throw new AppError('unavailable', `Caseproof cannot remember the vault on this computer: ${why} Enter the passphrase each time instead.`, 'remember');
+    if (why)
+      throw new AppError('unavailable', `Caseproof cannot remember the vault on this computer: ${why} Enter the passphrase each time instead.`, 'remember');
   }
 
   private remembered(): Record<string, string> {

@@ -219,7 +219,10 @@ export function createCase(ctx: Ctx, input: unknown): CaseView {
   ctx.vault.tx(() => {
     assertRefUsable(ctx, d.ref);
     const managerId = staffIdOf(ctx, d.caseManager, 'caseManager');
-    ctx.vault.orm.insert(cases).values(caseColumns(d, managerId, contactIdFor(ctx, d.instructingParty))).run();
+    ctx.vault.orm
+      .insert(cases)
+      .values(caseColumns(d, managerId, contactIdFor(ctx, d.instructingParty)))
+      .run();
   });
   return caseView(ctx, d.ref);
 }

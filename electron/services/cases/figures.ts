@@ -45,7 +45,18 @@ export function casesForCaseload(ctx: Ctx, staffId?: number): CaseSnapshot[] {
          FROM cases c JOIN staff s ON s.id = c.case_manager_id JOIN contacts p ON p.id = c.contact_id
         WHERE c.status <> 'closed' ${mine}`,
     )
-    .all(params) as { id: number; ref: string; caseManager: string; status: CaseSnapshot['status']; openedOn: string | null; referredOn: string | null; injury: string | null; funding: string | null; party: string; partyKind: string }[];
+    .all(params) as {
+    id: number;
+    ref: string;
+    caseManager: string;
+    status: CaseSnapshot['status'];
+    openedOn: string | null;
+    referredOn: string | null;
+    injury: string | null;
+    funding: string | null;
+    party: string;
+    partyKind: string;
+  }[];
   return rows.map(
     (r) =>
       ({
@@ -86,9 +97,14 @@ export function loadStatus(f: CaseloadFigures, max: number): { status: RuleStatu
 export function caseloadView(ctx: Ctx, asOf: IsoDate, staffRef?: string): CaseloadView {
   const max = getFirm(ctx).settings.caseloadPerDayMax;
   const byName = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-  const people = (ctx.vault.sqlite.prepare('SELECT id, ref, name, days_per_week AS daysPerWeek FROM staff').all() as { id: number; ref: string; name: string; daysPerWeek: number | null }[]).sort(
-    (a, b) => byName.compare(a.name, b.name) || byName.compare(a.ref, b.ref),
-  );
+  const people = (
+    ctx.vault.sqlite.prepare('SELECT id, ref, name, days_per_week AS daysPerWeek FROM staff').all() as {
+      id: number;
+      ref: string;
+      name: string;
+      daysPerWeek: number | null;
+    }[]
+  ).sort((a, b) => byName.compare(a.name, b.name) || byName.compare(a.ref, b.ref));
   if (staffRef !== undefined) {
     const person = people.find((p) => p.ref === staffRef);
     if (!person) throw notFound(`Staff member ${staffRef}`);
@@ -134,7 +150,9 @@ export function partyReport(ctx: Ctx): PartyReportRow[] {
     )
     .all() as Omit<PartyReportRow, 'byInjury' | 'medianDaysToClose' | 'closedWithDates'>[];
   const injuries = new Map<number, Record<string, number>>();
-  for (const r of db.prepare(`SELECT contact_id AS id, coalesce(injury, ?) AS injury, count(*) AS n FROM cases GROUP BY contact_id, injury ORDER BY n DESC`).all(NOT_RECORDED) as { id: number; injury: string; n: number }[]) {
+  for (const r of db
+    .prepare(`SELECT contact_id AS id, coalesce(injury, ?) AS injury, count(*) AS n FROM cases GROUP BY contact_id, injury ORDER BY n DESC`)
+    .all(NOT_RECORDED) as { id: number; injury: string; n: number }[]) {
     const m = injuries.get(r.id) ?? {};
     m[r.injury] = (m[r.injury] ?? 0) + r.n;
     injuries.set(r.id, m);

@@ -18,7 +18,13 @@ export function caseRowByRef(ctx: Ctx, ref: string): CaseRow {
 
 /** Staff ref and name by id (the firm has tens or hundreds of staff, not thousands). */
 export function staffById(ctx: Ctx): Map<number, { ref: string; name: string }> {
-  return new Map(ctx.vault.orm.select({ id: staff.id, ref: staff.ref, name: staff.name }).from(staff).all().map((s) => [s.id, { ref: s.ref, name: s.name }]));
+  return new Map(
+    ctx.vault.orm
+      .select({ id: staff.id, ref: staff.ref, name: staff.name })
+      .from(staff)
+      .all()
+      .map((s) => [s.id, { ref: s.ref, name: s.name }]),
+  );
 }
 
 /** The case as the engine sees it, with its instructions and handovers (oldest first). */
@@ -58,7 +64,12 @@ export function suppliersForVetting(ctx: Ctx, where: { refs: string[] } | { ids:
     for (const r of orm
       .select()
       .from(records)
-      .where(inArray(records.supplierId, rows.map((s) => s.id)))
+      .where(
+        inArray(
+          records.supplierId,
+          rows.map((s) => s.id),
+        ),
+      )
       .orderBy(records.id)
       .all()) {
       if (r.kind !== 'decision') continue;

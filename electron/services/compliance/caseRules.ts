@@ -122,13 +122,5 @@ export function caseResults(c: CaseSnapshot, ctx: EngineContext): RuleResult[] {
   const j = ctx.judge;
   const closed = notOpenReason(c, j.asOf);
   if (closed !== undefined) return CASE_RULE_IDS.map((rule) => notApplicable(rule, closed));
-  return [
-    rehabPrescription(j, c),
-    preIna(j, c),
-    nhsContact(j, c),
-    rehabPlan(j, c),
-    consent(j, c),
-    riskReview(j, c),
-    suppliersVetted(j, c, ctx),
-  ];
+  return [rehabPrescription(j, c), preIna(j, c), nhsContact(j, c), rehabPlan(j, c), consent(j, c), riskReview(j, c), suppliersVetted(j, c, ctx)];
 }

@@ -72,7 +72,8 @@ const describe = (p: CoverPolicy): string => `${p.insurer} policy (${money(p.cov
  */
 export function coverResult(j: Judge, rule: string, policies: readonly CoverPolicy[], minGBP: number, minFor?: string): RuleResult {
   const forWhat = minFor ? ` for ${minFor}` : '';
-  if (policies.length === 0) return notMet(rule, `No professional indemnity policy is recorded${minFor ? ` (at least ${money(minGBP)} needed${forWhat})` : ''}`);
+  if (policies.length === 0)
+    return notMet(rule, `No professional indemnity policy is recorded${minFor ? ` (at least ${money(minGBP)} needed${forWhat})` : ''}`);
   const o = judgeCover(policies, minGBP, j.asOf);
   if (o.inForce && o.coveredTo) {
     let reason = `${o.inForce.insurer} policy with ${money(o.inForce.coverGBP)} cover (at least ${money(minGBP)} needed${forWhat}) is in force to ${uk(o.inForce.expiresOn)}`;

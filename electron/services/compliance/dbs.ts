@@ -14,7 +14,11 @@ export const DBS_STATUS_CHECK_MONTHS = 12;
 
 const isEnhanced = (c: DbsCheck): boolean => c.level === 'enhanced' || c.level === 'enhanced-barred';
 const levelWords = (c: DbsCheck): string =>
-  c.level === 'enhanced-barred' ? 'Enhanced DBS certificate with barred-list check' : c.level === 'enhanced' ? 'Enhanced DBS certificate' : `${c.level[0]!.toUpperCase()}${c.level.slice(1)} DBS certificate`;
+  c.level === 'enhanced-barred'
+    ? 'Enhanced DBS certificate with barred-list check'
+    : c.level === 'enhanced'
+      ? 'Enhanced DBS certificate'
+      : `${c.level[0]!.toUpperCase()}${c.level.slice(1)} DBS certificate`;
 
 export function dbsResult(j: Judge, rule: string, checks: readonly DbsCheck[]): RuleResult {
   const asOf = j.asOf;

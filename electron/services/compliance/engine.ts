@@ -152,7 +152,16 @@ export function dueList(report: ComplianceReport, asOf: IsoDate, days: number, s
     const a = supplierApprovalOn(s, asOf);
     const review = a.decision?.nextReviewOn;
     if (a.approved || !a.decision || a.decision.decision === 'rejected' || !review || review > asOf) continue;
-    items.push({ subject: 'supplier', ref: s.ref, name: s.name, rule: 'SUP-VETTING-DECISION', status: 'not_met', reason: `Re-vetting overdue: ${a.reason}`, changesOn: review, overdue: true });
+    items.push({
+      subject: 'supplier',
+      ref: s.ref,
+      name: s.name,
+      rule: 'SUP-VETTING-DECISION',
+      status: 'not_met',
+      reason: `Re-vetting overdue: ${a.reason}`,
+      changesOn: review,
+      overdue: true,
+    });
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return items.sort((a, b) => Number(!!b.overdue) - Number(!!a.overdue) || cmp(a.changesOn, b.changesOn) || cmp(a.ref, b.ref) || cmp(a.rule, b.rule));

@@ -6,19 +6,7 @@ import { round2 } from './caseload';
 import type { EngineContext } from './context';
 import { coverResult } from './cover';
 import { dbsResult } from './dbs';
-import {
-  addDays,
-  addMonths,
-  hasText,
-  type Judge,
-  lapsesOn,
-  latestOnOrBefore,
-  met,
-  nextDay,
-  notMet,
-  plural,
-  uk,
-} from './window';
+import { addDays, addMonths, hasText, type Judge, lapsesOn, latestOnOrBefore, met, nextDay, notMet, plural, uk } from './window';
 
 export const STAFF_INDEMNITY_MIN_GBP = 5_000_000;
 export const PEER_REVIEW_MONTHS = 6;

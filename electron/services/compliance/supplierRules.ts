@@ -6,18 +6,7 @@ import type { Decision, FirmSettings, Regulatory, SupplierSnapshot } from '../..
 import type { EngineContext } from './context';
 import { capitalise, coverResult } from './cover';
 import { dbsResult } from './dbs';
-import {
-  hasText,
-  type Judge,
-  lapsesOn,
-  latestOnOrBefore,
-  listWords,
-  met,
-  nextDay,
-  notApplicable,
-  notMet,
-  uk,
-} from './window';
+import { hasText, type Judge, lapsesOn, latestOnOrBefore, listWords, met, nextDay, notApplicable, notMet, uk } from './window';
 
 export const SUPPLIER_SAFEGUARDING_MONTHS = 36;
 export const FITNESS_CHECK_MONTHS = 12;
@@ -41,8 +30,7 @@ export interface SupplierApproval {
 export function supplierApprovalOn(supplier: Pick<SupplierSnapshot, 'decisions'>, date: IsoDate): SupplierApproval {
   const decision = latestOnOrBefore(supplier.decisions, (d) => d.on, date);
   if (!decision) {
-    const reason =
-      supplier.decisions.length === 0 ? 'No vetting decision is recorded' : `No vetting decision had been made by ${uk(date)}`;
+    const reason = supplier.decisions.length === 0 ? 'No vetting decision is recorded' : `No vetting decision had been made by ${uk(date)}`;
     return { approved: false, reason };
   }
   const who = `by ${decision.by} on ${uk(decision.on)}`;
@@ -88,7 +76,10 @@ export interface IndemnityMinimum {
  * spacing) or else the default (settings.supplierIndemnityMinGBP); the supplier needs the
  * highest of these. A supplier with no services needs the default.
  */
-export function supplierIndemnityMinimum(s: Pick<SupplierSnapshot, 'services'>, settings: Pick<FirmSettings, 'supplierIndemnityMinGBP' | 'supplierIndemnityMinByService'>): IndemnityMinimum {
+export function supplierIndemnityMinimum(
+  s: Pick<SupplierSnapshot, 'services'>,
+  settings: Pick<FirmSettings, 'supplierIndemnityMinGBP' | 'supplierIndemnityMinByService'>,
+): IndemnityMinimum {
   const byService = new Map<string, number>();
   for (const [name, gbp] of Object.entries(settings.supplierIndemnityMinByService ?? {})) byService.set(serviceKey(name), gbp);
   const fallback = settings.supplierIndemnityMinGBP;

@@ -44,7 +44,11 @@ export function validatePayload(kind: string, owner: OwnerType, data: unknown, p
 
 /** Inserts a validated record (no transaction of its own, so imports can batch). */
 export function insertRecord(ctx: Ctx, cols: { staffId: number | null; supplierId: number | null }, kind: RecordKind, data: Record<string, unknown>): number {
-  return ctx.vault.orm.insert(records).values({ ...cols, kind, data }).returning({ id: records.id }).get().id;
+  return ctx.vault.orm
+    .insert(records)
+    .values({ ...cols, kind, data })
+    .returning({ id: records.id })
+    .get().id;
 }
 
 export function addRecord(ctx: Ctx, owner: Owner, kind: string, data: unknown): StoredRecord {
@@ -89,6 +93,9 @@ export function listRecords(ctx: Ctx, owner: Owner, kind?: RecordKind): StoredRe
     kind ? eq(records.kind, kind) : undefined,
   );
   const rows = ctx.vault.orm.select().from(records).where(where).orderBy(records.id).all();
-  const ev = evidenceByRecord(ctx, rows.map((r) => r.id));
+  const ev = evidenceByRecord(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ id: r.id, kind: r.kind as RecordKind, data: { ...r.data, id: r.id, evidence: ev.get(r.id) ?? [] } }));
 }

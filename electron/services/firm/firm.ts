@@ -6,7 +6,6 @@ import type { FirmView } from '../../contract/views';
 import type { Ctx } from '../context';
 import { parseOr } from '../parse';
 
-
 export function getFirm(ctx: Ctx): FirmView {
   const row = ctx.vault.orm.select().from(firm).where(eq(firm.id, 1)).get();
   if (!row) return { name: '', codeOfConductSignatory: false, settings: { ...DEFAULT_SETTINGS }, template: {} };
@@ -30,7 +29,11 @@ export function writeFirm(ctx: Ctx, d: FirmDetails, settings?: Partial<FirmSetti
     settings: { ...current.settings, ...(settings ?? {}) },
     updatedAt: ctx.clock.stamp(),
   };
-  ctx.vault.orm.insert(firm).values({ id: 1, ...values }).onConflictDoUpdate({ target: firm.id, set: values }).run();
+  ctx.vault.orm
+    .insert(firm)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: firm.id, set: values })
+    .run();
 }
 
 export function updateFirm(ctx: Ctx, input: unknown): FirmView {

@@ -45,9 +45,7 @@ export function exportFirmFile(ctx: Ctx): FirmFile {
     cases: snap.cases.map(({ id: _id, instructions, handovers, ...c }) => ({
       ...c,
       ...(instructions.length ? { instructions } : {}),
-      ...(handovers.length
-        ? { handovers: handovers.map(({ fromRef, toRef, ...h }) => ({ ...h, from: fromRef, to: toRef })) }
-        : {}),
+      ...(handovers.length ? { handovers: handovers.map(({ fromRef, toRef, ...h }) => ({ ...h, from: fromRef, to: toRef })) } : {}),
     })),
   } as FirmFile;
 }

@@ -3,9 +3,27 @@
 import { z } from 'zod';
 import { isoDate } from '../../contract/dates';
 import {
-  caseDetails, dbsCheck, decision, exemption, firmFileEvidence, firmSettings, fitnessCheck, instruction,
-  peerReview, policy, qualification, ref, registration, regulatory, staffDetails, staffIndemnity,
-  supplierDetails, supplierDocument, supplierIndemnity, training, cpdEntry,
+  caseDetails,
+  dbsCheck,
+  decision,
+  exemption,
+  firmFileEvidence,
+  firmSettings,
+  fitnessCheck,
+  instruction,
+  peerReview,
+  policy,
+  qualification,
+  ref,
+  registration,
+  regulatory,
+  staffDetails,
+  staffIndemnity,
+  supplierDetails,
+  supplierDocument,
+  supplierIndemnity,
+  training,
+  cpdEntry,
 } from '../../contract/model';
 
 const files = z.array(firmFileEvidence).optional();

@@ -36,8 +36,22 @@ export function validateFirmFile(ctx: Ctx, json: unknown): FirmFile {
   dupes(file.staff, 'staff');
   dupes(file.suppliers, 'suppliers');
   dupes(file.cases, 'cases');
-  const staffRefs = new Set([...(file.staff ?? []).map((s) => s.ref), ...ctx.vault.orm.select({ ref: staff.ref }).from(staff).all().map((r) => r.ref)]);
-  const supplierRefs = new Set([...(file.suppliers ?? []).map((s) => s.ref), ...ctx.vault.orm.select({ ref: suppliers.ref }).from(suppliers).all().map((r) => r.ref)]);
+  const staffRefs = new Set([
+    ...(file.staff ?? []).map((s) => s.ref),
+    ...ctx.vault.orm
+      .select({ ref: staff.ref })
+      .from(staff)
+      .all()
+      .map((r) => r.ref),
+  ]);
+  const supplierRefs = new Set([
+    ...(file.suppliers ?? []).map((s) => s.ref),
+    ...ctx.vault.orm
+      .select({ ref: suppliers.ref })
+      .from(suppliers)
+      .all()
+      .map((r) => r.ref),
+  ]);
   file.cases?.forEach((c, i) => {
     if (!staffRefs.has(c.caseManager)) issues.push({ path: `cases[${i}].caseManager`, message: `no staff member with ref ${c.caseManager}` });
     c.instructions?.forEach((ins, j) => {
@@ -90,8 +104,16 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
     for (const [list, kind] of Object.entries(lists)) {
       const entries = item[list];
       if (!entries) continue;
-      const owner = cols.staffId !== null ? eq(records.staffId, cols.staffId) : cols.supplierId !== null ? eq(records.supplierId, cols.supplierId) : and(isNull(records.staffId), isNull(records.supplierId));
-      orm.delete(records).where(and(owner, eq(records.kind, kind))).run();
+      const owner =
+        cols.staffId !== null
+          ? eq(records.staffId, cols.staffId)
+          : cols.supplierId !== null
+            ? eq(records.supplierId, cols.supplierId)
+            : and(isNull(records.staffId), isNull(records.supplierId));
+      orm
+        .delete(records)
+        .where(and(owner, eq(records.kind, kind)))
+        .run();
       for (const entry of entries) {
         const { evidence, ...data } = entry;
         const id = insertRecord(ctx, cols, kind, data);
@@ -116,7 +138,11 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
       const values = nullable(s, STAFF_FIELDS) as typeof staff.$inferInsert;
       let id: number;
       if (existing) {
-        orm.update(staff).set({ ...values, updatedAt: ctx.clock.stamp() }).where(eq(staff.id, existing.id)).run();
+        orm
+          .update(staff)
+          .set({ ...values, updatedAt: ctx.clock.stamp() })
+          .where(eq(staff.id, existing.id))
+          .run();
         id = existing.id;
         sum.updated.staff++;
       } else {
@@ -138,8 +164,20 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
       }
       replaceLists({ staffId: null, supplierId: id }, s as unknown as Lists, SUPPLIER_LISTS);
     }
-    const staffId = new Map(orm.select({ id: staff.id, ref: staff.ref }).from(staff).all().map((r) => [r.ref, r.id]));
-    const supplierId = new Map(orm.select({ id: suppliers.id, ref: suppliers.ref }).from(suppliers).all().map((r) => [r.ref, r.id]));
+    const staffId = new Map(
+      orm
+        .select({ id: staff.id, ref: staff.ref })
+        .from(staff)
+        .all()
+        .map((r) => [r.ref, r.id]),
+    );
+    const supplierId = new Map(
+      orm
+        .select({ id: suppliers.id, ref: suppliers.ref })
+        .from(suppliers)
+        .all()
+        .map((r) => [r.ref, r.id]),
+    );
     const contactCache = new Map<string, number>();
     // Cases can number tens of thousands: prepared statements and one lookup of existing refs.
     const db = ctx.vault.sqlite;
@@ -159,7 +197,21 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
       let contactId = contactCache.get(key);
       if (contactId === undefined) contactCache.set(key, (contactId = contactIdFor(ctx, details.instructingParty)));
       const v = caseColumns(details, staffId.get(details.caseManager)!, contactId);
-      const row = [v.ref, v.initials, v.caseManagerId, v.contactId, v.funding, v.injury, v.complexity, v.status, v.closedReason, v.referredOn, v.openedOn, v.closedOn, JSON.stringify(v.practice)];
+      const row = [
+        v.ref,
+        v.initials,
+        v.caseManagerId,
+        v.contactId,
+        v.funding,
+        v.injury,
+        v.complexity,
+        v.status,
+        v.closedReason,
+        v.referredOn,
+        v.openedOn,
+        v.closedOn,
+        JSON.stringify(v.practice),
+      ];
       let id = caseIdByRef.get(c.ref);
       if (id !== undefined) {
         updateCase.run(...row, ctx.clock.stamp(), id);
@@ -176,7 +228,16 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
       if (handovers) {
         deleteHandovers.run(id);
         for (const h of handovers) {
-          insertHandover.run(id, h.on, staffId.get(h.from)!, staffId.get(h.to)!, h.reason, h.jointWorkingDays ?? null, h.clientInformed ? 1 : 0, h.note ?? null);
+          insertHandover.run(
+            id,
+            h.on,
+            staffId.get(h.from)!,
+            staffId.get(h.to)!,
+            h.reason,
+            h.jointWorkingDays ?? null,
+            h.clientInformed ? 1 : 0,
+            h.note ?? null,
+          );
         }
       }
     }

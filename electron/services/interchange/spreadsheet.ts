@@ -32,7 +32,14 @@ export async function readSheet(name: string, bytes: Uint8Array): Promise<Row[]>
     ws = wb.worksheets[0];
   } else if (/\.csv$/i.test(name)) {
     // Keep every cell as typed: no guessing of dates or numbers by the CSV reader.
-    ws = await wb.csv.read(Readable.from([Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '')]), { map: (v: string) => v } as never);
+    ws = await wb.csv.read(
+      Readable.from([
+        Buffer.from(bytes)
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      ]),
+      { map: (v: string) => v } as never,
+    );
   } else {
     throw new AppError('invalid', `${name} is not a spreadsheet Caseproof can read: use .csv or .xlsx.`);
   }
@@ -56,7 +63,11 @@ function cellText(v: unknown): string {
   if (v instanceof Date) return fromDate(new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()));
   if (typeof v === 'object') {
     const o = v as { text?: string; result?: unknown; richText?: { text: string }[] };
-    if (o.richText) return o.richText.map((t) => t.text).join('').trim();
+    if (o.richText)
+      return o.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if (o.text !== undefined) return String(o.text).trim();
     if (o.result !== undefined) return cellText(o.result);
   }
@@ -69,7 +80,11 @@ function typed(row: Row): Record<string, unknown> {
   for (const [k, v] of Object.entries(row)) {
     if (NUMBER_FIELDS.has(k)) out[k] = /^-?[\d,]+(\.\d+)?$/.test(v.replace(/^£/, '')) ? Number(v.replace(/^£/, '').replace(/,/g, '')) : v;
     else if (BOOLEAN_FIELDS.has(k)) out[k] = /^(yes|y|true|1)$/i.test(v) ? true : /^(no|n|false|0)$/i.test(v) ? false : v;
-    else if (LIST_FIELDS.has(k)) out[k] = v.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+    else if (LIST_FIELDS.has(k))
+      out[k] = v
+        .split(/[;|]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (/(On|Since|date)$/.test(k) && /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(v)) {
       const [d, m, y] = v.split('/');
       out[k] = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
@@ -88,7 +103,13 @@ function fail(issues: Issue[]): AppError {
 function importStaffRecords(ctx: Ctx, kind: 'cpd' | 'training', rows: Row[]): ImportSummary {
   const schema = kind === 'cpd' ? cpdEntry : training;
   const issues: Issue[] = [];
-  const staffIds = new Map(ctx.vault.orm.select({ id: staff.id, ref: staff.ref }).from(staff).all().map((s) => [s.ref, s.id]));
+  const staffIds = new Map(
+    ctx.vault.orm
+      .select({ id: staff.id, ref: staff.ref })
+      .from(staff)
+      .all()
+      .map((s) => [s.ref, s.id]),
+  );
   const valid: { staffId: number; data: Record<string, unknown> }[] = [];
   rows.forEach((row, i) => {
     const where = `row ${i + 2}`;
@@ -103,7 +124,12 @@ function importStaffRecords(ctx: Ctx, kind: 'cpd' | 'training', rows: Row[]): Im
   const sum: ImportSummary = { added: { staff: 0, suppliers: 0, cases: 0, records: 0, files: 0 }, updated: { staff: 0, suppliers: 0, cases: 0, firm: false } };
   ctx.vault.tx(() => {
     const existing = new Set(
-      ctx.vault.orm.select().from(records).where(eq(records.kind, kind)).all().map((r) => `${r.staffId}|${JSON.stringify(r.data)}`),
+      ctx.vault.orm
+        .select()
+        .from(records)
+        .where(eq(records.kind, kind))
+        .all()
+        .map((r) => `${r.staffId}|${JSON.stringify(r.data)}`),
     );
     for (const v of valid) {
       const key = `${v.staffId}|${JSON.stringify(v.data)}`;
@@ -123,7 +149,10 @@ export function importRows(ctx: Ctx, kind: SheetKind, rows: Row[]): ImportSummar
     const t = typed(row);
     if (kind !== 'cases') return t;
     const { instructingPartyName, instructingPartyKind, instructingPartyContact, ...rest } = t;
-    return { ...rest, instructingParty: { name: instructingPartyName, kind: instructingPartyKind, ...(instructingPartyContact ? { contact: instructingPartyContact } : {}) } };
+    return {
+      ...rest,
+      instructingParty: { name: instructingPartyName, kind: instructingPartyKind, ...(instructingPartyContact ? { contact: instructingPartyContact } : {}) },
+    };
   });
   try {
     return importFirmFile(ctx, { format: 'caseproof-firm', version: 1, [kind]: items });

@@ -67,11 +67,7 @@ export interface RuleTitle {
  * every case manager: the most severe status, with a line per rule counting who met it and
  * naming those who did not.
  */
-export function answerAcross(
-  subjects: readonly { name: string; results: readonly RuleResult[] }[],
-  rules: readonly RuleTitle[],
-  noun: string,
-): Answer {
+export function answerAcross(subjects: readonly { name: string; results: readonly RuleResult[] }[], rules: readonly RuleTitle[], noun: string): Answer {
   if (subjects.length === 0) {
     return {
       ...answerOf('not_applicable'),
@@ -105,9 +101,7 @@ export function answerAcross(
     reasons.push(line + '.');
   }
   const status = mostSevere(statuses);
-  return status === null
-    ? { status: null, word: NOT_ASSESSED_WORD, fill: NEUTRAL_FILL, reasons }
-    : { ...answerOf(status), reasons };
+  return status === null ? { status: null, word: NOT_ASSESSED_WORD, fill: NEUTRAL_FILL, reasons } : { ...answerOf(status), reasons };
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -55,9 +55,7 @@ export function supplierEvidence(s: SupplierSnapshot): EvidenceItem[] {
 }
 
 export function firmEvidence(f: FirmInfo): EvidenceItem[] {
-  return collect([
-    group('policies', f.policies, (r) => `Policy: ${r.title} (${policyWord(r.kind)}), reviewed ${dateOrDash(r.reviewedOn)}`),
-  ]);
+  return collect([group('policies', f.policies, (r) => `Policy: ${r.title} (${policyWord(r.kind)}), reviewed ${dateOrDash(r.reviewedOn)}`)]);
 }
 
 /** "E2 pi.png, E3 schedule.pdf" for the files of the given record groups, or '' when there are none. */

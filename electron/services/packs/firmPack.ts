@@ -41,8 +41,7 @@ export interface CodeItem {
   source: ItemSource;
 }
 
-const NOT_HELD = (what: string) =>
-  `Caseproof does not hold evidence for this yet. The firm should show ${what} separately, for example from its own records.`;
+const NOT_HELD = (what: string) => `Caseproof does not hold evidence for this yet. The firm should show ${what} separately, for example from its own records.`;
 
 /** MTSP Organisation A-L, in Caseproof's words, and how each is evidenced. */
 export const ORGANISATION_ITEMS: readonly CodeItem[] = [
@@ -53,7 +52,7 @@ export const ORGANISATION_ITEMS: readonly CodeItem[] = [
   },
   {
     item: 'B',
-    asks: "Qualifications and employment history are checked before a practitioner is taken on.",
+    asks: 'Qualifications and employment history are checked before a practitioner is taken on.',
     source: { staff: ['STAFF-EXPERIENCE-CM', 'STAFF-EXPERIENCE-QUAL'] },
   },
   {
@@ -111,7 +110,11 @@ export const ORGANISATION_ITEMS: readonly CodeItem[] = [
 /** MTSP Governance D and E, the items about the firm itself. */
 export const GOVERNANCE_ITEMS: readonly CodeItem[] = [
   { item: 'D', asks: 'Staff who work alone are protected by a lone-working process they understand.', source: { firm: ['ORG-POLICY-LONE-WORKING'] } },
-  { item: 'E', asks: "All staff understand the firm's whistleblowing process and know when and how to use it.", source: { firm: ['ORG-POLICY-WHISTLEBLOWING'] } },
+  {
+    item: 'E',
+    asks: "All staff understand the firm's whistleblowing process and know when and how to use it.",
+    source: { firm: ['ORG-POLICY-WHISTLEBLOWING'] },
+  },
 ];
 
 interface FirmView {
@@ -273,12 +276,7 @@ function policies(v: FirmView): FileChild[] {
   ];
 }
 
-function people(
-  v: FirmView,
-  list: FirmView['staff'],
-  noun: string,
-  detail: (ref: string) => string | undefined,
-): FileChild[] {
+function people(v: FirmView, list: FirmView['staff'], noun: string, detail: (ref: string) => string | undefined): FileChild[] {
   const rows = list.map((p): CellValue[] => {
     const notMet = p.results.filter((r) => r.status === 'not_met').length;
     const dueSoon = p.results.filter((r) => r.status === 'due_soon').length;
@@ -287,7 +285,9 @@ function people(
   return [
     para(
       `One line for each ${noun}: the overall status is the most serious of their rules. ` +
-        (noun === 'case manager' ? 'Each case manager has a Legal Panel evidence pack with the detail.' : 'Each supplier has a vetting report with the detail.'),
+        (noun === 'case manager'
+          ? 'Each case manager has a Legal Panel evidence pack with the detail.'
+          : 'Each supplier has a vetting report with the detail.'),
     ),
     ...dataTable(
       v.ctx,

@@ -192,7 +192,10 @@ function canonical(v: unknown): unknown {
   }
   return v;
 }
-const hashOf = (v: unknown) => createHash('sha256').update(JSON.stringify(canonical(v))).digest('hex');
+const hashOf = (v: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify(canonical(v)))
+    .digest('hex');
 
 function fingerprints(snapshot: FirmSnapshot, subject: Subject, template: StoredTemplate): PackInputs {
   const own =
@@ -459,7 +462,8 @@ export function previewPack(ctx: Ctx, input: unknown): PackPreview {
       other: items.filter((i) => i.status === null).length,
     },
     evidenceFiles: options.includeEvidenceAppendix ? subject.evidence.length : 0,
-    images: options.includeEvidenceAppendix && options.embedImages ? subject.evidence.filter((e) => /^image\/(png|jpeg|gif)$/.test(e.meta.mediaType)).length : 0,
+    images:
+      options.includeEvidenceAppendix && options.embedImages ? subject.evidence.filter((e) => /^image\/(png|jpeg|gif)$/.test(e.meta.mediaType)).length : 0,
     suggestedFileName: suggestedFileName(request, subject),
   };
   if (subject.ref) preview.ref = subject.ref;

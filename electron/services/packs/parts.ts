@@ -30,16 +30,7 @@ import type { EvidenceItem } from './evidence';
 import { fitToWidth, imageInfo } from './images';
 import { fundingWord, hoursWord, injuryWord, partyKindWord } from './labels';
 import { sha256Hex } from './render';
-import {
-  CONTENT_HEIGHT_PX,
-  CONTENT_WIDTH_PX,
-  CONTENT_WIDTH_TWIPS,
-  MONO_FONT,
-  MUTED_COLOUR,
-  type PackTheme,
-  RULE_COLOUR,
-  SIZE,
-} from './styles';
+import { CONTENT_HEIGHT_PX, CONTENT_WIDTH_PX, CONTENT_WIDTH_TWIPS, MONO_FONT, MUTED_COLOUR, type PackTheme, RULE_COLOUR, SIZE } from './styles';
 import type { ReadEvidence, Recipient } from './types';
 
 /**
@@ -66,9 +57,7 @@ export function h2(text: string): Paragraph {
 export function para(text: string, opts: { bold?: boolean; italics?: boolean; muted?: boolean; size?: number; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     keepNext: opts.keepNext,
-    children: [
-      new TextRun({ text, bold: opts.bold, italics: opts.italics, size: opts.size, color: opts.muted ? MUTED_COLOUR : undefined }),
-    ],
+    children: [new TextRun({ text, bold: opts.bold, italics: opts.italics, size: opts.size, color: opts.muted ? MUTED_COLOUR : undefined })],
   });
 }
 /** A quiet note, e.g. "None recorded." */
@@ -260,10 +249,7 @@ export function coverPage(ctx: PackContext, c: Cover): Paragraph[] {
       new Paragraph({
         spacing: { before: i === 0 ? 1400 : 80, after: 0 },
         tabStops: [{ type: TabStopType.LEFT, position: 2400 }],
-        children: [
-          new TextRun({ text: label, size: SIZE.body, color: MUTED_COLOUR }),
-          new TextRun({ text: `\t${value}`, size: 24, bold: true }),
-        ],
+        children: [new TextRun({ text: label, size: SIZE.body, color: MUTED_COLOUR }), new TextRun({ text: `\t${value}`, size: 24, bold: true })],
       }),
     );
   });
@@ -397,9 +383,7 @@ export function rulesTable(ctx: PackContext, results: readonly RuleResult[]): Fi
         info?.source ?? '—',
         statusCell(answerOf(r.status)),
         // Say when the status next changes, unless the reason already gives that date.
-        r.changesOn && !r.reason.includes(ukDate(r.changesOn))
-          ? [sentence(r.reason), `Status next changes on ${ukDate(r.changesOn)}.`]
-          : sentence(r.reason),
+        r.changesOn && !r.reason.includes(ukDate(r.changesOn)) ? [sentence(r.reason), `Status next changes on ${ukDate(r.changesOn)}.`] : sentence(r.reason),
       ];
     }),
     { empty: 'The compliance check gave no results.' },

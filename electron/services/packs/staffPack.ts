@@ -10,19 +10,7 @@ import { ruleById, rulesFor } from '../compliance/rules';
 import { AppError } from '../errors';
 import { type Answer, answerFrom, answerOf, resultsFor } from './answers';
 import { citeGroups, staffEvidence } from './evidence';
-import {
-  areaWord,
-  dateOrDash,
-  dbsLevelWord,
-  employmentWord,
-  hoursWord,
-  money,
-  plural,
-  policyWord,
-  textOrDash,
-  trainingWord,
-  yesNo,
-} from './labels';
+import { areaWord, dateOrDash, dbsLevelWord, employmentWord, hoursWord, money, plural, policyWord, textOrDash, trainingWord, yesNo } from './labels';
 import {
   type CellValue,
   caseloadFigures,
@@ -119,9 +107,7 @@ function summary(v: StaffView, items: ChecklistItem[]): FileChild[] {
   const overall = overallStatus(v.results);
   const notMet = v.results.filter((r) => r.status === 'not_met').length;
   const dueSoon = v.results.filter((r) => r.status === 'due_soon').length;
-  const counts = [notMet ? `${plural(notMet, 'rule')} not met` : '', dueSoon ? `${plural(dueSoon, 'rule')} due soon` : '']
-    .filter(Boolean)
-    .join(' and ');
+  const counts = [notMet ? `${plural(notMet, 'rule')} not met` : '', dueSoon ? `${plural(dueSoon, 'rule')} due soon` : ''].filter(Boolean).join(' and ');
   return [
     h1('1  Summary against the Legal Panel checklist', { pageBreakBefore: true }),
     para(
@@ -173,7 +159,14 @@ export interface StaffCheck {
 
 /** The MTSP Legal Panel checklist in the order the pack asks it. */
 export const STAFF_CHECKS: readonly StaffCheck[] = [
-  { key: 'signatory', question: 'Has the firm signed up to the MTSP Code of Conduct?', heading: 'Code of conduct signatory', of: 'firm', rules: ['ORG-CODE-SIGNATORY'], groups: [] },
+  {
+    key: 'signatory',
+    question: 'Has the firm signed up to the MTSP Code of Conduct?',
+    heading: 'Code of conduct signatory',
+    of: 'firm',
+    rules: ['ORG-CODE-SIGNATORY'],
+    groups: [],
+  },
   {
     key: 'experience',
     question: "Does the case manager's CV show at least two years of relevant case-management experience?",
@@ -190,7 +183,14 @@ export const STAFF_CHECKS: readonly StaffCheck[] = [
     rules: ['STAFF-INDEMNITY'],
     groups: ['indemnity'],
   },
-  { key: 'cpd', question: 'Is there a record of CPD over the last two years?', heading: 'Continuing professional development', of: 'staff', rules: ['STAFF-CPD-2Y'], groups: ['cpd'] },
+  {
+    key: 'cpd',
+    question: 'Is there a record of CPD over the last two years?',
+    heading: 'Continuing professional development',
+    of: 'staff',
+    rules: ['STAFF-CPD-2Y'],
+    groups: ['cpd'],
+  },
   {
     key: 'caseload',
     question: 'How many open and active cases does the case manager carry now?',
@@ -319,9 +319,7 @@ function indemnity(v: StaffView): FileChild[] {
 /** CPD in the two years up to the as-of date: after the day two years before, and not after as-of. */
 export function cpdInWindow(staff: StaffSnapshot, asOf: string): StaffSnapshot['cpd'] {
   const from = plusMonths(asOf, -24);
-  return staff.cpd
-    .filter((e) => e.date > from && e.date <= asOf)
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.topic.localeCompare(b.topic)));
+  return staff.cpd.filter((e) => e.date > from && e.date <= asOf).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.topic.localeCompare(b.topic)));
 }
 
 function cpd(v: StaffView): FileChild[] {
@@ -413,9 +411,7 @@ function dbs(v: StaffView): FileChild[] {
 }
 
 function peerReviews(v: StaffView): FileChild[] {
-  const reviews = [...v.staff.peerReviews]
-    .filter((r) => r.date <= v.asOf)
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const reviews = [...v.staff.peerReviews].filter((r) => r.date <= v.asOf).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const yearAgo = plusMonths(v.asOf, -12);
   const lastYear = reviews.filter((r) => r.date > yearAgo).length;
   const out: FileChild[] = [];

@@ -1,17 +1,6 @@
 // The firm's template turned into the look of every pack: page size, colours, fonts, the Word
 // styles, and the header and footer (firm name, "Confidential", "Page X of Y") on every page.
-import {
-  AlignmentType,
-  BorderStyle,
-  Footer,
-  Header,
-  type IStylesOptions,
-  LineRuleType,
-  PageNumber,
-  Paragraph,
-  TabStopType,
-  TextRun,
-} from 'docx';
+import { AlignmentType, BorderStyle, Footer, Header, type IStylesOptions, LineRuleType, PageNumber, Paragraph, TabStopType, TextRun } from 'docx';
 import type { RuleStatus } from '../../contract/compliance';
 import type { FirmInfo } from '../../contract/model';
 import { fitWithin, imageInfo } from './images';
@@ -111,9 +100,11 @@ function mix(hex: string, other: string, amount: number): string {
   const a = channels(hex);
   const b = channels(other);
   return a
-    .map((c, i) => Math.round(c + (b[i] - c) * amount)
-      .toString(16)
-      .padStart(2, '0'))
+    .map((c, i) =>
+      Math.round(c + (b[i] - c) * amount)
+        .toString(16)
+        .padStart(2, '0'),
+    )
     .join('')
     .toUpperCase();
 }

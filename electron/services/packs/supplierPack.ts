@@ -71,7 +71,12 @@ export const SUPPLIER_CHECKS: readonly Check[] = [
     groups: [],
   },
   { item: 'C', question: 'Provides an evidence-based service that follows a recognised pathway or guideline', rule: 'SUP-EVIDENCE-BASED', groups: [] },
-  { item: 'A', question: 'Has been assessed and approved as safe and effective, and the approval is current', rule: 'SUP-VETTING-DECISION', groups: ['decisions'] },
+  {
+    item: 'A',
+    question: 'Has been assessed and approved as safe and effective, and the approval is current',
+    rule: 'SUP-VETTING-DECISION',
+    groups: ['decisions'],
+  },
 ];
 
 /** Builds the vetting report for the supplier `input.supplierRef`, as a .docx file. */
@@ -228,12 +233,7 @@ function records(ctx: PackContext, s: SupplierSnapshot): FileChild[] {
         { title: 'Result', weight: 18 },
         { title: 'Note', weight: 40 },
       ],
-      s.fitnessChecks.map((f): CellValue[] => [
-        ukDate(f.checkedOn),
-        f.register,
-        f.result === 'clear' ? 'Clear' : 'Restriction found',
-        textOrDash(f.note),
-      ]),
+      s.fitnessChecks.map((f): CellValue[] => [ukDate(f.checkedOn), f.register, f.result === 'clear' ? 'Clear' : 'Restriction found', textOrDash(f.note)]),
       { empty: 'No register check is recorded.' },
     ),
     h2('DBS'),

@@ -9,8 +9,16 @@ import { parseOr } from '../parse';
 import { compact, nullable } from '../rows';
 
 export const STAFF_FIELDS = [
-  'ref', 'name', 'role', 'profession', 'employment', 'solePractitioner', 'soleWorkingSafeguards',
-  'caseManagementSince', 'qualifiedOn', 'daysPerWeek',
+  'ref',
+  'name',
+  'role',
+  'profession',
+  'employment',
+  'solePractitioner',
+  'soleWorkingSafeguards',
+  'caseManagementSince',
+  'qualifiedOn',
+  'daysPerWeek',
 ] as const;
 
 export type StaffRow = typeof staff.$inferSelect;
@@ -40,7 +48,11 @@ export function createStaff(ctx: Ctx, input: unknown): StaffSummary {
   const d = parseOr(staffDetails, input, 'The staff member');
   return ctx.vault.tx(() => {
     assertRefFree(ctx, d.ref);
-    const row = ctx.vault.orm.insert(staff).values(nullable(d, STAFF_FIELDS) as typeof staff.$inferInsert).returning().get();
+    const row = ctx.vault.orm
+      .insert(staff)
+      .values(nullable(d, STAFF_FIELDS) as typeof staff.$inferInsert)
+      .returning()
+      .get();
     return toStaffDetails(row);
   });
 }
@@ -69,7 +81,11 @@ export function deleteStaff(ctx: Ctx, ref: string): void {
       .from(caseHandovers)
       .where(or(eq(caseHandovers.fromStaffId, existing.id), eq(caseHandovers.toStaffId, existing.id)))
       .get()!.n;
-    if (managed > 0) throw new AppError('conflict', `${existing.name} still manages ${managed} case${managed === 1 ? '' : 's'}; hand them over before deleting this staff member.`);
+    if (managed > 0)
+      throw new AppError(
+        'conflict',
+        `${existing.name} still manages ${managed} case${managed === 1 ? '' : 's'}; hand them over before deleting this staff member.`,
+      );
     if (handed > 0) throw new AppError('conflict', `${existing.name} appears in case handover records, which must be kept; they cannot be deleted.`);
     ctx.vault.orm.delete(staff).where(eq(staff.id, existing.id)).run();
   });

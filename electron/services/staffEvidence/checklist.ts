@@ -34,7 +34,12 @@ export const SELF_CHECKLIST: readonly Question[] = [
   { id: 'caseload', question: "Does my open caseload fit the days I work, within the firm's limit?", staff: ['STAFF-CASELOAD'] },
   { id: 'handover', question: 'Is there a current procedure for handing my cases to a colleague if I am away or leave?', firm: ['ORG-POLICY-HANDOVER'] },
   { id: 'consent', question: "Have my clients' consents to share information been recorded and reviewed in the last year?", cases: ['CASE-CONSENT'] },
-  { id: 'lone-working', question: 'When I work on my own, are safeguards in place to protect me and my clients?', staff: ['STAFF-SOLE-PRACTITIONER'], firm: ['ORG-POLICY-LONE-WORKING'] },
+  {
+    id: 'lone-working',
+    question: 'When I work on my own, are safeguards in place to protect me and my clients?',
+    staff: ['STAFF-SOLE-PRACTITIONER'],
+    firm: ['ORG-POLICY-LONE-WORKING'],
+  },
 ];
 
 const SEVERITY = new Map<RuleStatus, number>(STATUSES.map((s, i) => [s, i]));

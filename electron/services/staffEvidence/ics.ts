@@ -28,7 +28,11 @@ export interface CalendarEvent {
 
 /** Escapes a TEXT value (RFC 5545 3.3.11). */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds one content line into lines of at most 75 octets, never splitting a UTF-8 character. */
@@ -56,7 +60,10 @@ export function foldLine(line: string): string {
 
 const compactDate = (d: IsoDate) => d.replace(/-/g, '');
 function utcStamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function who(subject: RuleSubjectKind, ref: string, name: string | undefined, firmName: string): string {
@@ -82,10 +89,7 @@ export function calendarEvents(report: ComplianceReport, opts: Omit<CalendarOpti
         uid: `${subject}-${ref}-${r.rule}@${firmKey}.caseproof`,
         date: r.changesOn,
         summary: `${who(subject, ref, name, opts.firmName)}: ${title} (${r.rule}) ${lapses ? 'lapses' : 'is met from this day'}`,
-        description:
-          `${r.reason}.\n` +
-          `Status on ${statusDay}: ${STATUS_WORDS[r.status]}. ` +
-          `Rule ${r.rule}${info ? `, from ${info.source}` : ''}.`,
+        description: `${r.reason}.\n` + `Status on ${statusDay}: ${STATUS_WORDS[r.status]}. ` + `Rule ${r.rule}${info ? `, from ${info.source}` : ''}.`,
       });
     }
   };

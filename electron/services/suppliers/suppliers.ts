@@ -9,8 +9,19 @@ import { parseOr } from '../parse';
 import { compact, nullable } from '../rows';
 
 export const SUPPLIER_FIELDS = [
-  'ref', 'name', 'kind', 'services', 'soleTrader', 'safeguardsNote', 'worksWithClients', 'cvOnFile',
-  'safeguardingOn', 'serviceArea', 'acceptanceCriteria', 'evidenceBase', 'contact',
+  'ref',
+  'name',
+  'kind',
+  'services',
+  'soleTrader',
+  'safeguardsNote',
+  'worksWithClients',
+  'cvOnFile',
+  'safeguardingOn',
+  'serviceArea',
+  'acceptanceCriteria',
+  'evidenceBase',
+  'contact',
 ] as const;
 export type SupplierRow = typeof suppliers.$inferSelect;
 export type { SupplierSummary };
@@ -33,7 +44,11 @@ function assertRefFree(ctx: Ctx, ref: string, exceptId?: number): void {
 }
 export function insertSupplier(ctx: Ctx, d: SupplierDetails): SupplierRow {
   assertRefFree(ctx, d.ref);
-  return ctx.vault.orm.insert(suppliers).values(nullable(d, SUPPLIER_FIELDS) as typeof suppliers.$inferInsert).returning().get();
+  return ctx.vault.orm
+    .insert(suppliers)
+    .values(nullable(d, SUPPLIER_FIELDS) as typeof suppliers.$inferInsert)
+    .returning()
+    .get();
 }
 export function writeSupplier(ctx: Ctx, id: number, d: SupplierDetails): SupplierRow {
   assertRefFree(ctx, d.ref, id);

@@ -23,7 +23,15 @@ function friendly(error: string | undefined): string | undefined {
   return /YYYY-MM-DD/.test(error) ? 'must be a real date, written as dd/mm/yyyy' : error;
 }
 
-export function DateField(p: { label: string; value: string | undefined; onChange: (v: string) => void; error?: string; hint?: string; name?: string; required?: boolean }) {
+export function DateField(p: {
+  label: string;
+  value: string | undefined;
+  onChange: (v: string) => void;
+  error?: string;
+  hint?: string;
+  name?: string;
+  required?: boolean;
+}) {
   const id = useId();
   const [text, setText] = useState(() => (isIsoDate(p.value) ? ukDate(p.value) : (p.value ?? '')));
   // A value set from outside (e.g. "today") replaces the text.

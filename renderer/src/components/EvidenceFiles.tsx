@@ -33,7 +33,19 @@ function blobOf(base64: string, type: string): Blob {
  * A record shown as a card that files can be dropped onto, with its evidence files below
  * its details (`children`).
  */
-export function RecordWithEvidence({ recordId, files, label, onChanged, children }: { recordId: number; files: EvidenceMeta[]; label: string; onChanged: () => void; children: ReactNode }) {
+export function RecordWithEvidence({
+  recordId,
+  files,
+  label,
+  onChanged,
+  children,
+}: {
+  recordId: number;
+  files: EvidenceMeta[];
+  label: string;
+  onChanged: () => void;
+  children: ReactNode;
+}) {
   const attach = useAttach({
     upload: (name, base64) => call('attachEvidence', { recordId, name, base64 }),
     pick: () => call('attachEvidenceFromDialog', { recordId }),
@@ -151,7 +163,11 @@ export function EvidenceViewer({ file, onClose }: { file: EvidenceMeta; onClose:
   const opening = <p aria-busy="true">Opening…</p>;
   return (
     <Modal title={file.name} onClose={onClose} wide>
-      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
       {!url && !base64 && !error ? opening : null}
       {url && file.mediaType.startsWith('image/') ? <img className="viewer-image" src={url} alt={`Evidence file ${file.name}`} /> : null}
       {base64 && isPdf ? (

@@ -146,14 +146,32 @@ export default function PdfViewer({ name, base64, fallback }: { name: string; ba
         {/* Pages wait for the first measurement, so nothing is drawn twice on opening. */}
         {fit === null
           ? null
-          : Array.from({ length: total }, (_, i) => <PdfPage key={i} doc={doc} number={i + 1} total={total} name={name} scale={scale} guess={first} scroller={pages} />)}
+          : Array.from({ length: total }, (_, i) => (
+              <PdfPage key={i} doc={doc} number={i + 1} total={total} name={name} scale={scale} guess={first} scroller={pages} />
+            ))}
       </div>
     </div>
   );
 }
 
 /** One page: a box of the page's size, drawn while it is near the visible part of the list. */
-function PdfPage({ doc, number, total, name, scale, guess, scroller }: { doc: PDFDocumentProxy; number: number; total: number; name: string; scale: number; guess: Size; scroller: RefObject<HTMLDivElement | null> }) {
+function PdfPage({
+  doc,
+  number,
+  total,
+  name,
+  scale,
+  guess,
+  scroller,
+}: {
+  doc: PDFDocumentProxy;
+  number: number;
+  total: number;
+  name: string;
+  scale: number;
+  guess: Size;
+  scroller: RefObject<HTMLDivElement | null>;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const proxy = useRef<PDFPageProxy | null>(null);
@@ -216,7 +234,14 @@ function PdfPage({ doc, number, total, name, scale, guess, scroller }: { doc: PD
   const height = Math.round(size.height * scale);
   return (
     <div className="pdf-page" ref={box} data-page={number} style={{ width, height }}>
-      <canvas ref={canvas} role="img" aria-label={`Page ${number} of ${total} of ${name}`} aria-busy={state === 'waiting'} data-state={state} style={{ width, height }} />
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={`Page ${number} of ${total} of ${name}`}
+        aria-busy={state === 'waiting'}
+        data-state={state}
+        style={{ width, height }}
+      />
       {state === 'failed' ? (
         <p className="pdf-page-failed" role="alert">
           Page {number} could not be shown; use Save a copy… to open the file in another program.

@@ -12,7 +12,11 @@ function Wrap({ id, label, error, hint, children }: Base & { id: string; childre
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children}
-      {hint && !error ? <div className="hint" id={`${id}-hint`}>{hint}</div> : null}
+      {hint && !error ? (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
       {error ? (
         <div className="error" id={`${id}-error`} role="alert">
           {label} {error}
@@ -25,7 +29,16 @@ function describedBy(id: string, error?: string, hint?: string) {
   return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
-export function TextField(p: Base & { value: string | undefined; onChange: (v: string) => void; type?: 'text' | 'password' | 'date'; multiline?: boolean; name?: string; autoFocus?: boolean }) {
+export function TextField(
+  p: Base & {
+    value: string | undefined;
+    onChange: (v: string) => void;
+    type?: 'text' | 'password' | 'date';
+    multiline?: boolean;
+    name?: string;
+    autoFocus?: boolean;
+  },
+) {
   const id = useId();
   const common = {
     id,
@@ -66,7 +79,15 @@ export function NumberField(p: Base & { value: number | undefined; onChange: (v:
   );
 }
 
-export function SelectField(p: Base & { value: string | undefined; onChange: (v: string | undefined) => void; options: readonly (string | [string, string])[]; blank?: string; name?: string }) {
+export function SelectField(
+  p: Base & {
+    value: string | undefined;
+    onChange: (v: string | undefined) => void;
+    options: readonly (string | [string, string])[];
+    blank?: string;
+    name?: string;
+  },
+) {
   const id = useId();
   return (
     <Wrap id={id} {...p}>
@@ -85,13 +106,32 @@ export function SelectField(p: Base & { value: string | undefined; onChange: (v:
   );
 }
 
-export function CheckField(p: { label: string; checked: boolean | undefined; onChange: (v: boolean) => void; hint?: string; name?: string; disabled?: boolean }) {
+export function CheckField(p: {
+  label: string;
+  checked: boolean | undefined;
+  onChange: (v: boolean) => void;
+  hint?: string;
+  name?: string;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <div className="field check">
-      <input id={id} name={p.name} type="checkbox" checked={!!p.checked} disabled={p.disabled} onChange={(e) => p.onChange(e.target.checked)} aria-describedby={p.hint ? `${id}-hint` : undefined} />
+      <input
+        id={id}
+        name={p.name}
+        type="checkbox"
+        checked={!!p.checked}
+        disabled={p.disabled}
+        onChange={(e) => p.onChange(e.target.checked)}
+        aria-describedby={p.hint ? `${id}-hint` : undefined}
+      />
       <label htmlFor={id}>{p.label}</label>
-      {p.hint ? <div className="hint" id={`${id}-hint`}>{p.hint}</div> : null}
+      {p.hint ? (
+        <div className="hint" id={`${id}-hint`}>
+          {p.hint}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -19,7 +19,12 @@ function whoOf(i: DueItemView, firmName: string): string {
 export function Dashboard(_: { go: (to: string) => void }) {
   const { data, error } = useLoad(() => Promise.all([call('complianceReport', {}), call('getFirm', {}), call('dueItems', {}), call('ruleCatalogue', {})]), []);
   const [calendar, setCalendar] = useState<{ text: string; error?: boolean } | null>(null);
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
   if (!data) return <p aria-busy="true">Loading…</p>;
   const [report, firm, due, catalogueList] = data;
   const catalogue = new Map(catalogueList.map((r) => [r.id, r]));
@@ -114,7 +119,11 @@ export function Dashboard(_: { go: (to: string) => void }) {
                       if (!r) return <td key={id} />;
                       return (
                         <td key={id} title={r.reason} data-rule={id}>
-                          <a className="cell-link" href={fixLink('staff', s.ref, id)} aria-label={`${s.name ?? s.ref}, ${title(id)}: ${STATUS_WORDS[r.status]}`}>
+                          <a
+                            className="cell-link"
+                            href={fixLink('staff', s.ref, id)}
+                            aria-label={`${s.name ?? s.ref}, ${title(id)}: ${STATUS_WORDS[r.status]}`}
+                          >
                             <StatusBadge status={r.status} />
                           </a>
                         </td>

@@ -15,11 +15,19 @@ import { RecordList, type StoredRec } from './staff/Records';
 const RULE_OF_POLICY = Object.fromEntries(Object.entries(POLICY_OF_RULE).map(([rule, kind]) => [kind, rule])) as Record<PolicyKind, string>;
 
 export function PoliciesPage({ focus }: { focus?: string }) {
-  const { data, error, reload } = useLoad(() => Promise.all([call('listRecords', { owner: { type: 'firm' } }), call('complianceReport', {}), call('ruleCatalogue', {})]), []);
+  const { data, error, reload } = useLoad(
+    () => Promise.all([call('listRecords', { owner: { type: 'firm' } }), call('complianceReport', {}), call('ruleCatalogue', {})]),
+    [],
+  );
   useEffect(() => {
     if (data && focus) document.getElementById(`policy-${focus}`)?.scrollIntoView({ block: 'start' });
   }, [data, focus]);
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
   if (!data) return <p aria-busy="true">Loading…</p>;
   const [records, report, catalogue] = data;
   const today = report.asOf;
@@ -27,7 +35,8 @@ export function PoliciesPage({ focus }: { focus?: string }) {
     <section aria-labelledby="page-title">
       <h1 id="page-title">Organisation policies</h1>
       <p className="hint">
-        Each policy needs a review at least once a year. Attach the current document to its record, and record each review when it happens. <a href="#/settings">Back to Settings</a>
+        Each policy needs a review at least once a year. Attach the current document to its record, and record each review when it happens.{' '}
+        <a href="#/settings">Back to Settings</a>
       </p>
       {POLICY_KINDS.map((kind) => {
         const rule = RULE_OF_POLICY[kind];
@@ -40,11 +49,7 @@ export function PoliciesPage({ focus }: { focus?: string }) {
               <h2 id={`policy-${kind}-title`}>{info?.title ?? POLICY_WORDS[kind]}</h2>
               {result ? <StatusBadge status={result.status} /> : null}
             </div>
-            {result ? (
-              <p>
-                {result.reason}
-              </p>
-            ) : null}
+            {result ? <p>{result.reason}</p> : null}
             <p className="hint">
               {info?.summary} <span className="rule-id">{rule}</span> ({info?.source})
             </p>
@@ -92,7 +97,13 @@ function ReviewAction({ record, today, onSaved }: { record: StoredRec; today: st
   }
   return (
     <div className="review-inline" role="group" aria-label={`Review of ${String(record.title)}`}>
-      <DateField label="Reviewed on" name="reviewedOn" value={on} onChange={(v) => (setOn(v), setTouched(true), setError(undefined))} error={error ?? (touched ? clientError : undefined)} />
+      <DateField
+        label="Reviewed on"
+        name="reviewedOn"
+        value={on}
+        onChange={(v) => (setOn(v), setTouched(true), setError(undefined))}
+        error={error ?? (touched ? clientError : undefined)}
+      />
       <button type="button" className="small" onClick={save}>
         Save review
       </button>

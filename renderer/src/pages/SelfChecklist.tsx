@@ -14,12 +14,18 @@ const ANSWER_WORDS = { not_met: 'Not yet', due_soon: 'Yes, but due soon', met: '
 export function SelfChecklist({ staffRef, go }: { staffRef?: string; go: (to: string) => void }) {
   const people = useLoad(() => call('listStaff', {}), []);
   const chosen = staffRef ?? people.data?.[0]?.ref;
-  const checklist = useLoad(() => (chosen ? Promise.all([call('selfChecklist', { ref: chosen }), call('ruleCatalogue', {})]) : Promise.resolve(null)), [chosen]);
+  const checklist = useLoad(
+    () => (chosen ? Promise.all([call('selfChecklist', { ref: chosen }), call('ruleCatalogue', {})]) : Promise.resolve(null)),
+    [chosen],
+  );
   const error = people.error ?? checklist.error;
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">Case manager self checklist</h1>
-      <p className="hint">Ten questions every case manager should be able to answer yes to before an instructing party asks. The answers come from the records in this vault; follow a link to put something right.</p>
+      <p className="hint">
+        Ten questions every case manager should be able to answer yes to before an instructing party asks. The answers come from the records in this vault;
+        follow a link to put something right.
+      </p>
       {people.data && people.data.length === 0 ? (
         <p>
           No staff yet. <a href="#/staff">Add yourself as a staff member</a> first.
@@ -37,7 +43,11 @@ export function SelfChecklist({ staffRef, go }: { staffRef?: string; go: (to: st
           </select>
         </div>
       ) : null}
-      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
       {checklist.data ? <Answers list={checklist.data[0]} titles={new Map(checklist.data[1].map((r) => [r.id, r.title]))} /> : null}
     </section>
   );
@@ -84,8 +94,7 @@ function Line({ line, title }: { line: ChecklistLine; title: string }) {
   const needsFix = line.status === 'not_met' || line.status === 'due_soon';
   return (
     <li data-rule={line.rule}>
-      <StatusBadge status={line.status} /> <strong>{whose ? `${whose}: ${title}` : title}</strong> — {line.reason}
-{' '}
+      <StatusBadge status={line.status} /> <strong>{whose ? `${whose}: ${title}` : title}</strong> — {line.reason}{' '}
       <a href={fixLink(line.subject, line.ref, line.rule)} aria-label={`${needsFix ? 'Fix' : 'Open'} ${whose ? `${whose}: ` : ''}${title}`}>
         {needsFix ? 'Fix this' : 'Open'}
       </a>

@@ -25,18 +25,66 @@ export function StaffForm({ initial, onSaved, onCancel }: { initial?: StaffDetai
   return (
     <form onSubmit={submit} aria-label={initial ? 'Edit staff member' : 'Add a staff member'} noValidate className="card form-grid">
       <TextField label="Name" name="name" value={v.name} onChange={(x) => f.set('name', x)} error={f.errorOf('name')} required autoFocus />
-      <TextField label="Reference" name="ref" value={v.ref} onChange={(x) => f.set('ref', x)} error={f.errorOf('ref')} required hint="A short code unique in your firm, e.g. RR-03." />
-      <TextField label="Profession" name="profession" value={v.profession} onChange={(x) => f.set('profession', x)} error={f.errorOf('profession')} hint="e.g. Occupational therapist" />
+      <TextField
+        label="Reference"
+        name="ref"
+        value={v.ref}
+        onChange={(x) => f.set('ref', x)}
+        error={f.errorOf('ref')}
+        required
+        hint="A short code unique in your firm, e.g. RR-03."
+      />
+      <TextField
+        label="Profession"
+        name="profession"
+        value={v.profession}
+        onChange={(x) => f.set('profession', x)}
+        error={f.errorOf('profession')}
+        hint="e.g. Occupational therapist"
+      />
       <TextField label="Role" name="role" value={v.role} onChange={(x) => f.set('role', x)} error={f.errorOf('role')} />
-      <SelectField label="Employment" name="employment" value={v.employment} onChange={(x) => f.set('employment', x)} options={EMPLOYMENT.map((e) => [e, e.replace('-', ' ')] as [string, string])} blank="Not recorded" error={f.errorOf('employment')} />
-      <NumberField label="Days worked per week" name="daysPerWeek" value={v.daysPerWeek} onChange={(x) => f.set('daysPerWeek', x)} error={f.errorOf('daysPerWeek')} step={0.5} />
-      <DateField label="Case management since" name="caseManagementSince" value={v.caseManagementSince} onChange={(x) => f.set('caseManagementSince', x)} error={f.errorOf('caseManagementSince')} />
+      <SelectField
+        label="Employment"
+        name="employment"
+        value={v.employment}
+        onChange={(x) => f.set('employment', x)}
+        options={EMPLOYMENT.map((e) => [e, e.replace('-', ' ')] as [string, string])}
+        blank="Not recorded"
+        error={f.errorOf('employment')}
+      />
+      <NumberField
+        label="Days worked per week"
+        name="daysPerWeek"
+        value={v.daysPerWeek}
+        onChange={(x) => f.set('daysPerWeek', x)}
+        error={f.errorOf('daysPerWeek')}
+        step={0.5}
+      />
+      <DateField
+        label="Case management since"
+        name="caseManagementSince"
+        value={v.caseManagementSince}
+        onChange={(x) => f.set('caseManagementSince', x)}
+        error={f.errorOf('caseManagementSince')}
+      />
       <DateField label="Qualified on" name="qualifiedOn" value={v.qualifiedOn} onChange={(x) => f.set('qualifiedOn', x)} error={f.errorOf('qualifiedOn')} />
       <CheckField label="Sole practitioner" name="solePractitioner" checked={v.solePractitioner} onChange={(x) => f.set('solePractitioner', x)} />
       {v.solePractitioner ? (
-        <TextField label="Safeguards for sole working" name="soleWorkingSafeguards" multiline value={v.soleWorkingSafeguards} onChange={(x) => f.set('soleWorkingSafeguards', x)} error={f.errorOf('soleWorkingSafeguards')} hint="e.g. buddy system, lone-worker app, supervision arrangements" />
+        <TextField
+          label="Safeguards for sole working"
+          name="soleWorkingSafeguards"
+          multiline
+          value={v.soleWorkingSafeguards}
+          onChange={(x) => f.set('soleWorkingSafeguards', x)}
+          error={f.errorOf('soleWorkingSafeguards')}
+          hint="e.g. buddy system, lone-worker app, supervision arrangements"
+        />
       ) : null}
-      {f.formError ? <p className="form-error" role="alert">{f.formError}</p> : null}
+      {f.formError ? (
+        <p className="form-error" role="alert">
+          {f.formError}
+        </p>
+      ) : null}
       <div className="actions">
         <button type="submit">{initial ? 'Save changes' : 'Add staff member'}</button>
         <button type="button" className="secondary" onClick={onCancel}>

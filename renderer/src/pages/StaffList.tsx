@@ -21,7 +21,11 @@ export function StaffList() {
           onCancel={() => setAdding(false)}
         />
       ) : null}
-      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
       {data && data.length === 0 ? <p>No staff yet. Add the first case manager to start keeping their evidence.</p> : null}
       {data && data.length > 0 ? (
         <table className="table" aria-label="Staff members">

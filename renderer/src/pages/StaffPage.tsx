@@ -27,7 +27,12 @@ const TAB_RECORDS: Record<Exclude<StaffTab, 'details'>, { spec: KindSpec; list: 
 
 export function StaffPage({ staffRef, tab: tabParam, go }: { staffRef: string; tab?: string; go: (to: string) => void }) {
   const { data, error, reload } = useLoad(async () => {
-    const [person, report, catalogue, state] = await Promise.all([call('getStaff', { ref: staffRef }), call('complianceReport', {}), call('ruleCatalogue', {}), call('vaultState', {})]);
+    const [person, report, catalogue, state] = await Promise.all([
+      call('getStaff', { ref: staffRef }),
+      call('complianceReport', {}),
+      call('ruleCatalogue', {}),
+      call('vaultState', {}),
+    ]);
     return { person, report, catalogue: new Map(catalogue.map((r) => [r.id, r])), user: state.user };
   }, [staffRef]);
   const tab: StaffTab = STAFF_TABS.some(([k]) => k === tabParam) ? (tabParam as StaffTab) : 'details';
@@ -43,7 +48,12 @@ export function StaffPage({ staffRef, tab: tabParam, go }: { staffRef: string; t
     if (!tabsRef.current?.contains(active)) tabsRef.current?.scrollIntoView({ block: 'start' });
   }, [tab]);
 
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
   if (!data) return <p aria-busy="true">Loading…</p>;
   const { person, report, catalogue, user } = data;
   const subject = report.staff.find((s) => s.ref === staffRef) ?? null;
@@ -120,7 +130,18 @@ export function StaffPage({ staffRef, tab: tabParam, go }: { staffRef: string; t
         )}
       </div>
 
-      {subject ? <CompliancePanel staffRef={person.ref} name={person.name} rules={subject.rules} catalogue={catalogue} exemptions={person.exemptions} user={user} today={report.asOf} onChanged={reload} /> : null}
+      {subject ? (
+        <CompliancePanel
+          staffRef={person.ref}
+          name={person.name}
+          rules={subject.rules}
+          catalogue={catalogue}
+          exemptions={person.exemptions}
+          user={user}
+          today={report.asOf}
+          onChanged={reload}
+        />
+      ) : null}
     </section>
   );
 }
@@ -146,7 +167,19 @@ function RuleStrip({ rules, catalogue }: { rules: RuleResult[]; catalogue: Map<s
   );
 }
 
-function DetailsTab({ person, staffRef, reload, go, caseload }: { person: StaffSnapshot; staffRef: string; reload: () => void; go: (to: string) => void; caseload?: RuleResult }) {
+function DetailsTab({
+  person,
+  staffRef,
+  reload,
+  go,
+  caseload,
+}: {
+  person: StaffSnapshot;
+  staffRef: string;
+  reload: () => void;
+  go: (to: string) => void;
+  caseload?: RuleResult;
+}) {
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -183,7 +216,11 @@ function DetailsTab({ person, staffRef, reload, go, caseload }: { person: StaffS
         <dt>Employment</dt>
         <dd>{person.employment?.replace('-', ' ') ?? 'Not recorded'}</dd>
         <dt>Sole practitioner</dt>
-        <dd>{person.solePractitioner ? `Yes${person.soleWorkingSafeguards ? ` (safeguards: ${person.soleWorkingSafeguards})` : ', no safeguards recorded'}` : 'No'}</dd>
+        <dd>
+          {person.solePractitioner
+            ? `Yes${person.soleWorkingSafeguards ? ` (safeguards: ${person.soleWorkingSafeguards})` : ', no safeguards recorded'}`
+            : 'No'}
+        </dd>
         <dt>Case management since</dt>
         <dd>{ukDate(person.caseManagementSince) || 'Not recorded'}</dd>
         <dt>Qualified on</dt>
@@ -214,7 +251,11 @@ function DetailsTab({ person, staffRef, reload, go, caseload }: { person: StaffS
           </button>
         )}
       </div>
-      {actionError ? <p className="form-error" role="alert">{actionError}</p> : null}
+      {actionError ? (
+        <p className="form-error" role="alert">
+          {actionError}
+        </p>
+      ) : null}
     </div>
   );
 }

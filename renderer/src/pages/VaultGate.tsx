@@ -76,18 +76,46 @@ function CreateVault({ state, onOpen }: { state: VaultState; onOpen: (s: VaultSt
   return (
     <form onSubmit={submit} aria-label="Create a new vault" noValidate>
       <div className="row-inline">
-        <TextField label="Vault file" name="path" value={path} onChange={setPath} required error={errors.path} hint="Keep it on this computer or an encrypted drive." />
+        <TextField
+          label="Vault file"
+          name="path"
+          value={path}
+          onChange={setPath}
+          required
+          error={errors.path}
+          hint="Keep it on this computer or an encrypted drive."
+        />
         <button type="button" className="secondary" onClick={browse}>
           Choose…
         </button>
       </div>
-      <TextField label="Passphrase" name="passphrase" type="password" value={p1} onChange={setP1} required error={tooShort ?? (errors.passphrase || undefined)} />
+      <TextField
+        label="Passphrase"
+        name="passphrase"
+        type="password"
+        value={p1}
+        onChange={setP1}
+        required
+        error={tooShort ?? (errors.passphrase || undefined)}
+      />
       <div className={`strength strength-${strength.score}`} aria-live="polite">
         Strength: <strong>{p1 ? strength.word : '—'}</strong>. {strength.hint}
       </div>
-      <TextField label="Passphrase again" name="confirm" type="password" value={p2} onChange={setP2} required error={mismatch ?? (errors.confirm || undefined)} />
+      <TextField
+        label="Passphrase again"
+        name="confirm"
+        type="password"
+        value={p2}
+        onChange={setP2}
+        required
+        error={mismatch ?? (errors.confirm || undefined)}
+      />
       <RememberBox state={state} value={remember} onChange={setRemember} />
-      {errors.form ? <p className="form-error" role="alert">{errors.form}</p> : null}
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
       <p className="hint">If you lose the passphrase, nobody can recover the vault. Write it down and keep it somewhere safe.</p>
       <button type="submit" disabled={busy}>
         {busy ? 'Creating…' : 'Create vault'}
@@ -145,7 +173,11 @@ function UnlockVault({ state, onOpen }: { state: VaultState; onOpen: (s: VaultSt
       ) : null}
       <TextField label="Passphrase" name="passphrase" type="password" value={pass} onChange={setPass} required autoFocus />
       <RememberBox state={state} value={remember} onChange={setRemember} />
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <button type="submit" disabled={busy || !pass}>
         {busy ? 'Unlocking…' : 'Unlock'}
       </button>

@@ -33,7 +33,11 @@ export function registerPacks(r: Registry, session: Session): void {
     const c = ctx();
     // Build first: a pack that cannot be made fails before the person picks where to save it.
     const built = await buildPack(c, req);
-    const chosen = await session.platform.dialogs.saveFile({ title: `Save the ${built.subject.name} pack`, defaultName: built.suggestedFileName, filters: WORD });
+    const chosen = await session.platform.dialogs.saveFile({
+      title: `Save the ${built.subject.name} pack`,
+      defaultName: built.suggestedFileName,
+      filters: WORD,
+    });
     if (!chosen) return null;
     const dest = withDocx(chosen);
     const entry = savePack(c, built, dest, { overwrite: true });
@@ -61,7 +65,11 @@ export function registerPacks(r: Registry, session: Session): void {
   r.method('updateTemplate', (t) => updateTemplate(ctx(), t));
   r.method('pickLogo', async () => {
     const c = ctx();
-    const [file] = await session.platform.dialogs.openFiles({ title: 'Choose the firm logo', filters: [{ name: 'PNG or JPEG image', extensions: ['png', 'jpg', 'jpeg'] }], multiple: false });
+    const [file] = await session.platform.dialogs.openFiles({
+      title: 'Choose the firm logo',
+      filters: [{ name: 'PNG or JPEG image', extensions: ['png', 'jpg', 'jpeg'] }],
+      multiple: false,
+    });
     if (!file) return getTemplate(c);
     // Check the size before reading, so a huge file is never loaded.
     if (statSync(file).size > MAX_LOGO_BYTES) {

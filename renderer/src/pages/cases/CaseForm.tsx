@@ -31,11 +31,27 @@ export function CaseForm({ initial, onSaved, onCancel }: { initial?: CaseDetails
   return (
     <form onSubmit={submit} aria-label={initial ? 'Edit case details' : 'Add a case'} noValidate className="card form-grid">
       <p className="notice span-all" id="privacy-note">
-        Caseproof needs only your own reference for the case and the client&apos;s initials. Do not enter the client&apos;s name, date of birth or
-        address: none of them is needed to show compliance.
+        Caseproof needs only your own reference for the case and the client&apos;s initials. Do not enter the client&apos;s name, date of birth or address: none
+        of them is needed to show compliance.
       </p>
-      <TextField label="Case reference" name="ref" value={v.ref} onChange={(x) => f.set('ref', x)} error={f.errorOf('ref')} required autoFocus hint="Your firm's own reference, e.g. RC-104." />
-      <TextField label="Client initials" name="initials" value={v.initials} onChange={(x) => f.set('initials', x.toUpperCase())} error={f.errorOf('initials')} hint="Up to 4 capital letters, e.g. JD. Not the name." />
+      <TextField
+        label="Case reference"
+        name="ref"
+        value={v.ref}
+        onChange={(x) => f.set('ref', x)}
+        error={f.errorOf('ref')}
+        required
+        autoFocus
+        hint="Your firm's own reference, e.g. RC-104."
+      />
+      <TextField
+        label="Client initials"
+        name="initials"
+        value={v.initials}
+        onChange={(x) => f.set('initials', x.toUpperCase())}
+        error={f.errorOf('initials')}
+        hint="Up to 4 capital letters, e.g. JD. Not the name."
+      />
       {initial ? (
         <div className="field">
           <span className="label-like">Case manager</span>
@@ -43,7 +59,15 @@ export function CaseForm({ initial, onSaved, onCancel }: { initial?: CaseDetails
           <span className="hint">To move the case to someone else, use Hand over on the case page.</span>
         </div>
       ) : (
-        <SelectField label="Case manager" name="caseManager" value={v.caseManager} onChange={(x) => f.set('caseManager', x)} options={staff.map((s) => [s.ref, s.name] as [string, string])} blank="Choose a case manager" error={f.errorOf('caseManager') && !v.caseManager ? 'must be chosen' : f.errorOf('caseManager')} />
+        <SelectField
+          label="Case manager"
+          name="caseManager"
+          value={v.caseManager}
+          onChange={(x) => f.set('caseManager', x)}
+          options={staff.map((s) => [s.ref, s.name] as [string, string])}
+          blank="Choose a case manager"
+          error={f.errorOf('caseManager') && !v.caseManager ? 'must be chosen' : f.errorOf('caseManager')}
+        />
       )}
       <SelectField
         label="Instructing party"
@@ -52,7 +76,10 @@ export function CaseForm({ initial, onSaved, onCancel }: { initial?: CaseDetails
         onChange={(x) => {
           setPick(x);
           const p = parties.find((c) => String(c.id) === x);
-          f.set('instructingParty', p ? { name: p.name, kind: p.kind, ...(p.contact ? { contact: p.contact } : {}) } : x === NEW_PARTY ? { name: '', kind: undefined } : undefined);
+          f.set(
+            'instructingParty',
+            p ? { name: p.name, kind: p.kind, ...(p.contact ? { contact: p.contact } : {}) } : x === NEW_PARTY ? { name: '', kind: undefined } : undefined,
+          );
         }}
         options={[...parties.map((p) => [String(p.id), `${p.name} (${partyWord(p.kind)})`] as [string, string]), [NEW_PARTY, 'Someone new…']]}
         blank="Choose the instructing party"
@@ -60,30 +87,96 @@ export function CaseForm({ initial, onSaved, onCancel }: { initial?: CaseDetails
       />
       {pickValue === NEW_PARTY ? (
         <>
-          <TextField label="Instructing party's name" name="partyName" value={party.name} onChange={(x) => setParty({ name: x })} error={f.errorOf('instructingParty.name')} hint="The firm or body, e.g. Fenwick Law." />
-          <SelectField label="Kind of instructing party" name="partyKind" value={party.kind} onChange={(x) => setParty({ kind: x as InstructingParty['kind'] })} options={options(PARTY_KINDS, PARTY_WORDS)} blank="Choose" error={f.errorOf('instructingParty.kind')} />
-          <TextField label="Contact at the instructing party" name="partyContact" value={party.contact} onChange={(x) => setParty({ contact: x || undefined })} error={f.errorOf('instructingParty.contact')} hint="Optional: a work email or phone number." />
+          <TextField
+            label="Instructing party's name"
+            name="partyName"
+            value={party.name}
+            onChange={(x) => setParty({ name: x })}
+            error={f.errorOf('instructingParty.name')}
+            hint="The firm or body, e.g. Fenwick Law."
+          />
+          <SelectField
+            label="Kind of instructing party"
+            name="partyKind"
+            value={party.kind}
+            onChange={(x) => setParty({ kind: x as InstructingParty['kind'] })}
+            options={options(PARTY_KINDS, PARTY_WORDS)}
+            blank="Choose"
+            error={f.errorOf('instructingParty.kind')}
+          />
+          <TextField
+            label="Contact at the instructing party"
+            name="partyContact"
+            value={party.contact}
+            onChange={(x) => setParty({ contact: x || undefined })}
+            error={f.errorOf('instructingParty.contact')}
+            hint="Optional: a work email or phone number."
+          />
         </>
       ) : null}
-      <SelectField label="Status" name="status" value={v.status} onChange={(x) => {
+      <SelectField
+        label="Status"
+        name="status"
+        value={v.status}
+        onChange={(x) => {
           f.set('status', x);
           // Leaving "closed" drops the closing details rather than failing on them.
           if (x !== 'closed') f.setValues((old) => ({ ...old, status: x, closedOn: undefined, closedReason: undefined }));
         }}
-        options={options(statuses, CASE_STATUS_WORDS)} error={f.errorOf('status')} />
+        options={options(statuses, CASE_STATUS_WORDS)}
+        error={f.errorOf('status')}
+      />
       {v.status === 'closed' ? (
         <>
-          <SelectField label="Reason for closing" name="closedReason" value={v.closedReason} onChange={(x) => f.set('closedReason', x)} options={CLOSED_REASON_OPTIONS} blank="Choose a reason" error={f.errorOf('closedReason')} />
+          <SelectField
+            label="Reason for closing"
+            name="closedReason"
+            value={v.closedReason}
+            onChange={(x) => f.set('closedReason', x)}
+            options={CLOSED_REASON_OPTIONS}
+            blank="Choose a reason"
+            error={f.errorOf('closedReason')}
+          />
           <DateField label="Closed on" name="closedOn" value={v.closedOn} onChange={(x) => f.set('closedOn', x)} error={f.errorOf('closedOn')} />
         </>
       ) : null}
-      <SelectField label="Funding route" name="funding" value={v.funding} onChange={(x) => f.set('funding', x)} options={options(FUNDING, FUNDING_WORDS)} blank="Not recorded" error={f.errorOf('funding')} />
-      <SelectField label="Injury" name="injury" value={v.injury} onChange={(x) => f.set('injury', x)} options={options(INJURIES, INJURY_WORDS)} blank="Not recorded" error={f.errorOf('injury')} />
-      <SelectField label="Complexity" name="complexity" value={v.complexity} onChange={(x) => f.set('complexity', x)} options={options(['low', 'medium', 'high'] as const, COMPLEXITY_WORDS)} blank="Not recorded" error={f.errorOf('complexity')} />
+      <SelectField
+        label="Funding route"
+        name="funding"
+        value={v.funding}
+        onChange={(x) => f.set('funding', x)}
+        options={options(FUNDING, FUNDING_WORDS)}
+        blank="Not recorded"
+        error={f.errorOf('funding')}
+      />
+      <SelectField
+        label="Injury"
+        name="injury"
+        value={v.injury}
+        onChange={(x) => f.set('injury', x)}
+        options={options(INJURIES, INJURY_WORDS)}
+        blank="Not recorded"
+        error={f.errorOf('injury')}
+      />
+      <SelectField
+        label="Complexity"
+        name="complexity"
+        value={v.complexity}
+        onChange={(x) => f.set('complexity', x)}
+        options={options(['low', 'medium', 'high'] as const, COMPLEXITY_WORDS)}
+        blank="Not recorded"
+        error={f.errorOf('complexity')}
+      />
       <DateField label="Referred on" name="referredOn" value={v.referredOn} onChange={(x) => f.set('referredOn', x)} error={f.errorOf('referredOn')} />
       <DateField label="Opened on" name="openedOn" value={v.openedOn} onChange={(x) => f.set('openedOn', x)} error={f.errorOf('openedOn')} />
       <DateField label="Initial needs assessment on" name="inaOn" value={v.inaOn} onChange={(x) => f.set('inaOn', x)} error={f.errorOf('inaOn')} />
-      <DateField label="Claim settled on" name="settlementOn" value={v.settlementOn} onChange={(x) => f.set('settlementOn', x)} error={f.errorOf('settlementOn')} />
+      <DateField
+        label="Claim settled on"
+        name="settlementOn"
+        value={v.settlementOn}
+        onChange={(x) => f.set('settlementOn', x)}
+        error={f.errorOf('settlementOn')}
+      />
       {f.formError ? (
         <p className="form-error" role="alert">
           {f.formError}

@@ -56,8 +56,22 @@ export function CaseList() {
             setSearch(v);
           }}
         />
-        <SelectField label="Case manager" name="caseManager" value={filters.caseManager} onChange={(v) => setFilter('caseManager', v)} options={staff.map((s) => [s.ref, s.name] as [string, string])} blank="All case managers" />
-        <SelectField label="Status" name="status" value={filters.status} onChange={(v) => setFilter('status', v)} options={options(CASE_STATUSES, CASE_STATUS_WORDS)} blank="Any status" />
+        <SelectField
+          label="Case manager"
+          name="caseManager"
+          value={filters.caseManager}
+          onChange={(v) => setFilter('caseManager', v)}
+          options={staff.map((s) => [s.ref, s.name] as [string, string])}
+          blank="All case managers"
+        />
+        <SelectField
+          label="Status"
+          name="status"
+          value={filters.status}
+          onChange={(v) => setFilter('status', v)}
+          options={options(CASE_STATUSES, CASE_STATUS_WORDS)}
+          blank="Any status"
+        />
         <SelectField
           label="Instructing party"
           name="partyId"
@@ -66,17 +80,29 @@ export function CaseList() {
           options={parties.map((p) => [String(p.id), `${p.name} (${partyWord(p.kind)})`] as [string, string])}
           blank="All instructing parties"
         />
-        <SelectField label="Injury" name="injury" value={filters.injury} onChange={(v) => setFilter('injury', v)} options={options(INJURIES, INJURY_WORDS)} blank="Any injury" />
+        <SelectField
+          label="Injury"
+          name="injury"
+          value={filters.injury}
+          onChange={(v) => setFilter('injury', v)}
+          options={options(INJURIES, INJURY_WORDS)}
+          blank="Any injury"
+        />
       </form>
       {error ? (
         <p role="alert" className="form-error">
-          {error} <button className="secondary small" onClick={reload}>Try again</button>
+          {error}{' '}
+          <button className="secondary small" onClick={reload}>
+            Try again
+          </button>
         </p>
       ) : null}
       {data ? (
         <>
           <p className="hint" role="status">
-            {data.total === 0 ? 'No cases match.' : `Showing ${data.offset + 1}–${data.offset + data.rows.length} of ${data.total.toLocaleString('en-GB')} case${data.total === 1 ? '' : 's'}.`}
+            {data.total === 0
+              ? 'No cases match.'
+              : `Showing ${data.offset + 1}–${data.offset + data.rows.length} of ${data.total.toLocaleString('en-GB')} case${data.total === 1 ? '' : 's'}.`}
           </p>
           {data.rows.length > 0 ? (
             <div className="scroll-x">

@@ -25,7 +25,12 @@ export function CasePage({ caseRef, go }: { caseRef: string; go: (to: string) =>
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  if (loaded.error) return <p role="alert" className="form-error">{loaded.error}</p>;
+  if (loaded.error)
+    return (
+      <p role="alert" className="form-error">
+        {loaded.error}
+      </p>
+    );
   if (!v) return <p aria-busy="true">Loading…</p>;
   const c = v.case;
   const changed = (next: CaseView, message?: string) => {
@@ -191,9 +196,15 @@ export function CasePage({ caseRef, go }: { caseRef: string; go: (to: string) =>
         )}
       </section>
 
-      {dialog === 'close' ? <CloseDialog caseRef={c.ref} onClose={() => setDialog(null)} onDone={(n) => (setDialog(null), changed(n, `Case ${c.ref} was closed.`))} /> : null}
+      {dialog === 'close' ? (
+        <CloseDialog caseRef={c.ref} onClose={() => setDialog(null)} onDone={(n) => (setDialog(null), changed(n, `Case ${c.ref} was closed.`))} />
+      ) : null}
       {dialog === 'handover' ? (
-        <HandoverDialog view={v} onClose={() => setDialog(null)} onDone={(n) => (setDialog(null), changed(n, `Case ${c.ref} was handed over to ${n.caseManagerName}.`))} />
+        <HandoverDialog
+          view={v}
+          onClose={() => setDialog(null)}
+          onDone={(n) => (setDialog(null), changed(n, `Case ${c.ref} was handed over to ${n.caseManagerName}.`))}
+        />
       ) : null}
       {dialog === 'delete' ? <DeleteDialog caseRef={c.ref} retention={v.retention} onClose={() => setDialog(null)} onDone={() => go('/cases')} /> : null}
     </section>

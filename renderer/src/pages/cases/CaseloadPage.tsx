@@ -67,8 +67,16 @@ function Figures({ f }: { f: CaseloadFigures }) {
 
 export function CaseloadPage({ staffRef }: { staffRef?: string }) {
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
-  const { data, error } = useLoad(() => call('caseloadFigures', { ...(staffRef ? { staffRef } : {}), ...(asOf && isIsoDate(asOf) ? { asOf } : {}) }), [staffRef, asOf && isIsoDate(asOf) ? asOf : '']);
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+  const { data, error } = useLoad(
+    () => call('caseloadFigures', { ...(staffRef ? { staffRef } : {}), ...(asOf && isIsoDate(asOf) ? { asOf } : {}) }),
+    [staffRef, asOf && isIsoDate(asOf) ? asOf : ''],
+  );
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
   if (!data) return <p aria-busy="true">Loading…</p>;
   const f = data.figures;
   return (
@@ -82,7 +90,9 @@ export function CaseloadPage({ staffRef }: { staffRef?: string }) {
       <div className="asof">
         <DateField label="As of" name="asOf" value={asOf ?? data.asOf} onChange={setAsOf} hint="Figures on this date" />
       </div>
-      <p className="hint">On {ukDateLong(data.asOf)}. {data.reason}.</p>
+      <p className="hint">
+        On {ukDateLong(data.asOf)}. {data.reason}.
+      </p>
       <div className="card">
         <Sentence text={data.sentence} who={data.ref ? data.name : 'the firm'} />
         <Figures f={f} />

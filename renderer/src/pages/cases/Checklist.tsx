@@ -38,7 +38,11 @@ function Item({ code, title, view, rule, children }: { code?: string; title: str
             <>
               <StatusBadge status={result.status} /> <span className="rule-id">{result.rule}</span>
               <div className="practice-reason">{result.reason}</div>
-              {result.changesOn ? <div className="hint">{result.status === 'not_met' ? 'Changes' : 'Next due'} on {ukDate(result.changesOn)}</div> : null}
+              {result.changesOn ? (
+                <div className="hint">
+                  {result.status === 'not_met' ? 'Changes' : 'Next due'} on {ukDate(result.changesOn)}
+                </div>
+              ) : null}
               {info ? <div className="hint">{info.source}</div> : null}
             </>
           ) : (
@@ -71,12 +75,25 @@ export function Checklist({ view, onSaved }: { view: CaseView; onSaved: (v: Case
         <Item code="B, C" title="Pre-INA report" view={view} rule="CASE-PRE-INA">
           {t('preInaRequestedOn', "Pre-INA report requested from the client's solicitor", 'Date the Pre-INA report was requested')}
           {t('preInaReviewedOn', 'Pre-INA report reviewed', 'Date the Pre-INA report was reviewed')}
-          <CheckField label="Pre-INA report not available" name="preInaUnavailable" checked={f.values.preInaUnavailable as boolean | undefined} onChange={(on) => f.set('preInaUnavailable', on || undefined)} hint="Tick when the solicitor confirms there is none." />
+          <CheckField
+            label="Pre-INA report not available"
+            name="preInaUnavailable"
+            checked={f.values.preInaUnavailable as boolean | undefined}
+            onChange={(on) => f.set('preInaUnavailable', on || undefined)}
+            hint="Tick when the solicitor confirms there is none."
+          />
         </Item>
         <Item code="D" title="NHS treating team" view={view} rule="CASE-NHS-CONTACT">
           {t('nhsContactOn', 'NHS treating team contacted', 'Date the NHS treating team was contacted')}
           {f.values.nhsContactOn !== undefined ? (
-            <TextField label="NHS team contacted" name="nhsTeam" value={f.values.nhsTeam as string | undefined} onChange={(x) => f.set('nhsTeam', x)} error={f.errorOf('nhsTeam')} hint="Besides the GP, e.g. the major trauma centre's rehabilitation team." />
+            <TextField
+              label="NHS team contacted"
+              name="nhsTeam"
+              value={f.values.nhsTeam as string | undefined}
+              onChange={(x) => f.set('nhsTeam', x)}
+              error={f.errorOf('nhsTeam')}
+              hint="Besides the GP, e.g. the major trauma centre's rehabilitation team."
+            />
           ) : null}
         </Item>
         <Item code="E" title="Statutory provision" view={view}>
@@ -84,11 +101,16 @@ export function Checklist({ view, onSaved }: { view: CaseView; onSaved: (v: Case
         </Item>
         <Item code="F, I" title="Rehabilitation plan" view={view} rule="CASE-REHAB-PLAN">
           {t('rehabPlanOn', 'Rehabilitation plan with measurable goals recorded', 'Date of the rehabilitation plan')}
-          <CheckField label="Plan shared with the NHS team and others involved" name="rehabPlanShared" checked={f.values.rehabPlanShared as boolean | undefined} onChange={(on) => f.set('rehabPlanShared', on || undefined)} />
+          <CheckField
+            label="Plan shared with the NHS team and others involved"
+            name="rehabPlanShared"
+            checked={f.values.rehabPlanShared as boolean | undefined}
+            onChange={(on) => f.set('rehabPlanShared', on || undefined)}
+          />
         </Item>
         <p className="hint practice-note">
-          G and H: involve the client, their family or deputy, the NHS and social care in planning, and work with NHS pathways (telling the
-          treating team about anything funded privately). Caseproof keeps no tick for these; your case notes are the record.
+          G and H: involve the client, their family or deputy, the NHS and social care in planning, and work with NHS pathways (telling the treating team about
+          anything funded privately). Caseproof keeps no tick for these; your case notes are the record.
         </p>
         <Item title="Consent to share information" view={view} rule="CASE-CONSENT">
           {t('consentRecordedOn', 'Consent to share recorded', 'Date consent was recorded')}

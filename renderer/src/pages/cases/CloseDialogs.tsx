@@ -17,9 +17,19 @@ export function CloseDialog({ caseRef, onClose, onDone }: { caseRef: string; onC
   return (
     <Modal title={`Close case ${caseRef}`} onClose={onClose}>
       <form onSubmit={submit} noValidate aria-label="Close the case">
-        <SelectField label="Reason for closing" name="closedReason" value={v.closedReason} onChange={(x) => f.set('closedReason', x)} options={CLOSED_REASON_OPTIONS} blank="Choose a reason" error={f.errorOf('closedReason') ? 'must be chosen from the list' : undefined} />
+        <SelectField
+          label="Reason for closing"
+          name="closedReason"
+          value={v.closedReason}
+          onChange={(x) => f.set('closedReason', x)}
+          options={CLOSED_REASON_OPTIONS}
+          blank="Choose a reason"
+          error={f.errorOf('closedReason') ? 'must be chosen from the list' : undefined}
+        />
         <DateField label="Closed on" name="closedOn" value={v.closedOn} onChange={(x) => f.set('closedOn', x)} error={f.errorOf('closedOn')} />
-        <p className="hint">A closed case no longer counts in caseloads and its checklist rules no longer apply. It is kept for the firm&apos;s retention period.</p>
+        <p className="hint">
+          A closed case no longer counts in caseloads and its checklist rules no longer apply. It is kept for the firm&apos;s retention period.
+        </p>
         {f.formError ? (
           <p className="form-error" role="alert">
             {f.formError}
@@ -36,7 +46,17 @@ export function CloseDialog({ caseRef, onClose, onDone }: { caseRef: string; onC
   );
 }
 
-export function DeleteDialog({ caseRef, retention, onClose, onDone }: { caseRef: string; retention: CaseView['retention']; onClose: () => void; onDone: () => void }) {
+export function DeleteDialog({
+  caseRef,
+  retention,
+  onClose,
+  onDone,
+}: {
+  caseRef: string;
+  retention: CaseView['retention'];
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
   const early = retention && retention.keepUntil && !retention.past;
@@ -53,8 +73,8 @@ export function DeleteDialog({ caseRef, retention, onClose, onDone }: { caseRef:
     <Modal title={`Delete case ${caseRef}`} onClose={onClose}>
       <form onSubmit={remove} noValidate aria-label="Delete the case">
         <p>
-          This removes the case, the suppliers instructed on it and its handovers from the vault for good. It cannot be undone, and a firm file
-          exported later will not contain it.
+          This removes the case, the suppliers instructed on it and its handovers from the vault for good. It cannot be undone, and a firm file exported later
+          will not contain it.
         </p>
         {early ? (
           <p className="form-error">

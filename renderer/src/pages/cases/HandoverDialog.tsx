@@ -20,8 +20,8 @@ export function HandoverDialog({ view, onClose, onDone }: { view: CaseView; onCl
     <Modal title={`Hand over case ${view.case.ref}`} onClose={onClose}>
       <form onSubmit={submit} noValidate aria-label="Hand over the case">
         <p>
-          At present <strong>{view.caseManagerName}</strong> manages this case. The handover is recorded with the case, and the case counts
-          in the new case manager&apos;s caseload from the handover date.
+          At present <strong>{view.caseManagerName}</strong> manages this case. The handover is recorded with the case, and the case counts in the new case
+          manager&apos;s caseload from the handover date.
         </p>
         <SelectField
           label="Hand over to"
@@ -33,8 +33,23 @@ export function HandoverDialog({ view, onClose, onDone }: { view: CaseView; onCl
           error={f.errorOf('to') && !v.to ? 'must be chosen' : f.errorOf('to')}
         />
         <DateField label="Handover date" name="on" value={v.on} onChange={(x) => f.set('on', x)} error={f.errorOf('on')} />
-        <TextField label="Reason for the handover" name="reason" value={v.reason} onChange={(x) => f.set('reason', x)} error={f.errorOf('reason')} hint="e.g. Leave, change of caseload, client's request." />
-        <NumberField label="Days of joint working" name="jointWorkingDays" value={v.jointWorkingDays} onChange={(x) => f.set('jointWorkingDays', x)} error={f.errorOf('jointWorkingDays')} step={1} hint="The period both case managers work on the case together, if any." />
+        <TextField
+          label="Reason for the handover"
+          name="reason"
+          value={v.reason}
+          onChange={(x) => f.set('reason', x)}
+          error={f.errorOf('reason')}
+          hint="e.g. Leave, change of caseload, client's request."
+        />
+        <NumberField
+          label="Days of joint working"
+          name="jointWorkingDays"
+          value={v.jointWorkingDays}
+          onChange={(x) => f.set('jointWorkingDays', x)}
+          error={f.errorOf('jointWorkingDays')}
+          step={1}
+          hint="The period both case managers work on the case together, if any."
+        />
         <fieldset className={`field radios${informedError ? ' has-error' : ''}`} aria-describedby={informedError ? `${radio}-error` : undefined}>
           <legend>Has the client been told about the handover?</legend>
           <label>
@@ -49,7 +64,15 @@ export function HandoverDialog({ view, onClose, onDone }: { view: CaseView; onCl
             </div>
           ) : null}
         </fieldset>
-        <TextField label="Handover note" name="note" multiline value={v.note} onChange={(x) => f.set('note', x)} error={f.errorOf('note')} hint="Optional: what the new case manager needs to know first." />
+        <TextField
+          label="Handover note"
+          name="note"
+          multiline
+          value={v.note}
+          onChange={(x) => f.set('note', x)}
+          error={f.errorOf('note')}
+          hint="Optional: what the new case manager needs to know first."
+        />
         {f.formError ? (
           <p className="form-error" role="alert">
             {f.formError}

@@ -34,7 +34,13 @@ export function Instructions({ view, onChanged }: { view: CaseView; onChanged: (
     setErrors(local);
     if (Object.keys(local).length) return;
     try {
-      const r = await call('instructSupplier', { ref: view.case.ref, supplier: supplier!, on, ...(service ? { service } : {}), ...(overrideReason ? { overrideReason } : {}) });
+      const r = await call('instructSupplier', {
+        ref: view.case.ref,
+        supplier: supplier!,
+        on,
+        ...(service ? { service } : {}),
+        ...(overrideReason ? { overrideReason } : {}),
+      });
       setRefusal(null);
       setReason('');
       setSupplier(undefined);
@@ -127,7 +133,15 @@ export function Instructions({ view, onChanged }: { view: CaseView; onChanged: (
             error={errors.supplier}
           />
           <DateField label="Instructed on" name="instructedOn" value={on} onChange={(x) => setOn(x)} error={errors.on} />
-          <SelectField label="Service" name="service" value={service} onChange={setService} options={chosen?.services ?? []} blank="Not specified" error={errors.service} />
+          <SelectField
+            label="Service"
+            name="service"
+            value={service}
+            onChange={setService}
+            options={chosen?.services ?? []}
+            blank="Not specified"
+            error={errors.service}
+          />
           {formError ? (
             <p className="form-error" role="alert">
               {formError}
@@ -160,8 +174,8 @@ export function Instructions({ view, onChanged }: { view: CaseView; onChanged: (
               {refusal}
             </p>
             <p>
-              MTSP Governance A expects a supplier to be assessed as safe and effective before they are instructed. If you still need to
-              instruct them, say why. The reason is kept with the instruction and shown on the case and in its compliance result.
+              MTSP Governance A expects a supplier to be assessed as safe and effective before they are instructed. If you still need to instruct them, say why.
+              The reason is kept with the instruction and shown on the case and in its compliance result.
             </p>
             <TextField label="Reason for the override" name="overrideReason" multiline value={reason} onChange={setReason} error={reasonError} required />
             <div className="actions">

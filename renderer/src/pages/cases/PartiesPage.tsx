@@ -6,7 +6,12 @@ import { partyWord, word } from './words';
 
 export function PartiesPage() {
   const { data, error } = useLoad(() => call('partyReport', {}), []);
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
   if (!data) return <p aria-busy="true">Loading…</p>;
   return (
     <section aria-labelledby="page-title">
@@ -46,7 +51,9 @@ export function PartiesPage() {
                       .join(', ') || 'None'}
                   </td>
                   <td>
-                    {p.medianDaysToClose === null ? 'No closed cases with both dates' : `${p.medianDaysToClose} (from ${p.closedWithDates} closed case${p.closedWithDates === 1 ? '' : 's'})`}
+                    {p.medianDaysToClose === null
+                      ? 'No closed cases with both dates'
+                      : `${p.medianDaysToClose} (from ${p.closedWithDates} closed case${p.closedWithDates === 1 ? '' : 's'})`}
                   </td>
                 </tr>
               ))}

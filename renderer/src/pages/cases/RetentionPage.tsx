@@ -54,14 +54,19 @@ export function RetentionPage() {
   const { data, error, reload } = useLoad(() => call('casesPastRetention', {}), []);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
   if (!data) return <p aria-busy="true">Loading…</p>;
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">Retention</h1>
       <p>
-        The firm keeps a closed case for {data.years} years after its closing date (change this in <a href="#/settings">Settings</a>). After that
-        it is due for review: delete it unless something requires it to be kept.
+        The firm keeps a closed case for {data.years} years after its closing date (change this in <a href="#/settings">Settings</a>). After that it is due for
+        review: delete it unless something requires it to be kept.
       </p>
       {done ? (
         <p role="status" className="saved">
@@ -69,7 +74,11 @@ export function RetentionPage() {
         </p>
       ) : null}
       <h2>Due for review</h2>
-      {data.due.length === 0 ? <p>No closed case is past the retention period on {ukDate(data.asOf)}.</p> : <Rows rows={data.due} label="Cases past retention" onDelete={setDeleting} />}
+      {data.due.length === 0 ? (
+        <p>No closed case is past the retention period on {ukDate(data.asOf)}.</p>
+      ) : (
+        <Rows rows={data.due} label="Cases past retention" onDelete={setDeleting} />
+      )}
       {data.undated.length > 0 ? (
         <>
           <h2>Closed without a closing date</h2>

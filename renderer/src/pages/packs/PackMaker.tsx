@@ -37,7 +37,13 @@ const OPTIONS_FOR: Record<PackKind, PackOptionKey[]> = {
   supplier: ['includeEvidenceAppendix', 'embedImages'],
   firm: ['includeCaseload', 'includeEvidenceAppendix', 'embedImages'],
 };
-const PARTY_WORDS: Record<string, string> = { solicitor: 'Solicitor', insurer: 'Insurer', deputy: 'Deputy', 'nhs-la': 'NHS or local authority', other: 'Other' };
+const PARTY_WORDS: Record<string, string> = {
+  solicitor: 'Solicitor',
+  insurer: 'Insurer',
+  deputy: 'Deputy',
+  'nhs-la': 'NHS or local authority',
+  other: 'Other',
+};
 const OTHER = '__other__';
 /** True when the error concerns a field shown on this form (otherwise it is shown as a message). */
 const onForm = (e: ApiError) => Object.keys(e.fieldErrors()).some((f) => ['ref', 'asOf', 'recipient.name'].includes(f));
@@ -52,7 +58,12 @@ export function PackMaker({ onMade }: { onMade: () => void }) {
     ]);
     return { staff, suppliers, recipients, today: report.asOf };
   }, []);
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
   if (!data) return <p aria-busy="true">Loading…</p>;
   return <MakerForm {...data} onMade={onMade} />;
 }
@@ -254,8 +265,16 @@ function MakerForm({ staff, suppliers, recipients, today, onMade }: Loaded & { o
         ))}
       </fieldset>
 
-      {previewError ? <p className="form-error" role="alert">{previewError}</p> : null}
-      {preview ? <Preview preview={preview} /> : <p className="hint">Choose {kind === 'staff' ? 'a case manager' : kind === 'supplier' ? 'a supplier' : 'the date'} to see what the pack will say.</p>}
+      {previewError ? (
+        <p className="form-error" role="alert">
+          {previewError}
+        </p>
+      ) : null}
+      {preview ? (
+        <Preview preview={preview} />
+      ) : (
+        <p className="hint">Choose {kind === 'staff' ? 'a case manager' : kind === 'supplier' ? 'a supplier' : 'the date'} to see what the pack will say.</p>
+      )}
 
       <div className="actions">
         <button onClick={generate} disabled={!preview || busy} aria-describedby="generate-hint">

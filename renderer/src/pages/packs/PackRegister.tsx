@@ -50,7 +50,11 @@ export function PackRegister({ refresh }: { refresh: number }) {
   return (
     <section className="card" aria-labelledby="register-title">
       <h2 id="register-title">Pack register</h2>
-      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
       {data && data.length === 0 ? <p>No packs yet. Packs you generate are listed here, so you can show what was sent and when.</p> : null}
       {data && data.length > 0 ? (
         <div className="scroll-x">
@@ -89,7 +93,12 @@ export function PackRegister({ refresh }: { refresh: number }) {
                     </button>
                   </td>
                   <td className="row-actions">
-                    <button className="secondary" disabled={busy !== null} onClick={() => rebuild(p, false)} aria-label={`Check ${p.fileName} against the records`}>
+                    <button
+                      className="secondary"
+                      disabled={busy !== null}
+                      onClick={() => rebuild(p, false)}
+                      aria-label={`Check ${p.fileName} against the records`}
+                    >
                       Check
                     </button>
                     <button className="secondary" disabled={busy !== null} onClick={() => rebuild(p, true)} aria-label={`Regenerate ${p.fileName}`}>

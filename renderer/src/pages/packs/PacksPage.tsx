@@ -12,8 +12,8 @@ export function PacksPage() {
     <section className="packs-page" aria-labelledby="page-title">
       <h1 id="page-title">Packs</h1>
       <p className="lead">
-        Word documents that show an instructing party how a case manager, a supplier or the whole firm stands against the MTSP Code of Conduct, with
-        the records and files behind each answer. Every pack you save is listed in the register with its fingerprint.
+        Word documents that show an instructing party how a case manager, a supplier or the whole firm stands against the MTSP Code of Conduct, with the records
+        and files behind each answer. Every pack you save is listed in the register with its fingerprint.
       </p>
       <PackMaker onMade={() => setMade((n) => n + 1)} />
       <PackRegister refresh={made} />

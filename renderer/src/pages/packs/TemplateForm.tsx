@@ -7,7 +7,12 @@ import { TextField } from '../../components/fields';
 
 export function TemplateForm() {
   const { data, error, reload } = useLoad(() => call('getTemplate', {}), []);
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
   if (!data) return <p aria-busy="true">Loading…</p>;
   return <Form template={data} onSaved={reload} />;
 }
@@ -54,11 +59,11 @@ function Form({ template, onSaved }: { template: TemplateView; onSaved: () => vo
   return (
     <section className="card" aria-labelledby="template-title">
       <h2 id="template-title">Pack template</h2>
-      <p className="hint">How every pack looks: your logo and colour on the cover and headings, your address under the firm name, and a line at the foot of each page.</p>
+      <p className="hint">
+        How every pack looks: your logo and colour on the cover and headings, your address under the firm name, and a line at the foot of each page.
+      </p>
       <div className="logo-row">
-        <div className="logo-box">
-          {logo ? <img src={logo.dataUrl} alt="The firm logo used on pack covers" /> : <span className="hint">No logo</span>}
-        </div>
+        <div className="logo-box">{logo ? <img src={logo.dataUrl} alt="The firm logo used on pack covers" /> : <span className="hint">No logo</span>}</div>
         <div>
           {logo ? (
             <p className="hint">

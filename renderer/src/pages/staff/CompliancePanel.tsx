@@ -96,9 +96,7 @@ export function CompliancePanel({
                 <td>
                   <StatusBadge status={r.status} />
                 </td>
-                <td>
-                  {r.reason}
-                </td>
+                <td>{r.reason}</td>
                 <td>{ukDate(r.changesOn)}</td>
                 <td className="source">{info?.source ?? ''}</td>
                 <td className="row-actions">
@@ -118,12 +116,22 @@ export function CompliancePanel({
                         </button>
                       </>
                     ) : (
-                      <button type="button" className="secondary small" onClick={() => setWithdrawing(r.rule)} aria-label={`Withdraw the exemption from ${info?.title ?? r.rule}`}>
+                      <button
+                        type="button"
+                        className="secondary small"
+                        onClick={() => setWithdrawing(r.rule)}
+                        aria-label={`Withdraw the exemption from ${info?.title ?? r.rule}`}
+                      >
                         Withdraw exemption…
                       </button>
                     )
                   ) : r.status !== 'exempt' ? (
-                    <button type="button" className="secondary small" onClick={() => (setDone(null), setGranting(r.rule))} aria-label={`Grant an exemption from ${info?.title ?? r.rule}`}>
+                    <button
+                      type="button"
+                      className="secondary small"
+                      onClick={() => (setDone(null), setGranting(r.rule))}
+                      aria-label={`Grant an exemption from ${info?.title ?? r.rule}`}
+                    >
                       Grant exemption…
                     </button>
                   ) : null}
@@ -135,8 +143,7 @@ export function CompliancePanel({
       </table>
       {later.length ? (
         <p className="hint">
-          Exemptions that start later:{' '}
-          {later.map((e) => `${catalogue.get(e.rule)?.title ?? e.rule} from ${ukDate(e.grantedOn)} (${e.grantedBy})`).join('; ')}.
+          Exemptions that start later: {later.map((e) => `${catalogue.get(e.rule)?.title ?? e.rule} from ${ukDate(e.grantedOn)} (${e.grantedBy})`).join('; ')}.
         </p>
       ) : null}
       {granting ? (
@@ -159,7 +166,25 @@ export function CompliancePanel({
   );
 }
 
-function ExemptionForm({ rule, info, staffRef, name, user, today, onCancel, onSaved }: { rule: string; info?: RuleInfoView; staffRef: string; name: string; user: string; today: string; onCancel: () => void; onSaved: () => void }) {
+function ExemptionForm({
+  rule,
+  info,
+  staffRef,
+  name,
+  user,
+  today,
+  onCancel,
+  onSaved,
+}: {
+  rule: string;
+  info?: RuleInfoView;
+  staffRef: string;
+  name: string;
+  user: string;
+  today: string;
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
   const f = useZodForm(exemption, { rule, reason: '', grantedBy: user, grantedOn: today });
   const v = f.values as Partial<Exemption>;
   const submit = async (e: React.FormEvent) => {
@@ -179,13 +204,46 @@ function ExemptionForm({ rule, info, staffRef, name, user, today, onCancel, onSa
       <form onSubmit={submit} noValidate aria-label={`Exemption from ${title}`}>
         <p className="hint">
           {rule}
-          {info ? ` (${info.source}): ${info.summary}` : ''} While the exemption stands, this rule shows as Exempt with the reason below, in the app and in packs.
+          {info ? ` (${info.source}): ${info.summary}` : ''} While the exemption stands, this rule shows as Exempt with the reason below, in the app and in
+          packs.
         </p>
-        <TextField label="Reason" name="reason" multiline value={v.reason} onChange={(x) => f.set('reason', x)} error={friendlyError(f.errorOf('reason'))} required autoFocus hint="Why this rule does not apply, e.g. desk-based role with no client contact" />
-        <TextField label="Granted by" name="grantedBy" value={v.grantedBy} onChange={(x) => f.set('grantedBy', x)} error={friendlyError(f.errorOf('grantedBy'))} required />
-        <DateField label="Granted on" name="grantedOn" value={v.grantedOn} onChange={(x) => f.set('grantedOn', x)} error={friendlyError(f.errorOf('grantedOn'))} required />
-        {f.errorOf('rule') ? <p className="form-error" role="alert">{f.errorOf('rule')}</p> : null}
-        {f.formError ? <p className="form-error" role="alert">{f.formError}</p> : null}
+        <TextField
+          label="Reason"
+          name="reason"
+          multiline
+          value={v.reason}
+          onChange={(x) => f.set('reason', x)}
+          error={friendlyError(f.errorOf('reason'))}
+          required
+          autoFocus
+          hint="Why this rule does not apply, e.g. desk-based role with no client contact"
+        />
+        <TextField
+          label="Granted by"
+          name="grantedBy"
+          value={v.grantedBy}
+          onChange={(x) => f.set('grantedBy', x)}
+          error={friendlyError(f.errorOf('grantedBy'))}
+          required
+        />
+        <DateField
+          label="Granted on"
+          name="grantedOn"
+          value={v.grantedOn}
+          onChange={(x) => f.set('grantedOn', x)}
+          error={friendlyError(f.errorOf('grantedOn'))}
+          required
+        />
+        {f.errorOf('rule') ? (
+          <p className="form-error" role="alert">
+            {f.errorOf('rule')}
+          </p>
+        ) : null}
+        {f.formError ? (
+          <p className="form-error" role="alert">
+            {f.formError}
+          </p>
+        ) : null}
         <div className="actions">
           <button type="submit">Grant exemption</button>
           <button type="button" className="secondary" onClick={onCancel}>

@@ -80,7 +80,11 @@ export function RecordList({
           }}
         />
       )}
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {sorted.length === 0 && !adding ? <p className="hint">Nothing recorded yet.</p> : null}
       {sorted.map((r) => {
         const heading = spec.heading(r);
@@ -173,10 +177,16 @@ export function RecordForm({
   return (
     <form className="card form-grid" onSubmit={submit} aria-label={title} noValidate>
       <h3 className="form-title">{title}</h3>
-      {fields.filter((fs) => !fs.showIf || fs.showIf(v)).map((fs) => (
-        <Field key={fs.name} spec={fs} value={v[fs.name]} set={(x) => f.set(fs.name, x)} error={friendlyError(f.errorOf(fs.name))} />
-      ))}
-      {f.formError ? <p className="form-error" role="alert">{f.formError}</p> : null}
+      {fields
+        .filter((fs) => !fs.showIf || fs.showIf(v))
+        .map((fs) => (
+          <Field key={fs.name} spec={fs} value={v[fs.name]} set={(x) => f.set(fs.name, x)} error={friendlyError(f.errorOf(fs.name))} />
+        ))}
+      {f.formError ? (
+        <p className="form-error" role="alert">
+          {f.formError}
+        </p>
+      ) : null}
       <div className="actions">
         <button type="submit" disabled={saving}>
           {submitLabel}
@@ -211,7 +221,9 @@ function Field({ spec, value, set, error }: { spec: FieldSpec; value: unknown; s
       return <NumberField label={spec.label} name={spec.name} value={n} onChange={set} error={error} hint={hint} step={spec.step} />;
     }
     case 'select':
-      return <SelectField label={spec.label} name={spec.name} value={str} onChange={set} options={spec.options} blank={spec.blank} error={error} hint={spec.hint} />;
+      return (
+        <SelectField label={spec.label} name={spec.name} value={str} onChange={set} options={spec.options} blank={spec.blank} error={error} hint={spec.hint} />
+      );
     case 'areas':
       return <AreasField spec={spec} value={Array.isArray(value) ? (value as string[]) : []} set={set} error={error} />;
     case 'trainingKind':

@@ -6,7 +6,16 @@ import { pounds, ukDate } from '../../format';
 export type FieldSpec =
   | { name: string; label: string; kind: 'text' | 'textarea' | 'date' | 'check'; hint?: string; required?: boolean; showIf?: (v: Values) => boolean }
   | { name: string; label: string; kind: 'number' | 'money'; hint?: string; required?: boolean; step?: number; showIf?: (v: Values) => boolean }
-  | { name: string; label: string; kind: 'select'; options: readonly [string, string][]; blank?: string; hint?: string; required?: boolean; showIf?: (v: Values) => boolean }
+  | {
+      name: string;
+      label: string;
+      kind: 'select';
+      options: readonly [string, string][];
+      blank?: string;
+      hint?: string;
+      required?: boolean;
+      showIf?: (v: Values) => boolean;
+    }
   | { name: string; label: string; kind: 'areas'; options: readonly [string, string][]; hint?: string; required?: boolean; showIf?: (v: Values) => boolean }
   | { name: string; label: string; kind: 'trainingKind'; hint?: string; required?: boolean; showIf?: (v: Values) => boolean };
 
@@ -64,7 +73,14 @@ export const KINDS = {
     article: 'a',
     intro: 'Only an enhanced certificate counts: issued in the last three years, or on the Update Service with a status check in the last year.',
     fields: [
-      { name: 'level', label: 'Level', kind: 'select', options: DBS_LEVELS.map((l) => [l, DBS_LEVEL_WORDS[l]] as [string, string]), blank: 'Choose the level', required: true },
+      {
+        name: 'level',
+        label: 'Level',
+        kind: 'select',
+        options: DBS_LEVELS.map((l) => [l, DBS_LEVEL_WORDS[l]] as [string, string]),
+        blank: 'Choose the level',
+        required: true,
+      },
       { name: 'certificateNumber', label: 'Certificate number', kind: 'text' },
       { name: 'issuedOn', label: 'Issued on', kind: 'date', required: true },
       { name: 'updateService', label: 'On the DBS Update Service', kind: 'check' },
@@ -74,7 +90,10 @@ export const KINDS = {
     facts: (r) => [
       ['Issued on', ukDate(s(r.issuedOn))],
       ...opt('Certificate number', s(r.certificateNumber)),
-      ['Update Service', r.updateService ? `Yes${r.lastStatusCheckOn ? `, status checked on ${ukDate(s(r.lastStatusCheckOn))}` : ', no status check recorded'}` : 'No'],
+      [
+        'Update Service',
+        r.updateService ? `Yes${r.lastStatusCheckOn ? `, status checked on ${ukDate(s(r.lastStatusCheckOn))}` : ', no status check recorded'}` : 'No',
+      ],
     ],
     dateOf: (r) => s(r.issuedOn),
   },
@@ -87,7 +106,17 @@ export const KINDS = {
       { name: 'insurer', label: 'Insurer', kind: 'text', required: true },
       { name: 'policyNumber', label: 'Policy number', kind: 'text' },
       { name: 'coverGBP', label: 'Cover (£)', kind: 'money', required: true, hint: 'In pounds, e.g. 5000000' },
-      { name: 'heldBy', label: 'Held', kind: 'select', options: [['self', 'Personally'], ['employer', 'Through the employer']], blank: 'Choose who holds it', required: true },
+      {
+        name: 'heldBy',
+        label: 'Held',
+        kind: 'select',
+        options: [
+          ['self', 'Personally'],
+          ['employer', 'Through the employer'],
+        ],
+        blank: 'Choose who holds it',
+        required: true,
+      },
       { name: 'startsOn', label: 'Starts on', kind: 'date' },
       { name: 'expiresOn', label: 'Expires on', kind: 'date', required: true, hint: 'The last day of cover' },
     ],
@@ -147,7 +176,8 @@ export const KINDS = {
     kind: 'training',
     noun: 'training course',
     article: 'a',
-    intro: 'Mandatory training: safeguarding and mental capacity within the last three years, information security within the last year. Other training can be kept here too.',
+    intro:
+      'Mandatory training: safeguarding and mental capacity within the last three years, information security within the last year. Other training can be kept here too.',
     fields: [
       { name: 'kind', label: 'Training', kind: 'trainingKind', required: true },
       { name: 'completedOn', label: 'Completed on', kind: 'date', required: true },
@@ -186,7 +216,14 @@ export const KINDS = {
     article: 'a',
     intro: '',
     fields: [
-      { name: 'kind', label: 'Kind of policy', kind: 'select', options: POLICY_KINDS.map((k) => [k, POLICY_WORDS[k]] as [string, string]), blank: 'Choose the kind', required: true },
+      {
+        name: 'kind',
+        label: 'Kind of policy',
+        kind: 'select',
+        options: POLICY_KINDS.map((k) => [k, POLICY_WORDS[k]] as [string, string]),
+        blank: 'Choose the kind',
+        required: true,
+      },
       { name: 'title', label: 'Title', kind: 'text', required: true },
       { name: 'reviewedOn', label: 'Last reviewed on', kind: 'date', required: true },
     ],

@@ -39,14 +39,20 @@ export function checklistLines(f: SupplierFileView): { main: Line[]; more: Line[
     },
     {
       question: 'Have we seen proof of their professional registration or qualifications?',
-      answer: s.qualifications.length ? s.qualifications.map((q) => `${q.body}${q.number ? ' ' + q.number : ''} (${files(q.evidence.length)})`).join('; ') : 'None recorded.',
+      answer: s.qualifications.length
+        ? s.qualifications.map((q) => `${q.body}${q.number ? ' ' + q.number : ''} (${files(q.evidence.length)})`).join('; ')
+        : 'None recorded.',
       rules: ['SUP-QUALIFICATION'],
     },
     {
       question: 'Have we looked for restrictions, warnings or regulator concerns that could stop them providing the service?',
       answer: [
-        check ? `${check.register} checked on ${ukDate(check.checkedOn)}: ${check.result === 'clear' ? 'clear' : 'restriction found'}${check.note ? ` (${check.note})` : ''}.` : 'No register check recorded.',
-        s.regulatory.length ? `Regulators: ${s.regulatory.map((r) => `${r.scheme}${r.reference ? ' ' + r.reference : ''}${r.expiresOn ? ` to ${ukDate(r.expiresOn)}` : ''}`).join('; ')}.` : 'No regulatory registration recorded.',
+        check
+          ? `${check.register} checked on ${ukDate(check.checkedOn)}: ${check.result === 'clear' ? 'clear' : 'restriction found'}${check.note ? ` (${check.note})` : ''}.`
+          : 'No register check recorded.',
+        s.regulatory.length
+          ? `Regulators: ${s.regulatory.map((r) => `${r.scheme}${r.reference ? ' ' + r.reference : ''}${r.expiresOn ? ` to ${ukDate(r.expiresOn)}` : ''}`).join('; ')}.`
+          : 'No regulatory registration recorded.',
       ].join(' '),
       rules: ['SUP-FITNESS-TO-PRACTISE', 'SUP-REGULATORY'],
     },
@@ -81,7 +87,10 @@ export function checklistLines(f: SupplierFileView): { main: Line[]; more: Line[
     { question: 'Is a CV or summary of their experience on file?', answer: s.cvOnFile ? 'Yes.' : 'No.', rules: ['SUP-EXPERIENCE'] },
     {
       question: "Do the client's needs fall within their service area and acceptance criteria?",
-      answer: [s.serviceArea ? `Area: ${s.serviceArea}.` : 'No service area recorded.', s.acceptanceCriteria ? `Accepts: ${s.acceptanceCriteria}.` : 'No acceptance criteria recorded.'].join(' '),
+      answer: [
+        s.serviceArea ? `Area: ${s.serviceArea}.` : 'No service area recorded.',
+        s.acceptanceCriteria ? `Accepts: ${s.acceptanceCriteria}.` : 'No acceptance criteria recorded.',
+      ].join(' '),
       rules: ['SUP-SERVICE-COVERAGE'],
     },
     {
@@ -100,7 +109,12 @@ function worst(results: RuleResult[]): RuleStatus {
 
 export function ChecklistPage({ supplierRef }: { supplierRef: string }) {
   const { data, error } = useLoad(() => Promise.all([call('supplierFile', { ref: supplierRef }), call('getFirm', {})]), [supplierRef]);
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
   if (!data) return <p aria-busy="true">Loading…</p>;
   const [f, firm] = data;
   const { main, more } = checklistLines(f);
@@ -120,7 +134,9 @@ export function ChecklistPage({ supplierRef }: { supplierRef: string }) {
             <th scope="row">{l.question}</th>
             <td>
               {l.answer}
-              {l.rules.length ? <div className="hint">{l.rules.map((id) => `${id}: ${f.report.rules.find((r) => r.rule === id)?.reason ?? ''}`).join(' · ')}</div> : null}
+              {l.rules.length ? (
+                <div className="hint">{l.rules.map((id) => `${id}: ${f.report.rules.find((r) => r.rule === id)?.reason ?? ''}`).join(' · ')}</div>
+              ) : null}
             </td>
             <td>
               <StatusBadge status={statusOf(l)} />
@@ -150,7 +166,8 @@ export function ChecklistPage({ supplierRef }: { supplierRef: string }) {
         <dd>{f.supplier.services.join(', ') || 'None recorded'}</dd>
         <dt>Vetting</dt>
         <dd>
-          <VettingBadge state={f.vetting.state} /> {f.vetting.nextReviewOn && f.vetting.state !== 'rejected' ? `Next review ${ukDate(f.vetting.nextReviewOn)}.` : ''}
+          <VettingBadge state={f.vetting.state} />{' '}
+          {f.vetting.nextReviewOn && f.vetting.state !== 'rejected' ? `Next review ${ukDate(f.vetting.nextReviewOn)}.` : ''}
         </dd>
         <dt>Evidence overall</dt>
         <dd>
@@ -166,7 +183,8 @@ export function ChecklistPage({ supplierRef }: { supplierRef: string }) {
       <h2>Also in the vetting file</h2>
       {table(more, 'Other vetting checks')}
       <p className="hint sv-print-foot">
-        Prepared with Caseproof on {ukDateLong(f.asOf)} by {f.user}. Statuses follow the firm&apos;s rules on that date; questions marked Not applicable are settled on each case.
+        Prepared with Caseproof on {ukDateLong(f.asOf)} by {f.user}. Statuses follow the firm&apos;s rules on that date; questions marked Not applicable are
+        settled on each case.
       </p>
     </section>
   );

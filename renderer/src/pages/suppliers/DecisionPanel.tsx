@@ -17,7 +17,19 @@ export const DECISION_WORDS: Record<Decision['decision'], string> = {
 };
 const DECISION_LOOK: Record<Decision['decision'], string> = { approved: 'status-met', conditional: 'status-met', rejected: 'status-not_met' };
 
-export function DecisionForm({ supplierRef, name, user, today, onSaved }: { supplierRef: string; name: string; user: string; today: string; onSaved: (d: DecisionInput) => void }) {
+export function DecisionForm({
+  supplierRef,
+  name,
+  user,
+  today,
+  onSaved,
+}: {
+  supplierRef: string;
+  name: string;
+  user: string;
+  today: string;
+  onSaved: (d: DecisionInput) => void;
+}) {
   const f = useZodForm(decisionInput, { ref: supplierRef, decision: 'approved', by: user, on: today, nextReviewOn: '', note: '' });
   const v = f.values as Partial<DecisionInput>;
   const group = useId();
@@ -47,16 +59,41 @@ export function DecisionForm({ supplierRef, name, user, today, onSaved }: { supp
       <DateField label="Decided on" name="on" value={v.on} onChange={(x) => f.set('on', x)} error={f.errorOf('on')} required />
       {v.decision !== 'rejected' ? (
         <div className="sv-review">
-          <DateField label="Next review" name="nextReviewOn" value={v.nextReviewOn} onChange={(x) => f.set('nextReviewOn', x)} error={f.errorOf('nextReviewOn')} required hint="After this date the supplier needs re-vetting" />
-          <button type="button" className="secondary small" onClick={() => f.set('nextReviewOn', plusMonths(v.on && /^\d{4}-\d{2}-\d{2}$/.test(v.on) ? v.on : today, 12))}>
+          <DateField
+            label="Next review"
+            name="nextReviewOn"
+            value={v.nextReviewOn}
+            onChange={(x) => f.set('nextReviewOn', x)}
+            error={f.errorOf('nextReviewOn')}
+            required
+            hint="After this date the supplier needs re-vetting"
+          />
+          <button
+            type="button"
+            className="secondary small"
+            onClick={() => f.set('nextReviewOn', plusMonths(v.on && /^\d{4}-\d{2}-\d{2}$/.test(v.on) ? v.on : today, 12))}
+          >
             In 12 months
           </button>
         </div>
       ) : null}
       <div className="span-all">
-        <TextField label={noteLabel} name="note" multiline value={v.note} onChange={(x) => f.set('note', x)} error={f.errorOf('note')} hint={noteHint} required={v.decision !== 'approved'} />
+        <TextField
+          label={noteLabel}
+          name="note"
+          multiline
+          value={v.note}
+          onChange={(x) => f.set('note', x)}
+          error={f.errorOf('note')}
+          hint={noteHint}
+          required={v.decision !== 'approved'}
+        />
       </div>
-      {f.formError ? <p className="form-error" role="alert">{f.formError}</p> : null}
+      {f.formError ? (
+        <p className="form-error" role="alert">
+          {f.formError}
+        </p>
+      ) : null}
       <div className="actions">
         <button type="submit">Record decision</button>
       </div>

@@ -31,7 +31,17 @@ export function MinimumsEditor({ services, onSaved }: { services: string[]; onSa
   );
 }
 
-function MinimumsForm({ defaultGBP, byService, services, onSaved }: { defaultGBP: number; byService: Record<string, number>; services: string[]; onSaved: () => void }) {
+function MinimumsForm({
+  defaultGBP,
+  byService,
+  services,
+  onSaved,
+}: {
+  defaultGBP: number;
+  byService: Record<string, number>;
+  services: string[];
+  onSaved: () => void;
+}) {
   const known = [...services, ...Object.keys(byService).filter((k) => !services.some((s) => s.toLowerCase() === k.toLowerCase()))];
   const own = (s: string) => Object.entries(byService).find(([k]) => k.toLowerCase() === s.toLowerCase())?.[1];
   const [def, setDef] = useState(String(defaultGBP));
@@ -98,7 +108,11 @@ function MinimumsForm({ defaultGBP, byService, services, onSaved }: { defaultGBP
           ))}
         </tbody>
       </table>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="actions">
         <button type="submit">Save minimums</button>
         {saved ? (

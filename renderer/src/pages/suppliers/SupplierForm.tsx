@@ -11,7 +11,17 @@ export function detailValues(s?: Partial<SupplierDetails>): Record<string, unkno
   return Object.fromEntries(Object.keys(supplierDetails.shape).map((k) => [k, s?.[k as keyof SupplierDetails]]));
 }
 
-export function SupplierForm({ initial, knownServices, onSaved, onCancel }: { initial?: SupplierDetails; knownServices: string[]; onSaved: (ref: string) => void; onCancel: () => void }) {
+export function SupplierForm({
+  initial,
+  knownServices,
+  onSaved,
+  onCancel,
+}: {
+  initial?: SupplierDetails;
+  knownServices: string[];
+  onSaved: (ref: string) => void;
+  onCancel: () => void;
+}) {
   const f = useZodForm(supplierDetails, { ...detailValues(initial), kind: initial?.kind ?? 'organisation', services: initial?.services ?? [] });
   const v = f.values as Partial<SupplierDetails>;
   const submit = f.submitWith(async (d) => {
@@ -22,23 +32,83 @@ export function SupplierForm({ initial, knownServices, onSaved, onCancel }: { in
     <form onSubmit={submit} aria-label={initial ? 'Edit supplier details' : 'Add a supplier'} noValidate className="card form-grid">
       <h2 className="form-title">{initial ? 'Edit details' : 'Add a supplier'}</h2>
       <TextField label="Name" name="name" value={v.name} onChange={(x) => f.set('name', x)} error={f.errorOf('name')} required autoFocus />
-      <TextField label="Reference" name="ref" value={v.ref} onChange={(x) => f.set('ref', x)} error={f.errorOf('ref')} required hint="A short code unique in your firm, e.g. SUP-12." />
+      <TextField
+        label="Reference"
+        name="ref"
+        value={v.ref}
+        onChange={(x) => f.set('ref', x)}
+        error={f.errorOf('ref')}
+        required
+        hint="A short code unique in your firm, e.g. SUP-12."
+      />
       <KindField value={v.kind} onChange={(x) => f.set('kind', x)} error={f.errorOf('kind')} />
-      <TextField label="Contact" name="contact" value={v.contact} onChange={(x) => f.set('contact', x)} error={f.errorOf('contact')} hint="Who to speak to, phone or email" />
-      <ServicesField value={v.services ?? []} known={knownServices} onChange={(x) => f.set('services', x)} error={f.errorOf('services') ?? firstIndexed(f, 'services')} />
-      <CheckField label="Works directly with clients" name="worksWithClients" checked={v.worksWithClients} onChange={(x) => f.set('worksWithClients', x)} hint="Then an enhanced DBS check is needed." />
+      <TextField
+        label="Contact"
+        name="contact"
+        value={v.contact}
+        onChange={(x) => f.set('contact', x)}
+        error={f.errorOf('contact')}
+        hint="Who to speak to, phone or email"
+      />
+      <ServicesField
+        value={v.services ?? []}
+        known={knownServices}
+        onChange={(x) => f.set('services', x)}
+        error={f.errorOf('services') ?? firstIndexed(f, 'services')}
+      />
+      <CheckField
+        label="Works directly with clients"
+        name="worksWithClients"
+        checked={v.worksWithClients}
+        onChange={(x) => f.set('worksWithClients', x)}
+        hint="Then an enhanced DBS check is needed."
+      />
       <CheckField label="Works alone (sole practitioner or sole trader)" name="soleTrader" checked={v.soleTrader} onChange={(x) => f.set('soleTrader', x)} />
       {v.soleTrader ? (
         <div className="span-all">
-          <TextField label="Safeguarding and quality-assurance measures" name="safeguardsNote" multiline value={v.safeguardsNote} onChange={(x) => f.set('safeguardsNote', x)} error={f.errorOf('safeguardsNote')} hint="e.g. clinical supervision, lone-worker app, audit of notes" />
+          <TextField
+            label="Safeguarding and quality-assurance measures"
+            name="safeguardsNote"
+            multiline
+            value={v.safeguardsNote}
+            onChange={(x) => f.set('safeguardsNote', x)}
+            error={f.errorOf('safeguardsNote')}
+            hint="e.g. clinical supervision, lone-worker app, audit of notes"
+          />
         </div>
       ) : null}
-      <TextField label="Service area" name="serviceArea" value={v.serviceArea} onChange={(x) => f.set('serviceArea', x)} error={f.errorOf('serviceArea')} hint="Where they work, e.g. West Yorkshire" />
-      <TextField label="Guideline or pathway followed" name="evidenceBase" value={v.evidenceBase} onChange={(x) => f.set('evidenceBase', x)} error={f.errorOf('evidenceBase')} hint="e.g. NICE NG211" />
+      <TextField
+        label="Service area"
+        name="serviceArea"
+        value={v.serviceArea}
+        onChange={(x) => f.set('serviceArea', x)}
+        error={f.errorOf('serviceArea')}
+        hint="Where they work, e.g. West Yorkshire"
+      />
+      <TextField
+        label="Guideline or pathway followed"
+        name="evidenceBase"
+        value={v.evidenceBase}
+        onChange={(x) => f.set('evidenceBase', x)}
+        error={f.errorOf('evidenceBase')}
+        hint="e.g. NICE NG211"
+      />
       <div className="span-all">
-        <TextField label="Acceptance criteria" name="acceptanceCriteria" multiline value={v.acceptanceCriteria} onChange={(x) => f.set('acceptanceCriteria', x)} error={f.errorOf('acceptanceCriteria')} hint="Which clients they take on, and which they do not" />
+        <TextField
+          label="Acceptance criteria"
+          name="acceptanceCriteria"
+          multiline
+          value={v.acceptanceCriteria}
+          onChange={(x) => f.set('acceptanceCriteria', x)}
+          error={f.errorOf('acceptanceCriteria')}
+          hint="Which clients they take on, and which they do not"
+        />
       </div>
-      {f.formError ? <p className="form-error" role="alert">{f.formError}</p> : null}
+      {f.formError ? (
+        <p className="form-error" role="alert">
+          {f.formError}
+        </p>
+      ) : null}
       <div className="actions">
         <button type="submit">{initial ? 'Save details' : 'Add supplier'}</button>
         <button type="button" className="secondary" onClick={onCancel}>
@@ -72,7 +142,11 @@ function KindField({ value, onChange, error }: { value?: string; onChange: (v: s
           <input type="radio" name={name} value={k} checked={value === k} onChange={() => onChange(k)} /> {words}
         </label>
       ))}
-      {error ? <div className="error" role="alert">Kind of supplier {error}</div> : null}
+      {error ? (
+        <div className="error" role="alert">
+          Kind of supplier {error}
+        </div>
+      ) : null}
     </fieldset>
   );
 }
@@ -93,7 +167,13 @@ function ServicesField({ value, known, onChange, error }: { value: string[]; kno
       <legend>Services</legend>
       <div className="sv-service-options">
         {options.map((s) => (
-          <CheckField key={s} label={s} name={`service-${s}`} checked={has(s)} onChange={(on) => onChange(on ? [...value, s] : value.filter((x) => x.toLowerCase() !== s.toLowerCase()))} />
+          <CheckField
+            key={s}
+            label={s}
+            name={`service-${s}`}
+            checked={has(s)}
+            onChange={(on) => onChange(on ? [...value, s] : value.filter((x) => x.toLowerCase() !== s.toLowerCase()))}
+          />
         ))}
       </div>
       <div className="row-inline">
@@ -115,7 +195,11 @@ function ServicesField({ value, known, onChange, error }: { value: string[]; kno
           Add service
         </button>
       </div>
-      {error ? <div className="error" role="alert">Services {error}</div> : null}
+      {error ? (
+        <div className="error" role="alert">
+          Services {error}
+        </div>
+      ) : null}
     </fieldset>
   );
 }

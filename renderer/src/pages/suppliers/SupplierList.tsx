@@ -18,7 +18,8 @@ const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 /** The usual services and every one in use, without case duplicates. */
 export function servicesOf(list: SupplierListItem[]): string[] {
   const seen = new Map<string, string>();
-  for (const s of [...SUPPLIER_SERVICES, ...list.flatMap((x) => x.services).sort((a, b) => a.localeCompare(b, 'en-GB'))]) if (!seen.has(key(s))) seen.set(key(s), s.trim());
+  for (const s of [...SUPPLIER_SERVICES, ...list.flatMap((x) => x.services).sort((a, b) => a.localeCompare(b, 'en-GB'))])
+    if (!seen.has(key(s))) seen.set(key(s), s.trim());
   return [...seen.values()];
 }
 
@@ -45,9 +46,17 @@ export function SupplierList({ go }: { go: (to: string) => void }) {
         <h1 id="page-title">Suppliers</h1>
         {!adding ? <button onClick={() => setAdding(true)}>Add supplier</button> : null}
       </header>
-      {adding ? <SupplierForm knownServices={services} onSaved={(ref) => go(`/suppliers/${encodeURIComponent(ref)}`)} onCancel={() => setAdding(false)} /> : null}
-      {error ? <p role="alert" className="form-error">{error}</p> : null}
-      {data && list.length === 0 ? <p>No suppliers yet. Add the first therapy or care provider to start its vetting file, or import a firm file from Settings.</p> : null}
+      {adding ? (
+        <SupplierForm knownServices={services} onSaved={(ref) => go(`/suppliers/${encodeURIComponent(ref)}`)} onCancel={() => setAdding(false)} />
+      ) : null}
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
+      {data && list.length === 0 ? (
+        <p>No suppliers yet. Add the first therapy or care provider to start its vetting file, or import a firm file from Settings.</p>
+      ) : null}
       {list.length > 0 ? (
         <>
           <div className="sv-filters" role="search" aria-label="Find suppliers">

@@ -49,7 +49,12 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
   const [decisionKey, setDecisionKey] = useState(0);
   const [decided, setDecided] = useState<string | null>(null);
   const sectionRefs = useRef(new Map<string, HTMLElement>());
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
   if (!data) return <p aria-busy="true">Loading…</p>;
   const { file, catalogue } = data;
   const s = file.supplier;
@@ -62,11 +67,18 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
     el?.focus();
   };
   const section = (key: string, children: ReactNode) => (
-    <Section def={sec(key)} result={result(sec(key).rule)} info={catalogue.get(sec(key).rule)} register={(el) => (el ? sectionRefs.current.set(key, el) : sectionRefs.current.delete(key))}>
+    <Section
+      def={sec(key)}
+      result={result(sec(key).rule)}
+      info={catalogue.get(sec(key).rule)}
+      register={(el) => (el ? sectionRefs.current.set(key, el) : sectionRefs.current.delete(key))}
+    >
       {children}
     </Section>
   );
-  const topic = (t: SupplierDocumentTopic, label: string) => <TopicFiles supplierRef={s.ref} topic={t} documents={s.documents} label={label} onChanged={reload} />;
+  const topic = (t: SupplierDocumentTopic, label: string) => (
+    <TopicFiles supplierRef={s.ref} topic={t} documents={s.documents} label={label} onChanged={reload} />
+  );
   const records = (list: unknown[]) => list as StoredRec[];
 
   return (
@@ -149,7 +161,8 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
         <>
           <p className="hint">
             Cover needed: at least {pounds(file.indemnityMin.minGBP)}
-            {file.indemnityMin.service ? ` (the firm's minimum for ${file.indemnityMin.service})` : " (the firm's default minimum)"}. The policy must be in force today.
+            {file.indemnityMin.service ? ` (the firm's minimum for ${file.indemnityMin.service})` : " (the firm's default minimum)"}. The policy must be in
+            force today.
           </p>
           <RecordList spec={SUPPLIER_KINDS.supplierIndemnity} owner={owner} records={records(s.indemnity)} onChanged={reload} />
         </>,
@@ -158,14 +171,26 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
       {section(
         'cv',
         <>
-          <DetailsForm supplier={s} label="CV and experience" save="Save CV on file" fields={[{ name: 'cvOnFile', label: 'A CV or summary of experience is on file', kind: 'check' }]} onSaved={reload} />
+          <DetailsForm
+            supplier={s}
+            label="CV and experience"
+            save="Save CV on file"
+            fields={[{ name: 'cvOnFile', label: 'A CV or summary of experience is on file', kind: 'check' }]}
+            onSaved={reload}
+          />
           {topic('cv', 'CV')}
         </>,
       )}
       {section(
         'safeguarding',
         <>
-          <DetailsForm supplier={s} label="Safeguarding certification" save="Save safeguarding date" fields={[{ name: 'safeguardingOn', label: 'Safeguarding training or certificate dated', kind: 'date', hint: 'Counts for three years' }]} onSaved={reload} />
+          <DetailsForm
+            supplier={s}
+            label="Safeguarding certification"
+            save="Save safeguarding date"
+            fields={[{ name: 'safeguardingOn', label: 'Safeguarding training or certificate dated', kind: 'date', hint: 'Counts for three years' }]}
+            onSaved={reload}
+          />
           {topic('safeguarding', 'Safeguarding certificate')}
         </>,
       )}
@@ -190,7 +215,13 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
       {section(
         'dbs',
         <>
-          <DetailsForm supplier={s} label="Client contact" save="Save client contact" fields={[{ name: 'worksWithClients', label: 'Works directly with clients', kind: 'check', hint: 'Only then is an enhanced DBS check needed' }]} onSaved={reload} />
+          <DetailsForm
+            supplier={s}
+            label="Client contact"
+            save="Save client contact"
+            fields={[{ name: 'worksWithClients', label: 'Works directly with clients', kind: 'check', hint: 'Only then is an enhanced DBS check needed' }]}
+            onSaved={reload}
+          />
           {s.worksWithClients ? (
             <RecordList spec={SUPPLIER_KINDS.dbs} owner={owner} records={records(s.dbs)} onChanged={reload} />
           ) : (
@@ -207,7 +238,13 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
             save="Save working alone"
             fields={[
               { name: 'soleTrader', label: 'Works alone (sole practitioner or sole trader)', kind: 'check' },
-              { name: 'safeguardsNote', label: 'Safeguarding and quality-assurance measures', kind: 'textarea', hint: 'e.g. clinical supervision, lone-worker app, audit of notes', showIf: (v) => v.soleTrader === true },
+              {
+                name: 'safeguardsNote',
+                label: 'Safeguarding and quality-assurance measures',
+                kind: 'textarea',
+                hint: 'e.g. clinical supervision, lone-worker app, audit of notes',
+                showIf: (v) => v.soleTrader === true,
+              },
             ]}
             onSaved={reload}
           />
@@ -217,7 +254,15 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
       {section(
         'evidence-base',
         <>
-          <DetailsForm supplier={s} label="Evidence base" save="Save evidence base" fields={[{ name: 'evidenceBase', label: 'Guideline or treatment pathway followed', kind: 'text', hint: 'e.g. NICE NG211, a National Service Framework' }]} onSaved={reload} />
+          <DetailsForm
+            supplier={s}
+            label="Evidence base"
+            save="Save evidence base"
+            fields={[
+              { name: 'evidenceBase', label: 'Guideline or treatment pathway followed', kind: 'text', hint: 'e.g. NICE NG211, a National Service Framework' },
+            ]}
+            onSaved={reload}
+          />
           {topic('evidence-base', 'Evidence base')}
         </>,
       )}
@@ -236,7 +281,9 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
             user={file.user}
             today={file.asOf}
             onSaved={(d) => {
-              setDecided(`Recorded: ${DECISION_WORDS[d.decision]} on ${ukDate(d.on)}${d.nextReviewOn && d.decision !== 'rejected' ? `, next review ${ukDate(d.nextReviewOn)}` : ''}.`);
+              setDecided(
+                `Recorded: ${DECISION_WORDS[d.decision]} on ${ukDate(d.on)}${d.nextReviewOn && d.decision !== 'rejected' ? `, next review ${ukDate(d.nextReviewOn)}` : ''}.`,
+              );
               setDecisionKey((n) => n + 1);
               reload();
             }}
@@ -249,7 +296,19 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
   );
 }
 
-function Section({ def, result, info, register, children }: { def: SectionDef; result: RuleResult; info?: RuleInfoView; register: (el: HTMLElement | null) => void; children: ReactNode }) {
+function Section({
+  def,
+  result,
+  info,
+  register,
+  children,
+}: {
+  def: SectionDef;
+  result: RuleResult;
+  info?: RuleInfoView;
+  register: (el: HTMLElement | null) => void;
+  children: ReactNode;
+}) {
   const id = `sv-${def.key}-title`;
   return (
     <section className="card sv-section" aria-labelledby={id} ref={register} tabIndex={-1} data-section={def.key}>
@@ -272,13 +331,31 @@ function Section({ def, result, info, register, children }: { def: SectionDef; r
   );
 }
 
-type MiniField = { name: keyof SupplierDetails; label: string; kind: 'text' | 'textarea' | 'date' | 'check'; hint?: string; showIf?: (v: Record<string, unknown>) => boolean };
+type MiniField = {
+  name: keyof SupplierDetails;
+  label: string;
+  kind: 'text' | 'textarea' | 'date' | 'check';
+  hint?: string;
+  showIf?: (v: Record<string, unknown>) => boolean;
+};
 
 /**
  * A few of the supplier's detail fields, saved on their own: the rest of the details are
  * taken from the latest copy, so saving here never undoes a change made elsewhere.
  */
-function DetailsForm({ supplier, label, save, fields, onSaved }: { supplier: SupplierFileView['supplier']; label: string; save: string; fields: MiniField[]; onSaved: () => void }) {
+function DetailsForm({
+  supplier,
+  label,
+  save,
+  fields,
+  onSaved,
+}: {
+  supplier: SupplierFileView['supplier'];
+  label: string;
+  save: string;
+  fields: MiniField[];
+  onSaved: () => void;
+}) {
   const [saved, setSaved] = useState(false);
   // Start again whenever the stored values change (e.g. attaching a CV ticks "CV on file").
   const stored = Object.fromEntries(fields.map((f) => [f.name, supplier[f.name]]));
@@ -305,13 +382,32 @@ function DetailsForm({ supplier, label, save, fields, onSaved }: { supplier: Sup
     </>
   );
 }
-function DetailsFormInner({ supplier, label, save, fields, stored, onEdit, onSaved }: { supplier: SupplierFileView['supplier']; label: string; save: string; fields: MiniField[]; stored: Record<string, unknown>; onEdit: () => void; onSaved: () => void }) {
+function DetailsFormInner({
+  supplier,
+  label,
+  save,
+  fields,
+  stored,
+  onEdit,
+  onSaved,
+}: {
+  supplier: SupplierFileView['supplier'];
+  label: string;
+  save: string;
+  fields: MiniField[];
+  stored: Record<string, unknown>;
+  onEdit: () => void;
+  onSaved: () => void;
+}) {
   const schema = supplierDetails.pick(Object.fromEntries(fields.map((f) => [f.name, true])) as Record<keyof SupplierDetails, true>);
   const form = useZodForm(schema, stored);
   const f = { ...form, set: (name: string, x: unknown) => (onEdit(), form.set(name, x)) };
   const v = f.values;
   const submit = f.submitWith(async (d) => {
-    await call('updateSupplier', { ref: supplier.ref, details: { ...(detailValues(supplier) as SupplierDetails), ...Object.fromEntries(fields.map((x) => [x.name, undefined])), ...d } });
+    await call('updateSupplier', {
+      ref: supplier.ref,
+      details: { ...(detailValues(supplier) as SupplierDetails), ...Object.fromEntries(fields.map((x) => [x.name, undefined])), ...d },
+    });
     onSaved();
   });
   return (
@@ -320,11 +416,30 @@ function DetailsFormInner({ supplier, label, save, fields, stored, onEdit, onSav
         .filter((x) => !x.showIf || x.showIf(v))
         .map((x) => {
           const str = typeof v[x.name] === 'string' ? (v[x.name] as string) : undefined;
-          if (x.kind === 'check') return <CheckField key={x.name} label={x.label} name={x.name} checked={v[x.name] === true} onChange={(b) => f.set(x.name, b)} hint={x.hint} />;
-          if (x.kind === 'date') return <DateField key={x.name} label={x.label} name={x.name} value={str} onChange={(t) => f.set(x.name, t)} error={f.errorOf(x.name)} hint={x.hint} />;
-          return <TextField key={x.name} label={x.label} name={x.name} value={str} multiline={x.kind === 'textarea'} onChange={(t) => f.set(x.name, t)} error={f.errorOf(x.name)} hint={x.hint} />;
+          if (x.kind === 'check')
+            return <CheckField key={x.name} label={x.label} name={x.name} checked={v[x.name] === true} onChange={(b) => f.set(x.name, b)} hint={x.hint} />;
+          if (x.kind === 'date')
+            return (
+              <DateField key={x.name} label={x.label} name={x.name} value={str} onChange={(t) => f.set(x.name, t)} error={f.errorOf(x.name)} hint={x.hint} />
+            );
+          return (
+            <TextField
+              key={x.name}
+              label={x.label}
+              name={x.name}
+              value={str}
+              multiline={x.kind === 'textarea'}
+              onChange={(t) => f.set(x.name, t)}
+              error={f.errorOf(x.name)}
+              hint={x.hint}
+            />
+          );
         })}
-      {f.formError ? <p className="form-error" role="alert">{f.formError}</p> : null}
+      {f.formError ? (
+        <p className="form-error" role="alert">
+          {f.formError}
+        </p>
+      ) : null}
       <div className="actions">
         <button type="submit" className="secondary">
           {save}

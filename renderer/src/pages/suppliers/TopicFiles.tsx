@@ -6,7 +6,19 @@ import { call } from '../../api';
 import { RecordWithEvidence } from '../../components/EvidenceFiles';
 import { AttachBar, useAttach } from '../../components/useAttach';
 
-export function TopicFiles({ supplierRef, topic, documents, label, onChanged }: { supplierRef: string; topic: SupplierDocumentTopic; documents: Stored<SupplierDocument>[]; label: string; onChanged: () => void }) {
+export function TopicFiles({
+  supplierRef,
+  topic,
+  documents,
+  label,
+  onChanged,
+}: {
+  supplierRef: string;
+  topic: SupplierDocumentTopic;
+  documents: Stored<SupplierDocument>[];
+  label: string;
+  onChanged: () => void;
+}) {
   const mine = documents.filter((d) => d.topic === topic);
   if (mine.length) {
     return (

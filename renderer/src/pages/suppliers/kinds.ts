@@ -59,11 +59,25 @@ export const SUPPLIER_KINDS = {
     fields: [
       { name: 'checkedOn', label: 'Checked on', kind: 'date', required: true },
       { name: 'register', label: 'Register checked', kind: 'text', required: true, hint: 'e.g. HCPC register, CQC ratings' },
-      { name: 'result', label: 'Result', kind: 'select', options: [['clear', 'Clear: no restriction found'], ['restriction', 'Restriction or warning found']], blank: 'Choose the result', required: true },
+      {
+        name: 'result',
+        label: 'Result',
+        kind: 'select',
+        options: [
+          ['clear', 'Clear: no restriction found'],
+          ['restriction', 'Restriction or warning found'],
+        ],
+        blank: 'Choose the result',
+        required: true,
+      },
       { name: 'note', label: 'Note', kind: 'textarea', hint: 'What was found, or the register entry checked' },
     ],
     heading: (r: Values) => `${s(r.register)} check`,
-    facts: (r: Values) => [['Checked on', ukDate(s(r.checkedOn))], ['Result', r.result === 'restriction' ? 'Restriction or warning found' : 'Clear'], ...opt('Note', s(r.note))],
+    facts: (r: Values) => [
+      ['Checked on', ukDate(s(r.checkedOn))],
+      ['Result', r.result === 'restriction' ? 'Restriction or warning found' : 'Clear'],
+      ...opt('Note', s(r.note)),
+    ],
     dateOf: (r: Values) => s(r.checkedOn),
   },
   dbs: { ...KINDS.dbs, intro: '' },
