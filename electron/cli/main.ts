@@ -1,5 +1,5 @@
 // `caseproof`: the headless command line over the same services as the app
-// (../shared/spec/cli.md). Exit 0 on success, 1 for bad input or a wrong passphrase,
+// (docs/spec/cli.md). Exit 0 on success, 1 for bad input or a wrong passphrase,
 // 2 for usage errors. Nothing is written when a command fails.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 // The CLI as a black box: the real command, real vault files, exit codes and wording
-// as in ../shared/spec/cli.md.
+// as in docs/spec/cli.md.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
