@@ -1,4 +1,5 @@
 import { defineConfig } from 'drizzle-kit';
-// Migrations are generated from db/schema.ts into db/migrations, then embedded into
-// db/migrations.generated.ts (scripts/embed-migrations.mjs) so every bundle carries them.
-export default defineConfig({ dialect: 'sqlite', schema: './db/schema.ts', out: './db/migrations' });
+// The vault's migrations are TypeScript (db/migrations, see its README.md); drizzle-kit only
+// drafts their SQL (`npm run db:draft`, through drizzle-kit's API). Its own `generate`
+// command is not used; if run, it writes to .drizzle/ (ignored by git).
+export default defineConfig({ dialect: 'sqlite', schema: './db/schema.ts', out: './.drizzle' });

@@ -1,28 +1,24 @@
 // The encrypted vault: one SQLCipher database file (better-sqlite3-multiple-ciphers),
 // encrypted from its first byte, with drizzle on top. Opening keys the connection, proves
 // the key with a read, refuses vaults from a newer Caseproof, then applies pending
-// migrations in one transaction.
+// migrations in one transaction, after copying the vault beside itself (db/migrate.ts).
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import * as schema from './schema';
-import { MIGRATIONS } from './migrations.generated';
+import { MIGRATIONS } from './migrations';
+import { migrate, type Migration } from './migrate';
+import { VaultError } from './errors';
+import { removeWithSidecars } from './files';
 import { deriveKey, keyPragma, newSalt, readSalt, rekeyPragma, type VaultKey } from './keys';
+
+export { VaultError, type VaultErrorCode } from './errors';
+export type { Migration } from './migrate';
 
 /** 'CPRF' — marks the file as a Caseproof vault. */
 export const APPLICATION_ID = 0x43505246;
+/** The data version this Caseproof writes: the number of migrations it knows. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
-
-export type VaultErrorCode = 'wrong-passphrase' | 'vault-newer' | 'not-found' | 'exists' | 'not-a-vault';
-export class VaultError extends Error {
-  constructor(
-    readonly code: VaultErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'VaultError';
-  }
-}
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 export interface Vault {
@@ -34,12 +30,11 @@ export interface Vault {
   tx<T>(fn: () => T): T;
   close(): void;
 }
-export type Migration = { tag: string; statements: string[] };
 export interface OpenOptions {
   /** Path of a better_sqlite3.node built for this runtime (Electron passes its own ABI build). */
   nativeBinding?: string;
   /** The migrations to apply; the shipped ones unless a test supplies its own. */
-  migrations?: Migration[];
+  migrations?: readonly Migration[];
 }
 export type Secret = { passphrase: string } | { key: VaultKey };
 
@@ -62,23 +57,33 @@ function configure(db: Database.Database): void {
   db.pragma('foreign_keys = ON');
 }
 
-/** Applies pending migrations in one transaction; refuses a vault from a newer version. */
-function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {
-  const target = migrations.length;
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > target) {
-    throw new VaultError(
-      'vault-newer',
-      `This vault was saved by a newer version of Caseproof (data version ${current}; this version understands up to ${target}). Update Caseproof to open it.`,
-    );
+/**
+ * Replaces the connection that ran migrations with a fresh one, so no state a migration
+ * left on it lingers. (Seen: after a table rebuild's ALTER TABLE ... RENAME, SQLite3 Multiple
+ * Ciphers' rekey leaves that connection unable to checkpoint: "database table is locked".)
+ */
+function reconnect(db: Database.Database, file: string, key: VaultKey, opts: OpenOptions): Database.Database {
+  db.close();
+  const fresh = connect(file, true, opts);
+  try {
+    keyConnection(fresh, key);
+    configure(fresh);
+    return fresh;
+  } catch (e) {
+    fresh.close();
+    throw e;
   }
-  if (current === target) return;
-  db.transaction(() => {
-    for (let i = current; i < target; i++) {
-      for (const stmt of migrations[i].statements) db.exec(stmt);
-    }
-    db.pragma(`user_version = ${target}`);
-  })();
+}
+
+/** Opens a copy of a vault just far enough to read its data version (proves the key works on it). */
+function copyVersion(file: string, key: VaultKey, opts: OpenOptions): number {
+  let db = connect(file, true, opts);
+  try {
+    keyConnection(db, key);
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
 }
 
 function wrap(file: string, sqlite: Database.Database, key: VaultKey): Vault {
@@ -108,7 +113,8 @@ export function createVault(file: string, secret: Secret, opts: OpenOptions = {}
     keyConnection(db, key);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     configure(db);
-    migrate(db, opts.migrations);
+    // A new vault has nothing to lose: no copy first.
+    if (migrate(db, opts.migrations ?? MIGRATIONS) > 0) db = reconnect(db, file, key, opts);
     try {
       chmodSync(file, 0o600);
     } catch {
@@ -117,7 +123,7 @@ export function createVault(file: string, secret: Secret, opts: OpenOptions = {}
     return wrap(file, db, key);
   } catch (e) {
     db?.close();
-    for (const s of ['', '-wal', '-shm', '-journal']) rmSync(file + s, { force: true });
+    removeWithSidecars(file);
     throw e;
   }
 }
@@ -133,7 +139,7 @@ export function openVault(file: string, secret: Secret, opts: OpenOptions = {}):
   }
   const key = 'key' in secret ? secret.key : deriveKey(secret.passphrase, salt);
   if (!key.salt.equals(salt)) throw new VaultError('wrong-passphrase', 'The saved key does not belong to this vault.');
-  const db = connect(file, true, opts);
+  let db = connect(file, true, opts);
   try {
     keyConnection(db, key);
     try {
@@ -148,8 +154,9 @@ export function openVault(file: string, secret: Secret, opts: OpenOptions = {}):
     if (appId !== APPLICATION_ID) {
       throw new VaultError('not-a-vault', `${file} is an encrypted database but not a Caseproof vault.`);
     }
-    migrate(db, opts.migrations);
     configure(db);
+    const ran = migrate(db, opts.migrations ?? MIGRATIONS, { copyBeside: file, verifyCopy: (copy) => copyVersion(copy, key, opts) });
+    if (ran > 0) db = reconnect(db, file, key, opts);
     return wrap(file, db, key);
   } catch (e) {
     db.close();

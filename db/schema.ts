@@ -1,7 +1,10 @@
-// The vault's tables (drizzle). Evidence records of every kind share one table: their
-// payload is JSON validated by the zod schema of its kind (electron/contract/model.ts),
-// so a new kind of evidence needs no migration. Things that are filtered or joined on
-// (people, suppliers, cases) have real columns and indexes.
+// The vault's tables (drizzle): the source of the ORM's types. The tables themselves are
+// made by the migrations in db/migrations (a test proves they agree with this file; see
+// db/migrations/README.md for changing a table). Evidence records of every kind share one
+// table: their payload is JSON validated by the zod schema of its kind
+// (electron/contract/model.ts) on the way in and on the way out, so a new kind of evidence
+// needs no migration. Things that are filtered or joined on (people, suppliers, cases) have
+// real columns and indexes.
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -79,13 +82,19 @@ export const records = sqliteTable(
     staffId: integer('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
     supplierId: integer('supplier_id').references(() => suppliers.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
-    data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    /**
+     * The payload as JSON text. Deliberately not drizzle's JSON mode: it is parsed, upgraded
+     * and validated only by electron/services/evidence/payloads.ts (readPayload).
+     */
+    data: text('data').notNull(),
+    /** The version of the kind's payload shape `data` was written in (see evidence/payloads.ts). */
+    dataVersion: integer('data_version').notNull(),
     ...timestamps,
   },
   (t) => [index('records_staff_idx').on(t.staffId, t.kind), index('records_supplier_idx').on(t.supplierId, t.kind)],
 );
 
-/** Evidence files: the bytes live here, inside the encrypted vault, never beside it. */
+/** Evidence files' metadata; their bytes are in evidence_contents, so listing files never reads them. */
 export const evidenceFiles = sqliteTable(
   'evidence_files',
   {
@@ -97,12 +106,19 @@ export const evidenceFiles = sqliteTable(
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    content: blob('content', { mode: 'buffer' }).notNull(),
     addedBy: text('added_by').notNull(),
     addedAt: text('added_at').notNull(),
   },
   (t) => [index('evidence_record_idx').on(t.recordId)],
 );
+
+/** The bytes of each evidence file, inside the encrypted vault, never beside it. */
+export const evidenceContents = sqliteTable('evidence_contents', {
+  fileId: integer('file_id')
+    .primaryKey()
+    .references(() => evidenceFiles.id, { onDelete: 'cascade' }),
+  content: blob('content', { mode: 'buffer' }).notNull(),
+});
 
 /** Instructing parties (solicitors, insurers, deputies...), reused across cases. */
 export const contacts = sqliteTable(

@@ -13,6 +13,7 @@ import {
 } from '../contract/model';
 import type { Ctx } from './context';
 import { evidenceByRecord } from './evidence/evidence';
+import { readPayload } from './evidence/payloads';
 import { getFirm } from './firm/firm';
 import { compact } from './rows';
 import { staffRowByRef, toStaffDetails } from './staff/staff';
@@ -50,7 +51,7 @@ function listsOf(ctx: Ctx, where: SQL, fieldOf: Record<string, string | number |
   const out: Record<string, Item[]> = {};
   for (const r of rows) {
     const field = fieldOf[r.kind] as string | undefined;
-    if (field) (out[field] ??= []).push({ ...r.data, id: r.id, evidence: ev.get(r.id) ?? [] });
+    if (field) (out[field] ??= []).push({ ...readPayload(ctx, r), id: r.id, evidence: ev.get(r.id) ?? [] });
   }
   return out;
 }
@@ -62,7 +63,7 @@ export function loadSnapshot(ctx: Ctx): FirmSnapshot {
   const bySupplier = new Map<number, Record<string, Item[]>>();
   const policies: Item[] = [];
   for (const r of orm.select().from(records).orderBy(records.id).all()) {
-    const item: Item = { ...r.data, id: r.id, evidence: ev.get(r.id) ?? [] };
+    const item: Item = { ...readPayload(ctx, r), id: r.id, evidence: ev.get(r.id) ?? [] };
     if (r.staffId !== null) push(byStaff, r.staffId, STAFF_FIELD_OF[r.kind] as string, item);
     else if (r.supplierId !== null) push(bySupplier, r.supplierId, SUPPLIER_FIELD_OF[r.kind] as string, item);
     else if (r.kind === 'policy') policies.push(item);

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { evidenceFiles, packs } from '../../db/schema';
+import { evidenceContents, evidenceFiles, packs } from '../../db/schema';
 import { STATUS_WORDS } from '../../electron/contract/compliance';
 import { evaluate } from '../../electron/services/compliance/engine';
 import type { Ctx } from '../../electron/services/context';
@@ -167,9 +167,9 @@ describe('generatePack', () => {
       .find((f) => f.name === 'indemnity-schedule-2026.png')!;
     const dest = path.join(dir, 'never.docx');
     ctx.vault.orm
-      .update(evidenceFiles)
+      .update(evidenceContents)
       .set({ content: Buffer.from(makePng(10, 10, [1, 2, 3])) })
-      .where(eq(evidenceFiles.id, ev.id))
+      .where(eq(evidenceContents.fileId, ev.id))
       .run();
     expect(await errorOf(generatePack(ctx, staffRequest(), dest))).toMatchObject({ code: 'conflict' });
     expect(existsSync(dest)).toBe(false);

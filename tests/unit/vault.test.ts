@@ -4,13 +4,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createVault, openVault, rekeyVault, SCHEMA_VERSION, VaultError, type Migration } from '../../db/client';
-import { MIGRATIONS } from '../../db/migrations.generated';
+import { createVault, openVault, rekeyVault, VaultError } from '../../db/client';
 import { readSalt } from '../../db/keys';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
 import { attachEvidence } from '../../electron/services/evidence/evidence';
 import { listRecords } from '../../electron/services/evidence/records';
-import { renderEmbedded } from '../../scripts/embed-migrations.mjs';
 import { filesContaining, tempDir } from '../support/tmp';
 import { newVault, PASS, reopen, sampleFirm } from '../support/vaults';
 
@@ -97,54 +95,7 @@ describe('creation', () => {
   });
 });
 
-describe('migrations', () => {
-  const extra: Migration = { tag: '0099_test_extra', statements: ['CREATE TABLE test_extra (id integer primary key, note text)'] };
-
-  it('applies pending migrations to an existing vault, keeping its data', () => {
-    const { vault, file, ctx } = newVault();
-    importFirmFile(ctx, sampleFirm());
-    vault.close();
-    const v = openVault(file, { passphrase: PASS }, { migrations: [...MIGRATIONS, extra] });
-    expect(v.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
-    v.sqlite.prepare("INSERT INTO test_extra(note) VALUES ('x')").run();
-    expect((v.sqlite.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n).toBe(2);
-    v.close();
-  });
-
-  it('rolls back every statement of a failing migration run', () => {
-    const { vault, file } = newVault();
-    vault.close();
-    const broken: Migration = { tag: '0100_broken', statements: ['CREATE TABLE half_done (id integer)', 'THIS IS NOT SQL'] };
-    expect(() => openVault(file, { passphrase: PASS }, { migrations: [...MIGRATIONS, extra, broken] })).toThrow();
-    const v = reopen(file);
-    expect(v.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    const tables = v.sqlite.prepare("SELECT name FROM sqlite_master WHERE name IN ('test_extra','half_done')").all();
-    expect(tables).toEqual([]);
-    v.close();
-  });
-
-  it('refuses a vault written by a newer version, naming both versions, and changes nothing', () => {
-    const { vault, file } = newVault();
-    vault.sqlite.pragma(`user_version = ${SCHEMA_VERSION + 3}`);
-    vault.close();
-    const before = sha(file);
-    let err: VaultError | undefined;
-    try {
-      reopen(file);
-    } catch (e) {
-      err = e as VaultError;
-    }
-    expect(err?.code).toBe('vault-newer');
-    expect(err?.message).toContain(`data version ${SCHEMA_VERSION + 3}`);
-    expect(err?.message).toMatch(/newer version of Caseproof/);
-    expect(sha(file)).toBe(before);
-  });
-
-  it('ships the embedded copy of the migration files up to date', () => {
-    const embedded = readFileSync(path.resolve(__dirname, '../../db/migrations.generated.ts'), 'utf8');
-    expect(embedded).toBe(renderEmbedded());
-  });
-});
+// Migrations (applying, copying first, rolling back, refusing newer vaults): migrations.test.ts.
 
 describe('rekey', () => {
   it('changes the passphrase: the old one stops working, the new one opens the same data', () => {

@@ -9,6 +9,7 @@ import { getFirm } from '../firm/firm';
 import { compact } from '../rows';
 import { toSupplierDetails, type SupplierRow } from '../suppliers/suppliers';
 import { toCaseDetails, toHandover, type CaseRow } from './caseRows';
+import { readPayload } from '../evidence/payloads';
 
 export function caseRowByRef(ctx: Ctx, ref: string): CaseRow {
   const row = ctx.vault.orm.select().from(cases).where(eq(cases.ref, ref)).get();
@@ -74,7 +75,7 @@ export function suppliersForVetting(ctx: Ctx, where: { refs: string[] } | { ids:
       .all()) {
       if (r.kind !== 'decision') continue;
       const list = decisions.get(r.supplierId!) ?? [];
-      list.push({ ...(r.data as Decision), id: r.id, evidence: [] });
+      list.push({ ...readPayload(ctx, r, 'decision'), id: r.id, evidence: [] });
       decisions.set(r.supplierId!, list);
     }
   }

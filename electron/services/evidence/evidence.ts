@@ -1,8 +1,10 @@
 // Evidence files: stored inside the encrypted vault with their SHA-256, size, type and
-// who added them when. Nothing is ever written beside the vault.
+// who added them when. Nothing is ever written beside the vault. The bytes live in
+// evidence_contents and are read only by readEvidence / evidenceContentReader: every
+// other query here reads evidence_files alone, so listing files never decrypts them.
 import { createHash } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
-import { evidenceFiles, records } from '../../../db/schema';
+import { evidenceContents, evidenceFiles, records } from '../../../db/schema';
 import { londonDate } from '../../contract/dates';
 import type { EvidenceMeta } from '../../contract/model';
 import type { Ctx } from '../context';
@@ -36,21 +38,16 @@ export function attachEvidence(ctx: Ctx, recordId: number, file: { name: string;
   const name = file.name.trim().replace(/[\\/]/g, '_').slice(0, 255);
   if (!name) throw new AppError('invalid', 'The file needs a name.', where);
   const mediaType = checkEvidenceFile(name, file.bytes, where);
-  const row = ctx.vault.orm
-    .insert(evidenceFiles)
-    .values({
-      recordId,
-      name,
-      mediaType,
-      size: file.bytes.length,
-      sha256: sha256Hex(file.bytes),
-      content: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
-      addedBy: ctx.user,
-      addedAt: ctx.clock.stamp(),
-    })
-    .returning(META)
-    .get();
-  return toMeta(row);
+  return ctx.vault.tx(() => {
+    const row = ctx.vault.orm
+      .insert(evidenceFiles)
+      .values({ recordId, name, mediaType, size: file.bytes.length, sha256: sha256Hex(file.bytes), addedBy: ctx.user, addedAt: ctx.clock.stamp() })
+      .returning(META)
+      .get();
+    const content = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+    ctx.vault.orm.insert(evidenceContents).values({ fileId: row.id, content }).run();
+    return toMeta(row);
+  });
 }
 
 /** Metadata of every file on the given records, grouped by record id (no file content read). */
@@ -67,11 +64,23 @@ export function evidenceByRecord(ctx: Ctx, recordIds?: number[]): Map<number, Ev
 }
 
 export function readEvidence(ctx: Ctx, id: number): { meta: EvidenceMeta; bytes: Buffer } {
-  const row = ctx.vault.orm.select().from(evidenceFiles).where(eq(evidenceFiles.id, id)).get();
+  const row = ctx.vault.orm.select(META).from(evidenceFiles).where(eq(evidenceFiles.id, id)).get();
   if (!row) throw notFound(`Evidence file ${id}`);
-  return { meta: toMeta(row), bytes: row.content };
+  return { meta: toMeta(row), bytes: evidenceContentReader(ctx)(id) };
 }
 
+/** Reads the bytes of evidence files by id, one prepared statement for many reads (exports). */
+export function evidenceContentReader(ctx: Ctx): (id: number) => Buffer {
+  const q = ctx.vault.sqlite.prepare<[number], Buffer>('SELECT content FROM evidence_contents WHERE file_id = ?').pluck();
+  return (id) => {
+    const bytes = q.get(id);
+    // Metadata without bytes: the vault has been damaged outside Caseproof.
+    if (bytes === undefined) throw new AppError('damaged', `The contents of evidence file ${id} are missing from the vault.`);
+    return bytes;
+  };
+}
+
+/** Deletes a file; its bytes go with it (ON DELETE CASCADE), overwritten by secure_delete. */
 export function deleteEvidence(ctx: Ctx, id: number): void {
   const n = ctx.vault.orm.delete(evidenceFiles).where(eq(evidenceFiles.id, id)).run();
   if (n.changes === 0) throw notFound(`Evidence file ${id}`);

@@ -1,5 +1,6 @@
 // Evidence records of every kind (DBS checks, policies, CPD, decisions...). One table,
-// a zod schema per kind (RECORD_KINDS), validated on the way in.
+// a zod schema per kind (RECORD_KINDS), validated on the way in and, through
+// payloads.ts, on the way out.
 import { and, eq, isNull } from 'drizzle-orm';
 import { records, staff, suppliers } from '../../../db/schema';
 import { RECORD_KINDS, type OwnerType, type RecordKind } from '../../contract/model';
@@ -8,16 +9,15 @@ import type { StoredRecord } from '../../contract/views';
 import { AppError, notFound } from '../errors';
 import { parseOr } from '../parse';
 import { evidenceByRecord } from './evidence';
+import { isRecordKind, ownerTypeOf, payloadColumns, readPayload } from './payloads';
+
+export { isRecordKind } from './payloads';
 
 export interface Owner {
   type: OwnerType;
   ref?: string; // staff or supplier ref; absent for the firm
 }
 export type RecordRow = typeof records.$inferSelect;
-
-export function isRecordKind(k: string): k is RecordKind {
-  return Object.prototype.hasOwnProperty.call(RECORD_KINDS, k);
-}
 
 /** Resolves an owner to the column values of the records table. */
 export function ownerColumns(ctx: Ctx, owner: Owner): { staffId: number | null; supplierId: number | null } {
@@ -46,7 +46,7 @@ export function validatePayload(kind: string, owner: OwnerType, data: unknown, p
 export function insertRecord(ctx: Ctx, cols: { staffId: number | null; supplierId: number | null }, kind: RecordKind, data: Record<string, unknown>): number {
   return ctx.vault.orm
     .insert(records)
-    .values({ ...cols, kind, data })
+    .values({ ...cols, kind, ...payloadColumns(kind, data) })
     .returning({ id: records.id })
     .get().id;
 }
@@ -59,10 +59,6 @@ export function addRecord(ctx: Ctx, owner: Owner, kind: string, data: unknown): 
   });
 }
 
-function ownerTypeOf(r: RecordRow): OwnerType {
-  return r.staffId !== null ? 'staff' : r.supplierId !== null ? 'supplier' : 'firm';
-}
-
 export function recordById(ctx: Ctx, id: number): RecordRow {
   const r = ctx.vault.orm.select().from(records).where(eq(records.id, id)).get();
   if (!r) throw notFound(`Record ${id}`);
@@ -73,7 +69,11 @@ export function updateRecord(ctx: Ctx, id: number, data: unknown): StoredRecord 
   return ctx.vault.tx(() => {
     const r = recordById(ctx, id);
     const payload = validatePayload(r.kind, ownerTypeOf(r), data);
-    ctx.vault.orm.update(records).set({ data: payload, updatedAt: ctx.clock.stamp() }).where(eq(records.id, id)).run();
+    ctx.vault.orm
+      .update(records)
+      .set({ ...payloadColumns(r.kind as RecordKind, payload), updatedAt: ctx.clock.stamp() })
+      .where(eq(records.id, id))
+      .run();
     return { id, kind: r.kind as RecordKind, data: { ...payload, id, evidence: evidenceByRecord(ctx, [id]).get(id) ?? [] } };
   });
 }
@@ -97,5 +97,5 @@ export function listRecords(ctx: Ctx, owner: Owner, kind?: RecordKind): StoredRe
     ctx,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({ id: r.id, kind: r.kind as RecordKind, data: { ...r.data, id: r.id, evidence: ev.get(r.id) ?? [] } }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind as RecordKind, data: { ...readPayload(ctx, r), id: r.id, evidence: ev.get(r.id) ?? [] } }));
 }

@@ -2,6 +2,7 @@
 // importFirmFile: exporting and importing again gives the same records.
 import { STAFF_LISTS, SUPPLIER_LISTS, type EvidenceMeta, type FirmFileEvidence } from '../../contract/model';
 import type { Ctx } from '../context';
+import { evidenceContentReader } from '../evidence/evidence';
 import { loadSnapshot } from '../snapshot';
 import type { FirmFile } from './firmFileSchema';
 
@@ -9,10 +10,10 @@ type Item = Record<string, unknown> & { id?: number; evidence?: EvidenceMeta[] }
 
 export function exportFirmFile(ctx: Ctx): FirmFile {
   const snap = loadSnapshot(ctx);
-  const content = ctx.vault.sqlite.prepare<[number], { content: Buffer }>('SELECT content FROM evidence_files WHERE id = ?');
+  const content = evidenceContentReader(ctx);
   const files = (ev: EvidenceMeta[] | undefined): FirmFileEvidence[] | undefined =>
     ev && ev.length
-      ? ev.map((m) => ({ name: m.name, mediaType: m.mediaType as FirmFileEvidence['mediaType'], base64: content.get(m.id)!.content.toString('base64') }))
+      ? ev.map((m) => ({ name: m.name, mediaType: m.mediaType as FirmFileEvidence['mediaType'], base64: content(m.id).toString('base64') }))
       : undefined;
   const clean = (it: Item, keepEvidence: boolean) => {
     const { id: _id, evidence, ...rest } = it;

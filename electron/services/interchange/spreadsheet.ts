@@ -12,6 +12,7 @@ import { fromDate } from '../../contract/dates';
 import type { Ctx } from '../context';
 import { AppError, zodIssues } from '../errors';
 import { insertRecord } from '../evidence/records';
+import { readPayload } from '../evidence/payloads';
 import type { ImportSummary } from '../../contract/views';
 import { importFirmFile } from './importFirmFile';
 
@@ -129,7 +130,7 @@ function importStaffRecords(ctx: Ctx, kind: 'cpd' | 'training', rows: Row[]): Im
         .from(records)
         .where(eq(records.kind, kind))
         .all()
-        .map((r) => `${r.staffId}|${JSON.stringify(r.data)}`),
+        .map((r) => `${r.staffId}|${JSON.stringify(readPayload(ctx, r))}`),
     );
     for (const v of valid) {
       const key = `${v.staffId}|${JSON.stringify(v.data)}`;

@@ -9,6 +9,7 @@ import { ruleById } from '../compliance/rules';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { addRecord, deleteRecord, recordById } from '../evidence/records';
+import { readPayload } from '../evidence/payloads';
 import { parseOr } from '../parse';
 
 export interface ExemptionGrant {
@@ -50,14 +51,14 @@ export function withdrawExemption(ctx: Ctx, id: number): number {
   return ctx.vault.tx(() => {
     const r = recordById(ctx, id);
     if (r.kind !== 'exemption') throw new AppError('invalid', `Record ${id} is not an exemption, so it was not withdrawn.`);
-    const rule = (r.data as { rule?: string }).rule;
+    const rule = readPayload(ctx, r, 'exemption').rule;
     const owner = and(
       eq(records.kind, 'exemption'),
       r.staffId === null ? isNull(records.staffId) : eq(records.staffId, r.staffId),
       r.supplierId === null ? isNull(records.supplierId) : eq(records.supplierId, r.supplierId),
     );
-    const same = ctx.vault.orm.select({ id: records.id, data: records.data }).from(records).where(owner).all();
-    const ids = same.filter((x) => (x.data as { rule?: string }).rule === rule).map((x) => x.id);
+    const same = ctx.vault.orm.select().from(records).where(owner).all();
+    const ids = same.filter((x) => readPayload(ctx, x, 'exemption').rule === rule).map((x) => x.id);
     for (const x of ids) deleteRecord(ctx, x);
     return ids.length;
   });

@@ -9,6 +9,7 @@ import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { attachEvidence } from '../evidence/evidence';
 import { insertRecord } from '../evidence/records';
+import { readPayload } from '../evidence/payloads';
 import { supplierRowByRef } from './suppliers';
 
 export const DOCUMENT_TITLES: Record<SupplierDocumentTopic, string> = {
@@ -22,12 +23,12 @@ export const DOCUMENT_TITLES: Record<SupplierDocumentTopic, string> = {
 /** The supplier's record for a topic, made if it has none (call inside a transaction). */
 function documentRecord(ctx: Ctx, supplierId: number, topic: SupplierDocumentTopic): number {
   const existing = ctx.vault.orm
-    .select({ id: records.id, data: records.data })
+    .select()
     .from(records)
     .where(and(eq(records.supplierId, supplierId), eq(records.kind, 'supplierDocument')))
     .orderBy(records.id)
     .all()
-    .find((r) => r.data.topic === topic);
+    .find((r) => readPayload(ctx, r, 'supplierDocument').topic === topic);
   if (existing) return existing.id;
   return insertRecord(ctx, { staffId: null, supplierId }, 'supplierDocument', { topic, title: DOCUMENT_TITLES[topic] });
 }

@@ -2,17 +2,15 @@
 // the original (same key and salt), which is then opened and checked before it replaces
 // anything; a half-written copy never takes the destination's name.
 import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { openVault, type Vault } from '../../../db/client';
+import { removeWithSidecars } from '../../../db/files';
 import type { VaultKey } from '../../../db/keys';
 import { AppError } from '../errors';
 
 function tempBeside(dest: string): string {
   return path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-}
-function removeWithSidecars(f: string): void {
-  for (const s of ['', '-wal', '-shm', '-journal']) rmSync(f + s, { force: true });
 }
 
 /** Proves a copy opens with the key and passes SQLite's integrity check. */

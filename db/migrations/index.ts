@@ -1,0 +1,8 @@
+// Every migration of the vault, in order: a vault's data version (PRAGMA user_version) is
+// how many of these it has had. Append only; see README.md in this folder.
+import type { Migration } from '../migrate';
+import { initial } from './0000_initial';
+import { evidenceContents } from './0001_evidence_contents';
+import { recordDataVersion } from './0002_record_data_version';
+
+export const MIGRATIONS: readonly Migration[] = [initial, evidenceContents, recordDataVersion];

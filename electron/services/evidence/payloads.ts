@@ -1,0 +1,115 @@
+// Stored record payloads (records.data) in and out: the one door. A payload is written as
+// JSON stamped with its kind's current shape version; read back, it is parsed, upgraded
+// from an older version through the registered upgrades, and validated against the
+// contract's schema for its kind (RECORD_KINDS), so nothing downstream ever sees a
+// payload the contract would not accept. A payload that fails gets a clear 'damaged'
+// error naming the record, its owner and the field, never "internal error".
+//
+// Changing a kind's shape so that stored payloads would no longer validate:
+//  1. change its schema in electron/contract/model.ts;
+//  2. append to PAYLOAD_UPGRADES[kind] a function from the previous shape to the new one
+//     (the kind's version is 1 + the number of its upgrades);
+//  3. add a migration (db/migrations, even one whose `up` does nothing) so an older
+//     Caseproof refuses the vault instead of meeting payloads it cannot read.
+// Rows keep their version until rewritten; they are upgraded each time they are read.
+import { eq } from 'drizzle-orm';
+import { staff, suppliers, type records } from '../../../db/schema';
+import { RECORD_KINDS, type OwnerType, type RecordKind, type RecordPayload } from '../../contract/model';
+import type { Ctx } from '../context';
+import { AppError, zodIssues } from '../errors';
+
+/** Turns a payload of version n (its index + 1) into version n + 1. */
+export type PayloadUpgrade = (data: Record<string, unknown>) => Record<string, unknown>;
+export type PayloadUpgrades = { readonly [K in RecordKind]?: readonly PayloadUpgrade[] };
+
+/** Every kind is still at its first shape (version 1). */
+export const PAYLOAD_UPGRADES: PayloadUpgrades = {};
+
+/** The columns of a records row the reader needs. */
+export type StoredPayloadRow = Pick<typeof records.$inferSelect, 'id' | 'kind' | 'staffId' | 'supplierId' | 'data' | 'dataVersion'>;
+
+export function isRecordKind(k: string): k is RecordKind {
+  return Object.prototype.hasOwnProperty.call(RECORD_KINDS, k);
+}
+
+/** The shape version a payload of this kind is written in today. */
+export function currentPayloadVersion(kind: RecordKind, upgrades: PayloadUpgrades = PAYLOAD_UPGRADES): number {
+  return 1 + (upgrades[kind]?.length ?? 0);
+}
+
+/** The column values that store an already validated payload of this kind. */
+export function payloadColumns(kind: RecordKind, payload: Record<string, unknown>, upgrades: PayloadUpgrades = PAYLOAD_UPGRADES) {
+  return { data: JSON.stringify(payload), dataVersion: currentPayloadVersion(kind, upgrades) };
+}
+
+export function ownerTypeOf(r: Pick<StoredPayloadRow, 'staffId' | 'supplierId'>): OwnerType {
+  return r.staffId !== null ? 'staff' : r.supplierId !== null ? 'supplier' : 'firm';
+}
+
+/**
+ * Reads one stored payload: parsed, upgraded to the current version and validated. With
+ * `kind`, also checks the row is of that kind and types the result accordingly.
+ */
+export function readPayload<K extends RecordKind>(ctx: Ctx, row: StoredPayloadRow, kind: K, upgrades?: PayloadUpgrades): RecordPayload<K>;
+export function readPayload(ctx: Ctx, row: StoredPayloadRow, kind?: RecordKind, upgrades?: PayloadUpgrades): Record<string, unknown>;
+export function readPayload(ctx: Ctx, row: StoredPayloadRow, kind?: RecordKind, upgrades: PayloadUpgrades = PAYLOAD_UPGRADES): Record<string, unknown> {
+  const fail = (what: string, field?: string, code: 'damaged' | 'vault-newer' = 'damaged') =>
+    new AppError(code, `The stored ${row.kind} record ${row.id} of ${ownerName(ctx, row)} ${what}`, field);
+  if (!isRecordKind(row.kind)) throw fail('is of a kind this version of Caseproof does not know.', 'kind');
+  if (kind && row.kind !== kind) throw fail(`is not a ${kind} record.`, 'kind');
+  const spec = RECORD_KINDS[row.kind];
+  const owner = ownerTypeOf(row);
+  if (!(spec.owner as readonly string[]).includes(owner)) throw fail(`cannot belong to ${owner === 'firm' ? 'the firm' : `a ${owner}`}.`, 'kind');
+
+  const current = currentPayloadVersion(row.kind, upgrades);
+  const version = row.dataVersion;
+  if (!Number.isInteger(version) || version < 1) throw fail(`has an impossible shape version (${String(version)}).`, 'dataVersion');
+  if (version > current) {
+    throw fail(
+      `was written by a newer version of Caseproof (shape version ${version}; this version reads up to ${current}). Update Caseproof.`,
+      undefined,
+      'vault-newer',
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(row.data);
+  } catch {
+    throw fail('is not readable (its contents are not valid JSON).');
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw fail('is not readable (its contents are not an object).');
+  const steps = upgrades[row.kind] ?? [];
+  for (let v = version; v < current; v++) {
+    try {
+      data = steps[v - 1](data as Record<string, unknown>);
+    } catch (e) {
+      throw fail(`could not be upgraded from shape version ${v} to ${v + 1} (${(e as Error).message}).`);
+    }
+  }
+  const parsed = spec.schema.safeParse(data, { reportInput: true });
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  const first = parsed.error.issues[0];
+  const [issue] = zodIssues(parsed.error);
+  const input = (first as { input?: unknown }).input;
+  const holds = first.code === 'unrecognized_keys' || input === undefined ? '' : ` (it holds ${shown(input)})`;
+  const more = parsed.error.issues.length > 1 ? `, and ${parsed.error.issues.length - 1} more problem(s)` : '';
+  throw fail(`does not have the shape Caseproof expects: ${issue.path ? `${issue.path} ` : ''}${issue.message}${holds}${more}.`, issue.path || undefined);
+}
+
+/** "staff member RR-01", "supplier SUP-7", "the firm": looked up only when there is an error to report. */
+function ownerName(ctx: Ctx, row: Pick<StoredPayloadRow, 'staffId' | 'supplierId'>): string {
+  if (row.staffId !== null) {
+    const s = ctx.vault.orm.select({ ref: staff.ref }).from(staff).where(eq(staff.id, row.staffId)).get();
+    return s ? `staff member ${s.ref}` : `staff member #${row.staffId} (missing)`;
+  }
+  if (row.supplierId !== null) {
+    const s = ctx.vault.orm.select({ ref: suppliers.ref }).from(suppliers).where(eq(suppliers.id, row.supplierId)).get();
+    return s ? `supplier ${s.ref}` : `supplier #${row.supplierId} (missing)`;
+  }
+  return 'the firm';
+}
+
+function shown(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
