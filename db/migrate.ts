@@ -15,7 +15,8 @@ export interface Migration {
   readonly name: string;
   /**
    * Runs inside the run's one transaction with foreign keys off (so a table can be rebuilt)
-   * and secure_delete on; `PRAGMA foreign_key_check` must pass before the run commits.
+   * and secure_delete on (set on every vault connection, db/client.ts), so a table rebuilt or
+   * dropped leaves zeros in free pages; `PRAGMA foreign_key_check` must pass before commit.
    * Throwing rolls back every migration of the run.
    */
   up(db: Database.Database): void;
@@ -57,7 +58,6 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   // foreign_keys cannot change inside a transaction; it is off so a migration can rebuild a
   // table that others refer to (SQLite's documented procedure), and checked before commit.
   db.pragma('foreign_keys = OFF');
-  db.pragma('secure_delete = ON'); // a table rebuilt or dropped leaves zeros, not old content, in free pages
   try {
     db.transaction(() => {
       for (let i = current; i < target; i++) {
