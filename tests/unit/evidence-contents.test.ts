@@ -26,7 +26,15 @@ describe('a vault made by data version 1', () => {
     expect(vault.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const meta = [...evidenceByRecord(ctx).values()].flat().sort((a, b) => a.id - b.id);
     expect(meta).toEqual(
-      old.files.map((f) => ({ id: f.id, name: f.name, mediaType: f.mediaType, size: f.bytes.length, sha256: f.sha256, addedBy: f.addedBy, addedOn: londonDate(f.addedAt) })),
+      old.files.map((f) => ({
+        id: f.id,
+        name: f.name,
+        mediaType: f.mediaType,
+        size: f.bytes.length,
+        sha256: f.sha256,
+        addedBy: f.addedBy,
+        addedOn: londonDate(f.addedAt),
+      })),
     );
     for (const f of old.files) {
       const { meta: m, bytes } = readEvidence(ctx, f.id);
