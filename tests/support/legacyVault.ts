@@ -58,7 +58,7 @@ export function makeV1Vault(file: string, opts: { records?: number; files?: numb
     );
     for (let i = 0; i < files; i++) {
       const markers = ['start', 'middle', 'end'].map((w) => `V1-EVIDENCE-${i}-${w}-${randomBytes(8).toString('hex')}`);
-      const size = fileBytes + i * 997;
+      const size = fileBytes + (i % 7) * 997;
       const body = randomBytes(size);
       body.write(`%PDF-1.4\n${markers[0]}\n`, 0);
       body.write(markers[1], Math.floor(size / 2));
