@@ -117,6 +117,34 @@ describe('reading', () => {
   });
 });
 
+describe('reading the same payload again', () => {
+  it('validates a payload changed since it was last read: its text, its kind, its owner', () => {
+    const id = firstOf('cpd');
+    const text = row(id).data;
+    expect(readPayload(ctx, row(id))).toEqual(JSON.parse(text));
+    setData(id, text.replace(/"date":"[^"]+"/, '"date":"2026-02-30"'));
+    expect(errorOf(() => readPayload(ctx, row(id))).message).toContain(
+      `cpd record ${id} of staff member RR-01 does not have the shape Caseproof expects: date must be a real date`,
+    );
+    setData(id, text);
+    readPayload(ctx, row(id));
+    ctx.vault.sqlite.prepare(`UPDATE records SET kind = 'training' WHERE id = ?`).run(id);
+    expect(errorOf(() => readPayload(ctx, row(id))).message).toContain(`training record ${id} of staff member RR-01 does not have the shape`);
+    ctx.vault.sqlite.prepare(`UPDATE records SET kind = 'cpd' WHERE id = ?`).run(id);
+    const supplier = ctx.vault.sqlite.prepare<[], { id: number }>('SELECT id FROM suppliers').get()!.id;
+    ctx.vault.sqlite.prepare('UPDATE records SET staff_id = NULL, supplier_id = ? WHERE id = ?').run(supplier, id);
+    expect(errorOf(() => readPayload(ctx, row(id))).message).toBe(`The stored cpd record ${id} of supplier RS-01 cannot belong to a supplier.`);
+  });
+
+  it('gives the same answer every time for a stored text the schema would tidy (spaces trimmed)', () => {
+    const id = firstOf('cpd');
+    setData(id, JSON.stringify({ date: '2026-02-01', topic: '  Fatigue  ', provider: 'UKABIF' }));
+    const first = readPayload(ctx, row(id));
+    expect(first).toEqual({ date: '2026-02-01', topic: 'Fatigue', provider: 'UKABIF' });
+    expect(readPayload(ctx, row(id))).toEqual(first);
+  });
+});
+
 describe('every path that reads records validates what it reads', () => {
   const damage = (kind: string) => {
     const id = firstOf(kind);

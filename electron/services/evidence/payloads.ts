@@ -80,7 +80,7 @@ export function readPayload(ctx: Ctx, row: StoredPayloadRow, kind?: RecordKind, 
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw fail('is not readable (its contents are not an object).');
   const seen = upgrades === PAYLOAD_UPGRADES && version === current ? validatedTexts(ctx) : undefined;
   const before = seen?.get(row.id);
-  if (before && before.text === row.data && before.kind === row.kind && before.owner === owner) return data as Record<string, unknown>;
+  if (before && before.text === row.data && before.kind === row.kind) return data as Record<string, unknown>;
   const steps = upgrades[row.kind] ?? [];
   for (let v = version; v < current; v++) {
     try {
@@ -91,7 +91,7 @@ export function readPayload(ctx: Ctx, row: StoredPayloadRow, kind?: RecordKind, 
   }
   const ok = spec.schema.safeParse(data); // no input copied into issues unless there is an error to report
   if (ok.success) {
-    if (seen && sameJson(ok.data, data)) seen.set(row.id, { text: row.data, kind: row.kind, owner });
+    if (seen && sameJson(ok.data, data)) seen.set(row.id, { text: row.data, kind: row.kind });
     return ok.data as Record<string, unknown>;
   }
   const parsed = spec.schema.safeParse(data, { reportInput: true });
@@ -105,14 +105,15 @@ export function readPayload(ctx: Ctx, row: StoredPayloadRow, kind?: RecordKind, 
 }
 
 /**
- * Payload texts this session has already validated, per open vault (record id -> the text,
- * its kind and owner). Validating 40,000 CPD entries takes about 80 ms, on every whole-firm
+ * Payload texts this session has already validated, per open vault (record id -> the text
+ * and the kind whose schema it passed). Validating 40,000 CPD entries takes about 80 ms, on every whole-firm
  * load; the schemas are pure functions of the payload, so a text that passed once passes
  * again, and the second read costs a string comparison. Only canonical texts are kept
  * (those the schema outputs unchanged), so the short cut returns exactly what validating
- * would; any change to the row (text, version, kind, owner) is validated afresh.
+ * would. A changed text or kind is validated afresh; the owner and version are checked
+ * before this short cut on every read.
  */
-const validated = new WeakMap<object, Map<number, { text: string; kind: string; owner: OwnerType }>>();
+const validated = new WeakMap<object, Map<number, { text: string; kind: string }>>();
 function validatedTexts(ctx: Ctx) {
   let m = validated.get(ctx.vault);
   if (!m) validated.set(ctx.vault, (m = new Map()));
