@@ -1,7 +1,8 @@
-// The one API contract: operation name → input schema (zod, validated in main) and
-// output type. The preload exposes exactly these operations as `window.caseproof`,
-// main registers exactly one handler for each, and the CLI and the browser harness
-// call the same registry. Types only flow outward; no Node or Electron here.
+// The one API contract: operation name → input schema (zod, validated by the registry in
+// the vault worker) and output type. The preload exposes exactly these operations as
+// `window.caseproof`, main registers exactly one IPC handler for each, and the CLI and the
+// browser harness call the same registry. Types only flow outward; no Node or Electron here.
+// The names themselves live in names.ts (zod-free, for the preload); see the check below.
 import { z } from 'zod';
 import type { ComplianceReport } from './compliance';
 import { isoDate } from './dates';
@@ -14,6 +15,7 @@ import { evidenceInputs, type StaffEvidenceOutputs } from './ops/evidence';
 import { suppliersInputs, type SuppliersOutputs } from './ops/suppliers';
 import { casesInputs, type CasesOutputs } from './ops/cases';
 import { packsInputs, type PacksOutputs } from './ops/packs';
+import { OP_NAMES as LISTED_NAMES, type OpNameListed } from './names';
 
 const none = z.strictObject({});
 const passphrase = z.string().min(1, 'is required');
@@ -116,11 +118,14 @@ export type ParsedInput<K extends OpName> = z.output<(typeof inputs)[K]>;
 export type Output<K extends OpName> = Outputs[K];
 /** What `window.caseproof` is: one function per operation. */
 export type CaseproofApi = { [K in OpName]: (input: Input<K>) => Promise<ApiResult<Output<K>>> };
-export const OP_NAMES = Object.keys(inputs) as OpName[];
-/** The IPC channel of an operation. */
-export const channelOf = (op: OpName) => `caseproof:${op}`;
+/** Every operation's name, in the order of names.ts. */
+export const OP_NAMES: readonly OpName[] = LISTED_NAMES;
+export { channelOf } from './names';
 
-// Compile-time guard: inputs and outputs name the same operations.
+// Compile-time guards: inputs, outputs and the zod-free names list (names.ts) name the same
+// operations. A new operation missing from names.ts fails here, not at run time.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _sameOps: Exact<keyof Outputs, OpName> = true;
+const _listedOps: Exact<OpNameListed, OpName> = true;
 void _sameOps;
+void _listedOps;

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'unavailable'
   | 'cancelled'
   | 'damaged' // something stored in the vault no longer has the shape Caseproof expects
+  /** Another task (an import, say) is writing to the vault; try again when it has finished. */
+  | 'busy'
   | 'internal';
 export interface Issue {
   /** JSON path such as `staff[2].indemnity[0].coverGBP`, or a form field name. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startReminders } from '../../electron/main/reminders';
+import { startReminders } from '../../electron/worker/reminders';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
 import { createStaff } from '../../electron/services/staff/staff';
 import { closeBrowser, nav, startHarness, type Harness } from '../support/harness';

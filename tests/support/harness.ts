@@ -1,18 +1,25 @@
 // The browser harness: the built renderer in Debian's Chromium, with `window.caseproof`
-// backed by the same registry Electron's main process uses, running in this test process
-// over a real vault in a temporary folder. Only the transport differs from the app
-// (Playwright's exposeBinding instead of ipcRenderer.invoke); the page gets exactly the
-// contract's operations, as the preload gives it.
+// backed by the same registry Electron's main process uses, over a real vault in a temporary
+// folder. Only the transport differs from the app (Playwright's exposeBinding instead of
+// ipcRenderer.invoke); the page gets exactly the contract's operations and `on` for events,
+// as the preload gives it.
+// Two arrangements: `startHarness` runs the registry in this test process (tests seed the
+// vault through `h.session`), calling it through the workers' own runCall so progress events
+// reach the page as in the app; `startWorkerHarness` runs the app's arrangement itself, the
+// vault workers started by electron/worker/host.ts from the built dist/electron/worker.cjs.
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { OP_NAMES } from '../../electron/contract/api';
+import { EVENT_NAMES, SUBSCRIBE_KEY, type CaseproofEvent } from '../../electron/contract/events';
 import { CSP } from '../../electron/main/csp';
 import { buildRegistry } from '../../electron/services/api/handlers';
 import { Session } from '../../electron/services/api/session';
 import { fixedClock, type Clock } from '../../electron/services/clock';
 import { nodePlatform, type NodePlatform } from '../../electron/platform/nodePlatform';
+import { routeProgress, runCall } from '../../electron/worker/calls';
+import { VaultHost } from '../../electron/worker/host';
 import { tempDir } from './tmp';
 
 export const CHROMIUM = process.env.CASEPROOF_CHROMIUM ?? '/usr/bin/chromium';
@@ -86,29 +93,69 @@ export async function closeBrowser(): Promise<void> {
   browser = null;
 }
 
-export async function startHarness(opts: { today?: string; clock?: Clock; dir?: string } = {}): Promise<Harness> {
-  const dir = opts.dir ?? tempDir('caseproof-ui-');
-  const platform = nodePlatform({ user: 'Pat Manager' });
-  platform.defaultVaultPath = () => path.join(dir, 'firm.cpv');
-  const session = new Session(platform, {}, opts.clock ?? (opts.today ? fixedClock(opts.today) : undefined));
-  const registry = buildRegistry(session);
+export const WORKER_FILE = path.resolve(__dirname, '../../dist/electron/worker.cjs');
+
+/** A page whose `window.caseproof` calls `invoke` and hears the events passed to `deliver`. */
+async function openPage(invoke: (op: string, input: unknown) => Promise<unknown>) {
   const { server, url } = await serveRenderer();
   const b = await launchBrowser();
   const context: BrowserContext = await b.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 860 } });
   // Nothing but the local renderer may load: the same rule Electron's session enforces.
   await context.route('**/*', (route) => (route.request().url().startsWith(new URL(url).origin) ? route.continue() : route.abort()));
-  await context.exposeBinding('__caseproofInvoke', (_src, op: string, input: unknown) => registry.call(op as never, input));
-  await context.addInitScript((names: string[]) => {
-    const invoke = (window as unknown as { __caseproofInvoke: (op: string, input: unknown) => Promise<unknown> }).__caseproofInvoke;
-    const api = Object.fromEntries(names.map((n) => [n, (input: unknown) => invoke(n, input ?? {})]));
-    Object.defineProperty(window, 'caseproof', { value: Object.freeze(api), writable: false });
-  }, OP_NAMES as string[]);
+  await context.exposeBinding('__caseproofInvoke', (_src, op: string, input: unknown) => invoke(op, input));
+  await context.addInitScript(
+    ([names, subscribeKey, eventNames]) => {
+      const w = window as unknown as Record<string, unknown>;
+      const invoke = w.__caseproofInvoke as (op: string, input: unknown) => Promise<unknown>;
+      const listeners = new Map(eventNames.map((n) => [n, new Set<(p: unknown) => void>()]));
+      const api: Record<string, unknown> = Object.fromEntries(names.map((n) => [n, (input: unknown) => invoke(n, input ?? {})]));
+      api[subscribeKey] = (event: string, listener: (p: unknown) => void) => {
+        const set = listeners.get(event);
+        if (!set) throw new Error(`There is no Caseproof event called ${event}.`);
+        set.add(listener);
+        return () => void set.delete(listener);
+      };
+      Object.defineProperty(window, 'caseproof', { value: Object.freeze(api), writable: false });
+      // The harness's stand-in for webContents.send (not enumerable, not part of the API).
+      Object.defineProperty(window, '__caseproofDeliver', {
+        value: (name: string, payload: unknown) => listeners.get(name)?.forEach((l) => l(payload)),
+        enumerable: false,
+      });
+    },
+    [OP_NAMES as string[], SUBSCRIBE_KEY, EVENT_NAMES as readonly string[] as string[]] as const,
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  const deliver = (e: CaseproofEvent) =>
+    void page
+      .evaluate(([n, p]) => (window as unknown as { __caseproofDeliver: (n: string, p: unknown) => void }).__caseproofDeliver(n, p), [
+        e.name,
+        e.payload,
+      ] as const)
+      .catch(() => undefined); // the page may be closing
+  const close = async () => {
+    await context.close();
+    await new Promise((r) => server.close(r));
+    if (errors.length) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
+  };
+  return { page, url, deliver, close };
+}
+
+export async function startHarness(opts: { today?: string; clock?: Clock; dir?: string } = {}): Promise<Harness> {
+  const dir = opts.dir ?? tempDir('caseproof-ui-');
+  const platform = nodePlatform({ user: 'Pat Manager' });
+  platform.defaultVaultPath = () => path.join(dir, 'firm.cpv');
+  const session = new Session(platform, {}, opts.clock ?? (opts.today ? fixedClock(opts.today) : undefined));
+  const registry = buildRegistry(session);
+  routeProgress(session);
+  let deliver: (e: CaseproofEvent) => void = () => undefined;
+  const opened = await openPage((op, input) => runCall(registry, op as never, input, (payload) => deliver({ name: 'progress', payload })));
+  deliver = opened.deliver;
+  const { page, url } = opened;
   await page.goto(url);
   return {
     page,
@@ -121,9 +168,53 @@ export async function startHarness(opts: { today?: string; clock?: Clock; dir?: 
     },
     close: async () => {
       session.lock();
-      await context.close();
-      await new Promise((r) => server.close(r));
-      if (errors.length) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
+      await opened.close();
+    },
+  };
+}
+
+export interface WorkerHarness {
+  page: Page;
+  /** Main's platform: dialogs answered from its queue, notifications and prefs recorded. */
+  platform: NodePlatform;
+  host: VaultHost;
+  dir: string;
+  url: string;
+  /** Every event the workers sent, in order. */
+  events: CaseproofEvent[];
+  close(): Promise<void>;
+}
+
+/** The app's arrangement in the browser: the page's calls go to the vault workers through VaultHost. */
+export async function startWorkerHarness(opts: { today?: string; dir?: string } = {}): Promise<WorkerHarness> {
+  if (!existsSync(WORKER_FILE)) throw new Error('dist/electron/worker.cjs is missing: run `npm run build` first (npm test does).');
+  const dir = opts.dir ?? tempDir('caseproof-ui-');
+  const platform = nodePlatform({ user: 'Pat Manager' });
+  platform.defaultVaultPath = () => path.join(dir, 'firm.cpv');
+  const events: CaseproofEvent[] = [];
+  let deliver: (e: CaseproofEvent) => void = () => undefined;
+  const host = new VaultHost({
+    workerFile: WORKER_FILE,
+    platform,
+    ...(opts.today ? { clock: opts.today } : {}),
+    onEvent: (e) => {
+      events.push(e);
+      deliver(e);
+    },
+  });
+  const opened = await openPage((op, input) => host.call(op as never, input));
+  deliver = opened.deliver;
+  await opened.page.goto(opened.url);
+  return {
+    page: opened.page,
+    platform,
+    host,
+    dir,
+    url: opened.url,
+    events,
+    close: async () => {
+      await host.close();
+      await opened.close();
     },
   };
 }

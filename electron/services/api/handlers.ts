@@ -133,7 +133,11 @@ export function buildRegistry(session: Session): Registry {
       defaultName: 'caseproof-firm.json',
       filters: [{ name: 'Firm file', extensions: ['json'] }],
     });
-    if (dest) writeFileSync(dest, JSON.stringify(exportFirmFile(c), null, 1));
+    if (dest) {
+      const file = exportFirmFile(c);
+      c.progress?.({ done: 0, total: 1, label: 'Writing the firm file' });
+      writeFileSync(dest, JSON.stringify(file, null, 1));
+    }
     return { path: dest };
   });
 

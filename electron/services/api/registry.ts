@@ -1,7 +1,8 @@
 // One handler per operation of the contract. Every call is validated against the
 // operation's zod schema before its handler runs; every failure comes back as a typed
-// ApiErrorBody the UI can show. The Electron IPC layer, the CLI and the browser test
-// harness all call `registry.call`, so they cross the same boundary.
+// ApiErrorBody the UI can show. The vault workers (which answer Electron's IPC through
+// main) and the browser test harness call `registry.call`, so they cross the same boundary.
+// The CLI calls the services directly (electron/cli/), with its own argument checks.
 import { VaultError } from '../../../db/client';
 import { inputs, OP_NAMES, type OpName, type Output, type ParsedInput } from '../../contract/api';
 import type { ApiResult } from '../../contract/errors';
@@ -30,7 +31,7 @@ export class Registry {
 
   async call<K extends OpName>(name: K, raw: unknown): Promise<ApiResult<Output<K>>> {
     const fn = this.handlers.get(name) as Handler<K> | undefined;
-    if (!fn || !(OP_NAMES as string[]).includes(name)) {
+    if (!fn || !(OP_NAMES as readonly string[]).includes(name)) {
       return { ok: false, error: { code: 'invalid', message: `Unknown operation ${String(name)}.` } };
     }
     try {
@@ -47,7 +48,16 @@ export class Registry {
 export function toErrorBody(e: unknown) {
   if (e instanceof AppError) return e.toBody();
   if (e instanceof VaultError) return { code: e.code, message: e.message };
+  // A quick write met a long job's write transaction on the other connection (worker/host.ts).
+  if (isBusy(e)) {
+    return { code: 'busy' as const, message: 'Caseproof is still saving another task (an import, say). Nothing was changed; try again when it has finished.' };
+  }
   // A bug, not a user error: report it without echoing data that might be confidential.
   console.error('[caseproof] internal error:', e instanceof Error ? e.stack : e);
   return { code: 'internal' as const, message: 'Something went wrong inside Caseproof. Nothing was saved. Please report this.' };
+}
+
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
 }

@@ -1,11 +1,13 @@
-// The app session: the platform, and the vault that is open (if any). One per process
-// (Electron main, the CLI, or a browser test's harness).
+// The app session: the platform, and the vault that is open (if any). One per vault worker
+// (electron/worker/), and one in a browser test's harness. The job worker that runs long
+// operations beside it has its own Session over a second connection to the same vault file,
+// opened with the key the vault worker shares (`shareable` / `openShared`), never the passphrase.
 import { createVault, openVault, type OpenOptions, type Vault } from '../../../db/client';
 import { exportKey, importKey } from '../../../db/keys';
 import type { VaultState } from '../../contract/views';
 import type { Platform } from '../../platform/platform';
 import { systemClock, type Clock } from '../clock';
-import type { Ctx } from '../context';
+import type { Ctx, ProgressSink } from '../context';
 import { AppError } from '../errors';
 
 const LAST_PATH = 'lastVaultPath';
@@ -15,6 +17,8 @@ export class Session {
   private vault: Vault | null = null;
   /** Hooks run after a vault is opened (e.g. reminders). */
   readonly onUnlock: ((ctx: Ctx) => void)[] = [];
+  /** Where services' progress goes (set by the worker that runs this session). */
+  progress?: ProgressSink;
 
   constructor(
     readonly platform: Platform,
@@ -25,7 +29,9 @@ export class Session {
 
   ctx(): Ctx {
     if (!this.vault) throw new AppError('locked', 'The vault is locked. Unlock it first.');
-    return { vault: this.vault, user: this.platform.userName(), clock: this.clock };
+    const ctx: Ctx = { vault: this.vault, user: this.platform.userName(), clock: this.clock };
+    if (this.progress) ctx.progress = this.progress;
+    return ctx;
   }
 
   state(): VaultState {
@@ -77,6 +83,20 @@ export class Session {
     delete r[path];
     this.platform.prefs.set(REMEMBERED, r);
     return this.state();
+  }
+
+  /** The open vault's path and derived key, for a second connection in this process (the job worker). */
+  shareable(): { path: string; key: string } | null {
+    return this.vault ? { path: this.vault.path, key: exportKey(this.vault.key) } : null;
+  }
+
+  /**
+   * Opens the vault with a key another session shared: no preferences written, no unlock
+   * hooks (the session that unlocked did those). Used by the job worker.
+   */
+  openShared(path: string, key: string): void {
+    this.lock();
+    this.vault = openVault(path, { key: importKey(key) }, this.openOptions);
   }
 
   lock(): VaultState {

@@ -4,12 +4,16 @@ import { STAFF_LISTS, SUPPLIER_LISTS, type EvidenceMeta, type FirmFileEvidence }
 import type { Ctx } from '../context';
 import { evidenceContentReader } from '../evidence/evidence';
 import { loadSnapshot } from '../snapshot';
+import { steps } from '../progress';
 import type { FirmFile } from './firmFileSchema';
 
 type Item = Record<string, unknown> & { id?: number; evidence?: EvidenceMeta[] };
 
 export function exportFirmFile(ctx: Ctx): FirmFile {
+  ctx.progress?.({ done: 0, total: 1, label: 'Reading the vault' });
   const snap = loadSnapshot(ctx);
+  const p = steps(ctx.progress, snap.staff.length + snap.suppliers.length, 'Exporting staff and suppliers');
+  const counted = <T>(x: T) => (p.tick(), x);
   const content = evidenceContentReader(ctx);
   const files = (ev: EvidenceMeta[] | undefined): FirmFileEvidence[] | undefined =>
     ev && ev.length
@@ -41,8 +45,8 @@ export function exportFirmFile(ctx: Ctx): FirmFile {
       settings: snap.firm.settings,
       ...(snap.firm.policies.length ? { policies: snap.firm.policies.map((p) => clean(p as unknown as Item, true)) } : {}),
     },
-    staff: snap.staff.map((s) => lists(s as unknown as Record<string, unknown>, STAFF_LISTS)),
-    suppliers: snap.suppliers.map((s) => lists(s as unknown as Record<string, unknown>, SUPPLIER_LISTS)),
+    staff: snap.staff.map((s) => counted(lists(s as unknown as Record<string, unknown>, STAFF_LISTS))),
+    suppliers: snap.suppliers.map((s) => counted(lists(s as unknown as Record<string, unknown>, SUPPLIER_LISTS))),
     cases: snap.cases.map(({ id: _id, instructions, handovers, ...c }) => ({
       ...c,
       ...(instructions.length ? { instructions } : {}),

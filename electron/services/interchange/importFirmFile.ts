@@ -16,6 +16,7 @@ import { nullable } from '../rows';
 import { STAFF_FIELDS } from '../staff/staff';
 import { insertSupplier, writeSupplier } from '../suppliers/suppliers';
 import { caseColumns, contactIdFor } from '../cases/caseRows';
+import { steps } from '../progress';
 import { firmFileSchema, type FirmFile } from './firmFileSchema';
 
 export type { ImportSummary };
@@ -93,7 +94,9 @@ function forEachEvidence(file: FirmFile, fn: (f: FirmFileEvidence, path: string)
 }
 
 export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
+  ctx.progress?.({ done: 0, total: 1, label: 'Checking the firm file' });
   const file = validateFirmFile(ctx, json);
+  const p = steps(ctx.progress, (file.staff?.length ?? 0) + (file.suppliers?.length ?? 0) + (file.cases?.length ?? 0), 'Importing');
   const sum: ImportSummary = {
     added: { staff: 0, suppliers: 0, cases: 0, records: 0, files: 0 },
     updated: { staff: 0, suppliers: 0, cases: 0, firm: false },
@@ -150,6 +153,7 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
         sum.added.staff++;
       }
       replaceLists({ staffId: id, supplierId: null }, s as unknown as Lists, STAFF_LISTS);
+      p.tick(1, 'Importing staff');
     }
     for (const s of file.suppliers ?? []) {
       const existing = orm.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.ref, s.ref)).get();
@@ -163,6 +167,7 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
         sum.added.suppliers++;
       }
       replaceLists({ staffId: null, supplierId: id }, s as unknown as Lists, SUPPLIER_LISTS);
+      p.tick(1, 'Importing suppliers');
     }
     const staffId = new Map(
       orm
@@ -240,6 +245,7 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
           );
         }
       }
+      p.tick(1, 'Importing cases');
     }
   });
   return sum;

@@ -2,7 +2,7 @@
 // lives in spreadsheets today. The first row names the columns with the firm file's field
 // names; each later row is one record. All or nothing: every problem is reported with its
 // row number and field, and nothing is written unless the whole sheet is valid.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { records, staff } from '../../../db/schema';
@@ -15,6 +15,7 @@ import { insertRecord } from '../evidence/records';
 import { readPayload } from '../evidence/payloads';
 import type { ImportSummary } from '../../contract/views';
 import { importFirmFile } from './importFirmFile';
+import { steps } from '../progress';
 
 export const SHEET_KINDS = ['staff', 'cpd', 'training', 'suppliers', 'cases'] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
@@ -26,7 +27,9 @@ const LIST_FIELDS = new Set(['services']);
 
 /** Reads the first sheet (XLSX) or the file (CSV) into rows of trimmed text keyed by header. */
 export async function readSheet(name: string, bytes: Uint8Array): Promise<Row[]> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded here, not at the top: only a spreadsheet import needs Excel (a faster CLI start).
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   let ws: ExcelJS.Worksheet | undefined;
   if (/\.xlsx$/i.test(name)) {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -132,7 +135,9 @@ function importStaffRecords(ctx: Ctx, kind: 'cpd' | 'training', rows: Row[]): Im
         .all()
         .map((r) => `${r.staffId}|${JSON.stringify(readPayload(ctx, r))}`),
     );
+    const p = steps(ctx.progress, valid.length, `Importing ${kind === 'cpd' ? 'CPD entries' : 'training records'}`);
     for (const v of valid) {
+      p.tick();
       const key = `${v.staffId}|${JSON.stringify(v.data)}`;
       if (existing.has(key)) continue;
       existing.add(key);
@@ -168,5 +173,6 @@ export function importRows(ctx: Ctx, kind: SheetKind, rows: Row[]): ImportSummar
 }
 
 export async function importSpreadsheet(ctx: Ctx, kind: SheetKind, name: string, bytes: Uint8Array): Promise<ImportSummary> {
+  ctx.progress?.({ done: 0, total: 1, label: 'Reading the spreadsheet' });
   return importRows(ctx, kind, await readSheet(name, bytes));
 }

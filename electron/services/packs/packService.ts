@@ -135,7 +135,9 @@ function packTemplate(t: StoredTemplate): FirmTemplate {
 
 /** Builds the pack's bytes (nothing is written or registered). */
 export async function buildPack(ctx: Ctx, input: unknown): Promise<BuiltPack> {
+  ctx.progress?.({ done: 0, total: 2, label: 'Reading the records and checking the rules' });
   const { request, snapshot, subject, report } = prepare(ctx, input);
+  ctx.progress?.({ done: 1, total: 2, label: 'Laying out the pack' });
   if (!snapshot.firm.name.trim()) {
     throw new AppError('invalid', "Enter the firm's name in Settings first: every pack carries it on the cover and on each page.", 'firm');
   }
@@ -155,6 +157,7 @@ export async function buildPack(ctx: Ctx, input: unknown): Promise<BuiltPack> {
       : request.kind === 'supplier'
         ? await buildSupplierPack({ ...base, supplierRef: subject.ref! })
         : await buildFirmPack(base);
+  ctx.progress?.({ done: 2, total: 2, label: 'The pack is ready' });
   return {
     request,
     subject,

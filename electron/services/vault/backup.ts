@@ -7,6 +7,7 @@ import path from 'node:path';
 import { openVault, type Vault } from '../../../db/client';
 import { removeWithSidecars } from '../../../db/files';
 import type { VaultKey } from '../../../db/keys';
+import type { ProgressSink } from '../context';
 import { AppError } from '../errors';
 
 function tempBeside(dest: string): string {
@@ -25,15 +26,18 @@ export function verifyCopy(file: string, key: VaultKey): { staff: number } {
   }
 }
 
-export function copyVault(vault: Vault, dest: string, overwrite: boolean): void {
+export function copyVault(vault: Vault, dest: string, overwrite: boolean, progress?: ProgressSink): void {
   if (path.resolve(dest) === path.resolve(vault.path)) throw new AppError('invalid', 'The copy must go to a different file from the vault itself.', 'out');
   if (existsSync(dest) && !overwrite) throw new AppError('exists', `${dest} already exists; Caseproof will not overwrite it.`, 'out');
   const tmp = tempBeside(dest);
   try {
+    progress?.({ done: 0, total: 2, label: 'Copying the vault' });
     vault.sqlite.prepare('VACUUM INTO ?').run(tmp);
+    progress?.({ done: 1, total: 2, label: 'Checking the copy' });
     verifyCopy(tmp, vault.key);
     if (overwrite) removeWithSidecars(dest);
     renameSync(tmp, dest);
+    progress?.({ done: 2, total: 2, label: 'Copy checked' });
   } finally {
     removeWithSidecars(tmp);
   }

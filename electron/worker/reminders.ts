@@ -1,4 +1,5 @@
-// Desktop reminders: on unlock, then daily while the vault stays open.
+// Desktop reminders: on unlock, then daily while the vault stays open. Runs in the vault
+// worker beside the session; the notification itself is shown by main (platform.notify).
 import type { Session } from '../services/api/session';
 import type { Platform } from '../platform/platform';
 import { reminderSummary } from '../services/reminders';

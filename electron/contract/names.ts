@@ -1,0 +1,91 @@
+// The name of every operation of the contract, and its IPC channel: the one list the
+// preload, main and the browser harness work from. Plain strings, no zod, so the preload
+// bundles only this (a few hundred bytes) instead of every schema. api.ts checks at compile
+// time that this list and the contract's schemas name exactly the same operations: adding
+// an operation means adding its name here too (the type-check says so otherwise).
+export const OP_NAMES = [
+  // vault
+  'vaultState',
+  'pickVaultLocation',
+  'createVault',
+  'unlockVault',
+  'unlockRemembered',
+  'forgetRemembered',
+  'lockVault',
+  'setUserName',
+  // firm
+  'getFirm',
+  'updateFirm',
+  'updateSettings',
+  // staff
+  'listStaff',
+  'getStaff',
+  'createStaff',
+  'updateStaff',
+  'deleteStaff',
+  // suppliers
+  'listSuppliers',
+  'getSupplier',
+  'createSupplier',
+  'updateSupplier',
+  // evidence records and files
+  'listRecords',
+  'addRecord',
+  'updateRecord',
+  'deleteRecord',
+  'attachEvidence',
+  'attachEvidenceFromDialog',
+  'readEvidence',
+  'saveEvidenceAs',
+  'deleteEvidence',
+  // compliance
+  'complianceReport',
+  // interchange
+  'importFirmFileFromDialog',
+  'importSpreadsheetFromDialog',
+  'exportFirmFileToDialog',
+  // staff evidence (ops/evidence.ts)
+  'ruleCatalogue',
+  'grantExemption',
+  'withdrawExemption',
+  'dueItems',
+  'selfChecklist',
+  'exportDueCalendar',
+  // suppliers (ops/suppliers.ts)
+  'supplierList',
+  'supplierFile',
+  'recordSupplierDecision',
+  'attachSupplierDocument',
+  'attachSupplierDocumentFromDialog',
+  'setSupplierIndemnityMinimums',
+  // cases (ops/cases.ts)
+  'listCases',
+  'getCase',
+  'createCase',
+  'updateCase',
+  'updateCaseChecklist',
+  'closeCase',
+  'listParties',
+  'instructSupplier',
+  'handOverCase',
+  'caseloadFigures',
+  'partyReport',
+  'casesPastRetention',
+  'deleteCase',
+  // packs (ops/packs.ts)
+  'previewPack',
+  'generatePack',
+  'showPackInFolder',
+  'listPacks',
+  'regeneratePack',
+  'getTemplate',
+  'updateTemplate',
+  'pickLogo',
+  'removeLogo',
+] as const;
+
+/** An operation's name, as this list spells it (api.ts proves it equals the schemas' keys). */
+export type OpNameListed = (typeof OP_NAMES)[number];
+
+/** The IPC channel of an operation: one per operation, fixed; the page never names a channel. */
+export const channelOf = (op: OpNameListed): string => `caseproof:${op}`;

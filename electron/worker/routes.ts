@@ -1,0 +1,23 @@
+// Which worker answers which operation. Most calls are quick and go to the vault worker,
+// which owns the session. Operations that can take seconds on a large firm (imports,
+// exports, packs, the firm-wide compliance report) go to the job worker, which has its own
+// connection to the same vault file: in WAL mode its reads and its one writer never stop the
+// vault worker's reads, so the window keeps getting answers while an organisation pack or a
+// 20,000-case import runs.
+import type { OpName } from '../contract/api';
+
+export const JOB_OPS: ReadonlySet<OpName> = new Set<OpName>([
+  'complianceReport',
+  'importFirmFileFromDialog',
+  'importSpreadsheetFromDialog',
+  'exportFirmFileToDialog',
+  'previewPack',
+  'generatePack',
+  'regeneratePack',
+  // Only a pack saved in this run may be shown in its folder; the job worker's registry
+  // remembers which, so the question goes to the worker that saved it.
+  'showPackInFolder',
+]);
+
+/** Operations that open or close the vault: the job worker's connection is replaced after them. */
+export const VAULT_STATE_OPS: ReadonlySet<OpName> = new Set<OpName>(['createVault', 'unlockVault', 'unlockRemembered', 'lockVault']);

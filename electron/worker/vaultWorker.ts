@@ -1,0 +1,72 @@
+// A vault worker: the session (SQLCipher, key derivation, rules, packs, imports, exports)
+// off Electron's main thread. Main starts two from dist/electron/worker.cjs through host.ts:
+// the vault worker, which owns the session and answers quick calls, and a job worker for
+// long operations, with a second connection to the same vault opened with the key the
+// vault worker shares. Both run the same registry, so each operation has one code path.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { OpenOptions } from '../../db/client';
+import { buildRegistry } from '../services/api/handlers';
+import { Session } from '../services/api/session';
+import { fixedClock, systemClock } from '../services/clock';
+import { routeProgress, runCall } from './calls';
+import { platformLink, platformProxy } from './platformProxy';
+import type { FromWorker, ToWorker, WorkerBoot } from './protocol';
+import { startReminders } from './reminders';
+
+/** How long a quick write waits for a long job's write to finish before saying the vault is busy. */
+const BUSY_WAIT_MS = 250;
+
+const port = parentPort;
+if (!port) throw new Error('vaultWorker.ts runs as a worker thread (see electron/worker/host.ts).');
+const boot = workerData as WorkerBoot;
+const post = (m: FromWorker) => port.postMessage(m);
+
+const link = platformLink(boot.syncPort, boot.syncFlag, post);
+const platform = platformProxy(link);
+const openOptions: OpenOptions = boot.nativeBinding ? { nativeBinding: boot.nativeBinding } : {};
+const session = new Session(platform, openOptions, boot.clock ? fixedClock(boot.clock) : systemClock);
+routeProgress(session);
+const registry = buildRegistry(session);
+
+if (boot.role === 'vault') {
+  startReminders(session, platform);
+  // A quick write that meets an import's open transaction gives up soon with a clear
+  // 'busy' error (registry.ts) instead of holding this worker for the import's length.
+  session.onUnlock.push((ctx) => void ctx.vault.sqlite.pragma(`busy_timeout = ${BUSY_WAIT_MS}`));
+}
+
+port.on('message', (m: ToWorker) => {
+  switch (m.t) {
+    case 'call':
+      void runCall(registry, m.op, m.input, (payload) => post({ t: 'event', event: { name: 'progress', payload } })).then((result) =>
+        post({ t: 'result', id: m.id, result }),
+      );
+      return;
+    case 'platform-answer':
+      link.answer(m.id, m);
+      return;
+    case 'share-key':
+      m.port.postMessage(session.shareable());
+      m.port.close();
+      return;
+    case 'close':
+      session.lock();
+      post({ t: 'closed' });
+      return;
+  }
+});
+
+if (boot.role === 'job' && boot.keyPort) {
+  const keyPort = boot.keyPort;
+  keyPort.once('message', (shared: { path: string; key: string } | null) => {
+    keyPort.close();
+    try {
+      if (shared) session.openShared(shared.path, shared.key);
+    } catch (e) {
+      console.error('[caseproof] the job worker could not open the vault:', (e as Error).message);
+    }
+    post({ t: 'ready' });
+  });
+} else {
+  post({ t: 'ready' });
+}
