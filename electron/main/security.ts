@@ -3,7 +3,8 @@
 import { app, session, shell, type WebContents } from 'electron';
 
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://caseproof`;
+export const APP_HOST = 'caseproof';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export { CSP } from './csp';
 
 export const SECURE_PREFERENCES = {
@@ -18,9 +19,15 @@ export const SECURE_PREFERENCES = {
   spellcheck: false,
 } as const;
 
+/**
+ * True for our own pages (app://caseproof/...). Compared by scheme and host, not `origin`:
+ * Node's URL (which main uses) gives a scheme it does not know, such as app:, the opaque
+ * origin "null", so an origin test would refuse every call from our own window.
+ */
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && !u.username && !u.password && !u.port;
   } catch {
     return false;
   }
