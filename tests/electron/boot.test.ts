@@ -5,7 +5,7 @@
 // CSP) and what it refuses (other senders, navigation, new windows, permissions, remote
 // requests), and that calls travel through main to the vault workers and back.
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,8 +149,11 @@ describe('the built main process, booted under Node with a stand-in for Electron
   });
 
   it('locks the vault before quitting, leaving it whole', async () => {
-    await ask('quit');
+    child.send({ id: nextId++, cmd: 'quit' }); // no reply to wait for: the process ends
     expect(await exited).toBe(0);
+    // Main held the first quit back until the workers had locked the vault, then quit again.
+    const atExit = JSON.parse(readFileSync(path.join(dir, 'record-at-exit.json'), 'utf8')) as Recorded & { quitCalls: number };
+    expect(atExit).toMatchObject({ beforeQuitPrevented: true, quitCalls: 2 });
     // Closed cleanly: the write-ahead log was checkpointed into the file and removed.
     expect(existsSync(path.join(dir, 'boot.cpv-wal'))).toBe(false);
     const v = openVault(path.join(dir, 'boot.cpv'), { passphrase: PASS });

@@ -70,9 +70,10 @@ class App extends EventEmitter {
   quit() {
     const e = { defaultPrevented: false, preventDefault: () => (e.defaultPrevented = true) };
     this.emit('before-quit', e);
+    record.quitCalls = (record.quitCalls ?? 0) + 1;
     record.beforeQuitPrevented ??= e.defaultPrevented;
-    if (e.defaultPrevented) return;
-    process.send?.({ t: 'quit' }, () => process.exit(0));
+    // Like Electron: once nobody holds it back, the process ends there and then.
+    if (!e.defaultPrevented) process.exit(0);
   }
 }
 const app = new App();
@@ -192,6 +193,9 @@ const shell = {
   openExternal: async (u) => void record.openedExternally.push(u),
   openPath: async () => '',
 };
+
+// What main did up to the very end, for the test to read once the process has gone.
+process.on('exit', () => fs.writeFileSync(path.join(tmp, 'record-at-exit.json'), JSON.stringify(record)));
 
 const electron = { app, BrowserWindow, ipcMain, protocol, net, session, dialog, Notification, safeStorage, shell };
 
