@@ -27,14 +27,18 @@ export function OperationProgress() {
   return (
     <div className="operation-progress" aria-label="Work in progress" role="region">
       {[...running.values()].map((e) => {
+        // A single step (reading the file, say) has no count worth showing: the bar just moves.
+        const counted = e.total > 1;
         const steps = `${count(e.done)} of ${count(e.total)}`;
         return (
           <div className="operation-progress-item" key={e.op}>
             <div role="status">{e.label}…</div>
-            <progress value={e.done} max={e.total} aria-label={e.label} aria-valuetext={steps} />
-            <div className="operation-progress-count" aria-hidden="true">
-              {steps}
-            </div>
+            {counted ? <progress value={e.done} max={e.total} aria-label={e.label} aria-valuetext={steps} /> : <progress aria-label={e.label} />}
+            {counted && (
+              <div className="operation-progress-count" aria-hidden="true">
+                {steps}
+              </div>
+            )}
           </div>
         );
       })}

@@ -1,0 +1,51 @@
+// A long operation in the real UI, in the app's own arrangement (the vault workers started
+// by electron/worker/host.ts): importing a 20,000-case firm file shows its progress card
+// while it runs, the page's other calls are answered meanwhile, and the card goes when the
+// import has finished.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeBrowser, nav, startWorkerHarness } from '../support/harness';
+import { writeBigFirmFile } from '../support/bigFirm';
+
+afterAll(closeBrowser);
+const SHOTS = path.resolve(__dirname, '../output/screenshots');
+
+describe('progress of a long operation', () => {
+  it('shows how far a 20,000-case import has got, answers other calls meanwhile, and clears when done', async () => {
+    const h = await startWorkerHarness({ today: '2026-11-24' });
+    const { page } = h;
+    try {
+      const file = path.join(h.dir, 'firm.cpv');
+      expect(await h.host.call('createVault', { path: file, passphrase: 'progress test passphrase', remember: false })).toMatchObject({ ok: true });
+      expect(await h.host.call('createStaff', { ref: 'PR-1', name: 'Priya Present' })).toMatchObject({ ok: true });
+      await page.reload();
+      await nav(page, 'Settings');
+
+      h.platform.dialogAnswers.push(writeBigFirmFile(h.dir, 20_000));
+      await page.getByRole('button', { name: 'Import a firm file…' }).click();
+      const card = page.getByRole('region', { name: 'Work in progress' });
+      const bar = card.getByRole('progressbar');
+      await bar.waitFor();
+      const shown = await bar.evaluate((el: HTMLProgressElement) => ({ value: el.value, max: el.max, label: el.getAttribute('aria-label') }));
+      expect(shown.max).toBeGreaterThan(0);
+      expect(shown.value).toBeLessThan(shown.max);
+      expect(shown.label).toMatch(/^(Checking the firm file|Importing( staff| cases)?)$/);
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, 'progress.png') });
+
+      // The page is answered while the import runs (it reads the vault as it was before).
+      const staff = await page.evaluate(() => window.caseproof.listStaff({}));
+      expect(staff).toEqual({ ok: true, value: [{ id: 1, ref: 'PR-1', name: 'Priya Present' }] });
+
+      await expect.poll(() => page.getByRole('status').last().textContent(), { timeout: 60_000 }).toContain('Imported: 20 staff, 0 suppliers, 20000 cases');
+      await expect.poll(() => card.count()).toBe(0);
+      // Every progress event the page saw came from the job worker's import, and it ended.
+      const progress = h.events.filter((e) => e.name === 'progress').map((e) => e.payload);
+      expect(new Set(progress.map((p) => p.op))).toEqual(new Set(['importFirmFileFromDialog']));
+      expect(progress.at(-1)).toMatchObject({ finished: true });
+    } finally {
+      await h.close();
+    }
+  });
+});
