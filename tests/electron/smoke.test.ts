@@ -1,6 +1,9 @@
 // The real desktop app under Playwright's Electron driver, with production window
 // settings. It runs wherever the Electron binary and the Electron-ABI SQLite module exist
 // (`npm start` builds both on a machine with internet); elsewhere it is skipped and says why.
+// The vault runs in worker threads started by main (electron/worker/host.ts): this loads the
+// Electron-ABI SQLite module in a worker, and a long import runs in the job worker with its
+// progress sent to the window. tests/electron/boot.test.ts covers main under plain Node.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -8,6 +11,7 @@ import path from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { OP_NAMES } from '../../electron/contract/api';
+import type { ProgressEvent } from '../../electron/contract/events';
 
 const root = path.resolve(__dirname, '../..');
 function electronBinary(): string | null {
@@ -44,7 +48,7 @@ describe.skipIf(why !== null)(`Electron smoke test${why ? ` (SKIPPED: ${why})` :
         require: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
       }));
-      expect(seen.ops).toEqual([...OP_NAMES].sort());
+      expect(seen.ops).toEqual([...OP_NAMES, 'on'].sort());
       expect(seen).toMatchObject({ require: 'undefined', process: 'undefined' });
       const perms = await page.evaluate(() => navigator.permissions.query({ name: 'geolocation' as PermissionName }).then((p) => p.state));
       expect(perms).not.toBe('granted');
@@ -67,6 +71,22 @@ describe.skipIf(why !== null)(`Electron smoke test${why ? ` (SKIPPED: ${why})` :
       await page.getByRole('button', { name: 'Add staff member' }).click();
       await expect.poll(() => page.getByRole('table', { name: 'Staff members' }).textContent()).toContain('Electron Person');
       expect(existsSync(path.join(userData, 'smoke.cpv'))).toBe(true);
+
+      // A long operation: the firm-file import runs in the job worker; main's open dialog is
+      // answered here, and the page hears the progress events through window.caseproof.on.
+      await app.evaluate(({ dialog }, file) => {
+        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as typeof dialog.showOpenDialog;
+      }, path.join(root, 'tests/fixtures/riverside-firm.json'));
+      await page.evaluate(() => {
+        const w = window as unknown as { heard: unknown[] };
+        w.heard = [];
+        window.caseproof.on('progress', (e) => w.heard.push(e));
+      });
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings', exact: true }).click();
+      await page.getByRole('button', { name: 'Import a firm file…' }).click();
+      await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Imported: 2 staff');
+      const heard = await page.evaluate(() => (window as unknown as { heard: ProgressEvent[] }).heard);
+      expect(heard.at(-1)).toMatchObject({ op: 'importFirmFileFromDialog', finished: true });
     } finally {
       await app.close();
       rmSync(userData, { recursive: true, force: true });
