@@ -16,7 +16,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron'] }),
   build({ ...common, entryPoints: ['electron/worker/vaultWorker.ts'], outfile: 'dist/electron/worker.cjs', external: ['better-sqlite3'] }),
   build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'], sourcemap: false }),
-  build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/caseproof.cjs', external: ['better-sqlite3', 'electron', ...CLI_LAZY] }),
+  build({ ...common, entryPoints: ['electron/cli/entry.ts'], outfile: 'dist/cli/caseproof.cjs', external: ['better-sqlite3', 'electron', ...CLI_LAZY] }),
   viteBuild({ configFile: path.join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' }),
 ]);
 console.log('built dist/electron, dist/cli and dist/renderer');

@@ -18,30 +18,10 @@ import { copyVault, verifyCopy } from '../services/vault/backup';
 import { CliFailure, passphraseFrom, UsageError } from './io';
 import { demo } from './commands/demo';
 import { dueCalendar } from './commands/dueCalendar';
-import { pack } from './commands/pack';
 import { caseload } from './commands/caseload';
 import { retention } from './commands/retention';
 import { asOfArg, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
-
-const HELP = `caseproof — MTSP compliance evidence, from the command line
-
-Usage: caseproof COMMAND --vault PATH [options]
-  init     --vault PATH                      create a new encrypted vault
-  import   --vault PATH FILE [--kind K]      import a firm file (JSON), or a spreadsheet (.csv/.xlsx) of
-                                             one kind: staff, cpd, training, suppliers or cases; all or nothing
-  export   --vault PATH --out FILE           write the whole vault as a firm file
-  status   --vault PATH [--as-of DATE] [--json]   the compliance report
-  due      --vault PATH [--days N] [--as-of DATE] [--json]   what lapses soon, soonest first
-  due      --vault PATH --ics FILE [--days N] [--as-of DATE]   every due date (or those within N days) as an iCalendar file
-  pack     --vault PATH (--staff REF | --supplier REF | --firm) --out FILE.docx [--as-of DATE] [--for NAME] [--force] [--json]   a Word pack, recorded in the register
-  backup   --vault PATH --out FILE           an encrypted, verified copy
-  restore  --from FILE --vault PATH [--force]
-  rekey    --vault PATH                      change the passphrase
-  demo     --vault PATH                      a new vault filled with an invented firm
-  caseload --vault PATH [--staff REF] [--as-of DATE] [--json]   caseload figures, per case manager or the firm
-  retention --vault PATH [--as-of DATE] [--json] [--delete]   closed cases past retention; --delete removes them
-The passphrase comes from CASEPROOF_PASSPHRASE (or is asked for on a terminal);
-rekey takes the new one from CASEPROOF_NEW_PASSPHRASE.`;
+import { HELP } from './help';
 
 function printSubject(kind: string, s: SubjectReport): void {
   out(`${kind} ${s.ref}${s.name ? ' ' + s.name : ''}: ${STATUS_WORDS[s.status]}`);
@@ -56,7 +36,8 @@ const commands: Record<string, Command> = {
   caseload,
   retention,
   demo,
-  pack,
+  // Word (docx) is loaded only when a pack is made, not at every start.
+  pack: async (a) => (await import('./commands/pack')).pack(a),
   async init(a) {
     const file = need(a.values.vault, 'vault');
     if (existsSync(file)) throw new CliFailure(`A file already exists at ${file}; init will not overwrite it.`);

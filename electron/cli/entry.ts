@@ -1,0 +1,15 @@
+// What the `caseproof` bin runs first (bundled as dist/cli/caseproof.cjs). Asking for help,
+// or for nothing, needs none of the services, so it is answered here; every command loads
+// the command line proper (main.ts, and with it the vault and the services) on demand.
+import { HELP } from './help';
+
+const HELP_WORDS = new Set(['--help', '-h', 'help']);
+
+export async function main(argv: string[]): Promise<number> {
+  const [command] = argv;
+  if (!command || HELP_WORDS.has(command)) {
+    process.stdout.write(HELP + '\n');
+    return command ? 0 : 2;
+  }
+  return (await import('./main')).main(argv);
+}

@@ -1,0 +1,21 @@
+// The CLI's usage text, on its own so `caseproof --help` prints it without loading the
+// services (entry.ts); main.ts prints the same text for `COMMAND --help`.
+export const HELP = `caseproof — MTSP compliance evidence, from the command line
+
+Usage: caseproof COMMAND --vault PATH [options]
+  init     --vault PATH                      create a new encrypted vault
+  import   --vault PATH FILE [--kind K]      import a firm file (JSON), or a spreadsheet (.csv/.xlsx) of
+                                             one kind: staff, cpd, training, suppliers or cases; all or nothing
+  export   --vault PATH --out FILE           write the whole vault as a firm file
+  status   --vault PATH [--as-of DATE] [--json]   the compliance report
+  due      --vault PATH [--days N] [--as-of DATE] [--json]   what lapses soon, soonest first
+  due      --vault PATH --ics FILE [--days N] [--as-of DATE]   every due date (or those within N days) as an iCalendar file
+  pack     --vault PATH (--staff REF | --supplier REF | --firm) --out FILE.docx [--as-of DATE] [--for NAME] [--force] [--json]   a Word pack, recorded in the register
+  backup   --vault PATH --out FILE           an encrypted, verified copy
+  restore  --from FILE --vault PATH [--force]
+  rekey    --vault PATH                      change the passphrase
+  demo     --vault PATH                      a new vault filled with an invented firm
+  caseload --vault PATH [--staff REF] [--as-of DATE] [--json]   caseload figures, per case manager or the firm
+  retention --vault PATH [--as-of DATE] [--json] [--delete]   closed cases past retention; --delete removes them
+The passphrase comes from CASEPROOF_PASSPHRASE (or is asked for on a terminal);
+rekey takes the new one from CASEPROOF_NEW_PASSPHRASE.`;
