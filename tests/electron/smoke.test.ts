@@ -74,9 +74,12 @@ describe.skipIf(why !== null)(`Electron smoke test${why ? ` (SKIPPED: ${why})` :
 
       // A long operation: the firm-file import runs in the job worker; main's open dialog is
       // answered here, and the page hears the progress events through window.caseproof.on.
-      await app.evaluate(({ dialog }, file) => {
-        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as typeof dialog.showOpenDialog;
-      }, path.join(root, 'tests/fixtures/riverside-firm.json'));
+      await app.evaluate(
+        ({ dialog }, file) => {
+          dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as typeof dialog.showOpenDialog;
+        },
+        path.join(root, 'tests/fixtures/riverside-firm.json'),
+      );
       await page.evaluate(() => {
         const w = window as unknown as { heard: unknown[] };
         w.heard = [];
