@@ -104,7 +104,7 @@ class WorkerHandle {
   }
 
   call(op: OpName, input: unknown): Promise<ApiResult<unknown>> {
-    if (this.gone) return Promise.resolve(failure('internal', `Caseproof's ${this.role} worker has stopped; unlock the vault again.`));
+    if (this.gone) return Promise.resolve(failure('locked', 'The vault was locked before this could run; unlock it and try again.'));
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
