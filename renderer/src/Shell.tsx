@@ -1,41 +1,34 @@
-// The main layout: a sidebar of sections and the page for the current route.
-import { call } from './api';
-import type { VaultState } from '../../electron/contract/views';
-import { useHashRoute } from './hooks';
-import { Dashboard } from './pages/Dashboard';
-import { StaffList } from './pages/StaffList';
-import { StaffPage } from './pages/StaffPage';
-import { SelfChecklist } from './pages/SelfChecklist';
-import { PoliciesPage } from './pages/PoliciesPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { SuppliersPage } from './pages/SuppliersPage';
-import { PacksPage } from './pages/packs/PacksPage';
-import { CasesSection } from './pages/cases/CasesSection';
+// The main layout: a sidebar of sections and the page for the current address (the
+// router's Outlet; each page has its own error and loading boundaries, see router.tsx).
+import { Link, Outlet, linkOptions, useRouterState } from '@tanstack/react-router';
+import { useOp, useVaultAction } from './data/query';
 
+/** The sections, and the first parts of the addresses each one covers. */
 const SECTIONS = [
-  ['dashboard', 'Dashboard'],
-  ['staff', 'Staff'],
-  ['checklist', 'Self checklist'],
-  ['suppliers', 'Suppliers'],
-  ['cases', 'Cases'],
-  ['packs', 'Packs'],
-  ['settings', 'Settings'],
-] as const;
+  { label: 'Dashboard', link: linkOptions({ to: '/dashboard' }), covers: ['dashboard'] },
+  { label: 'Staff', link: linkOptions({ to: '/staff' }), covers: ['staff'] },
+  { label: 'Self checklist', link: linkOptions({ to: '/checklist/{-$ref}', params: {} }), covers: ['checklist'] },
+  { label: 'Suppliers', link: linkOptions({ to: '/suppliers' }), covers: ['suppliers'] },
+  { label: 'Cases', link: linkOptions({ to: '/cases' }), covers: ['cases', 'caseload', 'parties', 'retention'] },
+  { label: 'Packs', link: linkOptions({ to: '/packs' }), covers: ['packs'] },
+  { label: 'Settings', link: linkOptions({ to: '/settings' }), covers: ['settings'] },
+];
 
-export function Shell({ state, onLock }: { state: VaultState; onLock: (s: VaultState) => void }) {
-  const [route, go] = useHashRoute();
-  const section = route[0] ?? 'dashboard';
-  const lock = async () => onLock(await call('lockVault', {}));
+export function Shell() {
+  const state = useOp('vaultState', {});
+  const lock = useVaultAction('lockVault');
+  const first = useRouterState({ select: (s) => s.location.pathname.split('/')[1] ?? '' });
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Sections">
         <div className="brand">Caseproof</div>
         <ul>
-          {SECTIONS.map(([key, label]) => (
-            <li key={key}>
-              <a href={`#/${key}`} aria-current={section === key ? 'page' : undefined}>
-                {label}
-              </a>
+          {SECTIONS.map((s) => (
+            <li key={s.label}>
+              {/* The section is current on any of its pages, not only at its own address. */}
+              <Link {...s.link} activeOptions={{ exact: true }} aria-current={s.covers.includes(first) ? 'page' : undefined}>
+                {s.label}
+              </Link>
             </li>
           ))}
         </ul>
@@ -43,20 +36,13 @@ export function Shell({ state, onLock }: { state: VaultState; onLock: (s: VaultS
           <div className="vault-path" title={state.path ?? ''}>
             Vault: {state.path?.split(/[\\/]/).pop()}
           </div>
-          <button className="secondary" onClick={lock}>
+          <button className="secondary" onClick={() => lock.mutate({})} disabled={lock.isPending}>
             Lock
           </button>
         </div>
       </nav>
       <main className="content" id="main">
-        {section === 'dashboard' && <Dashboard go={go} />}
-        {section === 'staff' && (route[1] ? <StaffPage key={route[1]} staffRef={route[1]} tab={route[2]} go={go} /> : <StaffList />)}
-        {section === 'checklist' && <SelfChecklist key={route[1] ?? ''} staffRef={route[1]} go={go} />}
-        {section === 'policies' && <PoliciesPage focus={route[1]} />}
-        {section === 'suppliers' && <SuppliersPage route={route} go={go} />}
-        {section === 'cases' && <CasesSection route={route} go={go} />}
-        {section === 'packs' && <PacksPage />}
-        {section === 'settings' && <SettingsPage />}
+        <Outlet />
       </main>
     </div>
   );

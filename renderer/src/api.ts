@@ -11,14 +11,19 @@ export class ApiError extends Error {
   get field(): string | undefined {
     return this.body.field;
   }
-  /** Field → message, for showing server errors beside form fields. */
-  fieldErrors(): Record<string, string> {
+  /**
+   * Field → message, for showing server errors beside form fields. Paths are the form's
+   * field names: `services[0]` becomes `services.0`, and `prefix` (where the form's values
+   * sit in the operation's input, e.g. `details` in updateStaff) is taken off.
+   */
+  fieldErrors(prefix?: string): Record<string, string> {
+    const name = (path: string) => {
+      const dotted = path.replace(/\[(\d+)\]/g, '.$1');
+      return prefix && dotted.startsWith(`${prefix}.`) ? dotted.slice(prefix.length + 1) : dotted;
+    };
     const out: Record<string, string> = {};
-    for (const i of this.body.issues ?? []) {
-      const key = i.path.replace(/^details\./, '');
-      out[key] ??= i.message;
-    }
-    if (this.body.field && !out[this.body.field]) out[this.body.field] = this.body.message;
+    for (const i of this.body.issues ?? []) out[name(i.path)] ??= i.message;
+    if (this.body.field) out[name(this.body.field)] ??= this.body.message;
     return out;
   }
 }

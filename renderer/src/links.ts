@@ -1,5 +1,6 @@
 // Where each rule is fixed: the staff profile tab of that evidence kind, the supplier or
 // case page, the policies page for the firm's policies, Settings for the signatory flag.
+import { linkOptions } from '@tanstack/react-router';
 import type { RuleSubjectKind } from '../../electron/contract/ops/evidence';
 import type { PolicyKind } from '../../electron/contract/model';
 
@@ -42,12 +43,11 @@ export function tabOfRule(rule: string): StaffTab {
   return STAFF_RULE_TAB[rule] ?? 'details';
 }
 
-/** The hash link to the place where a rule result is fixed. */
-export function fixLink(subject: RuleSubjectKind, ref: string, rule: string): string {
-  const r = encodeURIComponent(ref);
-  if (subject === 'staff') return `#/staff/${r}/${tabOfRule(rule)}`;
-  if (subject === 'supplier') return `#/suppliers/${r}`;
-  if (subject === 'case') return `#/cases/${r}`;
+/** The page where a rule result is fixed, as a typed link (`<Link {...fixLink(...)}>`). */
+export function fixLink(subject: RuleSubjectKind, ref: string, rule: string) {
+  if (subject === 'staff') return linkOptions({ to: '/staff/$ref/{-$tab}', params: { ref, tab: tabOfRule(rule) } });
+  if (subject === 'supplier') return linkOptions({ to: '/suppliers/$ref', params: { ref } });
+  if (subject === 'case') return linkOptions({ to: '/cases/$ref', params: { ref } });
   const policy = POLICY_OF_RULE[rule];
-  return policy ? `#/policies/${policy}` : '#/settings';
+  return policy ? linkOptions({ to: '/policies/{-$kind}', params: { kind: policy } }) : linkOptions({ to: '/settings' });
 }

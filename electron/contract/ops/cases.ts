@@ -38,9 +38,6 @@ export type ChecklistField = (typeof CHECKLIST_FIELDS)[number];
 export const caseChecklist = caseDetails.pick(Object.fromEntries(CHECKLIST_FIELDS.map((k) => [k, true])) as { [K in ChecklistField]: true });
 export type CaseChecklist = z.infer<typeof caseChecklist>;
 
-/** Words that name pages under #/cases, so they cannot be case references. */
-export const RESERVED_CASE_REFS = ['new', 'caseload', 'retention', 'parties'] as const;
-
 export const CASE_PAGE_MAX = 500;
 export const caseListQuery = z.strictObject({
   /** Part of the case reference, or the client's initials. */

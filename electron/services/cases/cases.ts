@@ -13,7 +13,6 @@ import {
   CHECKLIST_FIELDS,
   caseListQuery,
   closeInput,
-  RESERVED_CASE_REFS,
   type CaseChecklist,
   type CaseHistoryEntry,
   type CaseList,
@@ -156,9 +155,6 @@ function staffIdOf(ctx: Ctx, ref: string, field: string): number {
 }
 
 function assertRefUsable(ctx: Ctx, ref: string, exceptId?: number): void {
-  if ((RESERVED_CASE_REFS as readonly string[]).includes(ref.toLowerCase())) {
-    throw fieldError('ref', `cannot be "${ref}", which names a page in Caseproof; choose another`);
-  }
   const row = ctx.vault.orm.select({ id: cases.id }).from(cases).where(eq(cases.ref, ref)).get();
   if (row && row.id !== exceptId) throw fieldError('ref', `${ref} is already used by another case`, 'conflict');
 }

@@ -1,7 +1,7 @@
 // A date typed the UK way (dd/mm/yyyy; yyyy-mm-dd also accepted). The form gets an ISO
 // date when the text reads as one, otherwise the text itself, so the contract's zod
 // schema rejects it beside the field ("must be a real date") as the user types.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState, type Ref } from 'react';
 import { isIsoDate } from '../../../electron/contract/dates';
 import { ukDate, ukDateLong } from '../format';
 
@@ -27,18 +27,23 @@ export function DateField(p: {
   label: string;
   value: string | undefined;
   onChange: (v: string) => void;
+  onBlur?: () => void;
   error?: string;
   hint?: string;
   name?: string;
   required?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   const id = useId();
-  const [text, setText] = useState(() => (isIsoDate(p.value) ? ukDate(p.value) : (p.value ?? '')));
-  // A value set from outside (e.g. "today") replaces the text.
-  useEffect(() => {
-    if (isIsoDate(p.value) && parseTypedDate(text) !== p.value) setText(ukDate(p.value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [p.value]);
+  const shown = (v: string | undefined) => (isIsoDate(v) ? ukDate(v) : (v ?? ''));
+  const [text, setText] = useState(() => shown(p.value));
+  // A value set from outside (e.g. "today", "In 12 months") replaces the text; the value
+  // this field itself reported leaves what the person typed as they typed it.
+  const [seen, setSeen] = useState(p.value);
+  if (p.value !== seen) {
+    setSeen(p.value);
+    if (parseTypedDate(text) !== (p.value ?? '')) setText(shown(p.value));
+  }
   const error = friendly(p.error);
   const confirm = isIsoDate(p.value) && !error ? ukDateLong(p.value) : undefined;
   const hint = [p.hint, confirm ?? 'dd/mm/yyyy'].filter(Boolean).join(' · ');
@@ -47,6 +52,7 @@ export function DateField(p: {
       <label htmlFor={id}>{p.label}</label>
       <input
         id={id}
+        ref={p.inputRef}
         name={p.name}
         type="text"
         inputMode="numeric"
@@ -56,6 +62,7 @@ export function DateField(p: {
         aria-invalid={error ? true : undefined}
         aria-required={p.required || undefined}
         aria-describedby={error ? `${id}-error` : `${id}-hint`}
+        onBlur={p.onBlur}
         onChange={(e) => {
           setText(e.target.value);
           p.onChange(parseTypedDate(e.target.value));

@@ -4,7 +4,7 @@
 // are shown here as they are. Staff, supplier and policy files all use this one viewer.
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { EvidenceMeta } from '../../../electron/contract/model';
-import { call } from '../api';
+import { useAction, useOpQuery } from '../data/query';
 import { ukDate } from '../format';
 import { Modal } from './Modal';
 import { base64ToBytes } from '../base64';
@@ -33,23 +33,14 @@ function blobOf(base64: string, type: string): Blob {
  * A record shown as a card that files can be dropped onto, with its evidence files below
  * its details (`children`).
  */
-export function RecordWithEvidence({
-  recordId,
-  files,
-  label,
-  onChanged,
-  children,
-}: {
-  recordId: number;
-  files: EvidenceMeta[];
-  label: string;
-  onChanged: () => void;
-  children: ReactNode;
-}) {
+export function RecordWithEvidence({ recordId, files, label, children }: { recordId: number; files: EvidenceMeta[]; label: string; children: ReactNode }) {
+  const attachOne = useAction('attachEvidence');
+  const attachPicked = useAction('attachEvidenceFromDialog');
+  const saveAs = useAction('saveEvidenceAs');
+  const deleteFile = useAction('deleteEvidence');
   const attach = useAttach({
-    upload: (name, base64) => call('attachEvidence', { recordId, name, base64 }),
-    pick: () => call('attachEvidenceFromDialog', { recordId }),
-    onChanged,
+    upload: (name, base64) => attachOne.mutateAsync({ recordId, name, base64 }),
+    pick: () => attachPicked.mutateAsync({ recordId }),
   });
   const setNotes = attach.setNotes;
   const [viewing, setViewing] = useState<EvidenceMeta | null>(null);
@@ -57,7 +48,7 @@ export function RecordWithEvidence({
 
   const saveCopy = async (f: EvidenceMeta) => {
     try {
-      const r = await call('saveEvidenceAs', { id: f.id });
+      const r = await saveAs.mutateAsync({ id: f.id });
       setNotes(r.path ? [{ text: `Saved a copy of ${f.name} to ${r.path}.` }] : []);
     } catch (e) {
       setNotes([{ text: (e as Error).message, error: true }]);
@@ -65,10 +56,9 @@ export function RecordWithEvidence({
   };
   const remove = async (f: EvidenceMeta) => {
     try {
-      await call('deleteEvidence', { id: f.id });
+      await deleteFile.mutateAsync({ id: f.id });
       setConfirming(null);
       setNotes([{ text: `Deleted ${f.name}.` }]);
-      onChanged();
     } catch (e) {
       setNotes([{ text: (e as Error).message, error: true }]);
     }
@@ -127,34 +117,24 @@ export function RecordWithEvidence({
  * pdf.js; no browser PDF plugin) inside the app.
  */
 export function EvidenceViewer({ file, onClose }: { file: EvidenceMeta; onClose: () => void }) {
-  const [base64, setBase64] = useState<string | null>(null);
+  // The file's bytes are kept only while it is on screen (gcTime 0), not in the cache.
+  const content = useOpQuery('readEvidence', { id: file.id }, { gcTime: 0 });
   const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<Note | null>(null);
+  const saveAs = useAction('saveEvidenceAs');
   const isPdf = file.mediaType === 'application/pdf';
+  const c = content.data;
+  const base64 = c && c.meta.mediaType === 'application/pdf' ? c.base64 : null;
+  const error = content.error?.message ?? null;
   useEffect(() => {
-    let made: string | null = null;
-    let live = true;
-    call('readEvidence', { id: file.id }).then(
-      (c) => {
-        if (!live) return;
-        if (c.meta.mediaType === 'application/pdf') {
-          setBase64(c.base64);
-          return;
-        }
-        made = URL.createObjectURL(blobOf(c.base64, c.meta.mediaType));
-        setUrl(made);
-      },
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [file.id]);
+    if (!c || c.meta.mediaType === 'application/pdf') return;
+    const made = URL.createObjectURL(blobOf(c.base64, c.meta.mediaType));
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [c]);
   const saveCopy = async () => {
     try {
-      const r = await call('saveEvidenceAs', { id: file.id });
+      const r = await saveAs.mutateAsync({ id: file.id });
       setSaved(r.path ? { text: `Saved a copy of ${file.name} to ${r.path}.` } : null);
     } catch (e) {
       setSaved({ text: (e as Error).message, error: true });

@@ -1,16 +1,22 @@
 // Labelled form fields with their error shown beside them (and announced to screen readers).
-import { useId, type ReactNode } from 'react';
+// Presentational only: forms bind them to their values with forms/inputs.tsx.
+import { useId, type ReactNode, type Ref } from 'react';
 
 interface Base {
   label: string;
+  /** The label is read by screen readers only (the row or column already says it on screen). */
+  labelHidden?: boolean;
   error?: string;
   hint?: string;
   required?: boolean;
+  onBlur?: () => void;
 }
-function Wrap({ id, label, error, hint, children }: Base & { id: string; children: ReactNode }) {
+function Wrap({ id, label, labelHidden, error, hint, children }: Base & { id: string; children: ReactNode }) {
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       {children}
       {hint && !error ? (
         <div className="hint" id={`${id}-hint`}>
@@ -33,10 +39,11 @@ export function TextField(
   p: Base & {
     value: string | undefined;
     onChange: (v: string) => void;
-    type?: 'text' | 'password' | 'date';
+    type?: 'text' | 'password' | 'search';
     multiline?: boolean;
     name?: string;
     autoFocus?: boolean;
+    inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
   },
 ) {
   const id = useId();
@@ -48,6 +55,8 @@ export function TextField(
     'aria-describedby': describedBy(id, p.error, p.hint),
     'aria-required': p.required || undefined,
     autoFocus: p.autoFocus,
+    onBlur: p.onBlur,
+    ref: p.inputRef,
   };
   return (
     <Wrap id={id} {...p}>
@@ -60,19 +69,32 @@ export function TextField(
   );
 }
 
-export function NumberField(p: Base & { value: number | undefined; onChange: (v: number | undefined) => void; step?: number; name?: string }) {
+export function NumberField(
+  p: Base & {
+    value: number | undefined;
+    onChange: (v: number | undefined) => void;
+    step?: number;
+    name?: string;
+    placeholder?: string;
+    inputRef?: Ref<HTMLInputElement>;
+  },
+) {
   const id = useId();
   return (
     <Wrap id={id} {...p}>
       <input
         id={id}
+        ref={p.inputRef}
         name={p.name}
         type="number"
         inputMode="decimal"
         step={p.step ?? 'any'}
+        placeholder={p.placeholder}
         value={p.value ?? ''}
         aria-invalid={p.error ? true : undefined}
         aria-describedby={describedBy(id, p.error, p.hint)}
+        aria-required={p.required || undefined}
+        onBlur={p.onBlur}
         onChange={(e) => p.onChange(e.target.value === '' ? undefined : Number(e.target.value))}
       />
     </Wrap>
@@ -83,18 +105,29 @@ export function SelectField(
   p: Base & {
     value: string | undefined;
     onChange: (v: string | undefined) => void;
-    options: readonly (string | [string, string])[];
+    options: readonly (string | readonly [string, string])[];
     blank?: string;
     name?: string;
+    inputRef?: Ref<HTMLSelectElement>;
   },
 ) {
   const id = useId();
   return (
     <Wrap id={id} {...p}>
-      <select id={id} name={p.name} value={p.value ?? ''} aria-invalid={p.error ? true : undefined} onChange={(e) => p.onChange(e.target.value || undefined)}>
+      <select
+        id={id}
+        ref={p.inputRef}
+        name={p.name}
+        value={p.value ?? ''}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={describedBy(id, p.error, p.hint)}
+        aria-required={p.required || undefined}
+        onBlur={p.onBlur}
+        onChange={(e) => p.onChange(e.target.value || undefined)}
+      >
         {p.blank !== undefined ? <option value="">{p.blank}</option> : null}
         {p.options.map((o) => {
-          const [v, l] = Array.isArray(o) ? o : [o, o];
+          const [v, l] = typeof o === 'string' ? [o, o] : o;
           return (
             <option key={v} value={v}>
               {l}
@@ -110,19 +143,23 @@ export function CheckField(p: {
   label: string;
   checked: boolean | undefined;
   onChange: (v: boolean) => void;
+  onBlur?: () => void;
   hint?: string;
   name?: string;
   disabled?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   const id = useId();
   return (
     <div className="field check">
       <input
         id={id}
+        ref={p.inputRef}
         name={p.name}
         type="checkbox"
         checked={!!p.checked}
         disabled={p.disabled}
+        onBlur={p.onBlur}
         onChange={(e) => p.onChange(e.target.checked)}
         aria-describedby={p.hint ? `${id}-hint` : undefined}
       />

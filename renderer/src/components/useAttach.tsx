@@ -1,17 +1,14 @@
 // Attaching files to something: dropped files (read here, checked for size first) or
 // files picked in main's dialog, with one line of feedback per file. Shared by evidence
-// records and by supplier documents, which differ only in the two upload calls.
+// records and by supplier documents, which differ only in the two upload actions (each
+// refreshes what shows the files, see data/ops.ts).
 import { useState, type DragEvent } from 'react';
 import { MAX_EVIDENCE_BYTES, type EvidenceMeta } from '../../../electron/contract/model';
 import { fileToBase64 } from '../base64';
 
 export type Note = { text: string; error?: boolean };
 
-export function useAttach(opts: {
-  upload: (name: string, base64: string) => Promise<EvidenceMeta>;
-  pick: () => Promise<EvidenceMeta[]>;
-  onChanged: () => void;
-}) {
+export function useAttach(opts: { upload: (name: string, base64: string) => Promise<EvidenceMeta>; pick: () => Promise<EvidenceMeta[]> }) {
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [notes, setNotes] = useState<Note[]>([]);
@@ -34,16 +31,12 @@ export function useAttach(opts: {
     }
     setBusy(false);
     setNotes(out);
-    if (out.some((n) => !n.error)) opts.onChanged();
   };
   const pick = async () => {
     setNotes([]);
     try {
       const added = await opts.pick();
-      if (added.length) {
-        setNotes([{ text: `Attached ${added.map((f) => f.name).join(', ')}.` }]);
-        opts.onChanged();
-      }
+      if (added.length) setNotes([{ text: `Attached ${added.map((f) => f.name).join(', ')}.` }]);
     } catch (e) {
       setNotes([{ text: (e as Error).message, error: true }]);
     }

@@ -2,10 +2,10 @@
 // (soonest first, each linking to the exact place to fix it), people by rule (the Legal
 // Panel view), the firm's own rules, and the due dates as a calendar file.
 import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import { overallStatus, STATUS_WORDS } from '../../../electron/contract/compliance';
 import type { DueItemView } from '../../../electron/contract/ops/evidence';
-import { call } from '../api';
-import { useLoad } from '../hooks';
+import { useAction, useOps } from '../data/query';
 import { ukDate, ukDateLong } from '../format';
 import { StatusBadge } from '../components/Status';
 import { fixLink } from '../links';
@@ -16,17 +16,10 @@ function whoOf(i: DueItemView, firmName: string): string {
   return i.name ?? i.ref;
 }
 
-export function Dashboard(_: { go: (to: string) => void }) {
-  const { data, error } = useLoad(() => Promise.all([call('complianceReport', {}), call('getFirm', {}), call('dueItems', {}), call('ruleCatalogue', {})]), []);
+export function Dashboard() {
+  const [report, firm, due, catalogueList] = useOps([['complianceReport', {}], ['getFirm', {}], ['dueItems', {}], ['ruleCatalogue', {}]]);
+  const exportDue = useAction('exportDueCalendar');
   const [calendar, setCalendar] = useState<{ text: string; error?: boolean } | null>(null);
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error}
-      </p>
-    );
-  if (!data) return <p aria-busy="true">Loading…</p>;
-  const [report, firm, due, catalogueList] = data;
   const catalogue = new Map(catalogueList.map((r) => [r.id, r]));
   const title = (id: string) => catalogue.get(id)?.title ?? id;
   const ruleIds = catalogueList.filter((r) => r.subject === 'staff').map((r) => r.id);
@@ -35,7 +28,7 @@ export function Dashboard(_: { go: (to: string) => void }) {
   const exportCalendar = async () => {
     setCalendar(null);
     try {
-      const r = await call('exportDueCalendar', {});
+      const r = await exportDue.mutateAsync({});
       if (r.path) setCalendar({ text: `Saved ${r.events} due date${r.events === 1 ? '' : 's'} to ${r.path}. Open that file with your calendar to add them.` });
     } catch (e) {
       setCalendar({ text: (e as Error).message, error: true });
@@ -50,14 +43,14 @@ export function Dashboard(_: { go: (to: string) => void }) {
         </span>
       </header>
       <p className="hint">
-        As of {ukDateLong(report.asOf)}. Items lapsing within {due.days} days show as due soon (change this under <a href="#/settings">Settings</a>).
+        As of {ukDateLong(report.asOf)}. Items lapsing within {due.days} days show as due soon (change this under <Link to="/settings">Settings</Link>).
       </p>
       <div className="actions">
         <button type="button" className="secondary" onClick={exportCalendar}>
           Export due dates to calendar…
         </button>
-        <a href="#/policies">Organisation policies</a>
-        <a href="#/checklist">Case manager self checklist</a>
+        <Link to="/policies/{-$kind}">Organisation policies</Link>
+        <Link to="/checklist/{-$ref}">Case manager self checklist</Link>
       </div>
       {calendar ? (
         <p role={calendar.error ? 'alert' : 'status'} className={calendar.error ? 'form-error' : 'saved'}>
@@ -75,9 +68,9 @@ export function Dashboard(_: { go: (to: string) => void }) {
               <li key={`${i.subject}-${i.ref}-${i.rule}`} data-rule={i.rule} data-ref={i.ref}>
                 {i.overdue ? <strong className="overdue">Overdue since </strong> : null}
                 <span className="due-date">{ukDate(i.changesOn)}</span>{' '}
-                <a href={fixLink(i.subject, i.ref, i.rule)}>
+                <Link {...fixLink(i.subject, i.ref, i.rule)}>
                   {whoOf(i, firm.name)}: {title(i.rule)}
-                </a>{' '}
+                </Link>{' '}
                 <StatusBadge status={i.status} /> <span className="rule-id">{i.rule}</span>
                 <div className="hint">{i.reason}</div>
               </li>
@@ -90,7 +83,7 @@ export function Dashboard(_: { go: (to: string) => void }) {
         <h2 id="panel-title">People by rule</h2>
         {report.staff.length === 0 ? (
           <p>
-            No staff yet. <a href="#/staff">Add a staff member</a> to see them here.
+            No staff yet. <Link to="/staff">Add a staff member</Link> to see them here.
           </p>
         ) : (
           <div className="scroll-x">
@@ -109,7 +102,9 @@ export function Dashboard(_: { go: (to: string) => void }) {
                 {report.staff.map((s) => (
                   <tr key={s.ref} data-ref={s.ref}>
                     <th scope="row">
-                      <a href={`#/staff/${encodeURIComponent(s.ref)}`}>{s.name ?? s.ref}</a>
+                      <Link to="/staff/$ref/{-$tab}" params={{ ref: s.ref }}>
+                        {s.name ?? s.ref}
+                      </Link>
                       <div>
                         <StatusBadge status={s.status} />
                       </div>
@@ -119,13 +114,9 @@ export function Dashboard(_: { go: (to: string) => void }) {
                       if (!r) return <td key={id} />;
                       return (
                         <td key={id} title={r.reason} data-rule={id}>
-                          <a
-                            className="cell-link"
-                            href={fixLink('staff', s.ref, id)}
-                            aria-label={`${s.name ?? s.ref}, ${title(id)}: ${STATUS_WORDS[r.status]}`}
-                          >
+                          <Link className="cell-link" {...fixLink('staff', s.ref, id)} aria-label={`${s.name ?? s.ref}, ${title(id)}: ${STATUS_WORDS[r.status]}`}>
                             <StatusBadge status={r.status} />
-                          </a>
+                          </Link>
                         </td>
                       );
                     })}
@@ -142,7 +133,7 @@ export function Dashboard(_: { go: (to: string) => void }) {
         <ul className="plain firm-rules">
           {report.firm.rules.map((r) => (
             <li key={r.rule} data-rule={r.rule}>
-              <StatusBadge status={r.status} /> <a href={fixLink('firm', 'firm', r.rule)}>{title(r.rule)}</a>: {r.reason}
+              <StatusBadge status={r.status} /> <Link {...fixLink('firm', 'firm', r.rule)}>{title(r.rule)}</Link>: {r.reason}
             </li>
           ))}
         </ul>

@@ -1,24 +1,22 @@
 // The MTSP case manager self checklist, worked through from one person's own records:
 // each question with its answer (status word and colour), the evidence behind it and a
-// link to where it is fixed. Route: #/checklist or #/checklist/REF.
-import { call } from '../api';
-import { useLoad } from '../hooks';
+// link to where it is fixed. Route: /checklist or /checklist/REF.
+import { Suspense } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { PageLoading } from '../components/PageStates';
+import { useOp, useOps } from '../data/query';
 import { ukDateLong } from '../format';
 import { StatusBadge } from '../components/Status';
 import { fixLink } from '../links';
-import type { ChecklistLine } from '../../../electron/contract/ops/evidence';
+import type { ChecklistLine, SelfChecklist as Checklist } from '../../../electron/contract/ops/evidence';
 
 const SYMBOL = { not_met: '✕', due_soon: '!', met: '✓', exempt: '–', not_applicable: '–' } as const;
 const ANSWER_WORDS = { not_met: 'Not yet', due_soon: 'Yes, but due soon', met: 'Yes', exempt: 'Exempt', not_applicable: 'Does not apply' } as const;
 
-export function SelfChecklist({ staffRef, go }: { staffRef?: string; go: (to: string) => void }) {
-  const people = useLoad(() => call('listStaff', {}), []);
-  const chosen = staffRef ?? people.data?.[0]?.ref;
-  const checklist = useLoad(
-    () => (chosen ? Promise.all([call('selfChecklist', { ref: chosen }), call('ruleCatalogue', {})]) : Promise.resolve(null)),
-    [chosen],
-  );
-  const error = people.error ?? checklist.error;
+export function SelfChecklist({ staffRef }: { staffRef?: string }) {
+  const people = useOp('listStaff', {});
+  const navigate = useNavigate();
+  const chosen = staffRef ?? people[0]?.ref;
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">Case manager self checklist</h1>
@@ -26,16 +24,16 @@ export function SelfChecklist({ staffRef, go }: { staffRef?: string; go: (to: st
         Ten questions every case manager should be able to answer yes to before an instructing party asks. The answers come from the records in this vault;
         follow a link to put something right.
       </p>
-      {people.data && people.data.length === 0 ? (
+      {people.length === 0 ? (
         <p>
-          No staff yet. <a href="#/staff">Add yourself as a staff member</a> first.
+          No staff yet. <Link to="/staff">Add yourself as a staff member</Link> first.
         </p>
       ) : null}
-      {people.data && people.data.length > 0 ? (
+      {people.length > 0 ? (
         <div className="field chooser">
           <label htmlFor="checklist-person">Whose records</label>
-          <select id="checklist-person" value={chosen} onChange={(e) => go(`/checklist/${encodeURIComponent(e.target.value)}`)}>
-            {people.data.map((p) => (
+          <select id="checklist-person" value={chosen} onChange={(e) => void navigate({ to: '/checklist/{-$ref}', params: { ref: e.target.value } })}>
+            {people.map((p) => (
               <option key={p.ref} value={p.ref}>
                 {p.name} ({p.ref})
               </option>
@@ -43,17 +41,21 @@ export function SelfChecklist({ staffRef, go }: { staffRef?: string; go: (to: st
           </select>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
+      {chosen ? (
+        <Suspense fallback={<PageLoading />}>
+          <Answers staffRef={chosen} />
+        </Suspense>
       ) : null}
-      {checklist.data ? <Answers list={checklist.data[0]} titles={new Map(checklist.data[1].map((r) => [r.id, r.title]))} /> : null}
     </section>
   );
 }
 
-function Answers({ list, titles }: { list: Awaited<ReturnType<typeof call<'selfChecklist'>>>; titles: Map<string, string> }) {
+function Answers({ staffRef }: { staffRef: string }) {
+  const [list, catalogue] = useOps([['selfChecklist', { ref: staffRef }], ['ruleCatalogue', {}]]);
+  return <AnswerList list={list} titles={new Map(catalogue.map((r) => [r.id, r.title]))} />;
+}
+
+function AnswerList({ list, titles }: { list: Checklist; titles: Map<string, string> }) {
   const open = list.answers.filter((a) => a.status === 'not_met' || a.status === 'due_soon').length;
   return (
     <>
@@ -95,9 +97,9 @@ function Line({ line, title }: { line: ChecklistLine; title: string }) {
   return (
     <li data-rule={line.rule}>
       <StatusBadge status={line.status} /> <strong>{whose ? `${whose}: ${title}` : title}</strong> — {line.reason}{' '}
-      <a href={fixLink(line.subject, line.ref, line.rule)} aria-label={`${needsFix ? 'Fix' : 'Open'} ${whose ? `${whose}: ` : ''}${title}`}>
+      <Link {...fixLink(line.subject, line.ref, line.rule)} aria-label={`${needsFix ? 'Fix' : 'Open'} ${whose ? `${whose}: ` : ''}${title}`}>
         {needsFix ? 'Fix this' : 'Open'}
-      </a>
+      </Link>
     </li>
   );
 }

@@ -1,10 +1,11 @@
+// Every staff member, and adding one.
 import { useState } from 'react';
-import { call } from '../api';
-import { useLoad } from '../hooks';
+import { Link } from '@tanstack/react-router';
+import { useOp } from '../data/query';
 import { StaffForm } from './StaffForm';
 
 export function StaffList() {
-  const { data, error, reload } = useLoad(() => call('listStaff', {}), []);
+  const data = useOp('listStaff', {});
   const [adding, setAdding] = useState(false);
   return (
     <section aria-labelledby="page-title">
@@ -13,21 +14,10 @@ export function StaffList() {
         {!adding ? <button onClick={() => setAdding(true)}>Add staff member</button> : null}
       </header>
       {adding ? (
-        <StaffForm
-          onSaved={() => {
-            setAdding(false);
-            reload();
-          }}
-          onCancel={() => setAdding(false)}
-        />
+        <StaffForm onSaved={() => setAdding(false)} onCancel={() => setAdding(false)} />
       ) : null}
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
-      {data && data.length === 0 ? <p>No staff yet. Add the first case manager to start keeping their evidence.</p> : null}
-      {data && data.length > 0 ? (
+      {data.length === 0 ? <p>No staff yet. Add the first case manager to start keeping their evidence.</p> : null}
+      {data.length > 0 ? (
         <table className="table" aria-label="Staff members">
           <thead>
             <tr>
@@ -42,7 +32,9 @@ export function StaffList() {
             {data.map((s) => (
               <tr key={s.ref}>
                 <td>
-                  <a href={`#/staff/${encodeURIComponent(s.ref)}`}>{s.name}</a>
+                  <Link to="/staff/$ref/{-$tab}" params={{ ref: s.ref }}>
+                    {s.name}
+                  </Link>
                 </td>
                 <td>{s.ref}</td>
                 <td>{s.profession ?? ''}</td>

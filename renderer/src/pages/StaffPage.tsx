@@ -1,41 +1,52 @@
 // A staff member's profile: a tab per kind of evidence (details and experience, DBS
 // checks, indemnity, registrations, CPD, training, peer reviews), each with its records and
 // their files, and the compliance panel with every rule and its exemptions.
-// Routes: #/staff/REF and #/staff/REF/TAB (e.g. #/staff/RR-02/indemnity).
+// Routes: /staff/REF and /staff/REF/TAB (e.g. #/staff/RR-02/indemnity).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
 import type { StaffSnapshot } from '../../../electron/contract/model';
-import { call } from '../api';
-import { useLoad } from '../hooks';
+import { useAction, useOps } from '../data/query';
 import { ukDate } from '../format';
 import { StatusBadge } from '../components/Status';
 import { STAFF_TABS, tabOfRule, type StaffTab } from '../links';
 import { StaffForm } from './StaffForm';
 import { CompliancePanel } from './staff/CompliancePanel';
-import { KINDS, type KindSpec } from './staff/kinds';
-import { RecordList, type StoredRec } from './staff/Records';
+import { KINDS } from './staff/kinds';
+import { RecordList } from './staff/Records';
 import type { RuleResult } from '../../../electron/contract/compliance';
 import type { RuleInfoView } from '../../../electron/contract/ops/evidence';
 
-const TAB_RECORDS: Record<Exclude<StaffTab, 'details'>, { spec: KindSpec; list: (p: StaffSnapshot) => StoredRec[] }> = {
-  dbs: { spec: KINDS.dbs, list: (p) => p.dbs },
-  indemnity: { spec: KINDS.indemnity, list: (p) => p.indemnity },
-  registrations: { spec: KINDS.registration, list: (p) => p.registrations },
-  cpd: { spec: KINDS.cpd, list: (p) => p.cpd },
-  training: { spec: KINDS.training, list: (p) => p.training },
-  'peer-reviews': { spec: KINDS.peerReview, list: (p) => p.peerReviews },
+/** The records of one evidence tab. */
+function TabRecords({ tab, person }: { tab: Exclude<StaffTab, 'details'>; person: StaffSnapshot }) {
+  const owner = { type: 'staff' as const, ref: person.ref };
+  switch (tab) {
+    case 'dbs':
+      return <RecordList spec={KINDS.dbs} owner={owner} records={person.dbs} />;
+    case 'indemnity':
+      return <RecordList spec={KINDS.indemnity} owner={owner} records={person.indemnity} />;
+    case 'registrations':
+      return <RecordList spec={KINDS.registration} owner={owner} records={person.registrations} />;
+    case 'cpd':
+      return <RecordList spec={KINDS.cpd} owner={owner} records={person.cpd} />;
+    case 'training':
+      return <RecordList spec={KINDS.training} owner={owner} records={person.training} />;
+    case 'peer-reviews':
+      return <RecordList spec={KINDS.peerReview} owner={owner} records={person.peerReviews} />;
+  }
+}
+const TAB_INTRO: Record<Exclude<StaffTab, 'details'>, string> = {
+  dbs: KINDS.dbs.intro,
+  indemnity: KINDS.indemnity.intro,
+  registrations: KINDS.registration.intro,
+  cpd: KINDS.cpd.intro,
+  training: KINDS.training.intro,
+  'peer-reviews': KINDS.peerReview.intro,
 };
 
-export function StaffPage({ staffRef, tab: tabParam, go }: { staffRef: string; tab?: string; go: (to: string) => void }) {
-  const { data, error, reload } = useLoad(async () => {
-    const [person, report, catalogue, state] = await Promise.all([
-      call('getStaff', { ref: staffRef }),
-      call('complianceReport', {}),
-      call('ruleCatalogue', {}),
-      call('vaultState', {}),
-    ]);
-    return { person, report, catalogue: new Map(catalogue.map((r) => [r.id, r])), user: state.user };
-  }, [staffRef]);
-  const tab: StaffTab = STAFF_TABS.some(([k]) => k === tabParam) ? (tabParam as StaffTab) : 'details';
+export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }) {
+  const [person, report, catalogueList, state] = useOps([['getStaff', { ref: staffRef }], ['complianceReport', {}], ['ruleCatalogue', {}], ['vaultState', {}]]);
+  const catalogue = new Map(catalogueList.map((r) => [r.id, r]));
+  const navigate = useNavigate();
   const tabsRef = useRef<HTMLDivElement>(null);
   const first = useRef(true);
   // Arriving on a tab from a link further down the page: bring the tabs into view.
@@ -48,17 +59,9 @@ export function StaffPage({ staffRef, tab: tabParam, go }: { staffRef: string; t
     if (!tabsRef.current?.contains(active)) tabsRef.current?.scrollIntoView({ block: 'start' });
   }, [tab]);
 
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error}
-      </p>
-    );
-  if (!data) return <p aria-busy="true">Loading…</p>;
-  const { person, report, catalogue, user } = data;
   const subject = report.staff.find((s) => s.ref === staffRef) ?? null;
   const rulesOfTab = (t: StaffTab) => subject?.rules.filter((r) => tabOfRule(r.rule) === t) ?? [];
-  const openTab = (t: string) => go(`/staff/${encodeURIComponent(staffRef)}/${t}`);
+  const openTab = (t: StaffTab) => navigate({ to: '/staff/$ref/{-$tab}', params: { ref: staffRef, tab: t } });
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     const i = STAFF_TABS.findIndex(([k]) => k === tab);
@@ -66,7 +69,7 @@ export function StaffPage({ staffRef, tab: tabParam, go }: { staffRef: string; t
     if (to === null) return;
     e.preventDefault();
     const next = STAFF_TABS[(to + STAFF_TABS.length) % STAFF_TABS.length][0];
-    openTab(next);
+    void openTab(next);
     requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
   };
 
@@ -82,7 +85,9 @@ export function StaffPage({ staffRef, tab: tabParam, go }: { staffRef: string; t
       </header>
       <p className="hint">
         {[person.ref, person.profession, person.role].filter(Boolean).join(' · ')} · as of {ukDate(report.asOf)} ·{' '}
-        <a href={`#/checklist/${encodeURIComponent(person.ref)}`}>Self checklist</a>
+        <Link to="/checklist/{-$ref}" params={{ ref: person.ref }}>
+          Self checklist
+        </Link>
       </p>
 
       <div className="tabs-row" role="tablist" aria-label={`Evidence of ${person.name}`} ref={tabsRef}>
@@ -97,7 +102,7 @@ export function StaffPage({ staffRef, tab: tabParam, go }: { staffRef: string; t
               aria-selected={tab === key}
               aria-controls="staff-tabpanel"
               tabIndex={tab === key ? 0 : -1}
-              onClick={() => openTab(key)}
+              onClick={() => void openTab(key)}
               onKeyDown={onTabKey}
               className="tab"
             >
@@ -115,17 +120,11 @@ export function StaffPage({ staffRef, tab: tabParam, go }: { staffRef: string; t
       <div className="tabpanel" id="staff-tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         <RuleStrip rules={rulesOfTab(tab)} catalogue={catalogue} />
         {tab === 'details' ? (
-          <DetailsTab person={person} reload={reload} go={go} staffRef={staffRef} caseload={subject?.rules.find((r) => r.rule === 'STAFF-CASELOAD')} />
+          <DetailsTab person={person} staffRef={staffRef} caseload={subject?.rules.find((r) => r.rule === 'STAFF-CASELOAD')} />
         ) : (
           <>
-            <p className="hint">{TAB_RECORDS[tab].spec.intro}</p>
-            <RecordList
-              key={tab}
-              spec={TAB_RECORDS[tab].spec}
-              owner={{ type: 'staff', ref: person.ref }}
-              records={TAB_RECORDS[tab].list(person)}
-              onChanged={reload}
-            />
+            <p className="hint">{TAB_INTRO[tab]}</p>
+            <TabRecords key={tab} tab={tab} person={person} />
           </>
         )}
       </div>
@@ -137,9 +136,8 @@ export function StaffPage({ staffRef, tab: tabParam, go }: { staffRef: string; t
           rules={subject.rules}
           catalogue={catalogue}
           exemptions={person.exemptions}
-          user={user}
+          user={state.user}
           today={report.asOf}
-          onChanged={reload}
         />
       ) : null}
     </section>
@@ -167,38 +165,19 @@ function RuleStrip({ rules, catalogue }: { rules: RuleResult[]; catalogue: Map<s
   );
 }
 
-function DetailsTab({
-  person,
-  staffRef,
-  reload,
-  go,
-  caseload,
-}: {
-  person: StaffSnapshot;
-  staffRef: string;
-  reload: () => void;
-  go: (to: string) => void;
-  caseload?: RuleResult;
-}) {
+function DetailsTab({ person, staffRef, caseload }: { person: StaffSnapshot; staffRef: string; caseload?: RuleResult }) {
+  const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const remove = async () => {
-    try {
-      await call('deleteStaff', { ref: person.ref });
-      go('/staff');
-    } catch (e) {
-      setActionError((e as Error).message);
-    }
-  };
+  const deleteStaff = useAction('deleteStaff');
+  const remove = () => deleteStaff.mutate({ ref: person.ref }, { onSuccess: () => void navigate({ to: '/staff' }) });
   if (editing) {
     return (
       <StaffForm
         initial={person}
         onSaved={(ref) => {
           setEditing(false);
-          if (ref !== staffRef) go(`/staff/${encodeURIComponent(ref)}`);
-          else reload();
+          if (ref !== staffRef) void navigate({ to: '/staff/$ref/{-$tab}', params: { ref } });
         }}
         onCancel={() => setEditing(false)}
       />
@@ -251,9 +230,9 @@ function DetailsTab({
           </button>
         )}
       </div>
-      {actionError ? (
+      {deleteStaff.error ? (
         <p className="form-error" role="alert">
-          {actionError}
+          {deleteStaff.error.message}
         </p>
       ) : null}
     </div>

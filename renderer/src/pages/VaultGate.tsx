@@ -1,13 +1,23 @@
 // First run (create a vault) and unlock. The passphrase is typed twice on creation and
 // never leaves main once sent; "remember" is refused with a reason where the OS has no keychain.
-import { useState } from 'react';
-import { call, ApiError } from '../api';
+import { useEffect, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { inputs } from '../../../electron/contract/api';
 import type { VaultState } from '../../../electron/contract/views';
-import { MIN_PASSPHRASE, passphraseStrength } from '../../../electron/contract/passphrase';
-import { CheckField, TextField } from '../components/fields';
+import { passphraseStrength } from '../../../electron/contract/passphrase';
+import { forgetVaultData, useAction, useVaultAction } from '../data/query';
+import { useContractForm } from '../forms/useContractForm';
+import { CheckInput, FormMessage, TextInput } from '../forms/inputs';
 
-export function VaultGate({ state, onOpen }: { state: VaultState; onOpen: (s: VaultState) => void }) {
+/** Creating a vault: the contract's createVault, with the passphrase typed a second time. */
+const createForm = inputs.createVault.extend({ confirm: inputs.createVault.shape.passphrase }).superRefine((v, c) => {
+  if (v.confirm !== v.passphrase) c.addIssue({ code: 'custom', path: ['confirm'], message: 'does not match the passphrase' });
+});
+
+export function VaultGate({ state }: { state: VaultState }) {
   const [mode, setMode] = useState<'unlock' | 'create'>(state.lastPath ? 'unlock' : 'create');
+  // Whenever the gate shows, nothing read from a vault stays in this window.
+  useEffect(() => forgetVaultData(), []);
   return (
     <main className="gate" aria-labelledby="gate-title">
       <div className="gate-card">
@@ -21,145 +31,85 @@ export function VaultGate({ state, onOpen }: { state: VaultState; onOpen: (s: Va
             Create a new vault
           </button>
         </div>
-        {mode === 'create' ? <CreateVault state={state} onOpen={onOpen} /> : <UnlockVault state={state} onOpen={onOpen} />}
+        {mode === 'create' ? <CreateVault state={state} /> : <UnlockVault state={state} />}
       </div>
     </main>
   );
 }
 
-function RememberBox({ state, value, onChange }: { state: VaultState; value: boolean; onChange: (v: boolean) => void }) {
-  return (
-    <CheckField
-      label="Remember on this computer"
-      checked={value}
-      disabled={!!state.rememberUnavailable}
-      onChange={onChange}
-      hint={
-        state.rememberUnavailable
-          ? `Not available: ${state.rememberUnavailable}`
-          : 'The key is protected by your operating system’s keychain; anyone using your login can open the vault.'
-      }
-    />
-  );
+/** "Remember on this computer", or why it cannot be offered here. */
+function rememberProps(state: VaultState) {
+  return {
+    label: 'Remember on this computer',
+    disabled: !!state.rememberUnavailable,
+    hint: state.rememberUnavailable
+      ? `Not available: ${state.rememberUnavailable}`
+      : 'The key is protected by your operating system’s keychain; anyone using your login can open the vault.',
+  };
 }
 
-function CreateVault({ state, onOpen }: { state: VaultState; onOpen: (s: VaultState) => void }) {
-  const [path, setPath] = useState(state.defaultPath);
-  const [p1, setP1] = useState('');
-  const [p2, setP2] = useState('');
-  const [remember, setRemember] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const strength = passphraseStrength(p1);
-  const mismatch = p2 !== '' && p1 !== p2 ? 'does not match the passphrase' : undefined;
-  const tooShort = p1 !== '' && p1.length < MIN_PASSPHRASE ? `must be at least ${MIN_PASSPHRASE} characters` : undefined;
-
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (tooShort || mismatch || !p1 || p1 !== p2) {
-      setErrors({ passphrase: tooShort ?? (p1 ? '' : 'is required'), confirm: p1 !== p2 ? 'does not match the passphrase' : '' });
-      return;
-    }
-    setBusy(true);
+/** "Choose…": main's file dialog; `use` receives the path chosen (nothing when cancelled). */
+function useBrowse(purpose: 'create' | 'open', use: (path: string) => void, fail: (e: unknown) => void) {
+  const pick = useAction('pickVaultLocation');
+  return async () => {
     try {
-      onOpen(await call('createVault', { path, passphrase: p1, remember }));
-    } catch (err) {
-      setErrors(err instanceof ApiError ? { ...err.fieldErrors(), form: err.message } : { form: (err as Error).message });
-    } finally {
-      setBusy(false);
+      const r = await pick.mutateAsync({ purpose });
+      if (r.path) use(r.path);
+    } catch (e) {
+      fail(e);
     }
   };
-  const browse = async () => {
-    const r = await call('pickVaultLocation', { purpose: 'create' });
-    if (r.path) setPath(r.path);
-  };
+}
+
+function CreateVault({ state }: { state: VaultState }) {
+  const f = useContractForm(createForm, { path: state.defaultPath, passphrase: '', confirm: '', remember: false });
+  const create = useVaultAction('createVault');
+  const browse = useBrowse('create', (p) => f.setValue('path', p, { shouldValidate: true }), f.fail);
+  const passphrase = useWatch({ control: f.control, name: 'passphrase' }) ?? '';
+  const strength = passphraseStrength(passphrase);
+  const submit = f.submit(({ confirm: _again, ...d }) => create.mutateAsync(d));
   return (
     <form onSubmit={submit} aria-label="Create a new vault" noValidate>
       <div className="row-inline">
-        <TextField
-          label="Vault file"
-          name="path"
-          value={path}
-          onChange={setPath}
-          required
-          error={errors.path}
-          hint="Keep it on this computer or an encrypted drive."
-        />
+        <TextInput form={f} name="path" label="Vault file" required hint="Keep it on this computer or an encrypted drive." />
         <button type="button" className="secondary" onClick={browse}>
           Choose…
         </button>
       </div>
-      <TextField
-        label="Passphrase"
-        name="passphrase"
-        type="password"
-        value={p1}
-        onChange={setP1}
-        required
-        error={tooShort ?? (errors.passphrase || undefined)}
-      />
+      <TextInput form={f} name="passphrase" label="Passphrase" type="password" required />
       <div className={`strength strength-${strength.score}`} aria-live="polite">
-        Strength: <strong>{p1 ? strength.word : '—'}</strong>. {strength.hint}
+        Strength: <strong>{passphrase ? strength.word : '—'}</strong>. {strength.hint}
       </div>
-      <TextField
-        label="Passphrase again"
-        name="confirm"
-        type="password"
-        value={p2}
-        onChange={setP2}
-        required
-        error={mismatch ?? (errors.confirm || undefined)}
-      />
-      <RememberBox state={state} value={remember} onChange={setRemember} />
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <TextInput form={f} name="confirm" label="Passphrase again" type="password" required />
+      <CheckInput form={f} name="remember" {...rememberProps(state)} />
+      <FormMessage form={f} />
       <p className="hint">If you lose the passphrase, nobody can recover the vault. Write it down and keep it somewhere safe.</p>
-      <button type="submit" disabled={busy}>
-        {busy ? 'Creating…' : 'Create vault'}
+      <button type="submit" disabled={f.formState.isSubmitting}>
+        {f.formState.isSubmitting ? 'Creating…' : 'Create vault'}
       </button>
     </form>
   );
 }
 
-function UnlockVault({ state, onOpen }: { state: VaultState; onOpen: (s: VaultState) => void }) {
-  const [path, setPath] = useState(state.lastPath ?? state.defaultPath);
-  const [pass, setPass] = useState('');
-  const [remember, setRemember] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onOpen(await call('unlockVault', { path, passphrase: pass, remember }));
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const browse = async () => {
-    const r = await call('pickVaultLocation', { purpose: 'open' });
-    if (r.path) setPath(r.path);
-  };
+function UnlockVault({ state }: { state: VaultState }) {
+  const f = useContractForm(inputs.unlockVault, { path: state.lastPath ?? state.defaultPath, passphrase: '', remember: false });
+  const unlock = useVaultAction('unlockVault');
+  const remembered = useVaultAction('unlockRemembered');
+  const browse = useBrowse('open', (p) => f.setValue('path', p, { shouldValidate: true }), f.fail);
+  const [path, passphrase] = useWatch({ control: f.control, name: ['path', 'passphrase'] });
+  const busy = f.formState.isSubmitting || remembered.isPending;
   const useRemembered = async () => {
-    setBusy(true);
+    f.clearErrors();
     try {
-      onOpen(await call('unlockRemembered', { path }));
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
+      await remembered.mutateAsync({ path });
+    } catch (e) {
+      f.fail(e);
     }
   };
   return (
-    <form onSubmit={submit} aria-label="Unlock a vault" noValidate>
+    <form onSubmit={f.submit((d) => unlock.mutateAsync(d))} aria-label="Unlock a vault" noValidate>
       <div className="row-inline">
-        <TextField label="Vault file" name="path" value={path} onChange={setPath} required />
+        <TextInput form={f} name="path" label="Vault file" required />
         <button type="button" className="secondary" onClick={browse}>
           Choose…
         </button>
@@ -171,15 +121,11 @@ function UnlockVault({ state, onOpen }: { state: VaultState; onOpen: (s: VaultSt
           </button>
         </p>
       ) : null}
-      <TextField label="Passphrase" name="passphrase" type="password" value={pass} onChange={setPass} required autoFocus />
-      <RememberBox state={state} value={remember} onChange={setRemember} />
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" disabled={busy || !pass}>
-        {busy ? 'Unlocking…' : 'Unlock'}
+      <TextInput form={f} name="passphrase" label="Passphrase" type="password" required autoFocus />
+      <CheckInput form={f} name="remember" {...rememberProps(state)} />
+      <FormMessage form={f} />
+      <button type="submit" disabled={busy || !passphrase}>
+        {f.formState.isSubmitting ? 'Unlocking…' : 'Unlock'}
       </button>
     </form>
   );

@@ -1,11 +1,15 @@
 // Every case, searched by reference or initials and filtered by case manager, status,
 // instructing party and injury; the search runs in the vault, a page at a time.
 import { useEffect, useState } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useWatch } from 'react-hook-form';
 import { CASE_STATUSES, INJURIES } from '../../../../electron/contract/model';
-import type { CaseListQuery } from '../../../../electron/contract/ops/cases';
-import { call } from '../../api';
-import { SelectField, TextField } from '../../components/fields';
-import { useLoad } from '../../hooks';
+import { caseListQuery, type CaseListQuery, type PartyView } from '../../../../electron/contract/ops/cases';
+import { SelectField } from '../../components/fields';
+import { PageLoading } from '../../components/PageStates';
+import { useOpQuery, useOps } from '../../data/query';
+import { useContractForm, withoutBlanks, type ContractForm } from '../../forms/useContractForm';
+import { SelectInput, TextInput, useBound } from '../../forms/inputs';
 import { ukDate } from '../../format';
 import { CaseForm } from './CaseForm';
 import { CaseStatus } from './CaseStatus';
@@ -13,24 +17,38 @@ import { CASE_STATUS_WORDS, INJURY_WORDS, options, partyWord, word } from './wor
 
 const PAGE = 50;
 
-export function CaseList() {
-  const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
-  const [filters, setFilters] = useState<Omit<CaseListQuery, 'search' | 'limit' | 'offset'>>({});
-  const [offset, setOffset] = useState(0);
-  const [adding, setAdding] = useState(false);
+/** `value`, once it has stayed the same for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
   useEffect(() => {
-    const t = setTimeout(() => setDebounced(search.trim()), 200);
+    const t = setTimeout(() => setSettled(value), ms);
     return () => clearTimeout(t);
-  }, [search]);
-  const lists = useLoad(() => Promise.all([call('listStaff', {}), call('listParties', {})]), [adding]);
-  const q = { ...filters, ...(debounced ? { search: debounced } : {}), limit: PAGE, offset };
-  const { data, error, reload } = useLoad(() => call('listCases', q), [JSON.stringify(q)]);
-  const setFilter = (k: keyof typeof filters, v: string | number | undefined) => {
-    setOffset(0);
-    setFilters((f) => ({ ...f, [k]: v }));
-  };
-  const [staff, parties] = lists.data ?? [[], []];
+  }, [value, ms]);
+  return settled;
+}
+
+type Filters = Omit<CaseListQuery, 'limit' | 'offset'>;
+const filterForm = caseListQuery.omit({ limit: true, offset: true });
+
+export function CaseList() {
+  const [staff, parties] = useOps([['listStaff', {}], ['listParties', {}]]);
+  const navigate = useNavigate();
+  const [adding, setAdding] = useState(false);
+  const f = useContractForm(filterForm, {});
+  const typed = useWatch({ control: f.control });
+  // The search runs a moment after the typing stops; the filters at once.
+  const search = useDebounced(typed.search?.trim() ?? '', 200);
+  const checked = filterForm.safeParse(withoutBlanks({ ...typed, search }));
+  // While a filter is wrong (its error shows beside it), the list stays as it was.
+  const [filters, setFilters] = useState<Filters>({});
+  const next = checked.success ? checked.data : filters;
+  if (JSON.stringify(next) !== JSON.stringify(filters)) setFilters(next);
+  // A new search or filter starts again at the first page.
+  const [page, setPage] = useState({ of: '{}', offset: 0 });
+  const key = JSON.stringify(filters);
+  const offset = page.of === key ? page.offset : 0;
+  const list = useOpQuery('listCases', { ...filters, limit: PAGE, offset }, { keepPrevious: true });
+  const data = list.data;
   return (
     <section aria-labelledby="page-title">
       <header className="page-head">
@@ -41,58 +59,22 @@ export function CaseList() {
         <CaseForm
           onSaved={(ref) => {
             setAdding(false);
-            window.location.hash = `/cases/${encodeURIComponent(ref)}`;
+            void navigate({ to: '/cases/$ref', params: { ref } });
           }}
           onCancel={() => setAdding(false)}
         />
       ) : null}
       <form className="card filters" role="search" aria-label="Find cases" onSubmit={(e) => e.preventDefault()}>
-        <TextField
-          label="Search by reference or initials"
-          name="search"
-          value={search}
-          onChange={(v) => {
-            setOffset(0);
-            setSearch(v);
-          }}
-        />
-        <SelectField
-          label="Case manager"
-          name="caseManager"
-          value={filters.caseManager}
-          onChange={(v) => setFilter('caseManager', v)}
-          options={staff.map((s) => [s.ref, s.name] as [string, string])}
-          blank="All case managers"
-        />
-        <SelectField
-          label="Status"
-          name="status"
-          value={filters.status}
-          onChange={(v) => setFilter('status', v)}
-          options={options(CASE_STATUSES, CASE_STATUS_WORDS)}
-          blank="Any status"
-        />
-        <SelectField
-          label="Instructing party"
-          name="partyId"
-          value={filters.partyId === undefined ? undefined : String(filters.partyId)}
-          onChange={(v) => setFilter('partyId', v === undefined ? undefined : Number(v))}
-          options={parties.map((p) => [String(p.id), `${p.name} (${partyWord(p.kind)})`] as [string, string])}
-          blank="All instructing parties"
-        />
-        <SelectField
-          label="Injury"
-          name="injury"
-          value={filters.injury}
-          onChange={(v) => setFilter('injury', v)}
-          options={options(INJURIES, INJURY_WORDS)}
-          blank="Any injury"
-        />
+        <TextInput form={f} name="search" label="Search by reference or initials" />
+        <SelectInput form={f} name="caseManager" label="Case manager" options={staff.map((s) => [s.ref, s.name] as const)} blank="All case managers" />
+        <SelectInput form={f} name="status" label="Status" options={options(CASE_STATUSES, CASE_STATUS_WORDS)} blank="Any status" />
+        <PartyFilter form={f} parties={parties} />
+        <SelectInput form={f} name="injury" label="Injury" options={options(INJURIES, INJURY_WORDS)} blank="Any injury" />
       </form>
-      {error ? (
+      {list.error ? (
         <p role="alert" className="form-error">
-          {error}{' '}
-          <button className="secondary small" onClick={reload}>
+          {list.error.message}{' '}
+          <button className="secondary small" onClick={() => void list.refetch()}>
             Try again
           </button>
         </p>
@@ -122,7 +104,9 @@ export function CaseList() {
                   {data.rows.map((c) => (
                     <tr key={c.ref}>
                       <th scope="row">
-                        <a href={`#/cases/${encodeURIComponent(c.ref)}`}>{c.ref}</a>
+                        <Link to="/cases/$ref" params={{ ref: c.ref }}>
+                          {c.ref}
+                        </Link>
                       </th>
                       <td>{c.initials ?? ''}</td>
                       <td>{c.caseManagerName}</td>
@@ -140,18 +124,36 @@ export function CaseList() {
           ) : null}
           {data.total > PAGE ? (
             <div className="actions pager">
-              <button className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              <button className="secondary" disabled={offset === 0} onClick={() => setPage({ of: key, offset: Math.max(0, offset - PAGE) })}>
                 Previous page
               </button>
-              <button className="secondary" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>
+              <button className="secondary" disabled={offset + PAGE >= data.total} onClick={() => setPage({ of: key, offset: offset + PAGE })}>
                 Next page
               </button>
             </div>
           ) : null}
         </>
-      ) : !error ? (
-        <p aria-busy="true">Loading…</p>
+      ) : !list.error ? (
+        <PageLoading />
       ) : null}
     </section>
+  );
+}
+
+/** The instructing party to filter by: chosen by name, sent as its contact id. */
+function PartyFilter<O>({ form, parties }: { form: ContractForm<Filters, O>; parties: PartyView[] }) {
+  const b = useBound(form, 'partyId');
+  return (
+    <SelectField
+      label="Instructing party"
+      name="partyId"
+      value={typeof b.value === 'number' ? String(b.value) : undefined}
+      onChange={(v) => b.set(v === undefined ? undefined : Number(v))}
+      onBlur={b.onBlur}
+      inputRef={b.ref}
+      error={b.error}
+      options={parties.map((p) => [String(p.id), `${p.name} (${partyWord(p.kind)})`] as const)}
+      blank="All instructing parties"
+    />
   );
 }

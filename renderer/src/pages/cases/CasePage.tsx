@@ -1,11 +1,11 @@
 // One case: its details, the standard-practice checklist with the CASE-* rule beside each
 // item, suppliers instructed (Governance A), handovers (Organisation I), its history, and
 // closing, reopening and deleting.
-import { useState } from 'react';
-import type { CaseView } from '../../../../electron/contract/ops/cases';
-import { call } from '../../api';
+import { Suspense, useState } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { PageLoading } from '../../components/PageStates';
 import { StatusBadge } from '../../components/Status';
-import { useLoad } from '../../hooks';
+import { useAction, useOp } from '../../data/query';
 import { ukDate, ukDateLong } from '../../format';
 import { CaseForm } from './CaseForm';
 import { CaseStatus } from './CaseStatus';
@@ -17,33 +17,27 @@ import { COMPLEXITY_WORDS, days, partyWord, word } from './words';
 
 type Dialog = 'close' | 'handover' | 'delete' | null;
 
-export function CasePage({ caseRef, go }: { caseRef: string; go: (to: string) => void }) {
-  const [view, setView] = useState<CaseView | null>(null);
-  const loaded = useLoad(() => call('getCase', { ref: caseRef }), [caseRef]);
-  const v = view ?? loaded.data;
+export function CasePage({ caseRef }: { caseRef: string }) {
+  const v = useOp('getCase', { ref: caseRef });
+  const navigate = useNavigate();
+  const update = useAction('updateCase');
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  if (loaded.error)
-    return (
-      <p role="alert" className="form-error">
-        {loaded.error}
-      </p>
-    );
-  if (!v) return <p aria-busy="true">Loading…</p>;
   const c = v.case;
-  const changed = (next: CaseView, message?: string) => {
-    setView(next);
-    setNotice(message ?? null);
+  // Every change refreshes this page's case (data/ops.ts); this says what happened.
+  const changed = (message: string) => {
+    setNotice(message);
     setActionError(null);
   };
   const reopen = async () => {
     const { id: _i, instructions: _n, handovers: _h, closedOn: _c, closedReason: _r, ...details } = c;
     try {
-      changed(await call('updateCase', { ref: c.ref, details: { ...details, status: 'open-active' } }), `Case ${c.ref} was reopened.`);
+      await update.mutateAsync({ ref: c.ref, details: { ...details, status: 'open-active' } });
+      changed(`Case ${c.ref} was reopened.`);
     } catch (e) {
-      setActionError((e as Error).message);
+      setActionError(e instanceof Error ? e.message : String(e));
     }
   };
   const { id: _id, instructions: _ins, handovers: _hand, ...details } = c;
@@ -74,8 +68,8 @@ export function CasePage({ caseRef, go }: { caseRef: string; go: (to: string) =>
           initial={details}
           onSaved={(ref) => {
             setEditing(false);
-            if (ref !== caseRef) go(`/cases/${encodeURIComponent(ref)}`);
-            else call('getCase', { ref }).then((n) => changed(n, 'Details saved.'));
+            if (ref !== caseRef) void navigate({ to: '/cases/$ref', params: { ref } });
+            else changed('Details saved.');
           }}
           onCancel={() => setEditing(false)}
         />
@@ -84,7 +78,9 @@ export function CasePage({ caseRef, go }: { caseRef: string; go: (to: string) =>
           <dl className="details">
             <dt>Case manager</dt>
             <dd>
-              <a href={`#/cases/caseload/${encodeURIComponent(c.caseManager)}`}>{v.caseManagerName}</a>
+              <Link to="/caseload/{-$staffRef}" params={{ staffRef: c.caseManager }}>
+                {v.caseManagerName}
+              </Link>
             </dd>
             <dt>Instructing party</dt>
             <dd>
@@ -144,8 +140,10 @@ export function CasePage({ caseRef, go }: { caseRef: string; go: (to: string) =>
         </div>
       )}
 
-      <Checklist view={v} onSaved={(n) => changed(n, 'Checklist saved.')} />
-      <Instructions view={v} onChanged={changed} />
+      <Checklist view={v} onSaved={() => changed('Checklist saved.')} />
+      <Suspense fallback={<PageLoading />}>
+        <Instructions view={v} onChanged={changed} />
+      </Suspense>
 
       <section aria-labelledby="handovers-title">
         <h2 id="handovers-title">Handovers</h2>
@@ -197,16 +195,16 @@ export function CasePage({ caseRef, go }: { caseRef: string; go: (to: string) =>
       </section>
 
       {dialog === 'close' ? (
-        <CloseDialog caseRef={c.ref} onClose={() => setDialog(null)} onDone={(n) => (setDialog(null), changed(n, `Case ${c.ref} was closed.`))} />
+        <CloseDialog caseRef={c.ref} onClose={() => setDialog(null)} onDone={() => (setDialog(null), changed(`Case ${c.ref} was closed.`))} />
       ) : null}
       {dialog === 'handover' ? (
-        <HandoverDialog
-          view={v}
-          onClose={() => setDialog(null)}
-          onDone={(n) => (setDialog(null), changed(n, `Case ${c.ref} was handed over to ${n.caseManagerName}.`))}
-        />
+        <Suspense fallback={<PageLoading />}>
+          <HandoverDialog view={v} onClose={() => setDialog(null)} onDone={(to) => (setDialog(null), changed(`Case ${c.ref} was handed over to ${to}.`))} />
+        </Suspense>
       ) : null}
-      {dialog === 'delete' ? <DeleteDialog caseRef={c.ref} retention={v.retention} onClose={() => setDialog(null)} onDone={() => go('/cases')} /> : null}
+      {dialog === 'delete' ? (
+        <DeleteDialog caseRef={c.ref} retention={v.retention} onClose={() => setDialog(null)} onDone={() => void navigate({ to: '/cases' })} />
+      ) : null}
     </section>
   );
 }

@@ -2,12 +2,16 @@
 // case manager; for one case manager, the figures, the sentence to give an instructing
 // party ("25 open active, 12 monitoring, 3 days a week") and the break-downs.
 import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import type { CaseloadFigures } from '../../../../electron/contract/caseload';
-import { isIsoDate } from '../../../../electron/contract/dates';
-import { call } from '../../api';
-import { DateField } from '../../components/DateField';
+import { isoDate } from '../../../../electron/contract/dates';
 import { StatusBadge } from '../../components/Status';
-import { useLoad } from '../../hooks';
+import { useOpQuery } from '../../data/query';
+import { useContractForm } from '../../forms/useContractForm';
+import { DateInput } from '../../forms/inputs';
+import { PageLoading } from '../../components/PageStates';
 import { ukDateLong } from '../../format';
 import { BarChart } from './BarChart';
 import { word } from './words';
@@ -65,19 +69,20 @@ function Figures({ f }: { f: CaseloadFigures }) {
   );
 }
 
+const asOfForm = z.strictObject({ asOf: isoDate.optional() });
+
 export function CaseloadPage({ staffRef }: { staffRef?: string }) {
+  // "As of" is a choice of date, checked as typed; the figures follow it once it is a real date.
+  const form = useContractForm(asOfForm, {});
+  const typed = useWatch({ control: form.control, name: 'asOf' });
+  const checked = asOfForm.safeParse({ asOf: typed || undefined });
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
-  const { data, error } = useLoad(
-    () => call('caseloadFigures', { ...(staffRef ? { staffRef } : {}), ...(asOf && isIsoDate(asOf) ? { asOf } : {}) }),
-    [staffRef, asOf && isIsoDate(asOf) ? asOf : ''],
-  );
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error}
-      </p>
-    );
-  if (!data) return <p aria-busy="true">Loading…</p>;
+  const next = checked.success ? checked.data.asOf : asOf;
+  if (next !== asOf) setAsOf(next);
+  const query = useOpQuery('caseloadFigures', { ...(staffRef ? { staffRef } : {}), ...(asOf ? { asOf } : {}) }, { keepPrevious: true });
+  if (query.error) throw query.error;
+  const data = query.data;
+  if (!data) return <PageLoading />;
   const f = data.figures;
   return (
     <section aria-labelledby="page-title">
@@ -88,7 +93,7 @@ export function CaseloadPage({ staffRef }: { staffRef?: string }) {
         </span>
       </header>
       <div className="asof">
-        <DateField label="As of" name="asOf" value={asOf ?? data.asOf} onChange={setAsOf} hint="Figures on this date" />
+        <DateInput form={form} name="asOf" label="As of" hint={`Figures on this date; empty for today (${ukDateLong(data.asOf)})`} />
       </div>
       <p className="hint">
         On {ukDateLong(data.asOf)}. {data.reason}.
@@ -98,7 +103,9 @@ export function CaseloadPage({ staffRef }: { staffRef?: string }) {
         <Figures f={f} />
         {data.ref ? (
           <p>
-            <a href="#/cases/caseload">Back to the whole firm</a>
+            <Link to="/caseload/{-$staffRef}" params={{}}>
+              Back to the whole firm
+            </Link>
           </p>
         ) : null}
       </div>
@@ -122,7 +129,9 @@ export function CaseloadPage({ staffRef }: { staffRef?: string }) {
                 {data.managers.map((m) => (
                   <tr key={m.ref} data-ref={m.ref}>
                     <th scope="row">
-                      <a href={`#/cases/caseload/${encodeURIComponent(m.ref)}`}>{m.name}</a>
+                      <Link to="/caseload/{-$staffRef}" params={{ staffRef: m.ref }}>
+                        {m.name}
+                      </Link>
                     </th>
                     <td>{m.figures.openActive}</td>
                     <td>{m.figures.monitoring}</td>

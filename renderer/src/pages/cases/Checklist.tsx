@@ -2,23 +2,28 @@
 // management service checklist, consent to share, 3-monthly risk reviews). Each item is a
 // tick with the date it was done; beside each group, the CASE-* rule it feeds, in words.
 import type { ReactNode } from 'react';
-import { caseChecklist, CHECKLIST_FIELDS, type CaseView, type ChecklistField } from '../../../../electron/contract/ops/cases';
-import { call } from '../../api';
-import { DateField } from '../../components/DateField';
-import { CheckField, TextField } from '../../components/fields';
+import { useWatch } from 'react-hook-form';
+import { caseChecklist, CHECKLIST_FIELDS, type CaseChecklist, type CaseView, type ChecklistField } from '../../../../electron/contract/ops/cases';
+import { CheckField } from '../../components/fields';
 import { StatusBadge } from '../../components/Status';
-import { useZodForm } from '../../hooks';
+import { useAction } from '../../data/query';
+import { useContractForm, type ContractForm } from '../../forms/useContractForm';
+import { CheckInput, DateInput, FormMessage, TextInput } from '../../forms/inputs';
+import { pick } from '../../forms/pick';
 import { ukDate } from '../../format';
 
-type Form = ReturnType<typeof useZodForm<typeof caseChecklist>>;
+type Form = ContractForm<CaseChecklist, CaseChecklist>;
+/** Fields that are a tick with the date it was done (the others are a plain tick or a name). */
+type DateItem = Exclude<ChecklistField, 'preInaUnavailable' | 'rehabPlanShared' | 'nhsTeam'>;
 
-function TickDate({ f, field, tick, dateLabel, today }: { f: Form; field: ChecklistField; tick: string; dateLabel: string; today: string }) {
-  const value = f.values[field] as string | undefined;
+/** A tick with the date it was done: ticking fills in today, unticking clears the date. */
+function TickDate({ f, field, tick, dateLabel, today }: { f: Form; field: DateItem; tick: string; dateLabel: string; today: string }) {
+  const value = useWatch({ control: f.control, name: field });
   const ticked = value !== undefined;
   return (
     <div className="tick-date">
-      <CheckField label={tick} name={field} checked={ticked} onChange={(on) => f.set(field, on ? today : undefined)} />
-      {ticked ? <DateField label={dateLabel} name={`${field}-date`} value={value} onChange={(x) => f.set(field, x)} error={f.errorOf(field)} /> : null}
+      <CheckField label={tick} name={field} checked={ticked} onChange={(on) => f.setValue(field, on ? today : undefined, { shouldValidate: true })} />
+      {ticked ? <DateInput form={f} name={field} label={dateLabel} /> : null}
     </div>
   );
 }
@@ -54,15 +59,19 @@ function Item({ code, title, view, rule, children }: { code?: string; title: str
   );
 }
 
-export function Checklist({ view, onSaved }: { view: CaseView; onSaved: (v: CaseView) => void }) {
-  const start = Object.fromEntries(CHECKLIST_FIELDS.map((k) => [k, view.case[k]]));
-  const f = useZodForm(caseChecklist, start);
+export function Checklist({ view, onSaved }: { view: CaseView; onSaved: () => void }) {
+  const f = useContractForm(caseChecklist, pick(view.case, CHECKLIST_FIELDS), { prefix: 'checklist' });
+  const save = useAction('updateCaseChecklist');
+  const nhsContactOn = useWatch({ control: f.control, name: 'nhsContactOn' });
   const today = view.asOf;
-  const t = (field: ChecklistField, tick: string, dateLabel: string) => <TickDate f={f} field={field} tick={tick} dateLabel={dateLabel} today={today} />;
-  const submit = f.submitWith(async (d) => {
-    const blank = CHECKLIST_FIELDS.filter((k) => f.values[k] === '');
+  const t = (field: DateItem, tick: string, dateLabel: string) => <TickDate f={f} field={field} tick={tick} dateLabel={dateLabel} today={today} />;
+  const submit = f.submit(async (d) => {
+    // A ticked item whose date was cleared reads as "not done" once blanks are dropped: ask instead.
+    const values = f.getValues();
+    const blank = CHECKLIST_FIELDS.filter((k) => values[k] === '');
     if (blank.length) throw new Error('Give the date of each ticked item, or untick it.');
-    onSaved(await call('updateCaseChecklist', { ref: view.case.ref, checklist: d }));
+    await save.mutateAsync({ ref: view.case.ref, checklist: d });
+    onSaved();
   });
   return (
     <section aria-labelledby="checklist-title">
@@ -75,25 +84,18 @@ export function Checklist({ view, onSaved }: { view: CaseView; onSaved: (v: Case
         <Item code="B, C" title="Pre-INA report" view={view} rule="CASE-PRE-INA">
           {t('preInaRequestedOn', "Pre-INA report requested from the client's solicitor", 'Date the Pre-INA report was requested')}
           {t('preInaReviewedOn', 'Pre-INA report reviewed', 'Date the Pre-INA report was reviewed')}
-          <CheckField
-            label="Pre-INA report not available"
+          <CheckInput
+            form={f}
             name="preInaUnavailable"
-            checked={f.values.preInaUnavailable as boolean | undefined}
-            onChange={(on) => f.set('preInaUnavailable', on || undefined)}
+            label="Pre-INA report not available"
+            unchecked={undefined}
             hint="Tick when the solicitor confirms there is none."
           />
         </Item>
         <Item code="D" title="NHS treating team" view={view} rule="CASE-NHS-CONTACT">
           {t('nhsContactOn', 'NHS treating team contacted', 'Date the NHS treating team was contacted')}
-          {f.values.nhsContactOn !== undefined ? (
-            <TextField
-              label="NHS team contacted"
-              name="nhsTeam"
-              value={f.values.nhsTeam as string | undefined}
-              onChange={(x) => f.set('nhsTeam', x)}
-              error={f.errorOf('nhsTeam')}
-              hint="Besides the GP, e.g. the major trauma centre's rehabilitation team."
-            />
+          {nhsContactOn !== undefined ? (
+            <TextInput form={f} name="nhsTeam" label="NHS team contacted" hint="Besides the GP, e.g. the major trauma centre's rehabilitation team." />
           ) : null}
         </Item>
         <Item code="E" title="Statutory provision" view={view}>
@@ -101,12 +103,7 @@ export function Checklist({ view, onSaved }: { view: CaseView; onSaved: (v: Case
         </Item>
         <Item code="F, I" title="Rehabilitation plan" view={view} rule="CASE-REHAB-PLAN">
           {t('rehabPlanOn', 'Rehabilitation plan with measurable goals recorded', 'Date of the rehabilitation plan')}
-          <CheckField
-            label="Plan shared with the NHS team and others involved"
-            name="rehabPlanShared"
-            checked={f.values.rehabPlanShared as boolean | undefined}
-            onChange={(on) => f.set('rehabPlanShared', on || undefined)}
-          />
+          <CheckInput form={f} name="rehabPlanShared" label="Plan shared with the NHS team and others involved" unchecked={undefined} />
         </Item>
         <p className="hint practice-note">
           G and H: involve the client, their family or deputy, the NHS and social care in planning, and work with NHS pathways (telling the treating team about
@@ -119,11 +116,7 @@ export function Checklist({ view, onSaved }: { view: CaseView; onSaved: (v: Case
         <Item title="Risk assessment, reviewed every 3 months" view={view} rule="CASE-RISK-REVIEW">
           {t('riskReviewedOn', 'Risk assessment reviewed', 'Date of the latest risk review')}
         </Item>
-        {f.formError ? (
-          <p className="form-error" role="alert">
-            {f.formError}
-          </p>
-        ) : null}
+        <FormMessage form={f} />
         <div className="actions">
           <button type="submit">Save checklist</button>
         </div>

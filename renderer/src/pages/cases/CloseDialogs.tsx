@@ -1,40 +1,38 @@
 // Closing a case (a reason from the list and the closing date) and deleting a closed case
 // (type its reference to confirm; the case, its instructions and handovers are removed).
-import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { inputs } from '../../../../electron/contract/api';
 import { closeInput, type CaseView } from '../../../../electron/contract/ops/cases';
-import { ApiError, call } from '../../api';
-import { DateField } from '../../components/DateField';
-import { SelectField, TextField } from '../../components/fields';
 import { Modal } from '../../components/Modal';
-import { useZodForm } from '../../hooks';
+import { useAction } from '../../data/query';
+import { useContractForm } from '../../forms/useContractForm';
+import { DateInput, FormMessage, SelectInput, TextInput } from '../../forms/inputs';
 import { ukDateLong } from '../../format';
 import { CLOSED_REASON_OPTIONS } from './words';
 
-export function CloseDialog({ caseRef, onClose, onDone }: { caseRef: string; onClose: () => void; onDone: (v: CaseView) => void }) {
-  const f = useZodForm(closeInput, { ref: caseRef });
-  const v = f.values as { closedOn?: string; closedReason?: string };
-  const submit = f.submitWith(async (d) => onDone(await call('closeCase', d)));
+export function CloseDialog({ caseRef, onClose, onDone }: { caseRef: string; onClose: () => void; onDone: () => void }) {
+  const f = useContractForm(closeInput, { ref: caseRef });
+  const close = useAction('closeCase');
+  const submit = f.submit(async (d) => {
+    await close.mutateAsync(d);
+    onDone();
+  });
   return (
     <Modal title={`Close case ${caseRef}`} onClose={onClose}>
       <form onSubmit={submit} noValidate aria-label="Close the case">
-        <SelectField
-          label="Reason for closing"
+        <SelectInput
+          form={f}
           name="closedReason"
-          value={v.closedReason}
-          onChange={(x) => f.set('closedReason', x)}
+          label="Reason for closing"
           options={CLOSED_REASON_OPTIONS}
           blank="Choose a reason"
-          error={f.errorOf('closedReason') ? 'must be chosen from the list' : undefined}
+          blankError="must be chosen from the list"
         />
-        <DateField label="Closed on" name="closedOn" value={v.closedOn} onChange={(x) => f.set('closedOn', x)} error={f.errorOf('closedOn')} />
+        <DateInput form={f} name="closedOn" label="Closed on" />
         <p className="hint">
           A closed case no longer counts in caseloads and its checklist rules no longer apply. It is kept for the firm&apos;s retention period.
         </p>
-        {f.formError ? (
-          <p className="form-error" role="alert">
-            {f.formError}
-          </p>
-        ) : null}
+        <FormMessage form={f} />
         <div className="actions">
           <button type="submit">Close case</button>
           <button type="button" className="secondary" onClick={onClose}>
@@ -57,18 +55,14 @@ export function DeleteDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const [typed, setTyped] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const f = useContractForm(inputs.deleteCase, { ref: caseRef, confirmRef: '' });
+  const typed = useWatch({ control: f.control, name: 'confirmRef' }) ?? '';
+  const deleteCase = useAction('deleteCase');
   const early = retention && retention.keepUntil && !retention.past;
-  const remove = async (e: React.FormEvent) => {
-    e.preventDefault();
-    try {
-      await call('deleteCase', { ref: caseRef, confirmRef: typed });
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message.replace(/^confirmRef: /, '') : (err as Error).message);
-    }
-  };
+  const remove = f.submit(async (d) => {
+    await deleteCase.mutateAsync(d);
+    onDone();
+  });
   return (
     <Modal title={`Delete case ${caseRef}`} onClose={onClose}>
       <form onSubmit={remove} noValidate aria-label="Delete the case">
@@ -81,7 +75,8 @@ export function DeleteDialog({
             The retention period for this case runs until {ukDateLong(retention.keepUntil)}. Delete it now only if you are sure it need not be kept.
           </p>
         ) : null}
-        <TextField label={`Type ${caseRef} to confirm`} name="confirmRef" value={typed} onChange={(x) => (setTyped(x), setError(undefined))} error={error} />
+        <TextInput form={f} name="confirmRef" label={`Type ${caseRef} to confirm`} />
+        <FormMessage form={f} />
         <div className="actions">
           <button type="submit" className="danger" disabled={typed.trim() !== caseRef}>
             Delete case {caseRef}

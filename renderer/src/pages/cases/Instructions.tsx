@@ -2,61 +2,52 @@
 // vetting on the instruction date; when they were not approved, the refusal is shown with
 // a prompt for the reason to go ahead anyway, and the override is kept on the case.
 import { useState } from 'react';
-import type { CaseView } from '../../../../electron/contract/ops/cases';
-import { ApiError, call } from '../../api';
-import { DateField } from '../../components/DateField';
-import { SelectField, TextField } from '../../components/fields';
+import { Link } from '@tanstack/react-router';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { instructInput, type CaseView } from '../../../../electron/contract/ops/cases';
+import { ApiError } from '../../api';
 import { Modal } from '../../components/Modal';
 import { StatusBadge } from '../../components/Status';
-import { useLoad } from '../../hooks';
+import { useAction, useOp } from '../../data/query';
+import { useContractForm } from '../../forms/useContractForm';
+import { DateInput, FormMessage, SelectInput, TextInput } from '../../forms/inputs';
 import { ukDate } from '../../format';
-import { isIsoDate } from '../../../../electron/contract/dates';
 
-export function Instructions({ view, onChanged }: { view: CaseView; onChanged: (v: CaseView, message?: string) => void }) {
-  const suppliers = useLoad(() => call('listSuppliers', {}), []);
-  const [supplier, setSupplier] = useState<string | undefined>();
-  const [on, setOn] = useState<string>(view.asOf);
-  const [service, setService] = useState<string | undefined>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
+type Instruct = z.infer<typeof instructInput>;
+/** The reason for instructing a supplier who was not approved: required here (optional in the contract, which asks for it only then). */
+const REQUIRED = 'is required to instruct a supplier who was not approved';
+const overrideForm = z.strictObject({
+  overrideReason: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(2000, 'must be at most 2000 characters'),
+});
+
+export function Instructions({ view, onChanged }: { view: CaseView; onChanged: (message: string) => void }) {
+  const suppliers = useOp('listSuppliers', {});
+  const f = useContractForm(instructInput, { ref: view.case.ref, on: view.asOf });
+  const instruct = useAction('instructSupplier');
+  const supplier = useWatch({ control: f.control, name: 'supplier' });
+  // The instruction waiting for an override reason, with main's words for why it was refused.
+  const [refused, setRefused] = useState<{ request: Instruct; why: string } | null>(null);
   const closed = view.case.status === 'closed';
-  const chosen = suppliers.data?.find((s) => s.ref === supplier);
+  const chosen = suppliers.find((s) => s.ref === supplier);
   const vetted = view.rules.find((r) => r.rule === 'CASE-SUPPLIERS-VETTED');
 
-  const send = async (overrideReason?: string) => {
-    setFormError(null);
-    const local: Record<string, string> = {};
-    if (!supplier) local.supplier = 'must be chosen';
-    if (!isIsoDate(on)) local.on = 'must be a real date, written as dd/mm/yyyy';
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    try {
-      const r = await call('instructSupplier', {
-        ref: view.case.ref,
-        supplier: supplier!,
-        on,
-        ...(service ? { service } : {}),
-        ...(overrideReason ? { overrideReason } : {}),
-      });
-      setRefusal(null);
-      setReason('');
-      setSupplier(undefined);
-      setService(undefined);
-      const name = chosen?.name ?? supplier;
-      onChanged(r.view, r.overridden ? `${name} was instructed; the override and its reason are recorded on the case.` : `${name} was instructed.`);
-    } catch (e) {
-      if (e instanceof ApiError && e.body.code === 'conflict' && e.field === 'overrideReason') {
-        if (overrideReason) setReasonError(e.message);
-        else setRefusal(e.message);
-      } else if (e instanceof ApiError && e.field) {
-        if (refusal) setReasonError(e.message);
-        else setErrors({ [e.field]: e.message.replace(/^\w+: /, '') });
-      } else setFormError((e as Error).message);
-    }
+  const send = async (request: Instruct) => {
+    const r = await instruct.mutateAsync(request);
+    setRefused(null);
+    f.reset({ ref: view.case.ref, on: request.on });
+    const name = suppliers.find((s) => s.ref === request.supplier)?.name ?? request.supplier;
+    onChanged(r.overridden ? `${name} was instructed; the override and its reason are recorded on the case.` : `${name} was instructed.`);
   };
+  const submit = f.submit(async (d) => {
+    try {
+      await send(d);
+    } catch (e) {
+      // Not approved on that day: ask for the reason to go ahead anyway.
+      if (e instanceof ApiError && e.body.code === 'conflict' && e.field === 'overrideReason') setRefused({ request: d, why: e.message });
+      else throw e;
+    }
+  });
 
   return (
     <section aria-labelledby="instructions-title">
@@ -82,7 +73,9 @@ export function Instructions({ view, onChanged }: { view: CaseView; onChanged: (
             {view.instructions.map((i, n) => (
               <tr key={n}>
                 <th scope="row">
-                  <a href={`#/suppliers/${encodeURIComponent(i.supplier)}`}>{i.supplierName}</a>
+                  <Link to="/suppliers/$ref" params={{ ref: i.supplier }}>
+                    {i.supplierName}
+                  </Link>
                 </th>
                 <td>{i.service ?? 'Not specified'}</td>
                 <td>{ukDate(i.on)}</td>
@@ -109,93 +102,53 @@ export function Instructions({ view, onChanged }: { view: CaseView; onChanged: (
         </table>
       )}
       {closed ? null : (
-        <form
-          className="card form-grid"
-          aria-label="Instruct a supplier"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void send();
-          }}
-        >
+        <form className="card form-grid" aria-label="Instruct a supplier" noValidate onSubmit={submit}>
           <h3 className="form-title span-all">Instruct a supplier</h3>
-          <SelectField
-            label="Supplier"
+          <SelectInput
+            form={f}
             name="supplier"
-            value={supplier}
-            onChange={(x) => {
-              setSupplier(x);
-              setService(undefined);
-              setErrors({});
-            }}
-            options={(suppliers.data ?? []).map((s) => [s.ref, s.name] as [string, string])}
+            label="Supplier"
+            options={suppliers.map((s) => [s.ref, s.name] as const)}
             blank="Choose a supplier"
-            error={errors.supplier}
+            onPicked={() => f.setValue('service', undefined)}
           />
-          <DateField label="Instructed on" name="instructedOn" value={on} onChange={(x) => setOn(x)} error={errors.on} />
-          <SelectField
-            label="Service"
-            name="service"
-            value={service}
-            onChange={setService}
-            options={chosen?.services ?? []}
-            blank="Not specified"
-            error={errors.service}
-          />
-          {formError ? (
-            <p className="form-error" role="alert">
-              {formError}
-            </p>
-          ) : null}
+          <DateInput form={f} name="on" label="Instructed on" />
+          <SelectInput form={f} name="service" label="Service" options={chosen?.services ?? []} blank="Not specified" />
+          <FormMessage form={f} />
           <div className="actions">
             <button type="submit">Instruct supplier</button>
           </div>
         </form>
       )}
-      {refusal ? (
-        <Modal
-          title="This supplier was not approved on that date"
-          onClose={() => {
-            setRefusal(null);
-            setReasonError(undefined);
-          }}
-        >
-          <form
-            noValidate
-            aria-label="Override the vetting check"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!reason.trim()) return setReasonError('is required to instruct a supplier who was not approved');
-              setReasonError(undefined);
-              void send(reason.trim());
-            }}
-          >
-            <p role="alert" className="form-error">
-              {refusal}
-            </p>
-            <p>
-              MTSP Governance A expects a supplier to be assessed as safe and effective before they are instructed. If you still need to instruct them, say why.
-              The reason is kept with the instruction and shown on the case and in its compliance result.
-            </p>
-            <TextField label="Reason for the override" name="overrideReason" multiline value={reason} onChange={setReason} error={reasonError} required />
-            <div className="actions">
-              <button type="submit" className="danger">
-                Instruct anyway and record the override
-              </button>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  setRefusal(null);
-                  setReasonError(undefined);
-                }}
-              >
-                Don&apos;t instruct
-              </button>
-            </div>
-          </form>
-        </Modal>
-      ) : null}
+      {refused ? <OverrideDialog why={refused.why} onCancel={() => setRefused(null)} onSend={(overrideReason) => send({ ...refused.request, overrideReason })} /> : null}
     </section>
+  );
+}
+
+/** MTSP Governance A: instructing a supplier who was not approved needs a reason, kept with the instruction. */
+function OverrideDialog({ why, onCancel, onSend }: { why: string; onCancel: () => void; onSend: (reason: string) => Promise<void> }) {
+  const f = useContractForm(overrideForm, { overrideReason: '' });
+  return (
+    <Modal title="This supplier was not approved on that date" onClose={onCancel}>
+      <form noValidate aria-label="Override the vetting check" onSubmit={f.submit((d) => onSend(d.overrideReason))}>
+        <p role="alert" className="form-error">
+          {why}
+        </p>
+        <p>
+          MTSP Governance A expects a supplier to be assessed as safe and effective before they are instructed. If you still need to instruct them, say why. The
+          reason is kept with the instruction and shown on the case and in its compliance result.
+        </p>
+        <TextInput form={f} name="overrideReason" label="Reason for the override" multiline required />
+        <FormMessage form={f} />
+        <div className="actions">
+          <button type="submit" className="danger">
+            Instruct anyway and record the override
+          </button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            Don&apos;t instruct
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }

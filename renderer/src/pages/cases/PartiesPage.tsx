@@ -1,18 +1,10 @@
 // Cases by instructing party: how many, at what stage, the injury mix, and the median time
 // from referral to closure.
-import { call } from '../../api';
-import { useLoad } from '../../hooks';
+import { useOp } from '../../data/query';
 import { partyWord, word } from './words';
 
 export function PartiesPage() {
-  const { data, error } = useLoad(() => call('partyReport', {}), []);
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error}
-      </p>
-    );
-  if (!data) return <p aria-busy="true">Loading…</p>;
+  const data = useOp('partyReport', {});
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">Cases by instructing party</h1>

@@ -1,9 +1,9 @@
 // Retention: closed cases kept longer than the firm's retention period (Settings), for
 // review and deletion. Deleting asks for the case reference to be typed.
 import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import type { RetentionRow } from '../../../../electron/contract/ops/cases';
-import { call } from '../../api';
-import { useLoad } from '../../hooks';
+import { useOp } from '../../data/query';
 import { ukDate } from '../../format';
 import { DeleteDialog } from './CloseDialogs';
 
@@ -29,7 +29,9 @@ function Rows({ rows, label, onDelete }: { rows: RetentionRow[]; label: string; 
         {rows.map((r) => (
           <tr key={r.ref}>
             <th scope="row">
-              <a href={`#/cases/${encodeURIComponent(r.ref)}`}>{r.ref}</a>
+              <Link to="/cases/$ref" params={{ ref: r.ref }}>
+                {r.ref}
+              </Link>
             </th>
             <td>{ukDate(r.closedOn) || 'Not recorded'}</td>
             <td>{ukDate(r.keepUntil) || '—'}</td>
@@ -51,21 +53,14 @@ function Rows({ rows, label, onDelete }: { rows: RetentionRow[]; label: string; 
 }
 
 export function RetentionPage() {
-  const { data, error, reload } = useLoad(() => call('casesPastRetention', {}), []);
+  const data = useOp('casesPastRetention', {});
   const [deleting, setDeleting] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error}
-      </p>
-    );
-  if (!data) return <p aria-busy="true">Loading…</p>;
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">Retention</h1>
       <p>
-        The firm keeps a closed case for {data.years} years after its closing date (change this in <a href="#/settings">Settings</a>). After that it is due for
+        The firm keeps a closed case for {data.years} years after its closing date (change this in <Link to="/settings">Settings</Link>). After that it is due for
         review: delete it unless something requires it to be kept.
       </p>
       {done ? (
@@ -94,7 +89,6 @@ export function RetentionPage() {
           onDone={() => {
             setDone(`Case ${deleting} was deleted.`);
             setDeleting(null);
-            reload();
           }}
         />
       ) : null}

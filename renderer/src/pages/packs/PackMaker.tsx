@@ -1,7 +1,10 @@
 // Making a pack: what kind, whose, for whom, as at which date and what to include; a preview of
 // every item the pack answers and its status; then "Generate…" (a save dialog) and "Open folder".
 import { useEffect, useId, useMemo, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import {
+  PACK_KINDS,
   PACK_TITLES,
   type GeneratedPack,
   type PackKind,
@@ -9,13 +12,13 @@ import {
   type PackPreview,
   type PackRequest,
   type PreviewItem,
+  packOptions,
   packRequest,
 } from '../../../../electron/contract/ops/packs';
 import { PARTY_KINDS } from '../../../../electron/contract/model';
-import { ApiError, call } from '../../api';
-import { useLoad } from '../../hooks';
-import { CheckField, SelectField, TextField } from '../../components/fields';
-import { DateField } from '../../components/DateField';
+import { useAction, useOpQuery, useOps } from '../../data/query';
+import { useContractForm, withoutBlanks, type ContractForm } from '../../forms/useContractForm';
+import { CheckInput, DateInput, FormMessage, SelectInput, TextInput, useBound } from '../../forms/inputs';
 import { StatusBadge } from '../../components/Status';
 import { ukDate } from '../../format';
 
@@ -45,240 +48,185 @@ const PARTY_WORDS: Record<string, string> = {
   other: 'Other',
 };
 const OTHER = '__other__';
-/** True when the error concerns a field shown on this form (otherwise it is shown as a message). */
-const onForm = (e: ApiError) => Object.keys(e.fieldErrors()).some((f) => ['ref', 'asOf', 'recipient.name'].includes(f));
 
-export function PackMaker({ onMade }: { onMade: () => void }) {
-  const { data, error } = useLoad(async () => {
-    const [staff, suppliers, recipients, report] = await Promise.all([
-      call('listStaff', {}),
-      call('listSuppliers', {}),
-      call('listParties', {}), // the instructing parties on the firm's cases
-      call('complianceReport', {}),
-    ]);
-    return { staff, suppliers, recipients, today: report.asOf };
-  }, []);
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error}
-      </p>
-    );
-  if (!data) return <p aria-busy="true">Loading…</p>;
-  return <MakerForm {...data} onMade={onMade} />;
+type Recipient = { name: string; kind: string };
+/**
+ * The maker's choices: the request's own fields, plus who the pack is for as picked from
+ * the list (`recipientChoice`: an index, or OTHER with the name and kind typed in). They
+ * become a PackRequest, which the contract's packRequest schema then checks, so its
+ * errors name this form's fields (ref, asOf, recipient.name).
+ */
+function makerSchema(recipients: Recipient[]) {
+  return z
+    .strictObject({
+      kind: z.enum(PACK_KINDS),
+      ref: z.string().optional(),
+      asOf: z.string(),
+      recipientChoice: z.string().optional(),
+      recipient: z.strictObject({ name: z.string().optional(), kind: z.enum(PARTY_KINDS).optional() }).optional(),
+      options: packOptions.required(),
+    })
+    .superRefine((v, c) => {
+      if (v.recipientChoice === OTHER && !v.recipient?.name?.trim())
+        c.addIssue({ code: 'custom', path: ['recipient', 'name'], message: 'is required: type who the pack is for' });
+    })
+    .transform((v): z.input<typeof packRequest> => {
+      const picked = v.recipientChoice === undefined ? undefined : recipients[Number(v.recipientChoice)];
+      const typed = v.recipientChoice === OTHER && v.recipient?.name ? { name: v.recipient.name.trim(), ...(v.recipient.kind ? { kind: v.recipient.kind } : {}) } : undefined;
+      const pickedKind = PARTY_KINDS.find((k) => k === picked?.kind);
+      const recipient = typed ?? (picked ? { name: picked.name, ...(pickedKind ? { kind: pickedKind } : {}) } : undefined);
+      return {
+        kind: v.kind,
+        ...(v.kind !== 'firm' && v.ref ? { ref: v.ref } : {}),
+        asOf: v.asOf,
+        ...(recipient ? { recipient } : {}),
+        options: Object.fromEntries(OPTIONS_FOR[v.kind].map((k) => [k, v.options[k]])),
+      };
+    })
+    .pipe(packRequest);
+}
+type MakerForm = ContractForm<z.input<ReturnType<typeof makerSchema>>, PackRequest>;
+
+export function PackMaker() {
+  const [staff, suppliers, recipients, report] = useOps([
+    ['listStaff', {}],
+    ['listSuppliers', {}],
+    ['listParties', {}], // the instructing parties on the firm's cases
+    ['complianceReport', {}],
+  ]);
+  return <MakerForm staff={staff} suppliers={suppliers} recipients={recipients} today={report.asOf} />;
 }
 
-type Loaded = {
+/** `value`, once it has stayed the same for `ms`. */
+function useSettled(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
+
+function MakerForm({
+  staff,
+  suppliers,
+  recipients,
+  today,
+}: {
   staff: { ref: string; name: string }[];
   suppliers: { ref: string; name: string }[];
-  recipients: { name: string; kind: string; cases: number }[];
+  recipients: Recipient[];
   today: string;
-};
-
-function MakerForm({ staff, suppliers, recipients, today, onMade }: Loaded & { onMade: () => void }) {
-  const [kind, setKind] = useState<PackKind>('staff');
-  const [ref, setRef] = useState<string | undefined>(undefined);
-  const [recipientChoice, setRecipientChoice] = useState<string>('');
-  const [otherName, setOtherName] = useState('');
-  const [otherKind, setOtherKind] = useState<string | undefined>(undefined);
-  const [asOf, setAsOf] = useState(today);
-  const [options, setOptions] = useState<Record<PackOptionKey, boolean>>({
-    includeReflections: true,
-    includeEvidenceAppendix: true,
-    embedImages: true,
-    includeTraining: true,
-    includeCaseload: true,
+}) {
+  const schema = useMemo(() => makerSchema(recipients), [recipients]);
+  const f = useContractForm(schema, {
+    kind: 'staff',
+    asOf: today,
+    options: { includeReflections: true, includeEvidenceAppendix: true, embedImages: true, includeTraining: true, includeCaseload: true },
   });
-  const [preview, setPreview] = useState<PackPreview | null>(null);
-  const [previewError, setPreviewError] = useState<string | null>(null);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const generate = useAction('generatePack');
+  const show = useAction('showPackInFolder');
   const [result, setResult] = useState<GeneratedPack | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
 
-  const recipient = useMemo(() => {
-    if (recipientChoice === OTHER) return otherName.trim() ? { name: otherName.trim(), ...(otherKind ? { kind: otherKind } : {}) } : undefined;
-    if (!recipientChoice) return undefined;
-    const r = recipients[Number(recipientChoice)];
-    return r ? { name: r.name, kind: r.kind } : undefined;
-  }, [recipientChoice, otherName, otherKind, recipients]);
-
-  const request = useMemo(() => {
-    const chosen = Object.fromEntries(OPTIONS_FOR[kind].map((k) => [k, options[k]]));
-    return { kind, ...(kind !== 'firm' && ref ? { ref } : {}), asOf, ...(recipient ? { recipient } : {}), options: chosen };
-  }, [kind, ref, asOf, recipient, options]);
-
-  const check = useMemo(() => packRequest.safeParse(request), [request]);
-  const clientErrors = useMemo(() => {
-    const out: Record<string, string> = {};
-    if (!check.success) for (const i of check.error.issues) out[i.path.join('.')] ??= i.message;
-    if (recipientChoice === OTHER && !otherName.trim()) out['recipient.name'] = 'is required: type who the pack is for';
-    return out;
-  }, [check, recipientChoice, otherName]);
-  const errorOf = (field: string) => serverErrors[field] ?? clientErrors[field];
-
-  // The preview follows the choices as they change.
+  // The preview follows the choices as they change, once they make a whole request.
+  const values = useWatch({ control: f.control });
+  const checked = schema.safeParse(withoutBlanks(values));
+  const wanted = useSettled(checked.success ? JSON.stringify(checked.data) : '', 150);
+  const request: PackRequest | null = wanted && checked.success ? checked.data : null;
+  const preview = useOpQuery('previewPack', request ?? { kind: 'firm', asOf: today }, { enabled: request !== null, keepPrevious: true });
+  // While the next preview loads, the last one stays (keepPrevious); with no whole request, none.
+  const shown = request ? (preview.data ?? null) : null;
+  // Main's objections to the choices go beside the field they concern, or above Generate.
+  const failure = preview.error;
+  const { fail, clearErrors } = f;
   useEffect(() => {
-    setServerErrors({});
-    setPreviewError(null);
-    setResult(null);
-    if (!check.success || (recipientChoice === OTHER && !otherName.trim())) {
-      setPreview(null);
-      return;
-    }
-    let live = true;
-    const t = setTimeout(() => {
-      call('previewPack', check.data as PackRequest).then(
-        (p) => live && (setPreview(p), setPreviewError(null)),
-        (e: unknown) => {
-          if (!live) return;
-          setPreview(null);
-          if (e instanceof ApiError && onForm(e)) setServerErrors(e.fieldErrors());
-          else setPreviewError((e as Error).message);
-        },
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [check, recipientChoice, otherName]);
+    if (failure) fail(failure);
+    else clearErrors('root.server');
+  }, [failure, fail, clearErrors]);
+  const kind = values.kind ?? 'staff';
 
-  const generate = async () => {
-    if (!check.success) return;
-    setBusy(true);
+  const onGenerate = f.submit(async (req) => {
     setMessage(null);
     setResult(null);
-    try {
-      const r = await call('generatePack', check.data as PackRequest);
-      if (r) {
-        setResult(r);
-        onMade();
-      } else setMessage({ text: 'Nothing was saved.' });
-    } catch (e) {
-      if (e instanceof ApiError && onForm(e)) setServerErrors(e.fieldErrors());
-      else setMessage({ text: (e as Error).message, error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
+    const r = await generate.mutateAsync(req);
+    if (r) setResult(r);
+    else setMessage({ text: 'Nothing was saved.' });
+  });
   const openFolder = async () => {
     if (!result) return;
     try {
-      await call('showPackInFolder', { path: result.path });
+      await show.mutateAsync({ path: result.path });
     } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
+      setMessage({ text: e instanceof Error ? e.message : String(e), error: true });
     }
   };
 
   const people = kind === 'staff' ? staff : kind === 'supplier' ? suppliers : [];
-  const kindName = useId();
   return (
     <section className="card" aria-labelledby="make-title">
       <h2 id="make-title">Make a pack</h2>
-      <fieldset className="choices">
-        <legend>Kind of pack</legend>
-        {KIND_CHOICES.map(([k, title, hint]) => (
-          <div key={k} className="choice">
-            <input
-              type="radio"
-              id={`${kindName}-${k}`}
-              name={kindName}
-              value={k}
-              checked={kind === k}
-              aria-describedby={`${kindName}-${k}-hint`}
-              onChange={() => {
-                setKind(k);
-                setRef(undefined);
-              }}
-            />
-            <span>
-              <label htmlFor={`${kindName}-${k}`}>{title}</label>
-              <span className="hint" id={`${kindName}-${k}-hint`}>
-                {hint}
-              </span>
-            </span>
-          </div>
-        ))}
-      </fieldset>
+      <KindChoice form={f} onChosen={() => (f.setValue('ref', undefined), f.clearErrors('ref'), setResult(null))} />
       <div className="form-grid">
         {kind !== 'firm' ? (
-          <SelectField
-            label={kind === 'staff' ? 'Case manager' : 'Supplier'}
+          <SelectInput
+            form={f}
             name="ref"
-            value={ref}
-            onChange={setRef}
+            label={kind === 'staff' ? 'Case manager' : 'Supplier'}
             blank={kind === 'staff' ? 'Choose a case manager…' : 'Choose a supplier…'}
-            options={people.map((p) => [p.ref, `${p.name} (${p.ref})`] as [string, string])}
-            error={ref === undefined ? serverErrors.ref : errorOf('ref')}
+            options={people.map((p) => [p.ref, `${p.name} (${p.ref})`] as const)}
             hint={people.length === 0 ? (kind === 'staff' ? 'No case managers are recorded yet.' : 'No suppliers are recorded yet.') : undefined}
             required
+            onPicked={() => setResult(null)}
           />
         ) : null}
-        <SelectField
+        <SelectInput
+          form={f}
+          name="recipientChoice"
           label="Prepared for"
-          name="recipient"
-          value={recipientChoice}
-          onChange={(v) => setRecipientChoice(v ?? '')}
           blank="Nobody named"
-          options={[
-            ...recipients.map((r, i) => [String(i), `${r.name} (${PARTY_WORDS[r.kind] ?? r.kind})`] as [string, string]),
-            [OTHER, 'Someone else…'] as [string, string],
-          ]}
+          options={[...recipients.map((r, i) => [String(i), `${r.name} (${PARTY_WORDS[r.kind] ?? r.kind})`] as const), [OTHER, 'Someone else…'] as const]}
           hint="The instructing parties on your cases are listed; choose “Someone else…” to type a name."
+          onPicked={() => void f.trigger('recipient.name')}
         />
-        {recipientChoice === OTHER ? (
+        {values.recipientChoice === OTHER ? (
           <>
-            <TextField label="Recipient name" name="recipientName" value={otherName} onChange={setOtherName} error={errorOf('recipient.name')} required />
-            <SelectField
+            <TextInput form={f} name="recipient.name" label="Recipient name" required />
+            <SelectInput
+              form={f}
+              name="recipient.kind"
               label="Recipient type"
-              name="recipientKind"
-              value={otherKind}
-              onChange={setOtherKind}
               blank="Not given"
-              options={PARTY_KINDS.map((k) => [k, PARTY_WORDS[k]] as [string, string])}
+              options={PARTY_KINDS.map((k) => [k, PARTY_WORDS[k]] as const)}
             />
           </>
         ) : null}
-        <DateField
-          label="Information as at"
-          name="asOf"
-          value={asOf}
-          onChange={setAsOf}
-          error={errorOf('asOf')}
-          hint={`Records are checked on this date; today is ${ukDate(today)}.`}
-          required
-        />
+        <DateInput form={f} name="asOf" label="Information as at" hint={`Records are checked on this date; today is ${ukDate(today)}.`} required />
       </div>
       <fieldset className="choices options">
         <legend>What to include</legend>
         {OPTIONS_FOR[kind].map((k) => (
-          <CheckField
+          <CheckInput
             key={k}
-            name={k}
+            form={f}
+            name={`options.${k}`}
             label={OPTION_LABELS[k][0]}
             hint={OPTION_LABELS[k][1]}
-            checked={options[k]}
-            disabled={k === 'embedImages' && !options.includeEvidenceAppendix}
-            onChange={(v) => setOptions((o) => ({ ...o, [k]: v }))}
+            disabled={k === 'embedImages' && !values.options?.includeEvidenceAppendix}
           />
         ))}
       </fieldset>
 
-      {previewError ? (
-        <p className="form-error" role="alert">
-          {previewError}
-        </p>
-      ) : null}
-      {preview ? (
-        <Preview preview={preview} />
+      <FormMessage form={f} />
+      {shown ? (
+        <Preview preview={shown} />
       ) : (
         <p className="hint">Choose {kind === 'staff' ? 'a case manager' : kind === 'supplier' ? 'a supplier' : 'the date'} to see what the pack will say.</p>
       )}
 
       <div className="actions">
-        <button onClick={generate} disabled={!preview || busy} aria-describedby="generate-hint">
-          {busy ? 'Generating…' : 'Generate…'}
+        <button onClick={onGenerate} disabled={!shown || f.formState.isSubmitting} aria-describedby="generate-hint">
+          {f.formState.isSubmitting ? 'Generating…' : 'Generate…'}
         </button>
         <span className="hint" id="generate-hint">
           You choose where to save the Word file; Caseproof keeps a record of it in the register below.
@@ -303,6 +251,40 @@ function MakerForm({ staff, suppliers, recipients, today, onMade }: Loaded & { o
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** The three kinds of pack, each with a line saying what it is for. */
+function KindChoice({ form, onChosen }: { form: MakerForm; onChosen: () => void }) {
+  const b = useBound(form, 'kind');
+  const group = useId();
+  return (
+    <fieldset className="choices">
+      <legend>Kind of pack</legend>
+      {KIND_CHOICES.map(([k, title, hint], i) => (
+        <div key={k} className="choice">
+          <input
+            type="radio"
+            id={`${group}-${k}`}
+            name={group}
+            value={k}
+            checked={b.value === k}
+            ref={i === 0 ? b.ref : undefined}
+            aria-describedby={`${group}-${k}-hint`}
+            onChange={() => {
+              b.set(k);
+              onChosen();
+            }}
+          />
+          <span>
+            <label htmlFor={`${group}-${k}`}>{title}</label>
+            <span className="hint" id={`${group}-${k}-hint`}>
+              {hint}
+            </span>
+          </span>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 

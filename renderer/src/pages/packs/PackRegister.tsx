@@ -2,14 +2,15 @@
 // its SHA-256; "Check" rebuilds a pack to prove it is unchanged and "Regenerate…" saves a copy.
 import { useState } from 'react';
 import type { PackEntry, RegeneratedPack } from '../../../../electron/contract/ops/packs';
-import { call } from '../../api';
-import { useLoad } from '../../hooks';
+import { useAction, useOp } from '../../data/query';
 import { ukDate, ukDateTime } from '../../format';
 
 const short = (sha: string) => `${sha.slice(0, 12)}…`;
 
-export function PackRegister({ refresh }: { refresh: number }) {
-  const { data, error, reload } = useLoad(() => call('listPacks', {}), [refresh]);
+export function PackRegister() {
+  const data = useOp('listPacks', {});
+  const regenerate = useAction('regeneratePack');
+  const show = useAction('showPackInFolder');
   const [outcome, setOutcome] = useState<{ entry: PackEntry; result: RegeneratedPack } | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
@@ -19,14 +20,11 @@ export function PackRegister({ refresh }: { refresh: number }) {
     setOutcome(null);
     setMessage(null);
     try {
-      const result = await call('regeneratePack', { id: entry.id, save });
+      const result = await regenerate.mutateAsync({ id: entry.id, save });
       if (!result) setMessage({ text: 'Nothing was saved.' });
-      else {
-        setOutcome({ entry, result });
-        if (result.entry) reload();
-      }
+      else setOutcome({ entry, result });
     } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
+      setMessage({ text: e instanceof Error ? e.message : String(e), error: true });
     } finally {
       setBusy(null);
     }
@@ -41,22 +39,17 @@ export function PackRegister({ refresh }: { refresh: number }) {
   };
   const openFolder = async (p: string) => {
     try {
-      await call('showPackInFolder', { path: p });
+      await show.mutateAsync({ path: p });
     } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
+      setMessage({ text: e instanceof Error ? e.message : String(e), error: true });
     }
   };
 
   return (
     <section className="card" aria-labelledby="register-title">
       <h2 id="register-title">Pack register</h2>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
-      {data && data.length === 0 ? <p>No packs yet. Packs you generate are listed here, so you can show what was sent and when.</p> : null}
-      {data && data.length > 0 ? (
+      {data.length === 0 ? <p>No packs yet. Packs you generate are listed here, so you can show what was sent and when.</p> : null}
+      {data.length > 0 ? (
         <div className="scroll-x">
           <table className="table register" aria-label="Pack register">
             <thead>

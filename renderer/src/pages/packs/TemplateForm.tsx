@@ -1,61 +1,42 @@
 // The firm's pack template: logo, main colour, the address block on the cover and a footer line.
 import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { HEX_COLOUR_RE, MAX_LOGO_BYTES, type TemplateView, templateSettings } from '../../../../electron/contract/ops/packs';
-import { ApiError, call } from '../../api';
-import { useLoad, useZodForm } from '../../hooks';
-import { TextField } from '../../components/fields';
+import { useAction, useOp } from '../../data/query';
+import { useContractForm } from '../../forms/useContractForm';
+import { FormMessage, SavedNote, TextInput } from '../../forms/inputs';
 
 export function TemplateForm() {
-  const { data, error, reload } = useLoad(() => call('getTemplate', {}), []);
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error}
-      </p>
-    );
-  if (!data) return <p aria-busy="true">Loading…</p>;
-  return <Form template={data} onSaved={reload} />;
+  return <Form template={useOp('getTemplate', {})} />;
 }
 
-function Form({ template, onSaved }: { template: TemplateView; onSaved: () => void }) {
-  const f = useZodForm(templateSettings, { primaryColour: template.primaryColour, addressBlock: template.addressBlock, footerText: template.footerText });
-  const v = f.values as { primaryColour?: string; addressBlock?: string; footerText?: string };
-  const [saved, setSaved] = useState(false);
-  const [logo, setLogo] = useState(template.logo);
+function Form({ template }: { template: TemplateView }) {
+  const f = useContractForm(templateSettings, { primaryColour: template.primaryColour, addressBlock: template.addressBlock, footerText: template.footerText });
+  const update = useAction('updateTemplate');
+  const pickLogo = useAction('pickLogo');
+  const removeLogo = useAction('removeLogo');
+  const primaryColour = useWatch({ control: f.control, name: 'primaryColour' });
+  const logo = template.logo;
   const [logoError, setLogoError] = useState<string | null>(null);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setSaved(false);
-    const d = f.parse();
-    if (!d) return;
-    try {
-      await call('updateTemplate', d);
-      setSaved(true);
-      onSaved();
-    } catch (err) {
-      // Errors about the fields go beside them; anything else (e.g. no firm details yet) above the button.
-      const fields = err instanceof ApiError ? Object.keys(err.fieldErrors()) : [];
-      if (fields.length && fields.every((k) => k in templateSettings.shape)) f.fail(err);
-      else f.setFormError((err as Error).message);
-    }
-  };
+  // Errors about the fields go beside them; anything else (e.g. no firm details yet) above the button.
+  const submit = f.submit((d) => update.mutateAsync(d));
   const pick = async () => {
     setLogoError(null);
     try {
-      setLogo((await call('pickLogo', {})).logo);
+      await pickLogo.mutateAsync({});
     } catch (err) {
-      setLogoError((err as Error).message);
+      setLogoError(err instanceof Error ? err.message : String(err));
     }
   };
   const remove = async () => {
     setLogoError(null);
     try {
-      setLogo((await call('removeLogo', {})).logo);
+      await removeLogo.mutateAsync({});
     } catch (err) {
-      setLogoError((err as Error).message);
+      setLogoError(err instanceof Error ? err.message : String(err));
     }
   };
-  const colour = v.primaryColour && HEX_COLOUR_RE.test(v.primaryColour.trim()) ? `#${v.primaryColour.trim().replace(/^#/, '')}` : '#1F4E79';
+  const colour = primaryColour && HEX_COLOUR_RE.test(primaryColour.trim()) ? `#${primaryColour.trim().replace(/^#/, '')}` : '#1F4E79';
   return (
     <section className="card" aria-labelledby="template-title">
       <h2 id="template-title">Pack template</h2>
@@ -90,45 +71,21 @@ function Form({ template, onSaved }: { template: TemplateView; onSaved: () => vo
       </div>
       <form className="form-grid" onSubmit={submit} aria-label="Pack template" noValidate>
         <div className="colour-field">
-          <TextField
-            label="Main colour"
-            name="primaryColour"
-            value={v.primaryColour}
-            onChange={(x) => f.set('primaryColour', x)}
-            error={f.errorOf('primaryColour')}
-            hint="Six hex digits, such as 1F4E79 (a dark blue). Leave empty for the default."
-          />
+          <TextInput form={f} name="primaryColour" label="Main colour" hint="Six hex digits, such as 1F4E79 (a dark blue). Leave empty for the default." />
           <span className="swatch" style={{ background: colour }} aria-hidden="true" />
         </div>
-        <TextField
-          label="Address block"
+        <TextInput
+          form={f}
           name="addressBlock"
+          label="Address block"
           multiline
-          value={v.addressBlock}
-          onChange={(x) => f.set('addressBlock', x)}
-          error={f.errorOf('addressBlock')}
           hint="Shown under the firm name on the cover, one line per line. Leave empty to use the firm’s address."
         />
-        <TextField
-          label="Footer line"
-          name="footerText"
-          value={v.footerText}
-          onChange={(x) => f.set('footerText', x)}
-          error={f.errorOf('footerText')}
-          hint="For example your registered office or company number."
-        />
-        {f.formError ? (
-          <p className="form-error" role="alert">
-            {f.formError}
-          </p>
-        ) : null}
+        <TextInput form={f} name="footerText" label="Footer line" hint="For example your registered office or company number." />
+        <FormMessage form={f} />
         <div className="actions">
           <button type="submit">Save template</button>
-          {saved ? (
-            <span className="saved" role="status">
-              Saved.
-            </span>
-          ) : null}
+          <SavedNote form={f} />
         </div>
       </form>
     </section>

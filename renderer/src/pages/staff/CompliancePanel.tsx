@@ -2,16 +2,15 @@
 // date it changes, where the rule comes from, and exemptions (grant with a reason, who and
 // when; withdraw). Exempt rules show who granted the exemption, when and why.
 import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import type { RuleResult } from '../../../../electron/contract/compliance';
 import { exemption, type Exemption, type Stored } from '../../../../electron/contract/model';
 import type { RuleInfoView } from '../../../../electron/contract/ops/evidence';
-import { call } from '../../api';
-import { useZodForm } from '../../hooks';
+import { useAction } from '../../data/query';
 import { StatusBadge } from '../../components/Status';
-import { TextField } from '../../components/fields';
-import { DateField } from '../../components/DateField';
 import { Modal } from '../../components/Modal';
-import { friendlyError } from '../../components/formErrors';
+import { useContractForm } from '../../forms/useContractForm';
+import { DateInput, FormMessage, TextInput } from '../../forms/inputs';
 import { ukDate } from '../../format';
 import { tabOfRule, STAFF_TABS } from '../../links';
 
@@ -23,7 +22,6 @@ export function CompliancePanel({
   exemptions,
   user,
   today,
-  onChanged,
 }: {
   staffRef: string;
   name: string;
@@ -32,12 +30,12 @@ export function CompliancePanel({
   exemptions: Stored<Exemption>[];
   user: string;
   today: string;
-  onChanged: () => void;
 }) {
   const [granting, setGranting] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const withdrawExemption = useAction('withdrawExemption');
   const grantFor = (rule: string) => {
     // The grant in force: the latest granted on or before today.
     const list = exemptions.filter((e) => e.rule === rule && e.grantedOn <= today).sort((a, b) => a.grantedOn.localeCompare(b.grantedOn));
@@ -46,10 +44,9 @@ export function CompliancePanel({
   const withdraw = async (rule: string, id: number) => {
     setError(null);
     try {
-      await call('withdrawExemption', { id });
+      await withdrawExemption.mutateAsync({ id });
       setWithdrawing(null);
       setDone(`The exemption from ${catalogue.get(rule)?.title ?? rule} was withdrawn.`);
-      onChanged();
     } catch (e) {
       setError((e as Error).message);
     }
@@ -101,9 +98,15 @@ export function CompliancePanel({
                 <td className="source">{info?.source ?? ''}</td>
                 <td className="row-actions">
                   {r.status !== 'exempt' && r.status !== 'met' ? (
-                    <a className="fix-link" href={`#/staff/${encodeURIComponent(staffRef)}/${tab}`} aria-label={`Fix ${info?.title ?? r.rule} in ${tabWords}`}>
+                    <Link
+                      className="fix-link"
+                      to="/staff/$ref/{-$tab}"
+                      params={{ ref: staffRef, tab }}
+                      activeOptions={{ exact: true }}
+                      aria-label={`Fix ${info?.title ?? r.rule} in ${tabWords}`}
+                    >
                       Fix in {tabWords}
-                    </a>
+                    </Link>
                   ) : null}
                   {grant ? (
                     withdrawing === r.rule ? (
@@ -158,7 +161,6 @@ export function CompliancePanel({
           onSaved={() => {
             setDone(`${name} is now exempt from ${catalogue.get(granting)?.title ?? granting}.`);
             setGranting(null);
-            onChanged();
           }}
         />
       ) : null}
@@ -185,19 +187,12 @@ function ExemptionForm({
   onCancel: () => void;
   onSaved: () => void;
 }) {
-  const f = useZodForm(exemption, { rule, reason: '', grantedBy: user, grantedOn: today });
-  const v = f.values as Partial<Exemption>;
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const d = f.parse();
-    if (!d) return;
-    try {
-      await call('grantExemption', { owner: { type: 'staff', ref: staffRef }, rule: d.rule, reason: d.reason, grantedBy: d.grantedBy, grantedOn: d.grantedOn });
-      onSaved();
-    } catch (err) {
-      f.fail(err);
-    }
-  };
+  const f = useContractForm(exemption, { rule, reason: '', grantedBy: user, grantedOn: today });
+  const grant = useAction('grantExemption');
+  const submit = f.submit(async (d) => {
+    await grant.mutateAsync({ owner: { type: 'staff', ref: staffRef }, rule: d.rule, reason: d.reason, grantedBy: d.grantedBy, grantedOn: d.grantedOn });
+    onSaved();
+  });
   const title = info?.title ?? rule;
   return (
     <Modal title={`Exempt ${name} from ${title}`} onClose={onCancel}>
@@ -207,43 +202,18 @@ function ExemptionForm({
           {info ? ` (${info.source}): ${info.summary}` : ''} While the exemption stands, this rule shows as Exempt with the reason below, in the app and in
           packs.
         </p>
-        <TextField
-          label="Reason"
+        <TextInput
+          form={f}
           name="reason"
+          label="Reason"
           multiline
-          value={v.reason}
-          onChange={(x) => f.set('reason', x)}
-          error={friendlyError(f.errorOf('reason'))}
           required
           autoFocus
           hint="Why this rule does not apply, e.g. desk-based role with no client contact"
         />
-        <TextField
-          label="Granted by"
-          name="grantedBy"
-          value={v.grantedBy}
-          onChange={(x) => f.set('grantedBy', x)}
-          error={friendlyError(f.errorOf('grantedBy'))}
-          required
-        />
-        <DateField
-          label="Granted on"
-          name="grantedOn"
-          value={v.grantedOn}
-          onChange={(x) => f.set('grantedOn', x)}
-          error={friendlyError(f.errorOf('grantedOn'))}
-          required
-        />
-        {f.errorOf('rule') ? (
-          <p className="form-error" role="alert">
-            {f.errorOf('rule')}
-          </p>
-        ) : null}
-        {f.formError ? (
-          <p className="form-error" role="alert">
-            {f.formError}
-          </p>
-        ) : null}
+        <TextInput form={f} name="grantedBy" label="Granted by" required />
+        <DateInput form={f} name="grantedOn" label="Granted on" required />
+        <FormMessage form={f} />
         <div className="actions">
           <button type="submit">Grant exemption</button>
           <button type="button" className="secondary" onClick={onCancel}>

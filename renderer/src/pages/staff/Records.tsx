@@ -2,61 +2,54 @@
 // files can be dropped onto. Forms are validated as the user types with the kind's zod
 // schema (model.ts RECORD_KINDS); main's errors are shown beside the field they concern.
 import { useState, type ReactNode } from 'react';
-import { RECORD_KINDS, TRAINING_KINDS, type EvidenceMeta, type OwnerType } from '../../../../electron/contract/model';
-import { call } from '../../api';
-import { useZodForm } from '../../hooks';
-import { CheckField, NumberField, SelectField, TextField } from '../../components/fields';
-import { DateField } from '../../components/DateField';
-import { friendlyError } from '../../components/formErrors';
+import { useWatch, type DefaultValues, type FieldValues } from 'react-hook-form';
+import { TRAINING_KINDS, type OwnerType, type RecordKind, type RecordPayload, type Stored } from '../../../../electron/contract/model';
+import { useAction } from '../../data/query';
+import { CheckField, SelectField, TextField } from '../../components/fields';
 import { RecordWithEvidence } from '../../components/EvidenceFiles';
 import { pounds } from '../../format';
-import { TRAINING_WORDS, type FieldSpec, type KindSpec, type Rec, type Values } from './kinds';
+import { useContractForm, type ContractForm } from '../../forms/useContractForm';
+import { CheckInput, DateInput, FormMessage, NumberInput, SelectInput, TextInput, useBound } from '../../forms/inputs';
+import { TRAINING_WORDS, type FieldSpec, type KindSpec } from './kinds';
 
 export interface Owner {
   type: OwnerType;
   ref?: string;
 }
-export type StoredRec = Rec & { evidence: EvidenceMeta[] };
 
-function payloadOf(r: Values): Values {
+/** A stored record's payload: what the forms edit (the id and files are not part of it). */
+function payloadOf<P>(r: Stored<P>): P {
   const { id: _id, evidence: _ev, ...rest } = r;
-  return rest;
+  // Stored<P> is P plus these two keys, so what is left is P (TypeScript keeps it as an Omit).
+  return rest as P;
 }
 
-export function RecordList({
+export function RecordList<K extends RecordKind>({
   spec,
   owner,
   records,
-  onChanged,
   fixed,
   extraActions,
   addLabel,
 }: {
-  spec: KindSpec;
+  spec: KindSpec<K>;
   owner: Owner;
-  records: StoredRec[];
-  onChanged: () => void;
+  records: Stored<RecordPayload<K>>[];
   /** Values every record here has and the form does not ask for (e.g. a policy's kind). */
-  fixed?: Values;
-  extraActions?: (r: StoredRec) => ReactNode;
+  fixed?: Partial<RecordPayload<K>>;
+  extraActions?: (r: Stored<RecordPayload<K>>) => ReactNode;
   addLabel?: string;
 }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const addRecord = useAction('addRecord');
+  const updateRecord = useAction('updateRecord');
+  const deleteRecord = useAction('deleteRecord');
   const sorted = [...records].sort((a, b) => spec.dateOf(b).localeCompare(spec.dateOf(a)) || b.id - a.id);
   const fields = spec.fields.filter((f) => !fixed || !(f.name in fixed));
   const add = addLabel ?? `Add ${spec.article} ${spec.noun}`;
-  const remove = async (id: number) => {
-    try {
-      await call('deleteRecord', { id });
-      setConfirming(null);
-      onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const remove = (id: number) => deleteRecord.mutate({ id }, { onSuccess: () => setConfirming(null) });
   return (
     <div className="records">
       {!adding ? (
@@ -70,19 +63,19 @@ export function RecordList({
           spec={spec}
           fields={fields}
           title={add}
-          initial={{ ...(spec.start?.() ?? {}), ...(fixed ?? {}) }}
+          // Both are partial payloads of this kind; TypeScript loses that through a generic spread.
+          initial={{ ...spec.start?.(), ...fixed } as DefaultValues<RecordPayload<K>>}
           submitLabel={add}
           onCancel={() => setAdding(false)}
           save={async (data) => {
-            await call('addRecord', { owner, kind: spec.kind, data });
+            await addRecord.mutateAsync({ owner, kind: spec.kind, data: { ...data, ...fixed } });
             setAdding(false);
-            onChanged();
           }}
         />
       )}
-      {error ? (
+      {deleteRecord.error ? (
         <p className="form-error" role="alert">
-          {error}
+          {deleteRecord.error.message}
         </p>
       ) : null}
       {sorted.length === 0 && !adding ? <p className="hint">Nothing recorded yet.</p> : null}
@@ -94,17 +87,17 @@ export function RecordList({
             spec={spec}
             fields={fields}
             title={`Edit ${heading}`}
-            initial={payloadOf(r)}
+            // A stored payload is a complete set of starting values (a generic type is not seen as its own partial).
+            initial={payloadOf(r) as DefaultValues<RecordPayload<K>>}
             submitLabel="Save changes"
             onCancel={() => setEditing(null)}
             save={async (data) => {
-              await call('updateRecord', { id: r.id, data });
+              await updateRecord.mutateAsync({ id: r.id, data: { ...data, ...fixed } });
               setEditing(null);
-              onChanged();
             }}
           />
         ) : (
-          <RecordWithEvidence key={r.id} recordId={r.id} files={r.evidence} label={heading} onChanged={onChanged}>
+          <RecordWithEvidence key={r.id} recordId={r.id} files={r.evidence} label={heading}>
             <h3 className="record-title">{heading}</h3>
             <dl className="details compact">
               {spec.facts(r).map(([k, v]) => (
@@ -141,7 +134,7 @@ export function RecordList({
   );
 }
 
-export function RecordForm({
+export function RecordForm<K extends RecordKind>({
   spec,
   fields,
   title,
@@ -150,45 +143,27 @@ export function RecordForm({
   save,
   onCancel,
 }: {
-  spec: KindSpec;
-  fields: FieldSpec[];
+  spec: KindSpec<K>;
+  fields: FieldSpec<RecordPayload<K>>[];
   title: string;
-  initial: Values;
+  initial: DefaultValues<RecordPayload<K>>;
   submitLabel: string;
-  save: (data: Values) => Promise<void>;
+  save: (data: RecordPayload<K>) => Promise<void>;
   onCancel: () => void;
 }) {
-  const f = useZodForm(RECORD_KINDS[spec.kind].schema, initial);
-  const [saving, setSaving] = useState(false);
-  const v = f.values;
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const data = f.parse();
-    if (!data) return;
-    setSaving(true);
-    try {
-      await save(data as Values);
-    } catch (err) {
-      f.fail(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const f = useContractForm(spec.schema, initial, { prefix: 'data' });
+  const values = useWatch({ control: f.control });
   return (
-    <form className="card form-grid" onSubmit={submit} aria-label={title} noValidate>
+    <form className="card form-grid" onSubmit={f.submit(save)} aria-label={title} noValidate>
       <h3 className="form-title">{title}</h3>
       {fields
-        .filter((fs) => !fs.showIf || fs.showIf(v))
+        .filter((fs) => !fs.showIf || fs.showIf(values))
         .map((fs) => (
-          <Field key={fs.name} spec={fs} value={v[fs.name]} set={(x) => f.set(fs.name, x)} error={friendlyError(f.errorOf(fs.name))} />
+          <Field key={fs.name} form={f} spec={fs} />
         ))}
-      {f.formError ? (
-        <p className="form-error" role="alert">
-          {f.formError}
-        </p>
-      ) : null}
+      <FormMessage form={f} />
       <div className="actions">
-        <button type="submit" disabled={saving}>
+        <button type="submit" disabled={f.formState.isSubmitting}>
           {submitLabel}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
@@ -199,54 +174,62 @@ export function RecordForm({
   );
 }
 
-function Field({ spec, value, set, error }: { spec: FieldSpec; value: unknown; set: (v: unknown) => void; error?: string }) {
-  const str = typeof value === 'string' ? value : undefined;
+function Field<T extends FieldValues, O>({ form, spec }: { form: ContractForm<T, O>; spec: FieldSpec<T> }) {
+  const common = { form, name: spec.name, label: spec.label, hint: spec.hint };
   switch (spec.kind) {
     case 'text':
-      return <TextField label={spec.label} name={spec.name} value={str} onChange={set} error={error} hint={spec.hint} required={spec.required} />;
+      return <TextInput {...common} required={spec.required} />;
     case 'textarea':
       return (
         <div className="span-all">
-          <TextField label={spec.label} name={spec.name} value={str} onChange={set} error={error} hint={spec.hint} multiline />
+          <TextInput {...common} multiline />
         </div>
       );
     case 'date':
-      return <DateField label={spec.label} name={spec.name} value={str} onChange={set} error={error} hint={spec.hint} required={spec.required} />;
+      return <DateInput {...common} required={spec.required} />;
     case 'check':
-      return <CheckField label={spec.label} name={spec.name} checked={value === true} onChange={set} hint={spec.hint} />;
+      return <CheckInput {...common} />;
     case 'number':
-    case 'money': {
-      const n = typeof value === 'number' ? value : undefined;
-      const hint = spec.kind === 'money' && n !== undefined && Number.isFinite(n) && n > 0 ? pounds(n) : spec.hint;
-      return <NumberField label={spec.label} name={spec.name} value={n} onChange={set} error={error} hint={hint} step={spec.step} />;
-    }
+      return <NumberInput {...common} step={spec.step} required={spec.required} />;
+    case 'money':
+      return <MoneyInput {...common} required={spec.required} />;
     case 'select':
-      return (
-        <SelectField label={spec.label} name={spec.name} value={str} onChange={set} options={spec.options} blank={spec.blank} error={error} hint={spec.hint} />
-      );
+      return <SelectInput {...common} options={spec.options} blank={spec.blank} required={spec.required} />;
     case 'areas':
-      return <AreasField spec={spec} value={Array.isArray(value) ? (value as string[]) : []} set={set} error={error} />;
+      return <AreasInput {...common} options={spec.options} />;
     case 'trainingKind':
-      return <TrainingKindField label={spec.label} value={str} set={set} error={error} />;
+      return <TrainingKindInput {...common} />;
   }
 }
 
-function AreasField({ spec, value, set, error }: { spec: Extract<FieldSpec, { kind: 'areas' }>; value: string[]; set: (v: unknown) => void; error?: string }) {
+type Bound<T extends FieldValues, O> = { form: ContractForm<T, O>; name: FieldSpec<T>['name']; label: string; hint?: string; required?: boolean };
+
+/** Pounds, with the amount written out beside it as it is typed. */
+function MoneyInput<T extends FieldValues, O>({ form, name, ...p }: Bound<T, O>) {
+  const v = useWatch({ control: form.control, name });
+  const hint = typeof v === 'number' && Number.isFinite(v) && v > 0 ? pounds(v) : p.hint;
+  return <NumberInput form={form} name={name} {...p} hint={hint} />;
+}
+
+function AreasInput<T extends FieldValues, O>({ form, name, label, options }: Bound<T, O> & { options: readonly (readonly [string, string])[] }) {
+  const b = useBound(form, name);
+  const value = Array.isArray(b.value) ? b.value.filter((x): x is string => typeof x === 'string') : [];
   return (
     <fieldset className="field span-all checks">
-      <legend>{spec.label}</legend>
-      {spec.options.map(([key, words]) => (
+      <legend>{label}</legend>
+      {options.map(([key, words], i) => (
         <CheckField
           key={key}
           label={words}
-          name={`${spec.name}-${key}`}
+          name={`${name}-${key}`}
           checked={value.includes(key)}
-          onChange={(on) => set(on ? [...value.filter((x) => x !== key), key] : value.filter((x) => x !== key))}
+          inputRef={i === 0 ? b.ref : undefined}
+          onChange={(on) => b.set(on ? [...value.filter((x) => x !== key), key] : value.filter((x) => x !== key))}
         />
       ))}
-      {error ? (
+      {b.error ? (
         <div className="error" role="alert">
-          {spec.label} {error}
+          {label} {b.error}
         </div>
       ) : null}
     </fieldset>
@@ -254,7 +237,10 @@ function AreasField({ spec, value, set, error }: { spec: Extract<FieldSpec, { ki
 }
 
 const OTHER = '__other';
-function TrainingKindField({ label, value, set, error }: { label: string; value: string | undefined; set: (v: unknown) => void; error?: string }) {
+/** One of the mandatory trainings from a list, or another kind typed in. */
+function TrainingKindInput<T extends FieldValues, O>({ form, name, label }: Bound<T, O>) {
+  const b = useBound(form, name);
+  const value = typeof b.value === 'string' ? b.value : undefined;
   const known = value !== undefined && (TRAINING_KINDS as readonly string[]).includes(value);
   const [other, setOther] = useState(value !== undefined && value !== '' && !known);
   const choice = other ? OTHER : known ? value : undefined;
@@ -265,19 +251,23 @@ function TrainingKindField({ label, value, set, error }: { label: string; value:
         name="kind"
         value={choice}
         blank="Choose the training"
-        options={[...TRAINING_KINDS.map((k) => [k, TRAINING_WORDS[k]] as [string, string]), [OTHER, 'Another kind…']]}
+        options={[...TRAINING_KINDS.map((k) => [k, TRAINING_WORDS[k]] as const), [OTHER, 'Another kind…'] as const]}
+        inputRef={other ? undefined : b.ref}
+        onBlur={b.onBlur}
         onChange={(x) => {
           if (x === OTHER) {
             setOther(true);
-            set(known ? '' : (value ?? ''));
+            b.set(known ? '' : (value ?? ''));
           } else {
             setOther(false);
-            set(x ?? '');
+            b.set(x ?? '');
           }
         }}
-        error={other ? undefined : error}
+        error={other ? undefined : b.error}
       />
-      {other ? <TextField label="Kind of training" name="otherKind" value={value} onChange={set} error={error} hint="e.g. Moving and handling" /> : null}
+      {other ? (
+        <TextField label="Kind of training" name="otherKind" value={value} onChange={b.set} onBlur={b.onBlur} inputRef={b.ref} error={b.error} hint="e.g. Moving and handling" />
+      ) : null}
     </>
   );
 }

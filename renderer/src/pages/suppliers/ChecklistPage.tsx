@@ -4,8 +4,8 @@ import type { RuleResult, RuleStatus } from '../../../../electron/contract/compl
 import { STATUSES } from '../../../../electron/contract/compliance';
 import type { SupplierFileView } from '../../../../electron/contract/ops/suppliers';
 import { VETTING_WORDS } from '../../../../electron/contract/ops/suppliers';
-import { call } from '../../api';
-import { useLoad } from '../../hooks';
+import { Link } from '@tanstack/react-router';
+import { useOps } from '../../data/query';
 import { StatusBadge } from '../../components/Status';
 import { pounds, ukDate, ukDateLong } from '../../format';
 import { DBS_LEVEL_WORDS } from '../staff/kinds';
@@ -108,15 +108,7 @@ function worst(results: RuleResult[]): RuleStatus {
 }
 
 export function ChecklistPage({ supplierRef }: { supplierRef: string }) {
-  const { data, error } = useLoad(() => Promise.all([call('supplierFile', { ref: supplierRef }), call('getFirm', {})]), [supplierRef]);
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error}
-      </p>
-    );
-  if (!data) return <p aria-busy="true">Loading…</p>;
-  const [f, firm] = data;
+  const [f, firm] = useOps([['supplierFile', { ref: supplierRef }], ['getFirm', {}]]);
   const { main, more } = checklistLines(f);
   const statusOf = (l: Line): RuleStatus => (l.rules.length ? worst(f.report.rules.filter((r) => l.rules.includes(r.rule))) : 'not_applicable');
   const table = (lines: Line[], label: string) => (
@@ -149,7 +141,14 @@ export function ChecklistPage({ supplierRef }: { supplierRef: string }) {
   return (
     <section aria-labelledby="page-title" className="sv-print">
       <p className="sv-crumbs no-print">
-        <a href="#/suppliers">Suppliers</a> › <a href={`#/suppliers/${encodeURIComponent(f.supplier.ref)}`}>{f.supplier.name}</a> › Checklist
+        <Link to="/suppliers" activeOptions={{ exact: true }}>
+          Suppliers
+        </Link>{' '}
+        ›{' '}
+        <Link to="/suppliers/$ref" params={{ ref: f.supplier.ref }} activeOptions={{ exact: true }}>
+          {f.supplier.name}
+        </Link>{' '}
+        › Checklist
       </p>
       <header className="page-head">
         <h1 id="page-title">Governance checklist: {f.supplier.name}</h1>

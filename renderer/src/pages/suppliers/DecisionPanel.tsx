@@ -1,13 +1,12 @@
 // The vetting decision (MTSP Governance A): approve, approve with conditions or reject,
 // who and when, and the next review date; then the full history, newest first.
-import { useId } from 'react';
-import { plusMonths } from '../../../../electron/contract/dates';
+import { useWatch } from 'react-hook-form';
+import { isIsoDate, plusMonths } from '../../../../electron/contract/dates';
 import type { Decision, Stored } from '../../../../electron/contract/model';
 import { decisionInput, type DecisionInput } from '../../../../electron/contract/ops/suppliers';
-import { call } from '../../api';
-import { useZodForm } from '../../hooks';
-import { TextField } from '../../components/fields';
-import { DateField } from '../../components/DateField';
+import { useAction } from '../../data/query';
+import { useContractForm } from '../../forms/useContractForm';
+import { DateInput, FormMessage, RadioInput, TextInput } from '../../forms/inputs';
 import { ukDate } from '../../format';
 
 export const DECISION_WORDS: Record<Decision['decision'], string> = {
@@ -30,72 +29,56 @@ export function DecisionForm({
   today: string;
   onSaved: (d: DecisionInput) => void;
 }) {
-  const f = useZodForm(decisionInput, { ref: supplierRef, decision: 'approved', by: user, on: today, nextReviewOn: '', note: '' });
-  const v = f.values as Partial<DecisionInput>;
-  const group = useId();
-  const submit = f.submitWith(async (d) => {
-    await call('recordSupplierDecision', d);
+  const f = useContractForm(decisionInput, { ref: supplierRef, decision: 'approved', by: user, on: today });
+  const record = useAction('recordSupplierDecision');
+  const [decision, on] = useWatch({ control: f.control, name: ['decision', 'on'] });
+  const submit = f.submit(async (d) => {
+    await record.mutateAsync(d);
     onSaved(d);
   });
-  const noteLabel = v.decision === 'conditional' ? 'Conditions' : v.decision === 'rejected' ? 'Reason for not approving' : 'Note';
+  const noteLabel = decision === 'conditional' ? 'Conditions' : decision === 'rejected' ? 'Reason for not approving' : 'Note';
   const noteHint =
-    v.decision === 'conditional'
+    decision === 'conditional'
       ? 'What the supplier must do or keep to, e.g. supervision notes every quarter'
-      : v.decision === 'rejected'
+      : decision === 'rejected'
         ? 'Why the supplier should not be instructed'
         : 'Optional';
   return (
     <form className="card form-grid" onSubmit={submit} noValidate aria-label={`Vetting decision for ${name}`}>
-      <fieldset className="field span-all sv-radios">
-        <legend>Decision</legend>
-        {(['approved', 'conditional', 'rejected'] as const).map((k) => (
-          <label key={k} className="sv-radio">
-            <input type="radio" name={group} value={k} checked={v.decision === k} onChange={() => f.set('decision', k)} />{' '}
-            {k === 'approved' ? 'Approve' : k === 'conditional' ? 'Approve with conditions' : 'Reject'}
-          </label>
-        ))}
-      </fieldset>
-      <TextField label="Decided by" name="by" value={v.by} onChange={(x) => f.set('by', x)} error={f.errorOf('by')} required />
-      <DateField label="Decided on" name="on" value={v.on} onChange={(x) => f.set('on', x)} error={f.errorOf('on')} required />
-      {v.decision !== 'rejected' ? (
+      <RadioInput
+        form={f}
+        name="decision"
+        legend="Decision"
+        className="field span-all sv-radios"
+        labelClassName="sv-radio"
+        options={[
+          ['approved', 'Approve'],
+          ['conditional', 'Approve with conditions'],
+          ['rejected', 'Reject'],
+        ]}
+      />
+      <TextInput form={f} name="by" label="Decided by" required />
+      <DateInput form={f} name="on" label="Decided on" required />
+      {decision !== 'rejected' ? (
         <div className="sv-review">
-          <DateField
-            label="Next review"
-            name="nextReviewOn"
-            value={v.nextReviewOn}
-            onChange={(x) => f.set('nextReviewOn', x)}
-            error={f.errorOf('nextReviewOn')}
-            required
-            hint="After this date the supplier needs re-vetting"
-          />
+          <DateInput form={f} name="nextReviewOn" label="Next review" required hint="After this date the supplier needs re-vetting" />
           <button
             type="button"
             className="secondary small"
-            onClick={() => f.set('nextReviewOn', plusMonths(v.on && /^\d{4}-\d{2}-\d{2}$/.test(v.on) ? v.on : today, 12))}
+            onClick={() => f.setValue('nextReviewOn', plusMonths(isIsoDate(on) ? on : today, 12), { shouldValidate: true })}
           >
             In 12 months
           </button>
         </div>
       ) : null}
       <div className="span-all">
-        <TextField
-          label={noteLabel}
-          name="note"
-          multiline
-          value={v.note}
-          onChange={(x) => f.set('note', x)}
-          error={f.errorOf('note')}
-          hint={noteHint}
-          required={v.decision !== 'approved'}
-        />
+        <TextInput form={f} name="note" label={noteLabel} multiline hint={noteHint} required={decision !== 'approved'} />
       </div>
-      {f.formError ? (
-        <p className="form-error" role="alert">
-          {f.formError}
-        </p>
-      ) : null}
+      <FormMessage form={f} />
       <div className="actions">
-        <button type="submit">Record decision</button>
+        <button type="submit" disabled={f.formState.isSubmitting}>
+          Record decision
+        </button>
       </div>
     </form>
   );

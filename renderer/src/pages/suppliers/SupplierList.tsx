@@ -4,8 +4,8 @@ import { useId, useState } from 'react';
 import { STATUS_WORDS, type OverallStatus } from '../../../../electron/contract/compliance';
 import { SUPPLIER_SERVICES } from '../../../../electron/contract/model';
 import { VETTING_STATES, VETTING_WORDS, type SupplierListItem, type VettingState } from '../../../../electron/contract/ops/suppliers';
-import { call } from '../../api';
-import { useLoad } from '../../hooks';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useOp } from '../../data/query';
 import { StatusBadge } from '../../components/Status';
 import { ukDate } from '../../format';
 import { MinimumsEditor } from './MinimumsEditor';
@@ -23,14 +23,14 @@ export function servicesOf(list: SupplierListItem[]): string[] {
   return [...seen.values()];
 }
 
-export function SupplierList({ go }: { go: (to: string) => void }) {
-  const { data, error, reload } = useLoad(() => call('supplierList', {}), []);
+export function SupplierList() {
+  const list = useOp('supplierList', {});
+  const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState('');
   const [service, setService] = useState('');
   const [status, setStatus] = useState('');
   const ids = { search: useId(), service: useId(), status: useId() };
-  const list = data ?? [];
   const services = servicesOf(list);
   const shown = list.filter((s) => {
     if (search.trim() && !s.name.toLowerCase().includes(search.trim().toLowerCase())) return false;
@@ -47,14 +47,13 @@ export function SupplierList({ go }: { go: (to: string) => void }) {
         {!adding ? <button onClick={() => setAdding(true)}>Add supplier</button> : null}
       </header>
       {adding ? (
-        <SupplierForm knownServices={services} onSaved={(ref) => go(`/suppliers/${encodeURIComponent(ref)}`)} onCancel={() => setAdding(false)} />
+        <SupplierForm
+          knownServices={services}
+          onSaved={(ref) => void navigate({ to: '/suppliers/$ref', params: { ref } })}
+          onCancel={() => setAdding(false)}
+        />
       ) : null}
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
-      {data && list.length === 0 ? (
+      {list.length === 0 ? (
         <p>No suppliers yet. Add the first therapy or care provider to start its vetting file, or import a firm file from Settings.</p>
       ) : null}
       {list.length > 0 ? (
@@ -113,7 +112,9 @@ export function SupplierList({ go }: { go: (to: string) => void }) {
               {shown.map((s) => (
                 <tr key={s.ref} data-ref={s.ref}>
                   <td>
-                    <a href={`#/suppliers/${encodeURIComponent(s.ref)}`}>{s.name}</a>
+                    <Link to="/suppliers/$ref" params={{ ref: s.ref }}>
+                      {s.name}
+                    </Link>
                     <div className="hint">{s.ref}</div>
                   </td>
                   <td>{s.services.join(', ')}</td>
@@ -131,7 +132,7 @@ export function SupplierList({ go }: { go: (to: string) => void }) {
           {shown.length === 0 ? <p>No supplier matches. Clear the search or filters to see them all.</p> : null}
         </>
       ) : null}
-      <MinimumsEditor services={services} onSaved={reload} />
+      <MinimumsEditor services={services} />
     </section>
   );
 }

@@ -1,20 +1,22 @@
 // One supplier's vetting file (MTSP Governance A-F): details, one section per item with its
 // rule's status word, reason and evidence files, then the vetting decision and its history.
 import { useRef, useState, type ReactNode } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useWatch } from 'react-hook-form';
 import type { RuleResult } from '../../../../electron/contract/compliance';
 import { supplierDetails, type SupplierDetails, type SupplierDocumentTopic } from '../../../../electron/contract/model';
 import type { RuleInfoView } from '../../../../electron/contract/ops/evidence';
 import type { SupplierFileView } from '../../../../electron/contract/ops/suppliers';
-import { call } from '../../api';
-import { useLoad, useZodForm } from '../../hooks';
+import { useAction, useOps } from '../../data/query';
 import { StatusBadge } from '../../components/Status';
-import { CheckField, TextField } from '../../components/fields';
-import { DateField } from '../../components/DateField';
 import { pounds, ukDate } from '../../format';
-import { RecordList, type StoredRec } from '../staff/Records';
+import { useContractForm } from '../../forms/useContractForm';
+import { CheckInput, DateInput, FormMessage, TextInput } from '../../forms/inputs';
+import { RecordList } from '../staff/Records';
 import { DecisionForm, DecisionHistory, DECISION_WORDS } from './DecisionPanel';
 import { SUPPLIER_KINDS } from './kinds';
 import { detailValues, SupplierForm } from './SupplierForm';
+import { pick } from '../../forms/pick';
 import { TopicFiles } from './TopicFiles';
 import { VettingBadge } from './VettingBadge';
 
@@ -40,23 +42,14 @@ export const SECTIONS: SectionDef[] = [
   { key: 'decision', item: 'Governance A', title: 'Vetting decision', rule: 'SUP-VETTING-DECISION' },
 ];
 
-export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to: string) => void }) {
-  const { data, error, reload } = useLoad(async () => {
-    const [file, catalogue] = await Promise.all([call('supplierFile', { ref: supplierRef }), call('ruleCatalogue', {})]);
-    return { file, catalogue: new Map(catalogue.map((r) => [r.id, r])) };
-  }, [supplierRef]);
+export function SupplierPage({ supplierRef }: { supplierRef: string }) {
+  const [file, catalogueList] = useOps([['supplierFile', { ref: supplierRef }], ['ruleCatalogue', {}]]);
+  const catalogue = new Map(catalogueList.map((r) => [r.id, r]));
+  const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [decisionKey, setDecisionKey] = useState(0);
   const [decided, setDecided] = useState<string | null>(null);
   const sectionRefs = useRef(new Map<string, HTMLElement>());
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error}
-      </p>
-    );
-  if (!data) return <p aria-busy="true">Loading…</p>;
-  const { file, catalogue } = data;
   const s = file.supplier;
   const result = (rule: string): RuleResult => file.report.rules.find((r) => r.rule === rule) ?? { rule, status: 'not_met', reason: '' };
   const owner = { type: 'supplier' as const, ref: s.ref };
@@ -77,14 +70,16 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
     </Section>
   );
   const topic = (t: SupplierDocumentTopic, label: string) => (
-    <TopicFiles supplierRef={s.ref} topic={t} documents={s.documents} label={label} onChanged={reload} />
+    <TopicFiles supplierRef={s.ref} topic={t} documents={s.documents} label={label} />
   );
-  const records = (list: unknown[]) => list as StoredRec[];
 
   return (
     <section aria-labelledby="page-title" className="sv-page">
       <p className="sv-crumbs">
-        <a href="#/suppliers">Suppliers</a> › {s.name}
+        <Link to="/suppliers" activeOptions={{ exact: true }}>
+          Suppliers
+        </Link>{' '}
+        › {s.name}
       </p>
       <header className="page-head">
         <h1 id="page-title">{s.name}</h1>
@@ -101,9 +96,9 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
         {file.vetting.reason}.
       </p>
       <div className="actions">
-        <a className="button-link" href={`#/suppliers/${encodeURIComponent(s.ref)}/checklist`}>
+        <Link className="button-link" to="/suppliers/$ref/checklist" params={{ ref: s.ref }}>
           Printable governance checklist
-        </a>
+        </Link>
       </div>
 
       {editing ? (
@@ -112,8 +107,7 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
           knownServices={file.knownServices}
           onSaved={(ref) => {
             setEditing(false);
-            if (ref !== supplierRef) go(`/suppliers/${encodeURIComponent(ref)}`);
-            else reload();
+            if (ref !== supplierRef) void navigate({ to: '/suppliers/$ref', params: { ref } });
           }}
           onCancel={() => setEditing(false)}
         />
@@ -164,10 +158,10 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
             {file.indemnityMin.service ? ` (the firm's minimum for ${file.indemnityMin.service})` : " (the firm's default minimum)"}. The policy must be in
             force today.
           </p>
-          <RecordList spec={SUPPLIER_KINDS.supplierIndemnity} owner={owner} records={records(s.indemnity)} onChanged={reload} />
+          <RecordList spec={SUPPLIER_KINDS.supplierIndemnity} owner={owner} records={s.indemnity} />
         </>,
       )}
-      {section('qualifications', <RecordList spec={SUPPLIER_KINDS.qualification} owner={owner} records={records(s.qualifications)} onChanged={reload} />)}
+      {section('qualifications', <RecordList spec={SUPPLIER_KINDS.qualification} owner={owner} records={s.qualifications} />)}
       {section(
         'cv',
         <>
@@ -176,7 +170,6 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
             label="CV and experience"
             save="Save CV on file"
             fields={[{ name: 'cvOnFile', label: 'A CV or summary of experience is on file', kind: 'check' }]}
-            onSaved={reload}
           />
           {topic('cv', 'CV')}
         </>,
@@ -189,13 +182,12 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
             label="Safeguarding certification"
             save="Save safeguarding date"
             fields={[{ name: 'safeguardingOn', label: 'Safeguarding training or certificate dated', kind: 'date', hint: 'Counts for three years' }]}
-            onSaved={reload}
           />
           {topic('safeguarding', 'Safeguarding certificate')}
         </>,
       )}
-      {section('regulatory', <RecordList spec={SUPPLIER_KINDS.regulatory} owner={owner} records={records(s.regulatory)} onChanged={reload} />)}
-      {section('fitness', <RecordList spec={SUPPLIER_KINDS.fitnessCheck} owner={owner} records={records(s.fitnessChecks)} onChanged={reload} />)}
+      {section('regulatory', <RecordList spec={SUPPLIER_KINDS.regulatory} owner={owner} records={s.regulatory} />)}
+      {section('fitness', <RecordList spec={SUPPLIER_KINDS.fitnessCheck} owner={owner} records={s.fitnessChecks} />)}
       {section(
         'coverage',
         <>
@@ -207,7 +199,6 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
               { name: 'serviceArea', label: 'Service area', kind: 'text', hint: 'Where they work, e.g. West Yorkshire' },
               { name: 'acceptanceCriteria', label: 'Acceptance criteria', kind: 'textarea', hint: 'Which clients they take on, and which they do not' },
             ]}
-            onSaved={reload}
           />
           {topic('coverage', 'Service description or referral criteria')}
         </>,
@@ -220,10 +211,9 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
             label="Client contact"
             save="Save client contact"
             fields={[{ name: 'worksWithClients', label: 'Works directly with clients', kind: 'check', hint: 'Only then is an enhanced DBS check needed' }]}
-            onSaved={reload}
           />
           {s.worksWithClients ? (
-            <RecordList spec={SUPPLIER_KINDS.dbs} owner={owner} records={records(s.dbs)} onChanged={reload} />
+            <RecordList spec={SUPPLIER_KINDS.dbs} owner={owner} records={s.dbs} />
           ) : (
             <p className="sv-na">Not applicable: this supplier is not recorded as working directly with clients.</p>
           )}
@@ -246,7 +236,6 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
                 showIf: (v) => v.soleTrader === true,
               },
             ]}
-            onSaved={reload}
           />
           {s.soleTrader ? topic('sole-practitioner', 'Safeguards for working alone') : null}
         </>,
@@ -261,7 +250,6 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
             fields={[
               { name: 'evidenceBase', label: 'Guideline or treatment pathway followed', kind: 'text', hint: 'e.g. NICE NG211, a National Service Framework' },
             ]}
-            onSaved={reload}
           />
           {topic('evidence-base', 'Evidence base')}
         </>,
@@ -285,7 +273,6 @@ export function SupplierPage({ supplierRef, go }: { supplierRef: string; go: (to
                 `Recorded: ${DECISION_WORDS[d.decision]} on ${ukDate(d.on)}${d.nextReviewOn && d.decision !== 'rejected' ? `, next review ${ukDate(d.nextReviewOn)}` : ''}.`,
               );
               setDecisionKey((n) => n + 1);
-              reload();
             }}
           />
           <h3>History</h3>
@@ -336,44 +323,21 @@ type MiniField = {
   label: string;
   kind: 'text' | 'textarea' | 'date' | 'check';
   hint?: string;
-  showIf?: (v: Record<string, unknown>) => boolean;
+  /** Shown only when this says so, from the values as typed. */
+  showIf?: (v: Partial<SupplierDetails>) => boolean;
 };
 
 /**
  * A few of the supplier's detail fields, saved on their own: the rest of the details are
  * taken from the latest copy, so saving here never undoes a change made elsewhere.
  */
-function DetailsForm({
-  supplier,
-  label,
-  save,
-  fields,
-  onSaved,
-}: {
-  supplier: SupplierFileView['supplier'];
-  label: string;
-  save: string;
-  fields: MiniField[];
-  onSaved: () => void;
-}) {
+function DetailsForm({ supplier, label, save, fields }: { supplier: SupplierFileView['supplier']; label: string; save: string; fields: MiniField[] }) {
   const [saved, setSaved] = useState(false);
   // Start again whenever the stored values change (e.g. attaching a CV ticks "CV on file").
-  const stored = Object.fromEntries(fields.map((f) => [f.name, supplier[f.name]]));
+  const stored = JSON.stringify(fields.map((f) => supplier[f.name]));
   return (
     <>
-      <DetailsFormInner
-        key={JSON.stringify(stored)}
-        supplier={supplier}
-        label={label}
-        save={save}
-        fields={fields}
-        stored={stored}
-        onEdit={() => setSaved(false)}
-        onSaved={() => {
-          setSaved(true);
-          onSaved();
-        }}
-      />
+      <DetailsFormInner key={stored} supplier={supplier} label={label} save={save} fields={fields} onEdit={() => setSaved(false)} onSaved={() => setSaved(true)} />
       {saved ? (
         <p className="saved" role="status">
           Saved.
@@ -387,7 +351,6 @@ function DetailsFormInner({
   label,
   save,
   fields,
-  stored,
   onEdit,
   onSaved,
 }: {
@@ -395,51 +358,34 @@ function DetailsFormInner({
   label: string;
   save: string;
   fields: MiniField[];
-  stored: Record<string, unknown>;
   onEdit: () => void;
   onSaved: () => void;
 }) {
-  const schema = supplierDetails.pick(Object.fromEntries(fields.map((f) => [f.name, true])) as Record<keyof SupplierDetails, true>);
-  const form = useZodForm(schema, stored);
-  const f = { ...form, set: (name: string, x: unknown) => (onEdit(), form.set(name, x)) };
-  const v = f.values;
-  const submit = f.submitWith(async (d) => {
-    await call('updateSupplier', {
-      ref: supplier.ref,
-      details: { ...(detailValues(supplier) as SupplierDetails), ...Object.fromEntries(fields.map((x) => [x.name, undefined])), ...d },
-    });
+  const names = fields.map((x) => x.name);
+  // Every field these forms show is optional in supplierDetails, so its partial checks them exactly.
+  const f = useContractForm(supplierDetails.partial(), pick(supplier, names), { prefix: 'details' });
+  const update = useAction('updateSupplier');
+  const values = useWatch({ control: f.control });
+  const submit = f.submit(async (d) => {
+    // Fields of this form left empty are cleared; every other detail stays as stored.
+    const cleared = Object.fromEntries(names.map((n) => [n, undefined]));
+    await update.mutateAsync({ ref: supplier.ref, details: { ...detailValues(supplier), ...cleared, ...d } });
     onSaved();
   });
   return (
-    <form className="sv-mini" onSubmit={submit} noValidate aria-label={label}>
+    <form className="sv-mini" onSubmit={submit} onChange={onEdit} noValidate aria-label={label}>
       {fields
-        .filter((x) => !x.showIf || x.showIf(v))
-        .map((x) => {
-          const str = typeof v[x.name] === 'string' ? (v[x.name] as string) : undefined;
-          if (x.kind === 'check')
-            return <CheckField key={x.name} label={x.label} name={x.name} checked={v[x.name] === true} onChange={(b) => f.set(x.name, b)} hint={x.hint} />;
-          if (x.kind === 'date')
-            return (
-              <DateField key={x.name} label={x.label} name={x.name} value={str} onChange={(t) => f.set(x.name, t)} error={f.errorOf(x.name)} hint={x.hint} />
-            );
-          return (
-            <TextField
-              key={x.name}
-              label={x.label}
-              name={x.name}
-              value={str}
-              multiline={x.kind === 'textarea'}
-              onChange={(t) => f.set(x.name, t)}
-              error={f.errorOf(x.name)}
-              hint={x.hint}
-            />
-          );
-        })}
-      {f.formError ? (
-        <p className="form-error" role="alert">
-          {f.formError}
-        </p>
-      ) : null}
+        .filter((x) => !x.showIf || x.showIf(values))
+        .map((x) =>
+          x.kind === 'check' ? (
+            <CheckInput key={x.name} form={f} name={x.name} label={x.label} hint={x.hint} />
+          ) : x.kind === 'date' ? (
+            <DateInput key={x.name} form={f} name={x.name} label={x.label} hint={x.hint} />
+          ) : (
+            <TextInput key={x.name} form={f} name={x.name} label={x.label} hint={x.hint} multiline={x.kind === 'textarea'} />
+          ),
+        )}
+      <FormMessage form={f} />
       <div className="actions">
         <button type="submit" className="secondary">
           {save}
