@@ -53,7 +53,7 @@ type Results<T extends readonly Request[]> = { -readonly [I in keyof T]: T[I] ex
 
 /** Several operations at once (asked in parallel, not one after another), as a tuple of results. */
 export function useOps<const T extends readonly Request[]>(requests: T): Results<T> {
-  const results = useSuspenseQueries({ queries: requests.map((r) => optionsOf(r[0], r[1] as never)) });
+  const results = useSuspenseQueries({ queries: requests.map((r) => optionsOf(r[0], r[1])) });
   // useSuspenseQueries cannot follow a tuple built by map; the order is the requests' order.
   return results.map((r) => r.data) as Results<T>;
 }
@@ -100,6 +100,8 @@ export function useVaultAction<K extends VaultOp>(op: K) {
     mutationFn: (input: Input<K>): Promise<VaultState> => call(op, input),
     onSuccess: (state) => {
       queryClient.setQueryData(keyOf('vaultState', {}), state);
+      // A closed vault has nothing to refresh: the gate forgets what was read from it.
+      if (!state.open) return;
       return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'vaultState' && affectedBy(op).has(String(q.queryKey[0])) });
     },
   });

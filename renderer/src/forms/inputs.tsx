@@ -57,7 +57,8 @@ export function TextInput<T extends FieldValues, O>({
   name,
   transform,
   ...p
-}: Bind<T, O> & Omit<ComponentProps<typeof TextField>, 'value' | 'onChange' | 'onBlur' | 'error' | 'name' | 'inputRef'> & { transform?: (s: string) => string }) {
+}: Bind<T, O> &
+  Omit<ComponentProps<typeof TextField>, 'value' | 'onChange' | 'onBlur' | 'error' | 'name' | 'inputRef'> & { transform?: (s: string) => string }) {
   const b = useBound(form, name);
   return (
     <TextField

@@ -78,24 +78,27 @@ export function useContractForm<TIn extends FieldValues, TOut>(
 
   const prefix = opts.prefix;
   // Stable (useForm's methods are), so a page can place a query's failure in an effect.
-  const fail = useCallback((error: unknown) => {
-    if (!(error instanceof ApiError)) {
-      form.setError('root.server', { message: error instanceof Error ? error.message : String(error) });
-      return;
-    }
-    const byField = error.fieldErrors(prefix);
-    let placed = 0;
-    for (const name of shown.keys()) {
-      const message = byField[name];
-      if (message === undefined) continue;
-      form.setError(name, { type: 'server', message }, { shouldFocus: placed === 0 });
-      placed++;
-    }
-    const onScreen = new Set<string>(shown.keys());
-    const elsewhere = Object.entries(byField).filter(([name]) => !onScreen.has(name));
-    if (placed === 0) form.setError('root.server', { message: error.message });
-    else if (elsewhere.length) form.setError('root.server', { message: elsewhere.map(([n, m]) => `${n}: ${m}`).join('; ') });
-  }, [form, shown, prefix]);
+  const fail = useCallback(
+    (error: unknown) => {
+      if (!(error instanceof ApiError)) {
+        form.setError('root.server', { message: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+      const byField = error.fieldErrors(prefix);
+      let placed = 0;
+      for (const name of shown.keys()) {
+        const message = byField[name];
+        if (message === undefined) continue;
+        form.setError(name, { type: 'server', message }, { shouldFocus: placed === 0 });
+        placed++;
+      }
+      const onScreen = new Set<string>(shown.keys());
+      const elsewhere = Object.entries(byField).filter(([name]) => !onScreen.has(name));
+      if (placed === 0) form.setError('root.server', { message: error.message });
+      else if (elsewhere.length) form.setError('root.server', { message: elsewhere.map(([n, m]) => `${n}: ${m}`).join('; ') });
+    },
+    [form, shown, prefix],
+  );
 
   const submit = (save: (values: TOut) => Promise<unknown>) => (e?: BaseSyntheticEvent) => {
     setSaved(false);

@@ -17,7 +17,12 @@ function whoOf(i: DueItemView, firmName: string): string {
 }
 
 export function Dashboard() {
-  const [report, firm, due, catalogueList] = useOps([['complianceReport', {}], ['getFirm', {}], ['dueItems', {}], ['ruleCatalogue', {}]]);
+  const [report, firm, due, catalogueList] = useOps([
+    ['complianceReport', {}],
+    ['getFirm', {}],
+    ['dueItems', {}],
+    ['ruleCatalogue', {}],
+  ]);
   const exportDue = useAction('exportDueCalendar');
   const [calendar, setCalendar] = useState<{ text: string; error?: boolean } | null>(null);
   const catalogue = new Map(catalogueList.map((r) => [r.id, r]));
@@ -114,7 +119,11 @@ export function Dashboard() {
                       if (!r) return <td key={id} />;
                       return (
                         <td key={id} title={r.reason} data-rule={id}>
-                          <Link className="cell-link" {...fixLink('staff', s.ref, id)} aria-label={`${s.name ?? s.ref}, ${title(id)}: ${STATUS_WORDS[r.status]}`}>
+                          <Link
+                            className="cell-link"
+                            {...fixLink('staff', s.ref, id)}
+                            aria-label={`${s.name ?? s.ref}, ${title(id)}: ${STATUS_WORDS[r.status]}`}
+                          >
                             <StatusBadge status={r.status} />
                           </Link>
                         </td>

@@ -26,7 +26,11 @@ function policyOf(r: StoredRecord): Stored<Policy> | null {
 }
 
 export function PoliciesPage({ focus }: { focus?: PolicyKind }) {
-  const [records, report, catalogue] = useOps([['listRecords', { owner: { type: 'firm' } }], ['complianceReport', {}], ['ruleCatalogue', {}]]);
+  const [records, report, catalogue] = useOps([
+    ['listRecords', { owner: { type: 'firm' } }],
+    ['complianceReport', {}],
+    ['ruleCatalogue', {}],
+  ]);
   useEffect(() => {
     if (focus) document.getElementById(`policy-${focus}`)?.scrollIntoView({ block: 'start' });
   }, [focus]);

@@ -51,7 +51,10 @@ export function SelfChecklist({ staffRef }: { staffRef?: string }) {
 }
 
 function Answers({ staffRef }: { staffRef: string }) {
-  const [list, catalogue] = useOps([['selfChecklist', { ref: staffRef }], ['ruleCatalogue', {}]]);
+  const [list, catalogue] = useOps([
+    ['selfChecklist', { ref: staffRef }],
+    ['ruleCatalogue', {}],
+  ]);
   return <AnswerList list={list} titles={new Map(catalogue.map((r) => [r.id, r.title]))} />;
 }
 

@@ -12,7 +12,10 @@ import { CheckInput, FormMessage, NumberInput, SavedNote, SelectInput, TextInput
 import { pounds } from '../format';
 
 export function SettingsPage() {
-  const [firm, vault] = useOps([['getFirm', {}], ['vaultState', {}]]);
+  const [firm, vault] = useOps([
+    ['getFirm', {}],
+    ['vaultState', {}],
+  ]);
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">Settings</h1>

@@ -22,13 +22,7 @@ export function StaffForm({ initial, onSaved, onCancel }: { initial?: StaffDetai
       <TextInput form={f} name="ref" label="Reference" required hint="A short code unique in your firm, e.g. RR-03." />
       <TextInput form={f} name="profession" label="Profession" hint="e.g. Occupational therapist" />
       <TextInput form={f} name="role" label="Role" />
-      <SelectInput
-        form={f}
-        name="employment"
-        label="Employment"
-        options={EMPLOYMENT.map((e) => [e, e.replace('-', ' ')] as const)}
-        blank="Not recorded"
-      />
+      <SelectInput form={f} name="employment" label="Employment" options={EMPLOYMENT.map((e) => [e, e.replace('-', ' ')] as const)} blank="Not recorded" />
       <NumberInput form={f} name="daysPerWeek" label="Days worked per week" step={0.5} />
       <DateInput form={f} name="caseManagementSince" label="Case management since" />
       <DateInput form={f} name="qualifiedOn" label="Qualified on" />

@@ -13,9 +13,7 @@ export function StaffList() {
         <h1 id="page-title">Staff</h1>
         {!adding ? <button onClick={() => setAdding(true)}>Add staff member</button> : null}
       </header>
-      {adding ? (
-        <StaffForm onSaved={() => setAdding(false)} onCancel={() => setAdding(false)} />
-      ) : null}
+      {adding ? <StaffForm onSaved={() => setAdding(false)} onCancel={() => setAdding(false)} /> : null}
       {data.length === 0 ? <p>No staff yet. Add the first case manager to start keeping their evidence.</p> : null}
       {data.length > 0 ? (
         <table className="table" aria-label="Staff members">

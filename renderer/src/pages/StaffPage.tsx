@@ -44,7 +44,12 @@ const TAB_INTRO: Record<Exclude<StaffTab, 'details'>, string> = {
 };
 
 export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }) {
-  const [person, report, catalogueList, state] = useOps([['getStaff', { ref: staffRef }], ['complianceReport', {}], ['ruleCatalogue', {}], ['vaultState', {}]]);
+  const [person, report, catalogueList, state] = useOps([
+    ['getStaff', { ref: staffRef }],
+    ['complianceReport', {}],
+    ['ruleCatalogue', {}],
+    ['vaultState', {}],
+  ]);
   const catalogue = new Map(catalogueList.map((r) => [r.id, r]));
   const navigate = useNavigate();
   const tabsRef = useRef<HTMLDivElement>(null);

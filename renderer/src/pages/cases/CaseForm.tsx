@@ -16,7 +16,10 @@ const NEW_PARTY = 'new';
 type CaseForm = ContractForm<CaseDetails, CaseDetails>;
 
 export function CaseForm({ initial, onSaved, onCancel }: { initial?: CaseDetails; onSaved: (ref: string) => void; onCancel: () => void }) {
-  const [staff, parties] = useOps([['listStaff', {}], ['listParties', {}]]);
+  const [staff, parties] = useOps([
+    ['listStaff', {}],
+    ['listParties', {}],
+  ]);
   const f = useContractForm(caseDetails, initial ? pick(initial, caseDetails.keyof().options) : { status: 'open-active' }, { prefix: 'details' });
   const create = useAction('createCase');
   const update = useAction('updateCase');
@@ -41,13 +44,7 @@ export function CaseForm({ initial, onSaved, onCancel }: { initial?: CaseDetails
           <span className="hint">To move the case to someone else, use Hand over on the case page.</span>
         </div>
       ) : (
-        <SelectInput
-          form={f}
-          name="caseManager"
-          label="Case manager"
-          options={staff.map((s) => [s.ref, s.name] as const)}
-          blank="Choose a case manager"
-        />
+        <SelectInput form={f} name="caseManager" label="Case manager" options={staff.map((s) => [s.ref, s.name] as const)} blank="Choose a case manager" />
       )}
       <PartyInput form={f} parties={parties} />
       <SelectInput

@@ -31,7 +31,10 @@ type Filters = Omit<CaseListQuery, 'limit' | 'offset'>;
 const filterForm = caseListQuery.omit({ limit: true, offset: true });
 
 export function CaseList() {
-  const [staff, parties] = useOps([['listStaff', {}], ['listParties', {}]]);
+  const [staff, parties] = useOps([
+    ['listStaff', {}],
+    ['listParties', {}],
+  ]);
   const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
   const f = useContractForm(filterForm, {});

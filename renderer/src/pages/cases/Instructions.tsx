@@ -120,7 +120,9 @@ export function Instructions({ view, onChanged }: { view: CaseView; onChanged: (
           </div>
         </form>
       )}
-      {refused ? <OverrideDialog why={refused.why} onCancel={() => setRefused(null)} onSend={(overrideReason) => send({ ...refused.request, overrideReason })} /> : null}
+      {refused ? (
+        <OverrideDialog why={refused.why} onCancel={() => setRefused(null)} onSend={(overrideReason) => send({ ...refused.request, overrideReason })} />
+      ) : null}
     </section>
   );
 }

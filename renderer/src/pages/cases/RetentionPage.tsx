@@ -60,8 +60,8 @@ export function RetentionPage() {
     <section aria-labelledby="page-title">
       <h1 id="page-title">Retention</h1>
       <p>
-        The firm keeps a closed case for {data.years} years after its closing date (change this in <Link to="/settings">Settings</Link>). After that it is due for
-        review: delete it unless something requires it to be kept.
+        The firm keeps a closed case for {data.years} years after its closing date (change this in <Link to="/settings">Settings</Link>). After that it is due
+        for review: delete it unless something requires it to be kept.
       </p>
       {done ? (
         <p role="status" className="saved">

@@ -72,7 +72,10 @@ function makerSchema(recipients: Recipient[]) {
     })
     .transform((v): z.input<typeof packRequest> => {
       const picked = v.recipientChoice === undefined ? undefined : recipients[Number(v.recipientChoice)];
-      const typed = v.recipientChoice === OTHER && v.recipient?.name ? { name: v.recipient.name.trim(), ...(v.recipient.kind ? { kind: v.recipient.kind } : {}) } : undefined;
+      const typed =
+        v.recipientChoice === OTHER && v.recipient?.name
+          ? { name: v.recipient.name.trim(), ...(v.recipient.kind ? { kind: v.recipient.kind } : {}) }
+          : undefined;
       const pickedKind = PARTY_KINDS.find((k) => k === picked?.kind);
       const recipient = typed ?? (picked ? { name: picked.name, ...(pickedKind ? { kind: pickedKind } : {}) } : undefined);
       return {

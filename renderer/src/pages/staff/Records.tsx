@@ -266,7 +266,16 @@ function TrainingKindInput<T extends FieldValues, O>({ form, name, label }: Boun
         error={other ? undefined : b.error}
       />
       {other ? (
-        <TextField label="Kind of training" name="otherKind" value={value} onChange={b.set} onBlur={b.onBlur} inputRef={b.ref} error={b.error} hint="e.g. Moving and handling" />
+        <TextField
+          label="Kind of training"
+          name="otherKind"
+          value={value}
+          onChange={b.set}
+          onBlur={b.onBlur}
+          inputRef={b.ref}
+          error={b.error}
+          hint="e.g. Moving and handling"
+        />
       ) : null}
     </>
   );

@@ -108,7 +108,10 @@ function worst(results: RuleResult[]): RuleStatus {
 }
 
 export function ChecklistPage({ supplierRef }: { supplierRef: string }) {
-  const [f, firm] = useOps([['supplierFile', { ref: supplierRef }], ['getFirm', {}]]);
+  const [f, firm] = useOps([
+    ['supplierFile', { ref: supplierRef }],
+    ['getFirm', {}],
+  ]);
   const { main, more } = checklistLines(f);
   const statusOf = (l: Line): RuleStatus => (l.rules.length ? worst(f.report.rules.filter((r) => l.rules.includes(r.rule))) : 'not_applicable');
   const table = (lines: Line[], label: string) => (

@@ -47,11 +47,7 @@ export function SupplierList() {
         {!adding ? <button onClick={() => setAdding(true)}>Add supplier</button> : null}
       </header>
       {adding ? (
-        <SupplierForm
-          knownServices={services}
-          onSaved={(ref) => void navigate({ to: '/suppliers/$ref', params: { ref } })}
-          onCancel={() => setAdding(false)}
-        />
+        <SupplierForm knownServices={services} onSaved={(ref) => void navigate({ to: '/suppliers/$ref', params: { ref } })} onCancel={() => setAdding(false)} />
       ) : null}
       {list.length === 0 ? (
         <p>No suppliers yet. Add the first therapy or care provider to start its vetting file, or import a firm file from Settings.</p>

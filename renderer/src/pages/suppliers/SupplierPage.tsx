@@ -43,7 +43,10 @@ export const SECTIONS: SectionDef[] = [
 ];
 
 export function SupplierPage({ supplierRef }: { supplierRef: string }) {
-  const [file, catalogueList] = useOps([['supplierFile', { ref: supplierRef }], ['ruleCatalogue', {}]]);
+  const [file, catalogueList] = useOps([
+    ['supplierFile', { ref: supplierRef }],
+    ['ruleCatalogue', {}],
+  ]);
   const catalogue = new Map(catalogueList.map((r) => [r.id, r]));
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
@@ -69,9 +72,7 @@ export function SupplierPage({ supplierRef }: { supplierRef: string }) {
       {children}
     </Section>
   );
-  const topic = (t: SupplierDocumentTopic, label: string) => (
-    <TopicFiles supplierRef={s.ref} topic={t} documents={s.documents} label={label} />
-  );
+  const topic = (t: SupplierDocumentTopic, label: string) => <TopicFiles supplierRef={s.ref} topic={t} documents={s.documents} label={label} />;
 
   return (
     <section aria-labelledby="page-title" className="sv-page">
@@ -337,7 +338,15 @@ function DetailsForm({ supplier, label, save, fields }: { supplier: SupplierFile
   const stored = JSON.stringify(fields.map((f) => supplier[f.name]));
   return (
     <>
-      <DetailsFormInner key={stored} supplier={supplier} label={label} save={save} fields={fields} onEdit={() => setSaved(false)} onSaved={() => setSaved(true)} />
+      <DetailsFormInner
+        key={stored}
+        supplier={supplier}
+        label={label}
+        save={save}
+        fields={fields}
+        onEdit={() => setSaved(false)}
+        onSaved={() => setSaved(true)}
+      />
       {saved ? (
         <p className="saved" role="status">
           Saved.
