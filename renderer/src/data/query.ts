@@ -11,7 +11,7 @@ import { QueryClient, keepPreviousData, useMutation, useQuery, useSuspenseQuerie
 import type { Input, Output } from '../../../electron/contract/api';
 import type { VaultState } from '../../../electron/contract/views';
 import { call } from '../api';
-import { OPS, affectedBy, type ActionOp, type QueryOp } from './ops';
+import { affectedBy, isStatic, type ActionOp, type QueryOp } from './ops';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -39,7 +39,7 @@ function optionsOf<K extends QueryOp>(op: K, input: Input<K>) {
     queryKey: keyOf(op, input),
     queryFn: (): Promise<Output<K>> => call(op, input),
     // Queries that read nothing that changes (the rule catalogue) are asked once per unlock.
-    staleTime: OPS[op].reads.length === 0 ? Infinity : undefined,
+    staleTime: isStatic(op) ? Infinity : undefined,
   };
 }
 
