@@ -1,7 +1,7 @@
 // The main layout: a sidebar of sections and the page for the current address (the
 // router's Outlet; each page has its own error and loading boundaries, see router.tsx).
 import { Link, Outlet, linkOptions, useRouterState } from '@tanstack/react-router';
-import { useOp, useVaultAction } from './data/query';
+import { useOp, useAction } from './data/query';
 
 /** The sections, and the first parts of the addresses each one covers. */
 const SECTIONS = [
@@ -16,7 +16,7 @@ const SECTIONS = [
 
 export function Shell() {
   const state = useOp('vaultState', {});
-  const lock = useVaultAction('lockVault');
+  const lock = useAction('lockVault');
   const first = useRouterState({ select: (s) => s.location.pathname.split('/')[1] ?? '' });
   return (
     <div className="shell">

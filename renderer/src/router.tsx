@@ -33,7 +33,7 @@ import { RetentionPage } from './pages/cases/RetentionPage';
 import { PacksPage } from './pages/packs/PacksPage';
 
 const isTab = (t: string | undefined): t is StaffTab => STAFF_TABS.some(([k]) => k === t);
-const isPolicyKind = (k: string | undefined): k is PolicyKind => (POLICY_KINDS as readonly (string | undefined)[]).includes(k);
+const policyKind = (k: string | undefined): PolicyKind | undefined => POLICY_KINDS.find((p) => p === k);
 
 const root = createRootRoute({ component: Shell, notFoundComponent: PageNotFound });
 
@@ -69,7 +69,7 @@ const policies = createRoute({
   path: '/policies/{-$kind}',
   component: function PoliciesRoute() {
     const { kind } = policies.useParams();
-    return <PoliciesPage focus={isPolicyKind(kind) ? kind : undefined} />;
+    return <PoliciesPage focus={policyKind(kind)} />;
   },
 });
 

@@ -73,36 +73,38 @@ export function useOpQuery<K extends QueryOp>(op: K, input: Input<K>, opts: { en
 }
 
 /** Refreshes every cached query that reads what `op` changes; resolves once the ones on screen have their new data. */
-export function refreshAfter(op: ActionOp): Promise<void> {
+export function refreshAfter(op: ActionOp, except?: QueryOp): Promise<void> {
   const stale = affectedBy(op);
-  return queryClient.invalidateQueries({ predicate: (q) => stale.has(String(q.queryKey[0])) });
+  return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== except && stale.has(String(q.queryKey[0])) });
 }
 
+/** Operations whose answer is a VaultState (the compiler works this out from the contract). */
+type AnswersVaultState = { [K in ActionOp]: Output<K> extends VaultState ? K : never }[ActionOp];
+/** The operations that open or close the vault, or rename its user: their answer replaces the cached vaultState. */
+const VAULT_OPS: ReadonlySet<ActionOp> = new Set<AnswersVaultState>([
+  'createVault',
+  'unlockVault',
+  'unlockRemembered',
+  'forgetRemembered',
+  'lockVault',
+  'setUserName',
+]);
+const isVaultState = (v: unknown): v is VaultState => typeof v === 'object' && v !== null && 'open' in v && 'defaultPath' in v;
+
 /**
- * An operation that changes data (or opens a dialog). `mutateAsync` resolves after the
- * queries it affects have been refetched, so what the page shows next is already new.
+ * Every operation that changes data (or opens a dialog). `mutateAsync` resolves after the
+ * queries it affects (ops.ts) have been refetched, so what the page shows next is already
+ * new. A vault operation's answer replaces the cached vaultState, so the app shows the gate
+ * or the shell at once; a closed vault has nothing to refresh (the gate forgets it all).
  */
 export function useAction<K extends ActionOp>(op: K) {
   return useMutation({
     mutationKey: [op],
     mutationFn: (input: Input<K>): Promise<Output<K>> => call(op, input),
-    onSuccess: () => refreshAfter(op),
-  });
-}
-
-/** The operations that open, close or rename the vault's user: each returns the new VaultState. */
-export type VaultOp = 'createVault' | 'unlockVault' | 'unlockRemembered' | 'forgetRemembered' | 'lockVault' | 'setUserName';
-
-/** Like useAction, and the VaultState it returns replaces the cached one (so the app shows the gate or the shell). */
-export function useVaultAction<K extends VaultOp>(op: K) {
-  return useMutation({
-    mutationKey: [op],
-    mutationFn: (input: Input<K>): Promise<VaultState> => call(op, input),
-    onSuccess: (state) => {
-      queryClient.setQueryData(keyOf('vaultState', {}), state);
-      // A closed vault has nothing to refresh: the gate forgets what was read from it.
-      if (!state.open) return;
-      return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'vaultState' && affectedBy(op).has(String(q.queryKey[0])) });
+    onSuccess: (output) => {
+      if (!VAULT_OPS.has(op) || !isVaultState(output)) return refreshAfter(op);
+      queryClient.setQueryData(keyOf('vaultState', {}), output);
+      return output.open ? refreshAfter(op, 'vaultState') : undefined;
     },
   });
 }

@@ -6,7 +6,7 @@ import { firmDetails, firmSettings } from '../../../electron/contract/model';
 import type { FirmView, ImportSummary } from '../../../electron/contract/views';
 import { inputs } from '../../../electron/contract/api';
 import { ApiError } from '../api';
-import { useAction, useOps, useVaultAction } from '../data/query';
+import { useAction, useOps } from '../data/query';
 import { useContractForm } from '../forms/useContractForm';
 import { CheckInput, FormMessage, NumberInput, SavedNote, SelectInput, TextInput } from '../forms/inputs';
 import { pounds } from '../format';
@@ -34,7 +34,7 @@ export function SettingsPage() {
 /** The name recorded as "added by" on evidence and "granted by" on exemptions, on this computer. */
 function YourNameForm({ current }: { current: string }) {
   const f = useContractForm(inputs.setUserName, { name: current });
-  const setUserName = useVaultAction('setUserName');
+  const setUserName = useAction('setUserName');
   return (
     <form className="card form-grid" onSubmit={f.submit((d) => setUserName.mutateAsync(d))} aria-labelledby="you-title" noValidate>
       <h2 id="you-title">You</h2>

@@ -5,7 +5,7 @@ import { useWatch } from 'react-hook-form';
 import { inputs } from '../../../electron/contract/api';
 import type { VaultState } from '../../../electron/contract/views';
 import { passphraseStrength } from '../../../electron/contract/passphrase';
-import { forgetVaultData, useAction, useVaultAction } from '../data/query';
+import { forgetVaultData, useAction } from '../data/query';
 import { useContractForm } from '../forms/useContractForm';
 import { CheckInput, FormMessage, TextInput } from '../forms/inputs';
 
@@ -63,7 +63,7 @@ function useBrowse(purpose: 'create' | 'open', use: (path: string) => void, fail
 
 function CreateVault({ state }: { state: VaultState }) {
   const f = useContractForm(createForm, { path: state.defaultPath, passphrase: '', confirm: '', remember: false });
-  const create = useVaultAction('createVault');
+  const create = useAction('createVault');
   const browse = useBrowse('create', (p) => f.setValue('path', p, { shouldValidate: true }), f.fail);
   const passphrase = useWatch({ control: f.control, name: 'passphrase' }) ?? '';
   const strength = passphraseStrength(passphrase);
@@ -93,8 +93,8 @@ function CreateVault({ state }: { state: VaultState }) {
 
 function UnlockVault({ state }: { state: VaultState }) {
   const f = useContractForm(inputs.unlockVault, { path: state.lastPath ?? state.defaultPath, passphrase: '', remember: false });
-  const unlock = useVaultAction('unlockVault');
-  const remembered = useVaultAction('unlockRemembered');
+  const unlock = useAction('unlockVault');
+  const remembered = useAction('unlockRemembered');
   const browse = useBrowse('open', (p) => f.setValue('path', p, { shouldValidate: true }), f.fail);
   const [path, passphrase] = useWatch({ control: f.control, name: ['path', 'passphrase'] });
   const busy = f.formState.isSubmitting || remembered.isPending;
