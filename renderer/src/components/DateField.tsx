@@ -23,7 +23,10 @@ function friendly(error: string | undefined): string | undefined {
   return /YYYY-MM-DD/.test(error) ? 'must be a real date, written as dd/mm/yyyy' : error;
 }
 
-export function DateField(p: {
+export function DateField({
+  inputRef,
+  ...p
+}: {
   label: string;
   value: string | undefined;
   onChange: (v: string) => void;
@@ -52,7 +55,7 @@ export function DateField(p: {
       <label htmlFor={id}>{p.label}</label>
       <input
         id={id}
-        ref={p.inputRef}
+        ref={inputRef}
         name={p.name}
         type="text"
         inputMode="numeric"

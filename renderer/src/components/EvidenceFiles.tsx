@@ -2,7 +2,7 @@
 // view them inside the app (images from blob: URLs, PDFs drawn by pdf.js in PdfViewer),
 // save a copy, delete with confirmation. Size and type are checked in main; its messages
 // are shown here as they are. Staff, supplier and policy files all use this one viewer.
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { EvidenceMeta } from '../../../electron/contract/model';
 import { useAction, useOpQuery } from '../data/query';
 import { ukDate } from '../format';
@@ -119,19 +119,15 @@ export function RecordWithEvidence({ recordId, files, label, children }: { recor
 export function EvidenceViewer({ file, onClose }: { file: EvidenceMeta; onClose: () => void }) {
   // The file's bytes are kept only while it is on screen (gcTime 0), not in the cache.
   const content = useOpQuery('readEvidence', { id: file.id }, { gcTime: 0 });
-  const [url, setUrl] = useState<string | null>(null);
   const [saved, setSaved] = useState<Note | null>(null);
   const saveAs = useAction('saveEvidenceAs');
   const isPdf = file.mediaType === 'application/pdf';
   const c = content.data;
   const base64 = c && c.meta.mediaType === 'application/pdf' ? c.base64 : null;
   const error = content.error?.message ?? null;
-  useEffect(() => {
-    if (!c || c.meta.mediaType === 'application/pdf') return;
-    const made = URL.createObjectURL(blobOf(c.base64, c.meta.mediaType));
-    setUrl(made);
-    return () => URL.revokeObjectURL(made);
-  }, [c]);
+  // An image is shown from a blob: URL, let go when the file changes or the viewer closes.
+  const url = useMemo(() => (c && c.meta.mediaType !== 'application/pdf' ? URL.createObjectURL(blobOf(c.base64, c.meta.mediaType)) : null), [c]);
+  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
   const saveCopy = async () => {
     try {
       const r = await saveAs.mutateAsync({ id: file.id });

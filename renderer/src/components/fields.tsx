@@ -35,17 +35,18 @@ function describedBy(id: string, error?: string, hint?: string) {
   return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
-export function TextField(
-  p: Base & {
-    value: string | undefined;
-    onChange: (v: string) => void;
-    type?: 'text' | 'password' | 'search';
-    multiline?: boolean;
-    name?: string;
-    autoFocus?: boolean;
-    inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
-  },
-) {
+export function TextField({
+  inputRef,
+  ...p
+}: Base & {
+  value: string | undefined;
+  onChange: (v: string) => void;
+  type?: 'text' | 'password' | 'search';
+  multiline?: boolean;
+  name?: string;
+  autoFocus?: boolean;
+  inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
+}) {
   const id = useId();
   const common = {
     id,
@@ -56,7 +57,7 @@ export function TextField(
     'aria-required': p.required || undefined,
     autoFocus: p.autoFocus,
     onBlur: p.onBlur,
-    ref: p.inputRef,
+    ref: inputRef,
   };
   return (
     <Wrap id={id} {...p}>
@@ -69,22 +70,23 @@ export function TextField(
   );
 }
 
-export function NumberField(
-  p: Base & {
-    value: number | undefined;
-    onChange: (v: number | undefined) => void;
-    step?: number;
-    name?: string;
-    placeholder?: string;
-    inputRef?: Ref<HTMLInputElement>;
-  },
-) {
+export function NumberField({
+  inputRef,
+  ...p
+}: Base & {
+  value: number | undefined;
+  onChange: (v: number | undefined) => void;
+  step?: number;
+  name?: string;
+  placeholder?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
   const id = useId();
   return (
     <Wrap id={id} {...p}>
       <input
         id={id}
-        ref={p.inputRef}
+        ref={inputRef}
         name={p.name}
         type="number"
         inputMode="decimal"
@@ -101,22 +103,23 @@ export function NumberField(
   );
 }
 
-export function SelectField(
-  p: Base & {
-    value: string | undefined;
-    onChange: (v: string | undefined) => void;
-    options: readonly (string | readonly [string, string])[];
-    blank?: string;
-    name?: string;
-    inputRef?: Ref<HTMLSelectElement>;
-  },
-) {
+export function SelectField({
+  inputRef,
+  ...p
+}: Base & {
+  value: string | undefined;
+  onChange: (v: string | undefined) => void;
+  options: readonly (string | readonly [string, string])[];
+  blank?: string;
+  name?: string;
+  inputRef?: Ref<HTMLSelectElement>;
+}) {
   const id = useId();
   return (
     <Wrap id={id} {...p}>
       <select
         id={id}
-        ref={p.inputRef}
+        ref={inputRef}
         name={p.name}
         value={p.value ?? ''}
         aria-invalid={p.error ? true : undefined}
@@ -139,7 +142,10 @@ export function SelectField(
   );
 }
 
-export function CheckField(p: {
+export function CheckField({
+  inputRef,
+  ...p
+}: {
   label: string;
   checked: boolean | undefined;
   onChange: (v: boolean) => void;
@@ -154,7 +160,7 @@ export function CheckField(p: {
     <div className="field check">
       <input
         id={id}
-        ref={p.inputRef}
+        ref={inputRef}
         name={p.name}
         type="checkbox"
         checked={!!p.checked}

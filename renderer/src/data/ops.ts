@@ -74,7 +74,8 @@ export const OPS = {
   deleteRecord: { changes: ['records'] },
   attachEvidence: { changes: ['records'] },
   attachEvidenceFromDialog: { changes: ['records'] },
-  readEvidence: { reads: ['records'] },
+  // A stored file's bytes never change (a deleted file's viewer closes): read once while on screen.
+  readEvidence: { reads: [] },
   saveEvidenceAs: { changes: [] },
   deleteEvidence: { changes: ['records'] },
   grantExemption: { changes: ['records'] },

@@ -48,13 +48,13 @@ function rememberProps(state: VaultState) {
   };
 }
 
-/** "Choose…": main's file dialog; `use` receives the path chosen (nothing when cancelled). */
-function useBrowse(purpose: 'create' | 'open', use: (path: string) => void, fail: (e: unknown) => void) {
+/** "Choose…": main's file dialog; `chosen` receives the path (nothing when cancelled). */
+function useBrowse(purpose: 'create' | 'open', chosen: (path: string) => void, fail: (e: unknown) => void) {
   const pick = useAction('pickVaultLocation');
   return async () => {
     try {
       const r = await pick.mutateAsync({ purpose });
-      if (r.path) use(r.path);
+      if (r.path) chosen(r.path);
     } catch (e) {
       fail(e);
     }
