@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
+    // expect.poll waits for the UI to settle; its 1 s default is too short on a loaded 2-core machine
+    // (a wait, not a timing assertion: it passes as soon as the condition holds).
+    expect: { poll: { timeout: 15_000 } },
     reporters: ['default'],
   },
 });
