@@ -5,10 +5,10 @@
 // beside itself (encrypted with the same key, owner-only); the copy is removed once the
 // migration has committed and kept, and named in the error, if it fails.
 import type Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { VaultError } from './errors';
-import { removeWithSidecars } from './files';
+import { removeWithSidecars, vacuumInto } from './files';
 
 export interface Migration {
   /** `NNNN_what_it_does`, in the order of the array; never renamed or edited once shipped. */
@@ -129,15 +129,7 @@ export function copyPathFor(file: string, target: number): string {
 function copyBeforeMigrating(db: Database.Database, file: string, current: number, target: number, verify?: (copy: string) => number): string {
   const copy = copyPathFor(file, target);
   try {
-    // Created empty and owner-only first, so the copy is never readable by others, even
-    // encrypted; VACUUM INTO accepts an empty file and keys the copy like the vault.
-    closeSync(openSync(copy, 'wx', 0o600));
-    db.prepare('VACUUM INTO ?').run(copy);
-    try {
-      chmodSync(copy, 0o600);
-    } catch {
-      /* not supported on every filesystem; the copy is encrypted regardless */
-    }
+    vacuumInto(db, copy); // owner-only from its first byte, keyed like the vault
     const version = verify?.(copy) ?? current;
     if (version !== current) throw new Error(`the copy reads as data version ${version}, not ${current}`);
   } catch (e) {

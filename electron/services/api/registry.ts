@@ -4,6 +4,7 @@
 // main) and the browser test harness call `registry.call`, so they cross the same boundary.
 // The CLI calls the services directly (electron/cli/), with its own argument checks.
 import { VaultError } from '../../../db/client';
+import { isDamageError } from '../../../db/identify';
 import { inputs, OP_NAMES, type OpName, type Output, type ParsedInput } from '../../contract/api';
 import type { ApiResult } from '../../contract/errors';
 import { AppError, invalid } from '../errors';
@@ -47,10 +48,17 @@ export class Registry {
 
 export function toErrorBody(e: unknown) {
   if (e instanceof AppError) return e.toBody();
-  if (e instanceof VaultError) return { code: e.code, message: e.message };
+  if (e instanceof VaultError) return { code: e.code, message: e.message, ...(e.holder ? { holder: e.holder } : {}) };
   // A quick write met a long job's write transaction on the other connection (worker/host.ts).
   if (isBusy(e)) {
     return { code: 'busy' as const, message: 'Caseproof is still saving another task (an import, say). Nothing was changed; try again when it has finished.' };
+  }
+  // A page that fails its HMAC when a query reads it (the quick check at unlock reads only a few).
+  if (isDamageError(e)) {
+    return {
+      code: 'vault-damaged' as const,
+      message: `The vault is damaged: part of it cannot be read (${(e as Error).message}). Nothing more was saved. Restore your most recent backup.`,
+    };
   }
   // A bug, not a user error: report it without echoing data that might be confidential.
   console.error('[caseproof] internal error:', e instanceof Error ? e.stack : e);
