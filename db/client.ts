@@ -11,7 +11,7 @@ import * as schema from './schema';
 import { MIGRATIONS } from './migrations';
 import { migrate, type Migration } from './migrate';
 import { VaultError } from './errors';
-import { removeWithSidecars, restrictToOwner } from './files';
+import { createOwnerOnly, removeWithSidecars, restrictToOwner, SIDECARS } from './files';
 import { damaged, isDamageError, proveKey, saltDamaged, shapeOf } from './identify';
 import { deriveKey, keyPragma, newSalt, readSalt, rekeyPragma, type VaultKey } from './keys';
 import { acquireLock, type LockOptions, type VaultLock } from './lock';
@@ -147,13 +147,15 @@ export function createVault(file: string, secret: Secret, opts: OpenOptions = {}
   const lock = acquireLock(file, opts);
   let db: Database.Database | undefined;
   try {
+    // Owner-only before SQLite writes a byte: SQLite gives the -wal and -shm files it makes
+    // later the vault's own mode, so they are owner-only too.
+    createOwnerOnly(file);
     db = connect(file, false, opts);
     keyConnection(db, key);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     configure(db);
     // A new vault has nothing to lose: no copy first.
     if (migrate(db, opts.migrations ?? MIGRATIONS) > 0) db = reconnect(db, file, key, opts);
-    restrictToOwner(file); // SQLite gives its -wal and -shm files the vault's own mode
     return wrap(file, db, key, lock);
   } catch (e) {
     db?.close();
@@ -206,6 +208,7 @@ export function openVault(file: string, secret: Secret, opts: OpenOptions = {}):
   const lock = opts.readOnly ? null : acquireLock(file, opts);
   let db: Database.Database | undefined;
   try {
+    if (!opts.readOnly) for (const f of [file, ...SIDECARS.map((s) => file + s)]) if (existsSync(f)) restrictToOwner(f); // vaults made before 0600
     db = connect(file, true, opts);
     keyConnection(db, key);
     assertReadable(db, file);

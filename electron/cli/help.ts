@@ -18,4 +18,6 @@ Usage: caseproof COMMAND --vault PATH [options]
   caseload --vault PATH [--staff REF] [--as-of DATE] [--json]   caseload figures, per case manager or the firm
   retention --vault PATH [--as-of DATE] [--json] [--delete]   closed cases past retention; --delete removes them
 The passphrase comes from CASEPROOF_PASSPHRASE (or is asked for on a terminal);
-rekey takes the new one from CASEPROOF_NEW_PASSPHRASE.`;
+rekey takes the new one from CASEPROOF_NEW_PASSPHRASE.
+A vault open in another Caseproof is refused, naming who and where; --take-over opens it
+anyway when that Caseproof is on another computer that has stopped (crashed, switched off).`;

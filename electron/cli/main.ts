@@ -4,7 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createVault, openVault, rekeyVault, VaultError } from '../../db/client';
+import { createVault, openVault, rekeyVault, VaultError, type VaultLock } from '../../db/client';
+import { isDamageError } from '../../db/identify';
+import { acquireLock } from '../../db/lock';
 import { ukDate } from '../contract/dates';
 import { MIN_PASSPHRASE } from '../contract/passphrase';
 import { STATUS_WORDS, type ComplianceReport, type SubjectReport } from '../contract/compliance';
@@ -20,7 +22,7 @@ import { demo } from './commands/demo';
 import { dueCalendar } from './commands/dueCalendar';
 import { caseload } from './commands/caseload';
 import { retention } from './commands/retention';
-import { asOfArg, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
+import { asOfArg, cliOpenOptions, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
 import { HELP } from './help';
 
 function printSubject(kind: string, s: SubjectReport): void {
@@ -123,13 +125,18 @@ const commands: Record<string, Command> = {
     const target = need(a.values.vault, 'vault');
     if (!existsSync(from)) throw new CliFailure(`No backup found at ${from}.`);
     if (existsSync(target) && !a.values.force) throw new CliFailure(`${target} already exists; add --force to replace it with the backup.`);
-    const backup = openVault(from, { passphrase: await passphraseFrom('CASEPROOF_PASSPHRASE', 'Backup passphrase: ') });
+    // The backup is read, never written (its every page checked: an altered one is named as
+    // damaged); the target is locked so no other Caseproof opens it half-way through.
+    const backup = openVault(from, { passphrase: await passphraseFrom('CASEPROOF_PASSPHRASE', 'Backup passphrase: ') }, { readOnly: true, check: 'pages' });
+    let guard: VaultLock | undefined;
     try {
+      guard = acquireLock(target, cliOpenOptions(a));
       copyVault(backup, target, true);
       const { staff } = verifyCopy(target, backup.key);
       out(`Restored ${from} to ${target} (${staff} staff).`);
     } finally {
       backup.close();
+      guard?.release();
     }
   },
   async rekey(a) {
@@ -174,6 +181,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof VaultError) {
       process.stderr.write(`caseproof: ${e.message}\n`);
+      return 1;
+    }
+    if (isDamageError(e)) {
+      process.stderr.write(`caseproof: the vault is damaged: part of it cannot be read (${(e as Error).message}). Restore your most recent backup.\n`);
       return 1;
     }
     if (e instanceof AppError || e instanceof CliFailure) {

@@ -31,8 +31,9 @@ const coreInputs = {
     passphrase: z.string().min(MIN_PASSPHRASE, `must be at least ${MIN_PASSPHRASE} characters`),
     remember: z.boolean(),
   }),
-  unlockVault: z.strictObject({ path: z.string().min(1, 'is required'), passphrase, remember: z.boolean() }),
-  unlockRemembered: z.strictObject({ path: z.string().min(1) }),
+  /** takeOver: "Open anyway" after a 'vault-in-use' refusal whose holder allows it (db/lock.ts). */
+  unlockVault: z.strictObject({ path: z.string().min(1, 'is required'), passphrase, remember: z.boolean(), takeOver: z.boolean().optional() }),
+  unlockRemembered: z.strictObject({ path: z.string().min(1), takeOver: z.boolean().optional() }),
   forgetRemembered: z.strictObject({ path: z.string().min(1) }),
   lockVault: none,
   /** Who is using Caseproof on this computer, for "added by" and "granted by" (a preference). */

@@ -34,6 +34,8 @@ export interface VaultState {
   /** null when "remember on this computer" can be offered; otherwise why it cannot. */
   rememberUnavailable: string | null;
   user: string;
+  /** Set when the check of every page after unlock found the open vault damaged: what, in words. */
+  damage: string | null;
 }
 
 export interface EvidenceContent {

@@ -9,7 +9,7 @@ import type { Platform } from './platform';
 
 export function electronPlatform(win: () => BrowserWindow | null): Platform {
   // Preferences only: window size, the last vault path, remembered keys (already wrapped by the OS keychain).
-  const store = new Store<Record<string, unknown>>({ name: 'preferences' });
+  const store = new Store<Record<string, unknown>>({ name: 'preferences', configFileMode: 0o600 });
   return {
     userName: () => (store.get('userName') as string | undefined) ?? safeUser(),
     prefs: { get: (k) => store.get(k), set: (k, v) => store.set(k, v) },

@@ -16,7 +16,7 @@ export interface NodePlatform extends Platform {
 export function nodePlatform(opts: { prefsFile?: string; user?: string } = {}): NodePlatform {
   let prefs: Record<string, unknown> = {};
   if (opts.prefsFile && existsSync(opts.prefsFile)) prefs = JSON.parse(readFileSync(opts.prefsFile, 'utf8'));
-  const save = () => opts.prefsFile && writeFileSync(opts.prefsFile, JSON.stringify(prefs, null, 2));
+  const save = () => opts.prefsFile && writeFileSync(opts.prefsFile, JSON.stringify(prefs, null, 2), { mode: 0o600 });
   const p: NodePlatform = {
     notifications: [],
     dialogAnswers: [],

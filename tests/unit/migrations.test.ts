@@ -111,7 +111,7 @@ describe('applying migrations', () => {
       },
     };
     const v = openVault(file, { passphrase: PASS }, { migrations: [...MIGRATIONS, check] });
-    expect(seen?.files.sort()).toEqual(['firm.before-v' + (SCHEMA_VERSION + 1) + '.cpv', 'firm.cpv']);
+    expect(seen?.files.sort()).toEqual(['firm.before-v' + (SCHEMA_VERSION + 1) + '.cpv', 'firm.cpv', 'firm.cpv.lock']); // the lock: db/lock.ts
     expect(seen?.mode).toBe(0o600);
     expect(seen?.copy).toEqual(before); // the same key opens it, and it holds what the vault held
     expect(seen?.plaintext).toEqual([]);

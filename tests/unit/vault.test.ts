@@ -73,8 +73,17 @@ describe('wrong passphrase', () => {
     const f = path.join(dir, 'notes.cpv');
     writeFileSync(f, 'just some text that is long enough to have a header');
     const before = sha(f);
-    expect(() => openVault(f, { passphrase: PASS })).toThrow(VaultError);
+    let err: unknown;
+    try {
+      openVault(f, { passphrase: PASS });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(VaultError);
+    expect((err as VaultError).code).toBe('not-a-vault'); // not 'wrong-passphrase' (issue 15.8)
+    expect((err as Error).message).toBe(`${f} is not a Caseproof vault: it is a text file.`);
     expect(sha(f)).toBe(before);
+    expect(readdirSync(dir)).toEqual(['notes.cpv']); // nothing beside it (no lock, no journal)
   });
 });
 

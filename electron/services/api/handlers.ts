@@ -1,5 +1,5 @@
 // Binds every contract operation to its service. The only place that knows both.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate } from '../compliance/engine';
 import { attachEvidence, deleteEvidence, readEvidence } from '../evidence/evidence';
@@ -12,6 +12,7 @@ import { loadSnapshot, loadStaffSnapshot, loadSupplierSnapshot } from '../snapsh
 import { createStaff, deleteStaff, listStaff, updateStaff } from '../staff/staff';
 import { createSupplier, listSuppliers, updateSupplier } from '../suppliers/suppliers';
 import { AppError } from '../errors';
+import { writeFileAtomic } from '../files';
 import { Registry } from './registry';
 import type { Session } from './session';
 import { registerStaffEvidence } from './domains/evidence';
@@ -41,8 +42,8 @@ export function buildRegistry(session: Session): Registry {
     return { path: p ?? null };
   });
   r.method('createVault', ({ path: p, passphrase, remember }) => session.create(p, passphrase, remember));
-  r.method('unlockVault', ({ path: p, passphrase, remember }) => session.unlock(p, passphrase, remember));
-  r.method('unlockRemembered', ({ path: p }) => session.unlockRemembered(p));
+  r.method('unlockVault', ({ path: p, passphrase, remember, takeOver }) => session.unlock(p, passphrase, remember, takeOver));
+  r.method('unlockRemembered', ({ path: p, takeOver }) => session.unlockRemembered(p, takeOver));
   r.method('forgetRemembered', ({ path: p }) => session.forget(p));
   r.method('lockVault', () => session.lock());
   r.method('setUserName', ({ name }) => {
@@ -92,7 +93,7 @@ export function buildRegistry(session: Session): Registry {
       defaultName: meta.name,
       filters: [{ name: meta.mediaType, extensions: [ext] }],
     });
-    if (dest) writeFileSync(dest, bytes);
+    if (dest) writeFileAtomic(dest, bytes, { overwrite: true }); // the save dialog asked before replacing
     return { path: dest };
   });
   r.method('deleteEvidence', ({ id }) => (deleteEvidence(ctx(), id), null));
@@ -136,7 +137,7 @@ export function buildRegistry(session: Session): Registry {
     if (dest) {
       const file = exportFirmFile(c);
       c.progress?.({ done: 0, total: 1, label: 'Writing the firm file' });
-      writeFileSync(dest, JSON.stringify(file, null, 1));
+      writeFileAtomic(dest, JSON.stringify(file, null, 1), { overwrite: true });
     }
     return { path: dest };
   });

@@ -19,6 +19,10 @@ export class Session {
   readonly onUnlock: ((ctx: Ctx) => void)[] = [];
   /** Where services' progress goes (set by the worker that runs this session). */
   progress?: ProgressSink;
+  /** What the page check after unlock found damaged, in words (Vault.checkInBackground). */
+  private damage: string | null = null;
+  /** Hooks run when that check finds damage (e.g. an event for the window). */
+  readonly onDamage: ((message: string) => void)[] = [];
 
   constructor(
     readonly platform: Platform,
@@ -28,6 +32,11 @@ export class Session {
   ) {}
 
   ctx(): Ctx {
+    const lost = this.vault?.lock?.lost();
+    if (lost) {
+      this.lock(); // another Caseproof took the vault over: stop writing to it at once
+      throw new AppError('locked', lost);
+    }
     if (!this.vault) throw new AppError('locked', 'The vault is locked. Unlock it first.');
     const ctx: Ctx = { vault: this.vault, user: this.platform.userName(), clock: this.clock };
     if (this.progress) ctx.progress = this.progress;
@@ -44,32 +53,38 @@ export class Session {
       remembered: lastPath !== null && this.remembered()[lastPath] !== undefined,
       rememberUnavailable: this.platform.secrets.unavailableReason(),
       user: this.platform.userName(),
+      damage: this.damage,
     };
+  }
+
+  /** How this session opens vaults: the lock names the user; `takeOver` after "Open anyway". */
+  private options(takeOver = false): OpenOptions {
+    return { ...this.openOptions, user: this.platform.userName(), clock: this.clock, ...(takeOver ? { takeOver } : {}) };
   }
 
   create(path: string, passphrase: string, remember: boolean): VaultState {
     if (remember) this.assertCanRemember();
     this.lock();
-    this.vault = createVault(path, { passphrase }, this.openOptions);
+    this.vault = createVault(path, { passphrase }, this.options());
     this.afterOpen(remember);
     return this.state();
   }
 
-  unlock(path: string, passphrase: string, remember: boolean): VaultState {
+  unlock(path: string, passphrase: string, remember: boolean, takeOver = false): VaultState {
     if (remember) this.assertCanRemember();
     this.lock();
-    this.vault = openVault(path, { passphrase }, this.openOptions);
+    this.vault = openVault(path, { passphrase }, this.options(takeOver));
     this.afterOpen(remember);
     return this.state();
   }
 
-  unlockRemembered(path: string): VaultState {
+  unlockRemembered(path: string, takeOver = false): VaultState {
     const wrapped = this.remembered()[path];
     if (!wrapped) throw new AppError('not-found', 'No key for this vault is remembered on this computer; enter the passphrase.');
     const key = importKey(this.platform.secrets.unwrap(wrapped));
     this.lock();
     try {
-      this.vault = openVault(path, { key }, this.openOptions);
+      this.vault = openVault(path, { key }, this.options(takeOver));
     } catch (e) {
       if ((e as { code?: string }).code === 'wrong-passphrase') this.forget(path);
       throw e;
@@ -102,6 +117,7 @@ export class Session {
   lock(): VaultState {
     this.vault?.close();
     this.vault = null;
+    this.damage = null;
     return this.state();
   }
 
@@ -112,6 +128,11 @@ export class Session {
       this.platform.prefs.set(REMEMBERED, { ...this.remembered(), [v.path]: this.platform.secrets.wrap(exportKey(v.key)) });
     }
     for (const hook of this.onUnlock) hook(this.ctx());
+    void v.checkInBackground().then((why) => {
+      if (!why || this.vault !== v) return;
+      this.damage = why;
+      for (const hook of this.onDamage) hook(why);
+    });
   }
 
   private assertCanRemember(): void {

@@ -7,7 +7,7 @@
 // same records gives the same SHA-256. The register keeps fingerprints of the inputs (evidence
 // files, the subject's records, everything else, the template) so a rebuild that differs can say why.
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { desc, eq } from 'drizzle-orm';
 import { firm, packs, staff, suppliers } from '../../../db/schema';
@@ -36,6 +36,7 @@ import {
 import { evaluate } from '../compliance/engine';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import { stageFile, writeFileAtomic } from '../files';
 import { readEvidence } from '../evidence/evidence';
 import { getFirm } from '../firm/firm';
 import { parseOr } from '../parse';
@@ -253,12 +254,6 @@ function explainChanges(before: PackInputs | undefined, now: PackInputs, subject
 
 // ---------- writing and the register ----------
 
-/** Writes beside the destination first, then renames, so a failure never leaves half a file. */
-function writeTemp(dest: string, bytes: Uint8Array): string {
-  const tmp = path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}.tmp`);
-  writeFileSync(tmp, bytes, { mode: 0o600 });
-  return tmp;
-}
 
 function insertEntry(ctx: Ctx, built: BuiltPack, fileName: string): number {
   const stored: StoredOptions = { ...built.options, inputs: built.inputs };
@@ -287,16 +282,16 @@ function insertEntry(ctx: Ctx, built: BuiltPack, fileName: string): number {
  */
 export function savePack(ctx: Ctx, built: BuiltPack, dest: string, opts: { overwrite?: boolean } = {}): PackEntry {
   if (!opts.overwrite && existsSync(dest)) throw new AppError('exists', `${dest} already exists; Caseproof will not overwrite it.`, 'out');
-  const tmp = writeTemp(dest, built.bytes);
+  const staged = stageFile(dest, built.bytes, { overwrite: opts.overwrite === true });
   try {
     const id = ctx.vault.tx(() => {
       const rowId = insertEntry(ctx, built, path.basename(dest));
-      renameSync(tmp, dest);
+      staged.publish();
       return rowId;
     });
     return getPack(ctx, id);
   } finally {
-    rmSync(tmp, { force: true });
+    staged.discard();
   }
 }
 
@@ -390,12 +385,7 @@ export async function regeneratePack(ctx: Ctx, id: number, dest: string | null):
   let entry: PackEntry | null = null;
   if (dest) {
     if (same) {
-      const tmp = writeTemp(dest, built.bytes);
-      try {
-        renameSync(tmp, dest);
-      } finally {
-        rmSync(tmp, { force: true });
-      }
+      writeFileAtomic(dest, built.bytes, { overwrite: true });
     } else {
       entry = savePack(ctx, built, dest, { overwrite: true });
     }

@@ -1,25 +1,27 @@
 // Encrypted, verified copies of the vault. VACUUM INTO writes a compact copy keyed like
-// the original (same key and salt), which is then opened and checked before it replaces
-// anything; a half-written copy never takes the destination's name.
-import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync } from 'node:fs';
+// the original (same key and salt), owner-only from its first byte, beside the destination;
+// it is then opened read-only and checked (every page's HMAC and SQLite's quick check) before
+// it takes the destination's name, so a half-written or unsound copy never does.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openVault, type Vault } from '../../../db/client';
 import { removeWithSidecars } from '../../../db/files';
+import { damaged } from '../../../db/identify';
 import type { VaultKey } from '../../../db/keys';
 import type { ProgressSink } from '../context';
 import { AppError } from '../errors';
+import { alreadyExists, publish, tempBeside, vacuumInto } from '../files';
 
-function tempBeside(dest: string): string {
-  return path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-}
-
-/** Proves a copy opens with the key and passes SQLite's integrity check. */
+/**
+ * Proves a copy (a backup just made, or one about to be restored) opens with the key, that
+ * every page is authentic and that SQLite's quick check passes; reads only, so the copy is
+ * left byte for byte as it was. Throws "is damaged" for a copy that was altered.
+ */
 export function verifyCopy(file: string, key: VaultKey): { staff: number } {
-  const v = openVault(file, { key });
+  const v = openVault(file, { key }, { readOnly: true, check: 'pages' });
   try {
-    const ok = v.sqlite.pragma('quick_check', { simple: true });
-    if (ok !== 'ok') throw new AppError('invalid', `The copy at ${file} failed its integrity check (${String(ok)}).`);
+    const ok = String(v.sqlite.pragma('quick_check', { simple: true }));
+    if (ok !== 'ok') throw damaged(file, `SQLite's own check found a fault (${ok.split('\n')[0]})`);
     return { staff: (v.sqlite.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n };
   } finally {
     v.close();
@@ -28,15 +30,16 @@ export function verifyCopy(file: string, key: VaultKey): { staff: number } {
 
 export function copyVault(vault: Vault, dest: string, overwrite: boolean, progress?: ProgressSink): void {
   if (path.resolve(dest) === path.resolve(vault.path)) throw new AppError('invalid', 'The copy must go to a different file from the vault itself.', 'out');
-  if (existsSync(dest) && !overwrite) throw new AppError('exists', `${dest} already exists; Caseproof will not overwrite it.`, 'out');
+  if (existsSync(dest) && !overwrite) throw alreadyExists(dest);
   const tmp = tempBeside(dest);
   try {
     progress?.({ done: 0, total: 2, label: 'Copying the vault' });
-    vault.sqlite.prepare('VACUUM INTO ?').run(tmp);
+    vacuumInto(vault.sqlite, tmp);
     progress?.({ done: 1, total: 2, label: 'Checking the copy' });
     verifyCopy(tmp, vault.key);
+    // A stale -wal beside the old file would be read into the new one: it goes with it.
     if (overwrite) removeWithSidecars(dest);
-    renameSync(tmp, dest);
+    publish(tmp, dest, { overwrite });
     progress?.({ done: 2, total: 2, label: 'Copy checked' });
   } finally {
     removeWithSidecars(tmp);

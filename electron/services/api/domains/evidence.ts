@@ -1,10 +1,10 @@
 // Handlers of the evidence operations (electron/contract/ops/evidence.ts): the rule
 // catalogue, exemptions, the due list, the self checklist and the due-date calendar.
-import { writeFileSync } from 'node:fs';
 import { ruleCatalogue } from '../../staffEvidence/catalogue';
 import { selfChecklist } from '../../staffEvidence/checklist';
 import { dueItems, vaultCalendar } from '../../staffEvidence/due';
 import { grantExemption, withdrawExemption } from '../../staffEvidence/exemptions';
+import { writeFileAtomic } from '../../files';
 import type { Registry } from '../registry';
 import type { Session } from '../session';
 
@@ -23,7 +23,7 @@ export function registerStaffEvidence(r: Registry, session: Session): void {
       defaultName: 'caseproof-due-dates.ics',
       filters: [{ name: 'iCalendar file', extensions: ['ics'] }],
     });
-    if (dest) writeFileSync(dest, cal.ics, 'utf8');
+    if (dest) writeFileAtomic(dest, cal.ics, { overwrite: true });
     return { path: dest, events: dest ? cal.events : 0 };
   });
 }
