@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openVault, SCHEMA_VERSION, VaultError } from '../../db/client';
 import { deriveKey, readSalt } from '../../db/keys';
+import { checkVault } from '../../db/check';
 import { checkPages, describePageCheck, PAGE_SIZE, readHeader } from '../../db/pages';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
 import { copyVault, verifyCopy } from '../../electron/services/vault/backup';
@@ -247,6 +248,19 @@ describe('is damaged', () => {
     // and the check after unlock has named the page for the window
     await expect.poll(() => session.state().damage).toContain(`is damaged: page ${staffRoot} of`);
     session.lock();
+  });
+});
+
+describe('checkVault, the full check for `caseproof check`', () => {
+  it('finds nothing in a sound vault, and names the failing page of a live vault with a flipped byte', () => {
+    const { file } = filledVault();
+    const v = openVault(file, { passphrase: PASS });
+    expect(checkVault(v)).toEqual([]);
+    const pages = pagesOf(file);
+    flip(file, (pages - 2) * PAGE_SIZE + 64); // while it is open
+    const faults = checkVault(v);
+    expect(faults[0]).toEqual({ check: 'pages', problem: `page ${pages - 1} of ${pages} fails its integrity check` });
+    v.close();
   });
 });
 

@@ -31,6 +31,15 @@ describe('vault encryption on disk', () => {
     expect(filesContaining(dir, 'SQLite format 3')).toEqual([]);
   });
 
+  it('commits durably: every connection flushes the journal at each commit (synchronous = FULL)', () => {
+    const { vault, file } = newVault();
+    expect(vault.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    vault.close();
+    const again = reopen(file);
+    expect(again.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    again.close();
+  });
+
   it('cannot be read by plain SQLite or with the right key but the wrong cipher settings', () => {
     const { vault, file } = newVault();
     vault.close();
