@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { OWNER_ONLY, restrictToOwner, syncFolder } from '../../db/files';
+import { OWNER_ONLY, syncFolder } from '../../db/files';
 import { AppError } from './errors';
 
 export { OWNER_ONLY, vacuumInto } from '../../db/files';
@@ -61,8 +61,7 @@ export function publish(tmp: string, target: string, opts: WriteOptions): void {
       renameSync(tmp, target);
     }
   }
-  restrictToOwner(target);
-  syncFolder(target);
+  syncFolder(target); // the temporary file was created 0600, so the file in place is too
 }
 
 function writeAll(fd: number, data: string | Uint8Array): number {

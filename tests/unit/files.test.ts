@@ -113,6 +113,7 @@ describe('writes are atomic and never overwrite by accident', () => {
     const dir = tempDir();
     const f = path.join(dir, 'pack.docx');
     const staged = stageFile(f, 'ours', { overwrite: false });
+    if (POSIX) expect(modeOf(staged.tmp)).toBe(0o600); // owner-only from its first byte, not only once in place
     writeFileSync(f, 'someone else got there first');
     expect(() => staged.publish()).toThrow(/already exists; Caseproof will not overwrite it/);
     staged.discard();
