@@ -25,6 +25,7 @@ export function checkVault(vault: Vault, opts: { onProgress?: (done: number, tot
     faults.push({ check: 'sqlite', problem: `SQLite's integrity check could not finish (${(e as Error).message})` });
   }
   const broken = vault.sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-  for (const b of broken.slice(0, 20)) faults.push({ check: 'foreign keys', problem: `${b.table} row ${b.rowid} refers to a ${b.parent} row that does not exist` });
+  for (const b of broken.slice(0, 20))
+    faults.push({ check: 'foreign keys', problem: `${b.table} row ${b.rowid} refers to a ${b.parent} row that does not exist` });
   return faults;
 }

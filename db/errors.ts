@@ -1,15 +1,7 @@
 // Errors about the vault file itself (opening, creating, migrating), as opposed to the
 // AppErrors services throw about what is in it. The codes are part of the API's ErrorCode.
 export type VaultErrorCode =
-  | 'wrong-passphrase'
-  | 'vault-newer'
-  | 'not-found'
-  | 'exists'
-  | 'not-a-vault'
-  | 'migration-failed'
-  | 'vault-damaged'
-  | 'vault-in-use'
-  | 'unavailable';
+  'wrong-passphrase' | 'vault-newer' | 'not-found' | 'exists' | 'not-a-vault' | 'migration-failed' | 'vault-damaged' | 'vault-in-use' | 'unavailable';
 
 /** Who holds a vault another Caseproof has open (from its lock file, db/lock.ts). */
 export interface LockHolderInfo {

@@ -108,7 +108,10 @@ export function proveKey(file: string, key: VaultKey, shape: Shape): Header {
     const header = readHeader(page1, key);
     if (shape.partialBytes) throw damaged(file, `the file ends part-way through page ${(shape.pages + 1).toLocaleString('en-GB')} (it was cut short)`);
     if (header.pageCount > shape.pages && !walPending(file)) {
-      throw damaged(file, `it holds ${shape.pages.toLocaleString('en-GB')} pages where ${header.pageCount.toLocaleString('en-GB')} were written (it was cut short)`);
+      throw damaged(
+        file,
+        `it holds ${shape.pages.toLocaleString('en-GB')} pages where ${header.pageCount.toLocaleString('en-GB')} were written (it was cut short)`,
+      );
     }
     return header;
   } finally {

@@ -169,7 +169,10 @@ function create(lockFile: string, holder: LockFile): boolean {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
-    throw new VaultError('unavailable', `Caseproof cannot write beside the vault (${lockFile}: ${code ?? (e as Error).message}); a vault must be in a folder you can write to.`);
+    throw new VaultError(
+      'unavailable',
+      `Caseproof cannot write beside the vault (${lockFile}: ${code ?? (e as Error).message}); a vault must be in a folder you can write to.`,
+    );
   }
   try {
     writeSync(fd, JSON.stringify(holder));

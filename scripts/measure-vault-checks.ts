@@ -26,7 +26,11 @@ async function timeAsync<T>(label: string, fn: () => Promise<T>): Promise<T> {
   return r;
 }
 
-console.log(`${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 const [vaultFile, passphrase] = process.argv.slice(2);
 if (vaultFile) {
   console.log(`\n${vaultFile}: ${(statSync(vaultFile).size / 1e6).toFixed(0)} MB`);

@@ -54,7 +54,9 @@ describe('caseproof names what happened to the vault', () => {
     const r = cli(['status', '--vault', vault]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`caseproof: ${vault} is damaged: page ${pages} of ${pages} fails its integrity check. Caseproof has not changed it; restore your most recent backup.\n`);
+    expect(r.stderr).toBe(
+      `caseproof: ${vault} is damaged: page ${pages} of ${pages} fails its integrity check. Caseproof has not changed it; restore your most recent backup.\n`,
+    );
     expect(sha(vault)).toBe(before);
   });
 
@@ -98,7 +100,15 @@ describe('caseproof names what happened to the vault', () => {
     const lock = `${vault}.lock`;
     writeFileSync(
       lock,
-      JSON.stringify({ app: 'Caseproof', user: 'Jane Smith', host: 'OFFICE-PC', pid: 4242, since: '2026-11-24T09:14:00Z', boot: '2026-11-20T08:00:00Z', token: 'x' }),
+      JSON.stringify({
+        app: 'Caseproof',
+        user: 'Jane Smith',
+        host: 'OFFICE-PC',
+        pid: 4242,
+        since: '2026-11-24T09:14:00Z',
+        boot: '2026-11-20T08:00:00Z',
+        token: 'x',
+      }),
     );
     const old = new Date(Date.now() - 26 * 3_600_000);
     utimesSync(lock, old, old);

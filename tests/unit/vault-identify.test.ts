@@ -111,7 +111,11 @@ describe('is not a Caseproof vault', () => {
   const cases: [string, (f: string) => void, RegExp][] = [
     ['a text file', (f) => writeFileSync(f, 'just some text that is long enough to have a header\n'.repeat(200)), /it is a text file/],
     ['an empty file', (f) => writeFileSync(f, ''), /it is empty/],
-    ['a file too short to be one', (f) => writeFileSync(f, Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 7919) % 256))), /too short to be one \(1,000 bytes\)/],
+    [
+      'a file too short to be one',
+      (f) => writeFileSync(f, Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 7919) % 256))),
+      /too short to be one \(1,000 bytes\)/,
+    ],
     ['a Caseproof firm file chosen by mistake', (f) => copyFileSync(SAMPLE_FILE, f), /a Caseproof firm file \(an export, not encrypted\); import it/],
     [
       'an SQLite database that is not encrypted',
@@ -147,7 +151,15 @@ describe('is not a Caseproof vault', () => {
 
   it('random bytes that are not whole pages and that no page of which is authentic', () => {
     const f = path.join(tempDir(), 'noise.bin');
-    writeFileSync(f, createHash('sha512').update('x').digest().toString('hex').repeat(200).slice(0, 3 * PAGE_SIZE + 10)); // text: named as such
+    writeFileSync(
+      f,
+      createHash('sha512')
+        .update('x')
+        .digest()
+        .toString('hex')
+        .repeat(200)
+        .slice(0, 3 * PAGE_SIZE + 10),
+    ); // text: named as such
     expect(refusedUnchanged(f).message).toMatch(/text file/);
     const bytes = Buffer.alloc(3 * PAGE_SIZE + 10);
     for (let i = 0; i < bytes.length; i += 64) createHash('sha512').update(String(i)).digest().copy(bytes, i);
@@ -164,7 +176,9 @@ describe('is damaged', () => {
     flip(file, 2000);
     const e = refusedUnchanged(file);
     expect(e.code).toBe('vault-damaged');
-    expect(e.message).toBe(`${file} is damaged: page 1 of ${pagesOf(file)} fails its integrity check. Caseproof has not changed it; restore your most recent backup.`);
+    expect(e.message).toBe(
+      `${file} is damaged: page 1 of ${pagesOf(file)} fails its integrity check. Caseproof has not changed it; restore your most recent backup.`,
+    );
   });
 
   it('a byte flipped on a middle page: found before opening when every page is checked (the CLI), and by the check after unlock (the app)', async () => {

@@ -80,7 +80,11 @@ describe('a second Caseproof on this computer', () => {
 
     const other = await second(file, 'Bo Second'); // another real process
     expect(other.said.refused).toBe('vault-in-use');
-    expect(other.said.message).toMatch(new RegExp(`^${file} is open in another Caseproof on this computer \\(Alex Holder, since \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d, process ${first.said.pid}\\)\\. Close it there first\\.`));
+    expect(other.said.message).toMatch(
+      new RegExp(
+        `^${file} is open in another Caseproof on this computer \\(Alex Holder, since \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d, process ${first.said.pid}\\)\\. Close it there first\\.`,
+      ),
+    );
 
     const here = refusal(() => openVault(file, { passphrase: PASS }, { takeOver: true })); // "open anyway" is not offered for a live one here
     expect(here.code).toBe('vault-in-use');
@@ -110,7 +114,10 @@ describe('a second Caseproof on this computer', () => {
     const file = closedVault();
     const lock = lockPathFor(file);
     const mk = (boot: string) =>
-      writeFileSync(lock, JSON.stringify({ app: 'Caseproof', user: 'Alex', host: hostname(), pid: process.ppid, since: '2026-11-24T09:00:00Z', boot, token: 't' }));
+      writeFileSync(
+        lock,
+        JSON.stringify({ app: 'Caseproof', user: 'Alex', host: hostname(), pid: process.ppid, since: '2026-11-24T09:00:00Z', boot, token: 't' }),
+      );
     mk(new Date(Date.now() - 400 * 24 * HOUR).toISOString()); // a boot long ago; ppid is alive now
     openVault(file, { passphrase: PASS }).close();
     mk(new Date(Date.now() + 24 * HOUR).toISOString()); // this boot: the live process holds it

@@ -254,7 +254,6 @@ function explainChanges(before: PackInputs | undefined, now: PackInputs, subject
 
 // ---------- writing and the register ----------
 
-
 function insertEntry(ctx: Ctx, built: BuiltPack, fileName: string): number {
   const stored: StoredOptions = { ...built.options, inputs: built.inputs };
   if (built.request.recipient?.kind) stored.recipientKind = built.request.recipient.kind;
