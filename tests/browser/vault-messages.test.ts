@@ -1,8 +1,8 @@
 // The unlock screen says what happened to the file in main's own words (db/identify.ts,
 // db/lock.ts), not a page-made guess: a text file is "not a Caseproof vault", a vault with a
 // damaged first page "is damaged", a vault open on another computer "is open in another
-// Caseproof" with who and where. The registry carries who holds it, for "Open anyway".
-import { closeSync, openSync, readSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+// Caseproof" with who and where, and "Open anyway" opens it.
+import { closeSync, openSync, readFileSync, readSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createVault } from '../../db/client';
@@ -68,14 +68,13 @@ describe('the unlock screen names what happened', () => {
         )
         .toBe(1);
 
-      // What "Open anyway" needs: the holder comes with the error, and takeOver opens it.
+      // The holder comes with main's error, so the screen can offer "Open anyway"; it opens the vault.
       const refused = await page.evaluate((p) => window.caseproof.unlockVault({ path: p, passphrase: 'kettle orchard lantern 42', remember: false }), shared);
       expect(refused).toMatchObject({ ok: false, error: { code: 'vault-in-use', holder: { user: 'Jane Smith', host: 'OFFICE-PC', canTakeOver: true } } });
-      const opened = await page.evaluate(
-        (p) => window.caseproof.unlockVault({ path: p, passphrase: 'kettle orchard lantern 42', remember: false, takeOver: true }),
-        shared,
-      );
-      expect(opened).toMatchObject({ ok: true, value: { open: true, path: shared, damage: null } });
+      await page.getByRole('button', { name: 'Open anyway' }).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Lock' }).count()).toBe(1);
+      expect(h.session.state()).toMatchObject({ open: true, path: shared, damage: null });
+      expect(JSON.parse(readFileSync(`${shared}.lock`, 'utf8'))).toMatchObject({ user: 'Pat Manager' });
     } finally {
       await h.close();
     }

@@ -5,6 +5,7 @@ import { useWatch } from 'react-hook-form';
 import { inputs } from '../../../electron/contract/api';
 import type { VaultState } from '../../../electron/contract/views';
 import { passphraseStrength } from '../../../electron/contract/passphrase';
+import { ApiError } from '../api';
 import { forgetVaultData, useAction } from '../data/query';
 import { useContractForm } from '../forms/useContractForm';
 import { CheckInput, FormMessage, TextInput } from '../forms/inputs';
@@ -98,16 +99,37 @@ function UnlockVault({ state }: { state: VaultState }) {
   const browse = useBrowse('open', (p) => f.setValue('path', p, { shouldValidate: true }), f.fail);
   const [path, passphrase] = useWatch({ control: f.control, name: ['path', 'passphrase'] });
   const busy = f.formState.isSubmitting || remembered.isPending;
+  // "Open anyway": offered only when main says another computer's Caseproof holds the vault
+  // and may be taken over (db/lock.ts); main's message says who, where and how long ago.
+  const [anyway, setAnyway] = useState<null | (() => Promise<unknown>)>(null);
+  const offerTakeOver = (e: unknown, retry: () => Promise<unknown>) => {
+    setAnyway(() => (e instanceof ApiError && e.body.code === 'vault-in-use' && e.body.holder?.canTakeOver ? retry : null));
+    throw e;
+  };
   const useRemembered = async () => {
     f.clearErrors();
     try {
-      await remembered.mutateAsync({ path });
+      await remembered.mutateAsync({ path }).catch((e: unknown) => offerTakeOver(e, () => remembered.mutateAsync({ path, takeOver: true })));
+    } catch (e) {
+      f.fail(e);
+    }
+  };
+  const openAnyway = async () => {
+    const retry = anyway;
+    setAnyway(null);
+    f.clearErrors();
+    try {
+      await retry?.();
     } catch (e) {
       f.fail(e);
     }
   };
   return (
-    <form onSubmit={f.submit((d) => unlock.mutateAsync(d))} aria-label="Unlock a vault" noValidate>
+    <form
+      onSubmit={f.submit((d) => unlock.mutateAsync(d).catch((e: unknown) => offerTakeOver(e, () => unlock.mutateAsync({ ...d, takeOver: true }))))}
+      aria-label="Unlock a vault"
+      noValidate
+    >
       <div className="row-inline">
         <TextInput form={f} name="path" label="Vault file" required />
         <button type="button" className="secondary" onClick={browse}>
@@ -124,6 +146,13 @@ function UnlockVault({ state }: { state: VaultState }) {
       <TextInput form={f} name="passphrase" label="Passphrase" type="password" required autoFocus />
       <CheckInput form={f} name="remember" {...rememberProps(state)} />
       <FormMessage form={f} />
+      {anyway ? (
+        <p>
+          <button type="button" className="secondary" onClick={openAnyway} disabled={busy}>
+            Open anyway
+          </button>
+        </p>
+      ) : null}
       <button type="submit" disabled={busy || !passphrase}>
         {f.formState.isSubmitting ? 'Unlocking…' : 'Unlock'}
       </button>
