@@ -38,8 +38,8 @@ export interface Vault {
   tx<T>(fn: () => T): T;
   /**
    * Checks every page's HMAC in the background (the quick check at open reads only a few):
-   * resolves with what is damaged, in words, or null when every page is sound or the vault
-   * was closed first.
+   * resolves with what is damaged, in words, or null when every page is sound, the vault was
+   * closed first or the file could not be read; it never rejects.
    */
   checkInBackground(): Promise<string | null>;
   close(): void;
@@ -122,9 +122,13 @@ function wrap(file: string, sqlite: Database.Database, key: VaultKey, lock: Vaul
     lock,
     tx: <T>(fn: () => T) => sqlite.transaction(fn)(),
     checkInBackground: async () => {
-      const c = await checkPagesInBackground(file, key, closing.signal);
-      const what = c && describePageCheck(c);
-      return what ? damaged(file, what).message : null;
+      try {
+        const c = await checkPagesInBackground(file, key, closing.signal);
+        const what = c && describePageCheck(c);
+        return what ? damaged(file, what).message : null;
+      } catch {
+        return null; // the file could not be read just now (closed, moved, a share away): no finding either way
+      }
     },
     close: () => {
       closing.abort();
