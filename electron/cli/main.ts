@@ -9,7 +9,8 @@ import { isDamageError } from '../../db/identify';
 import { acquireLock } from '../../db/lock';
 import { ukDate } from '../contract/dates';
 import { MIN_PASSPHRASE } from '../contract/passphrase';
-import { STATUS_WORDS, type ComplianceReport, type SubjectReport } from '../contract/compliance';
+import { STATUS_WORDS, type ComplianceReport, type RuleResult, type SubjectReport } from '../contract/compliance';
+import { ruleTitle } from '../contract/rules';
 import { dueList, evaluate } from '../services/compliance/engine';
 import { AppError } from '../services/errors';
 import { exportFirmFile } from '../services/interchange/exportFirmFile';
@@ -25,9 +26,13 @@ import { retention } from './commands/retention';
 import { asOfArg, cliOpenOptions, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
 import { HELP } from './help';
 
+/** One rule's line: its id, its one title (the same words as the app and the packs), the status word and the reason. */
+function printRule(r: RuleResult): void {
+  out(`  ${r.rule.padEnd(28)} ${ruleTitle(r.rule).padEnd(32)} ${STATUS_WORDS[r.status].padEnd(14)} ${r.reason}`);
+}
 function printSubject(kind: string, s: SubjectReport): void {
   out(`${kind} ${s.ref}${s.name ? ' ' + s.name : ''}: ${STATUS_WORDS[s.status]}`);
-  for (const r of s.rules) out(`  ${r.rule.padEnd(28)} ${STATUS_WORDS[r.status].padEnd(14)} ${r.reason}`);
+  for (const r of s.rules) printRule(r);
 }
 function statusJson(r: ComplianceReport) {
   const strip = (s: SubjectReport) => ({ ref: s.ref, status: s.status, rules: s.rules });
@@ -85,11 +90,12 @@ const commands: Record<string, Command> = {
   async status(a) {
     const asOf = asOfArg(a);
     await withVault(a, (ctx) => {
-      const report = evaluate(loadSnapshot(ctx), asOf);
+      // Without --as-of, "now" is the clock's instant; with it, the end of that day in London.
+      const report = evaluate(loadSnapshot(ctx), asOf, a.values['as-of'] === undefined ? ctx.clock.now() : undefined);
       if (a.values.json) return out(JSON.stringify(statusJson(report), null, 1));
       out(`Compliance as of ${ukDate(asOf)}`);
       out(`Firm: ${STATUS_WORDS[report.firm.status]}`);
-      for (const r of report.firm.rules) out(`  ${r.rule.padEnd(28)} ${STATUS_WORDS[r.status].padEnd(14)} ${r.reason}`);
+      for (const r of report.firm.rules) printRule(r);
       for (const s of report.staff) printSubject('Staff', s);
       for (const s of report.suppliers) printSubject('Supplier', s);
       for (const s of report.cases) printSubject('Case', s);

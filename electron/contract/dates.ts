@@ -67,6 +67,34 @@ export function londonDateTime(instant: Date | string): string {
   const p = londonParts(instant);
   return `${londonDate(instant)}T${p.hour}:${p.minute}`;
 }
+const LOCAL_MINUTE_RE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/;
+/** The instant (epoch ms) of a London local time `YYYY-MM-DDTHH:MM`, or NaN when London never showed that time. */
+function londonInstantOrNaN(local: string): number {
+  const m = LOCAL_MINUTE_RE.exec(local);
+  if (!m || !isIsoDate(m[1])) return Number.NaN;
+  const asUtc = Date.parse(`${local}:00Z`);
+  // London is UTC (GMT) or UTC+1 (BST): the earlier candidate that shows this local time wins, so an
+  // hour that happens twice when the clocks go back is its first (BST) occurrence.
+  for (const t of [asUtc - 3_600_000, asUtc]) if (londonDateTime(new Date(t)) === local) return t;
+  return Number.NaN;
+}
+/** True when `s` is a London local time written `YYYY-MM-DDTHH:MM` that existed (not skipped when the clocks went forward). */
+export function isLocalMinute(s: unknown): s is string {
+  return typeof s === 'string' && !Number.isNaN(londonInstantOrNaN(s));
+}
+/** The instant (epoch ms) of a London local time `YYYY-MM-DDTHH:MM`; throws for a time London never showed. */
+export function londonInstant(local: string): number {
+  const t = londonInstantOrNaN(local);
+  if (Number.isNaN(t)) throw new RangeError(`Not a London local time written YYYY-MM-DDTHH:MM: ${local}`);
+  return t;
+}
+/** A London local time, as the firm file's `*At` fields carry it. */
+export const localMinute = z
+  .string({ error: 'must be a local time written as YYYY-MM-DDTHH:MM' })
+  .refine((s) => LOCAL_MINUTE_RE.test(s) && isIsoDate(s.slice(0, 10)), { message: 'must be a real local time written as YYYY-MM-DDTHH:MM' })
+  .refine((s) => !LOCAL_MINUTE_RE.test(s) || !isIsoDate(s.slice(0, 10)) || isLocalMinute(s), {
+    message: 'is a time the clocks skipped in London (they went forward an hour)',
+  });
 /** A stored timestamp shown the UK way in London time, e.g. 24/11/2026 14:05. */
 export function ukDateTime(instant: string | null | undefined): string {
   if (!instant) return '';

@@ -4,7 +4,7 @@
 // - the inputs the UI validates as the user types.
 // Objects are strict: an unknown field is an error, never silently dropped.
 import { z } from 'zod';
-import { isoDate } from './dates';
+import { isoDate, localMinute } from './dates';
 
 const text = (max = 500) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 const optText = (max = 2000) => z.string().trim().max(max, `must be at most ${max} characters`).optional();
@@ -82,9 +82,18 @@ export const cpdEntry = z.strictObject({
   category: optText(100),
   reflection: optText(5000),
 });
+/** The training categories that answer a rule (rules.md "Training kinds"). */
 export const TRAINING_KINDS = ['safeguarding', 'mental-capacity', 'infosec'] as const;
+/** Every training category (v2): the three that answer a rule, and `other`, which answers none. */
+export const TRAINING_CATEGORIES = [...TRAINING_KINDS, 'other'] as const;
+export type TrainingCategory = (typeof TRAINING_CATEGORIES)[number];
+/**
+ * A course. `kind` is a category, or (from a version-1 file or a spreadsheet) free text that
+ * trainingCategory() in training.ts matches to one; `title` is the course's own name.
+ */
 export const training = z.strictObject({
   kind: text(80),
+  title: optText(300),
   completedOn: isoDate,
   provider: optText(200),
   level: optText(80),
@@ -97,19 +106,31 @@ export const peerReview = z.strictObject({
   areas: z.array(z.enum(PEER_REVIEW_AREAS, { error: `must be one of ${PEER_REVIEW_AREAS.join(', ')}` })).optional(),
   notes: optText(5000),
 });
+/**
+ * An exemption from one rule. Which rules may be exempted, for whom, and for how long is
+ * checked by exemptionProblem() in exemptions.ts (the form and the import both call it).
+ * `expiresOn` is the last day in force; without it (version 1), 12 months after the grant.
+ */
 export const exemption = z.strictObject({
   rule: z.string().regex(/^(STAFF|SUP|ORG|CASE)-[A-Z0-9-]+$/, 'must be a rule id such as STAFF-DBS'),
   reason: text(1000),
   grantedBy: text(200),
   grantedOn: isoDate,
+  expiresOn: isoDate.optional(),
 });
 
 // ---------- supplier evidence ----------
-export const supplierIndemnity = z.strictObject({
-  insurer: text(200),
-  coverGBP: money,
-  expiresOn: isoDate,
-});
+export const supplierIndemnity = z
+  .strictObject({
+    insurer: text(200),
+    coverGBP: money,
+    startsOn: isoDate.optional(),
+    expiresOn: isoDate,
+  })
+  .refine((p) => !p.startsOn || p.startsOn <= p.expiresOn, {
+    message: 'must not be before the start date',
+    path: ['expiresOn'],
+  });
 export const qualification = z.strictObject({ body: text(120), number: optText(60) });
 export const regulatory = z.strictObject({
   scheme: text(120),
@@ -146,6 +167,13 @@ export const policy = z.strictObject({
   title: text(200),
   reviewedOn: isoDate,
 });
+/** A staff member's acknowledgement that they have read the current review of a firm policy (STAFF-POLICY-ACK). */
+export const policyAck = z.strictObject({
+  policy: z.enum(POLICY_KINDS, { error: `must be one of ${POLICY_KINDS.join(', ')}` }),
+  on: isoDate,
+});
+const whole = (min: number, max: number) =>
+  z.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 export const firmSettings = z.strictObject({
   warningDays: z.number().int('must be a whole number').min(1).max(365).optional(),
   caseloadPerDayMax: z.number().positive('must be more than 0').max(100).optional(),
@@ -153,6 +181,16 @@ export const firmSettings = z.strictObject({
   retentionYears: z.number().int().min(1).max(100).optional(),
   /** Minimum supplier indemnity per service (name → pounds); a supplier needs the highest among its services. */
   supplierIndemnityMinByService: z.record(text(120), money).optional(),
+  /** CASE-ASSESSMENT-TIMELY: days from referral to the initial needs assessment. */
+  assessmentDays: whole(1, 365).optional(),
+  /** CASE-PLAN-REVIEW: months between reviews of the rehabilitation plan. */
+  planReviewMonths: whole(1, 24).optional(),
+  /** CASE-INCIDENT-REPORTED: hours within which an incident must be reported. */
+  incidentReportHours: whole(1, 720).optional(),
+  /** ORG-SUPPLIERS-PAID: days from receiving a supplier's invoice to paying it. */
+  invoiceTermsDays: whole(1, 365).optional(),
+  /** ORG-OUTCOMES: the share (0-1) of cases closed in the last year that need an outcome and feedback. */
+  outcomesShare: z.number({ error: 'must be a number' }).min(0, 'must be at least 0').max(1, 'must be at most 1 (a share: 0.5 is half)').optional(),
 });
 type SettingsInput = z.infer<typeof firmSettings>;
 export type FirmSettings = Required<Omit<SettingsInput, 'supplierIndemnityMinByService'>> & Pick<SettingsInput, 'supplierIndemnityMinByService'>;
@@ -161,6 +199,11 @@ export const DEFAULT_SETTINGS: FirmSettings = {
   caseloadPerDayMax: 8,
   supplierIndemnityMinGBP: 1_000_000,
   retentionYears: 7,
+  assessmentDays: 42,
+  planReviewMonths: 3,
+  incidentReportHours: 48,
+  invoiceTermsDays: 30,
+  outcomesShare: 0.5,
 };
 
 export const firmDetails = z.strictObject({
@@ -228,6 +271,98 @@ export const instruction = z.strictObject({
   service: optText(120),
   overrideReason: optText(2000),
 });
+// ---------- the case journey (interchange.md version 2; stored with the case-journey issue) ----------
+const score = z
+  .number({ error: 'must be a whole number from 1 to 5' })
+  .int('must be a whole number from 1 to 5')
+  .min(1, 'must be at least 1')
+  .max(5, 'must be at most 5');
+/** One change of a case's status, with its date; the list gives the case's status on any date. */
+export const statusChange = z.strictObject({
+  status: z.enum(CASE_STATUSES, { error: `must be one of ${CASE_STATUSES.join(', ')}` }),
+  on: isoDate,
+});
+/** A goal of the rehabilitation plan: what, how it is measured, and by when. */
+export const goal = z.strictObject({
+  text: text(500),
+  measure: text(500),
+  targetOn: isoDate,
+  vocational: z.boolean({ error: 'must be true or false' }).optional(),
+  achievedOn: isoDate.optional(),
+  outcome: optText(2000),
+});
+/** A review of the rehabilitation plan or of the risk assessment. */
+export const caseReview = z.strictObject({
+  on: isoDate,
+  by: optText(200),
+  note: optText(5000),
+});
+export const INCIDENT_KINDS = ['incident', 'accident', 'safeguarding', 'welfare'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+/** An incident, accident, safeguarding or welfare concern; every time is London local time to the minute. */
+export const incident = z.strictObject({
+  kind: z.enum(INCIDENT_KINDS, { error: `must be one of ${INCIDENT_KINDS.join(', ')}` }),
+  identifiedAt: localMinute,
+  summary: text(2000),
+  lineManagerAt: localMinute.optional(),
+  leadReportedAt: localMinute.optional(),
+  safeguardingLeadAt: localMinute.optional(),
+  outcome: optText(2000),
+});
+/** A contact with the client after the case closed (CASE-FOLLOW-UP). */
+export const followUp = z.strictObject({
+  on: isoDate,
+  outcome: optText(2000),
+});
+export const VOCATIONAL_OUTCOMES = ['returned-to-work', 'education', 'volunteering', 'not-working', 'not-applicable'] as const;
+export const LIVING_OUTCOMES = ['improved', 'same', 'worse'] as const;
+/** How the case ended for the client (ORG-OUTCOMES). */
+export const caseOutcome = z.strictObject({
+  vocational: z.enum(VOCATIONAL_OUTCOMES, { error: `must be one of ${VOCATIONAL_OUTCOMES.join(', ')}` }).optional(),
+  independentLiving: z.enum(LIVING_OUTCOMES, { error: `must be one of ${LIVING_OUTCOMES.join(', ')}` }).optional(),
+  note: optText(2000),
+});
+export const FEEDBACK_FROM = ['service-user', 'family', 'nhs-team'] as const;
+export const feedback = z.strictObject({
+  on: isoDate,
+  from: z.enum(FEEDBACK_FROM, { error: `must be one of ${FEEDBACK_FROM.join(', ')}` }),
+  aboutCaseManager: score.optional(),
+  aboutSolicitor: score.optional(),
+  comment: optText(5000),
+});
+/** A supplier's invoice on an instruction (ORG-SUPPLIERS-PAID); credit notes are not recorded. */
+export const invoice = z.strictObject({
+  number: optText(80),
+  receivedOn: isoDate,
+  amountGBP: money,
+  paidOn: isoDate.optional(),
+});
+/**
+ * The case-journey fields of a case (interchange.md version 2), all optional. The firm file
+ * adds them to a case with `caseDetails.safeExtend(caseJourney.shape)`; cross-field checks
+ * (history agreeing with the status, reports before identification...) are the import's.
+ */
+export const caseJourney = z.strictObject({
+  statusHistory: z.array(statusChange).optional(),
+  goals: z.array(goal).optional(),
+  planReviews: z.array(caseReview).optional(),
+  riskReviews: z.array(caseReview).optional(),
+  incidents: z.array(incident).optional(),
+  followUpConsent: z.boolean({ error: 'must be true or false' }).optional(),
+  followUps: z.array(followUp).optional(),
+  outcome: caseOutcome.optional(),
+  feedback: z.array(feedback).optional(),
+});
+export type StatusChange = z.infer<typeof statusChange>;
+export type Goal = z.infer<typeof goal>;
+export type CaseReview = z.infer<typeof caseReview>;
+export type Incident = z.infer<typeof incident>;
+export type FollowUp = z.infer<typeof followUp>;
+export type CaseOutcome = z.infer<typeof caseOutcome>;
+export type Feedback = z.infer<typeof feedback>;
+export type Invoice = z.infer<typeof invoice>;
+export type CaseJourney = z.infer<typeof caseJourney>;
+
 export const caseDetails = z.strictObject({
   ref,
   initials: z
@@ -277,6 +412,7 @@ export type SupplierDocument = z.infer<typeof supplierDocument>;
 export type Decision = z.infer<typeof decision>;
 export type Policy = z.infer<typeof policy>;
 export type Instruction = z.infer<typeof instruction>;
+export type PolicyAck = z.infer<typeof policyAck>;
 export type InstructingParty = z.infer<typeof instructingParty>;
 
 /**
@@ -299,6 +435,7 @@ export const RECORD_KINDS = {
   decision: { owner: ['supplier'], schema: decision },
   supplierDocument: { owner: ['supplier'], schema: supplierDocument },
   policy: { owner: ['firm'], schema: policy },
+  policyAck: { owner: ['staff'], schema: policyAck },
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
 export type OwnerType = 'staff' | 'supplier' | 'firm';
@@ -317,6 +454,7 @@ export interface StaffSnapshot extends StaffDetails {
   training: Stored<Training>[];
   peerReviews: Stored<PeerReview>[];
   exemptions: Stored<Exemption>[];
+  policyAcknowledgements: Stored<PolicyAck>[];
 }
 export interface SupplierSnapshot extends SupplierDetails {
   id: number;
@@ -339,9 +477,12 @@ export interface HandoverRecord {
   clientInformed: boolean;
   note?: string;
 }
-export interface CaseSnapshot extends CaseDetails {
+/** An instruction as the engine reads it: with the supplier's invoices once the case journey stores them. */
+export type InstructionSnapshot = Instruction & { invoices?: Invoice[] };
+/** A case with its instructions, handovers and (optional until the case-journey issue stores them) its journey. */
+export interface CaseSnapshot extends CaseDetails, CaseJourney {
   id: number;
-  instructions: Instruction[];
+  instructions: InstructionSnapshot[];
   handovers: HandoverRecord[];
 }
 export interface FirmInfo {
@@ -367,6 +508,7 @@ export const STAFF_LISTS = {
   training: 'training',
   peerReviews: 'peerReview',
   exemptions: 'exemption',
+  policyAcknowledgements: 'policyAck',
 } as const satisfies Record<string, RecordKind>;
 export const SUPPLIER_LISTS = {
   indemnity: 'supplierIndemnity',

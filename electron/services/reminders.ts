@@ -10,7 +10,7 @@ export const REMINDER_DAYS = 30;
 export function reminderSummary(ctx: Ctx): { title: string; body: string } | null {
   const asOf = ctx.clock.today();
   const snapshot = loadSnapshot(ctx);
-  const items = dueList(evaluate(snapshot, asOf), asOf, REMINDER_DAYS, snapshot);
+  const items = dueList(evaluate(snapshot, asOf, ctx.clock.now()), asOf, REMINDER_DAYS, snapshot);
   if (!items.length) return null;
   const first = items[0];
   const who = first.name ?? first.ref;

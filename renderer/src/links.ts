@@ -3,6 +3,7 @@
 import { linkOptions } from '@tanstack/react-router';
 import type { RuleSubjectKind } from '../../electron/contract/ops/evidence';
 import type { PolicyKind } from '../../electron/contract/model';
+import { POLICY_RULE, type RuleId } from '../../electron/contract/rules';
 
 export const STAFF_TABS = [
   ['details', 'Details'],
@@ -12,16 +13,21 @@ export const STAFF_TABS = [
   ['cpd', 'CPD log'],
   ['training', 'Training'],
   ['peer-reviews', 'Peer reviews'],
+  ['policy-acks', 'Policies read'],
 ] as const;
 export type StaffTab = (typeof STAFF_TABS)[number][0];
 
-const STAFF_RULE_TAB: Record<string, StaffTab> = {
+type StaffRuleId = Extract<RuleId, `STAFF-${string}`>;
+/** Every staff rule's tab: typed by the catalogue, so a new staff rule cannot be left without one. */
+const STAFF_RULE_TAB: Record<StaffRuleId, StaffTab> = {
   'STAFF-EXPERIENCE-CM': 'details',
   'STAFF-EXPERIENCE-QUAL': 'details',
   'STAFF-CASELOAD': 'details',
   'STAFF-SOLE-PRACTITIONER': 'details',
   'STAFF-CPD-2Y': 'cpd',
   'STAFF-PEER-REVIEW': 'peer-reviews',
+  'STAFF-PEER-REVIEW-SCOPE': 'peer-reviews',
+  'STAFF-POLICY-ACK': 'policy-acks',
   'STAFF-REGISTRATION': 'registrations',
   'STAFF-TRAINING-SAFEGUARDING': 'training',
   'STAFF-TRAINING-MCA': 'training',
@@ -30,21 +36,18 @@ const STAFF_RULE_TAB: Record<string, StaffTab> = {
   'STAFF-DBS': 'dbs',
 };
 
-export const POLICY_OF_RULE: Record<string, PolicyKind> = {
-  'ORG-POLICY-HANDOVER': 'handover',
-  'ORG-POLICY-WHISTLEBLOWING': 'whistleblowing',
-  'ORG-POLICY-COMPLAINTS': 'complaints',
-  'ORG-POLICY-LONE-WORKING': 'lone-working',
-  'ORG-POLICY-INFOSEC': 'infosec',
-};
+/** The policy each ORG-POLICY-* rule checks (the inverse of the contract's POLICY_RULE). */
+export const POLICY_OF_RULE: Partial<Record<RuleId, PolicyKind>> = Object.fromEntries(
+  (Object.entries(POLICY_RULE) as [PolicyKind, RuleId][]).map(([kind, rule]) => [rule, kind]),
+);
 
 /** The staff tab where a STAFF-* rule is fixed. */
-export function tabOfRule(rule: string): StaffTab {
-  return STAFF_RULE_TAB[rule] ?? 'details';
+export function tabOfRule(rule: RuleId): StaffTab {
+  return STAFF_RULE_TAB[rule as StaffRuleId] ?? 'details';
 }
 
 /** The page where a rule result is fixed, as a typed link (`<Link {...fixLink(...)}>`). */
-export function fixLink(subject: RuleSubjectKind, ref: string, rule: string) {
+export function fixLink(subject: RuleSubjectKind, ref: string, rule: RuleId) {
   if (subject === 'staff') return linkOptions({ to: '/staff/$ref/{-$tab}', params: { ref, tab: tabOfRule(rule) } });
   if (subject === 'supplier') return linkOptions({ to: '/suppliers/$ref', params: { ref } });
   if (subject === 'case') return linkOptions({ to: '/cases/$ref', params: { ref } });

@@ -196,27 +196,37 @@ describe('staff evidence in the browser', () => {
       await expect.poll(() => existsSync(copy)).toBe(true);
       expect(readFileSync(copy).equals(PDF)).toBe(true);
 
-      // Grant an exemption from the DBS rule; an empty reason is refused beside the field.
+      // Rules v2: DBS cannot be exempted, so its row offers no exemption.
       await expect.poll(() => row(page, 'STAFF-DBS').textContent()).toContain('Not met');
-      await row(page, 'STAFF-DBS').getByRole('button', { name: 'Grant an exemption from DBS check' }).click();
-      const dlg = page.getByRole('dialog', { name: 'Exempt Sam Okafor from DBS check' });
+      expect(
+        await row(page, 'STAFF-DBS')
+          .getByRole('button', { name: /Grant an exemption/ })
+          .count(),
+      ).toBe(0);
+      // Grant an exemption from the peer review rule, until 12 months on by default; an empty reason is refused beside the field.
+      await expect.poll(() => row(page, 'STAFF-PEER-REVIEW').textContent()).toContain('Not met');
+      await row(page, 'STAFF-PEER-REVIEW').getByRole('button', { name: 'Grant an exemption from Peer review' }).click();
+      const dlg = page.getByRole('dialog', { name: 'Exempt Sam Okafor from Peer review' });
       expect(await dlg.getByLabel('Granted by').inputValue()).toBe('Pat Manager');
       expect(await dlg.getByLabel('Granted on').inputValue()).toBe('24/11/2026');
+      expect(await dlg.getByLabel('Expires on').inputValue()).toBe('24/11/2027');
       await dlg.getByRole('button', { name: 'Grant exemption' }).click();
       await expect.poll(() => dlg.getByText('Reason is required').count()).toBe(1);
-      await dlg.getByLabel('Reason').fill('Desk-based role: no contact with clients');
+      await dlg.getByLabel('Reason').fill('On a secondment with no clients');
       await dlg.getByRole('button', { name: 'Grant exemption' }).click();
-      await expect.poll(() => row(page, 'STAFF-DBS').textContent()).toContain('Exempt');
-      expect(await row(page, 'STAFF-DBS').textContent()).toContain('Exempted by Pat Manager on 24/11/2026: Desk-based role: no contact with clients');
-      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Sam Okafor is now exempt from DBS check.' }).count()).toBe(1);
+      await expect.poll(() => row(page, 'STAFF-PEER-REVIEW').textContent()).toContain('Exempt');
+      expect(await row(page, 'STAFF-PEER-REVIEW').textContent()).toContain(
+        'Exempt until 24/11/2027: On a secondment with no clients (granted by Pat Manager on 24/11/2026)',
+      );
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Sam Okafor is now exempt from Peer review.' }).count()).toBe(1);
 
       mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SHOTS, 'profile.png'), fullPage: true });
 
       // Withdraw it again: the rule is judged on the evidence once more.
-      await row(page, 'STAFF-DBS').getByRole('button', { name: 'Withdraw the exemption from DBS check' }).click();
-      await row(page, 'STAFF-DBS').getByRole('button', { name: 'Yes, withdraw it' }).click();
-      await expect.poll(() => row(page, 'STAFF-DBS').textContent()).toContain('Not met');
+      await row(page, 'STAFF-PEER-REVIEW').getByRole('button', { name: 'Withdraw the exemption from Peer review' }).click();
+      await row(page, 'STAFF-PEER-REVIEW').getByRole('button', { name: 'Yes, withdraw it' }).click();
+      await expect.poll(() => row(page, 'STAFF-PEER-REVIEW').textContent()).toContain('Not met');
 
       // The dashboard lists the policy among what is due, linking to the exact tab.
       await nav(page, 'Dashboard');
@@ -388,7 +398,8 @@ describe('staff evidence in the browser', () => {
       await page.getByLabel('Whose records').selectOption('RR-02');
       await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/checklist/RR-02');
       const list = page.getByRole('list', { name: 'Self checklist for Toni Reyes' });
-      await expect.poll(() => list.locator('li.answer').count()).toBe(10);
+      // ten questions and, with rules v2, whether the current whistleblowing and lone-working policies were acknowledged
+      await expect.poll(() => list.locator('li.answer').count()).toBe(11);
       const pi = list.locator('li[data-question="indemnity"]');
       expect(await pi.textContent()).toContain('Due soon');
       expect(await list.locator('li[data-question="dbs"]').textContent()).toContain('Not yet');

@@ -214,8 +214,9 @@ describe('suppliers in the browser', () => {
       await add2.getByLabel('support workers').check();
       await add2.getByRole('button', { name: 'Add supplier' }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Calder Care Agency');
-      await expect.poll(() => section(page, 'dbs').locator('.sv-na').textContent()).toContain('Not applicable');
-      await expect.poll(() => statusOf(page, 'dbs')).toContain('Not applicable');
+      // Rules v2: "works directly with clients?" left unanswered is not met, never "no DBS needed"
+      await expect.poll(() => section(page, 'dbs').locator('.sv-na').textContent()).toContain('Not recorded whether this supplier works directly with clients');
+      await expect.poll(() => statusOf(page, 'dbs')).toContain('Not met');
       const dec2 = section(page, 'decision');
       await dec2.getByLabel('Reject').check();
       await expect.poll(() => dec2.getByLabel('Next review').count()).toBe(0);

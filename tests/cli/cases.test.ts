@@ -56,7 +56,7 @@ describe('caseproof caseload', () => {
     expect(r.stdout.split('\n').slice(0, 3)).toEqual([
       'Caseload of Alex Morgan (CM-1) on 24/11/2026',
       '5 open active, 1 monitoring, 2 days a week',
-      "2.5 open active cases per working day, above the firm's limit of 2 (Not met)",
+      "5 open-active cases over 2 days a week = 2.5 a day, above the firm's limit of 2 (Not met)",
     ]);
     expect(r.stdout).toContain('By injury: brain 2, not recorded 2, spinal 2');
     expect(r.stdout).toContain('By instructing party: Fenwick Law 3, Hart Solicitors 3');

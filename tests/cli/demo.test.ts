@@ -13,7 +13,8 @@ describe('caseproof demo', () => {
     const s = JSON.parse(cli(['status', '--vault', vault, '--json']).stdout) as { staff: { status: string }[]; suppliers: { status: string }[] };
     expect(new Set(s.staff.map((x) => x.status))).toEqual(new Set(['met', 'due_soon', 'not_met']));
     expect(s.suppliers.map((x) => x.status)).toContain('not_met');
-    expect(cli(['due', '--vault', vault, '--days', '60']).stdout).toMatch(/the firm +ORG-POLICY-WHISTLEBLOWING/);
+    // rules v2: the handover policy is the firm's one due soon (whistleblowing and lone working stay current for staff to acknowledge)
+    expect(cli(['due', '--vault', vault, '--days', '60']).stdout).toMatch(/the firm +ORG-POLICY-HANDOVER/);
     expect(filesContaining(dir, 'Harriet Okafor')).toEqual([]);
     expect(cli(['demo', '--vault', vault])).toMatchObject({ code: 1, stderr: expect.stringMatching(/already exists/) });
   });

@@ -20,6 +20,7 @@ import {
   type FirmSnapshot,
   type FitnessCheck,
   type Policy,
+  type PolicyAck,
   type PeerReview,
   type Qualification,
   type Registration,
@@ -64,7 +65,9 @@ export function stored<T extends object>(x: Loose<T>): Stored<T> {
 const storeAll = <T extends object>(xs: Loose<T>[] | undefined, fallback: Loose<T>[]): Stored<T>[] => (xs ?? fallback).map((x) => stored(x));
 
 // ---------- staff ----------
-export type StaffInput = Partial<Omit<StaffSnapshot, 'dbs' | 'indemnity' | 'registrations' | 'cpd' | 'training' | 'peerReviews' | 'exemptions'>> & {
+export type StaffInput = Partial<
+  Omit<StaffSnapshot, 'dbs' | 'indemnity' | 'registrations' | 'cpd' | 'training' | 'peerReviews' | 'exemptions' | 'policyAcknowledgements'>
+> & {
   dbs?: Loose<DbsCheck>[];
   indemnity?: Loose<StaffIndemnity>[];
   registrations?: Loose<Registration>[];
@@ -72,11 +75,16 @@ export type StaffInput = Partial<Omit<StaffSnapshot, 'dbs' | 'indemnity' | 'regi
   training?: Loose<Training>[];
   peerReviews?: Loose<PeerReview>[];
   exemptions?: Loose<Exemption>[];
+  policyAcknowledgements?: Loose<PolicyAck>[];
 };
 
-/** A case manager who meets every STAFF-* rule as of AS_OF (and has no cases). */
+/**
+ * A case manager who meets every STAFF-* rule as of AS_OF (and has no cases), in a firm built by
+ * aFirm(): the peer review covers every area and two cases, and the firm's whistleblowing and
+ * lone-working policies (reviewed 01/06/2026) are acknowledged.
+ */
 export function aStaff(over: StaffInput = {}): StaffSnapshot {
-  const { dbs, indemnity, registrations, cpd, training, peerReviews, exemptions, ...details } = over;
+  const { dbs, indemnity, registrations, cpd, training, peerReviews, exemptions, policyAcknowledgements, ...details } = over;
   return {
     id: newId(),
     ref: 'S-01',
@@ -100,8 +108,14 @@ export function aStaff(over: StaffInput = {}): StaffSnapshot {
       { kind: 'mental-capacity', completedOn: '2025-01-10' },
       { kind: 'infosec', completedOn: '2026-06-01' },
     ]),
-    peerReviews: storeAll(peerReviews, [{ date: '2026-09-01', reviewer: 'Kim Byrne' }]),
+    peerReviews: storeAll(peerReviews, [
+      { date: '2026-09-01', reviewer: 'Kim Byrne', casesReviewed: 2, areas: ['decision-making', 'interventions', 'communications', 'goal-setting'] },
+    ]),
     exemptions: storeAll(exemptions, []),
+    policyAcknowledgements: storeAll(policyAcknowledgements, [
+      { policy: 'whistleblowing', on: '2026-06-15' },
+      { policy: 'lone-working', on: '2026-06-15' },
+    ]),
   };
 }
 
@@ -146,7 +160,11 @@ export function aSupplier(over: SupplierInput = {}): SupplierSnapshot {
 }
 
 // ---------- cases ----------
-/** An open-active case that meets every CASE-* rule as of AS_OF, managed by S-01, no suppliers. */
+/**
+ * An open-active case that meets every CASE-* rule that applies as of AS_OF, managed by S-01,
+ * no suppliers: referred 15/02/2026 and assessed 01/03/2026, a plan with a measurable goal,
+ * reviewed 01/11/2026, no incidents (CASE-FOLLOW-UP does not apply to an open case).
+ */
 export function aCase(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
   return {
     id: newId(),
@@ -156,6 +174,8 @@ export function aCase(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
     funding: 'claimant-solicitor',
     injury: 'brain',
     status: 'open-active',
+    referredOn: '2026-02-15',
+    inaOn: '2026-03-01',
     openedOn: '2026-03-01',
     rehabPrescriptionRequestedOn: '2026-03-02',
     preInaRequestedOn: '2026-03-02',
@@ -164,6 +184,8 @@ export function aCase(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
     nhsTeam: 'Leeds major trauma rehab team',
     rehabPlanOn: '2026-04-01',
     rehabPlanShared: true,
+    goals: [{ text: 'Walk to the shop', measure: '500 m unaided', targetOn: '2027-03-31' }],
+    planReviews: [{ on: '2026-11-01' }],
     consentRecordedOn: '2026-03-01',
     riskReviewedOn: '2026-11-01',
     instructions: [],
@@ -216,10 +238,15 @@ type Json = Record<string, unknown>;
 interface FileEvidence {
   name: string;
   mediaType: string;
-  base64: string;
+  /** Absent for a copy destroyed on purpose (version 2), which keeps only its sha256. */
+  base64?: string;
+  sha256?: string;
 }
 
 function metaOf(f: FileEvidence, addedOn: string): EvidenceMeta {
+  if (f.base64 === undefined) {
+    return { id: newId(), name: f.name, mediaType: f.mediaType, size: 0, sha256: f.sha256 ?? '', addedBy: 'import', addedOn };
+  }
   const bytes = Buffer.from(f.base64, 'base64');
   return {
     id: newId(),
@@ -261,7 +288,7 @@ export function fromFirmFile(file: unknown, addedOn = AS_OF): FirmSnapshot {
       policies: storeJson<Policy>(firm.policies, addedOn),
     },
     staff: staffList.map((s) => {
-      const { dbs, indemnity, registrations, cpd, training, peerReviews, exemptions, ...details } = s;
+      const { dbs, indemnity, registrations, cpd, training, peerReviews, exemptions, policyAcknowledgements, ...details } = s;
       return {
         ...(details as Omit<StaffSnapshot, 'id'>),
         id: newId(),
@@ -272,6 +299,7 @@ export function fromFirmFile(file: unknown, addedOn = AS_OF): FirmSnapshot {
         training: storeJson<Training>(training, addedOn),
         peerReviews: storeJson<PeerReview>(peerReviews, addedOn),
         exemptions: storeJson<Exemption>(exemptions, addedOn),
+        policyAcknowledgements: storeJson<PolicyAck>(policyAcknowledgements, addedOn),
       } as StaffSnapshot;
     }),
     suppliers: supplierList.map((s) => {
@@ -312,5 +340,15 @@ export const SAMPLE_CANDIDATES = [
 export function loadSample(): FirmSnapshot {
   const path = SAMPLE_CANDIDATES.find((p) => existsSync(p));
   if (!path) throw new Error(`riverside-firm.json not found; tried ${SAMPLE_CANDIDATES.join(', ')}`);
+  return fromFirmFile(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** Where the version-2 Riverside sample is looked for, first match wins. */
+export const SAMPLE_V2_CANDIDATES = [resolve(here, '../fixtures/riverside-firm-v2.json'), resolve(here, '../../../shared/samples/riverside-firm-v2.json')];
+
+/** The version-2 Riverside sample (case journey, policy acknowledgements, an exemption with expiry) as a snapshot. */
+export function loadSampleV2(): FirmSnapshot {
+  const path = SAMPLE_V2_CANDIDATES.find((p) => existsSync(p));
+  if (!path) throw new Error(`riverside-firm-v2.json not found; tried ${SAMPLE_V2_CANDIDATES.join(', ')}`);
   return fromFirmFile(JSON.parse(readFileSync(path, 'utf8')));
 }

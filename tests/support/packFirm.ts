@@ -147,5 +147,8 @@ export function packFirmFile(): Json {
   morgan.dbs[0].updateService = true;
   morgan.dbs[0].lastStatusCheckOn = '2026-10-30';
   morgan.dbs[0].evidence.push({ name: 'dbs-status-check.pdf', mediaType: 'application/pdf', base64: b64(EVIDENCE.dbsLetter) });
+  // Rules v2 (STAFF-PEER-REVIEW-SCOPE): the year's reviews must cover all four areas; the sample's
+  // one review covers two, so a real pack would show the second review that covers the others.
+  morgan.peerReviews.push({ date: '2026-10-20', reviewer: 'Sam Okafor', casesReviewed: 1, areas: ['decision-making', 'goal-setting'] });
   return f;
 }

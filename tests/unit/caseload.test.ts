@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseSnapshot, HandoverRecord } from '../../electron/contract/model';
-import { caseloadFor, caseManagerOn, firmCaseload, isOpenOn, openActiveByManager, staffCaseload } from '../../electron/services/compliance/caseload';
+import {
+  caseloadFor,
+  caseManagerOn,
+  caseStatusOn,
+  firmCaseload,
+  isOpenOn,
+  openActiveByManager,
+  staffCaseload,
+} from '../../electron/services/compliance/caseload';
 import { AS_OF, aCase, aFirm, aStaff } from '../support/builders';
 
 const handover = (on: string, fromRef: string, toRef: string): HandoverRecord => ({ on, fromRef, toRef, reason: 'leave', clientInformed: true });
@@ -39,9 +47,16 @@ describe('isOpenOn', () => {
     expect(isOpenOn(aCase({ status: 'open-active', openedOn: '2026-11-25' }), AS_OF)).toBe(false);
     expect(isOpenOn(aCase({ status: 'open-active', openedOn: undefined }), AS_OF)).toBe(true);
   });
-  it('never counts closed cases or referrals', () => {
-    expect(isOpenOn(aCase({ status: 'closed', closedOn: '2026-12-31' }), AS_OF)).toBe(false);
+  it('never counts cases closed on or before the date, or referrals', () => {
+    expect(isOpenOn(aCase({ status: 'closed', closedOn: AS_OF }), AS_OF)).toBe(false);
+    expect(isOpenOn(aCase({ status: 'closed', closedOn: undefined }), AS_OF)).toBe(false);
     expect(isOpenOn(aCase({ status: 'referral' }), AS_OF)).toBe(false);
+  });
+  it('v2 valid time: a case closed after the date was open on it; an open case before its opening date was a referral', () => {
+    expect(isOpenOn(aCase({ status: 'closed', closedOn: '2026-12-31' }), AS_OF)).toBe(true);
+    expect(isOpenOn(aCase({ status: 'closed', closedOn: '2026-11-25' }), AS_OF)).toBe(true);
+    expect(caseStatusOn(aCase({ status: 'open-active', referredOn: '2026-11-01', openedOn: '2026-11-25' }), AS_OF)).toBe('referral');
+    expect(caseStatusOn(aCase({ status: 'open-active', referredOn: '2026-11-25', openedOn: '2026-11-30' }), AS_OF)).toBeUndefined();
   });
 });
 
@@ -74,7 +89,10 @@ describe('caseloadFor', () => {
     aCase({ ref: 'A4', caseManager: 'S-01', status: 'closed', closedOn: '2026-10-01', injury: 'orthopaedic' }),
     aCase({ ref: 'A5', caseManager: 'S-01', status: 'referral', openedOn: undefined, referredOn: '2026-11-20' }),
     aCase({ ref: 'A6', caseManager: 'S-01', status: 'referral', openedOn: undefined, referredOn: '2026-11-25' }),
+    // referred 15/02/2026 (the builder's default), opened after as-of: a referral on as-of (v2 valid time)
     aCase({ ref: 'A7', caseManager: 'S-01', status: 'open-active', openedOn: '2026-12-01' }),
+    // closed after as-of: open-active on it (v2 valid time); it did not count in version 1
+    aCase({ ref: 'A8', caseManager: 'S-03', status: 'closed', closedOn: '2026-12-01', injury: 'amputation' }),
     aCase({ ref: 'B1', caseManager: 'S-02', status: 'open-active', injury: undefined, instructingParty: { name: 'Aviva', kind: 'insurer' } }),
   ];
 
@@ -84,7 +102,7 @@ describe('caseloadFor', () => {
       asOf: AS_OF,
       openActive: 2,
       monitoring: 1,
-      referral: 1,
+      referral: 2,
       daysPerWeek: 3,
       perWorkingDay: 0.67,
       byInjury: { brain: 2, spinal: 1 },
@@ -94,9 +112,9 @@ describe('caseloadFor', () => {
   });
   it('gives the whole firm when no staff ref is given', () => {
     const f = caseloadFor(cases, AS_OF);
-    expect(f).toMatchObject({ staffRef: null, openActive: 3, monitoring: 1, referral: 1, daysPerWeek: null, perWorkingDay: null });
-    expect(f.byInjury).toEqual({ brain: 2, spinal: 1, 'not recorded': 1 });
-    expect(f.byParty).toEqual({ 'Fenwick Law': 2, Aviva: 2 });
+    expect(f).toMatchObject({ staffRef: null, openActive: 4, monitoring: 1, referral: 2, daysPerWeek: null, perWorkingDay: null });
+    expect(f.byInjury).toEqual({ brain: 2, spinal: 1, 'not recorded': 1, amputation: 1 });
+    expect(f.byParty).toEqual({ 'Fenwick Law': 3, Aviva: 2 });
   });
   it('rounds cases per working day to 2 decimal places', () => {
     const many = Array.from({ length: 25 }, (_, i) => aCase({ ref: `C${i}` }));
@@ -115,7 +133,7 @@ describe('caseloadFor', () => {
     const s1 = aStaff({ ref: 'S-01', daysPerWeek: 3 });
     const s2 = aStaff({ ref: 'S-02', daysPerWeek: 2.5 });
     expect(staffCaseload(s1, cases, AS_OF)).toMatchObject({ staffRef: 'S-01', openActive: 2, daysPerWeek: 3, perWorkingDay: 0.67 });
-    expect(firmCaseload(aFirm({ staff: [s1, s2], cases }), AS_OF)).toMatchObject({ openActive: 3, daysPerWeek: 5.5, perWorkingDay: 0.55 });
+    expect(firmCaseload(aFirm({ staff: [s1, s2], cases }), AS_OF)).toMatchObject({ openActive: 4, daysPerWeek: 5.5, perWorkingDay: 0.73 });
     const s3 = aStaff({ ref: 'S-03', daysPerWeek: undefined });
     expect(firmCaseload(aFirm({ staff: [s1, s3], cases }), AS_OF)).toMatchObject({ daysPerWeek: null, perWorkingDay: null });
   });

@@ -3,14 +3,14 @@ import type { RuleResult } from '../../electron/contract/compliance';
 import { daysBetween, plusDays } from '../../electron/contract/dates';
 import type { CaseSnapshot } from '../../electron/contract/model';
 import { engineContext, evaluateStaff } from '../../electron/services/compliance/engine';
-import { rulesFor } from '../../electron/services/compliance/rules';
+import { rulesFor, type RuleId } from '../../electron/contract/rules';
 import { AS_OF, aCase, aFirm, aStaff, type FirmInput, resultOf, type StaffInput } from '../support/builders';
 
 function staffReport(input: StaffInput = {}, asOf = AS_OF, firm: Omit<FirmInput, 'staff'> = {}) {
   const s = aStaff(input);
   return evaluateStaff(s, engineContext(aFirm({ ...firm, staff: [s] }), asOf));
 }
-function staffRule(rule: string, input: StaffInput = {}, asOf = AS_OF, firm: Omit<FirmInput, 'staff'> = {}): RuleResult {
+function staffRule(rule: RuleId, input: StaffInput = {}, asOf = AS_OF, firm: Omit<FirmInput, 'staff'> = {}): RuleResult {
   return resultOf(staffReport(input, asOf, firm), rule);
 }
 
@@ -40,6 +40,11 @@ describe('STAFF-EXPERIENCE-CM (2 years)', () => {
     expect(r.status).toBe('not_met');
     expect(r.changesOn).toBe('2026-11-25');
     expect(r.reason).toContain('25/11/2026');
+  });
+  it('29 February: two years on is 01/03, not 28/02 (v2 anniversaries)', () => {
+    const since = { caseManagementSince: '2024-02-29' };
+    expect(staffRule(rule, since, '2026-02-28')).toMatchObject({ status: 'not_met', changesOn: '2026-03-01' });
+    expect(staffRule(rule, since, '2026-03-01').status).toBe('met');
   });
   it('is not met when the start date is missing', () => {
     const r = staffRule(rule, { caseManagementSince: undefined });
@@ -165,6 +170,35 @@ describe('STAFF-CASELOAD', () => {
     expect(r.status).toBe('not_met');
     expect(r.reason).toMatch(/days per week are not recorded/);
   });
+  it('compares unrounded: 40 cases over 4.998 days (8.004 a day) is above 8 though shown as 8', () => {
+    const r = staffRule(rule, { daysPerWeek: 4.998 }, AS_OF, { cases: cases(40) });
+    expect(r.status).toBe('not_met');
+    expect(r.reason).toBe("40 open-active cases over 4.998 days a week = 8 a day, above the firm's limit of 8 (just above, before rounding)");
+    expect(staffRule(rule, { daysPerWeek: 5 }, AS_OF, { cases: cases(40) }).status).toBe('met');
+  });
+  it('0 working days a week is not met', () => {
+    expect(staffRule(rule, { daysPerWeek: 0 }, AS_OF, { cases: [] })).toMatchObject({ status: 'not_met', reason: expect.stringContaining('0 working days') });
+  });
+  it('valid time: a case closed after a past as-of date was open on it', () => {
+    const closedLater = cases(9, { status: 'closed', openedOn: '2026-03-01', closedOn: '2026-11-01' });
+    expect(staffRule(rule, { daysPerWeek: 1 }, '2026-10-31', { cases: closedLater })).toMatchObject({
+      status: 'not_met',
+      reason: expect.stringContaining('9 open-active cases'),
+    });
+    expect(staffRule(rule, { daysPerWeek: 1 }, '2026-11-01', { cases: closedLater }).reason).toContain('0 open-active cases');
+  });
+  it('a status history says whether the case was open-active or monitoring on the date', () => {
+    const history = cases(9, {
+      status: 'monitoring',
+      statusHistory: [
+        { status: 'referral', on: '2026-02-15' },
+        { status: 'open-active', on: '2026-03-01' },
+        { status: 'monitoring', on: '2026-10-01' },
+      ],
+    });
+    expect(staffRule(rule, { daysPerWeek: 1 }, '2026-09-30', { cases: history }).reason).toContain('9 open-active cases');
+    expect(staffRule(rule, { daysPerWeek: 1 }, '2026-10-01', { cases: history }).reason).toContain('0 open-active cases');
+  });
 });
 
 describe('STAFF-PEER-REVIEW (6 months)', () => {
@@ -190,21 +224,65 @@ describe('STAFF-PEER-REVIEW (6 months)', () => {
     expect(staffRule(rule, { peerReviews: [review('2026-12-01')] }).status).toBe('not_met');
   });
   it('is not met with no review', () => {
-    expect(staffRule(rule, { peerReviews: [] }).reason).toBe('No peer review is recorded');
+    expect(staffRule(rule, { peerReviews: [] }).reason).toBe('No peer review by someone other than Alex Carter is recorded');
+  });
+  it('v2: a review by the person themself (case and spacing ignored) does not count', () => {
+    const self = staffRule(rule, { peerReviews: [{ date: '2026-10-01', reviewer: ' alex  CARTER' }] });
+    expect(self.status).toBe('not_met');
+    expect(self.reason).toContain('was by Alex Carter themself');
+    const both = staffRule(rule, { peerReviews: [review('2026-06-01'), { date: '2026-10-01', reviewer: 'Alex Carter' }] });
+    expect(both).toMatchObject({ status: 'due_soon', changesOn: '2026-12-01' });
+  });
+  it('29 February: a review on 31/08 lapses on 01/03 (31/08 + 6 months does not exist)', () => {
+    expect(staffRule(rule, { peerReviews: [review('2025-08-31')] }, '2026-02-28')).toMatchObject({ status: 'due_soon', changesOn: '2026-03-01' });
+    expect(staffRule(rule, { peerReviews: [review('2025-08-31')] }, '2026-03-01').status).toBe('not_met');
+  });
+});
+
+describe('STAFF-PEER-REVIEW-SCOPE (v2, the last 12 months together)', () => {
+  const rule = 'STAFF-PEER-REVIEW-SCOPE';
+  type Area = 'decision-making' | 'interventions' | 'communications' | 'goal-setting';
+  const review = (date: string, areas: Area[], casesReviewed?: number, reviewer = 'Kim Byrne') => ({ date, reviewer, areas, casesReviewed });
+  it('two reviews together cover the four areas and a case; changes when the first needed one leaves the 12 months', () => {
+    const peerReviews = [review('2026-02-10', ['decision-making', 'interventions'], 1), review('2026-08-01', ['communications', 'goal-setting'])];
+    const r = staffRule(rule, { peerReviews });
+    expect(r).toMatchObject({ status: 'met', changesOn: '2027-02-10' });
+    expect(r.reason).toContain('1 case');
+    expect(staffRule(rule, { peerReviews }, '2027-02-09').status).toBe('due_soon');
+    const after = staffRule(rule, { peerReviews }, '2027-02-10');
+    expect(after.status).toBe('not_met');
+    expect(after.reason).toContain('did not cover decision making and interventions and record no case reviewed');
+  });
+  it('names the areas missing, and needs at least one case', () => {
+    const r = staffRule(rule, { peerReviews: [review('2026-08-10', ['interventions', 'communications'], 2)] });
+    expect(r).toEqual({ rule, status: 'not_met', reason: 'The peer review of the last 12 months (10/08/2026) did not cover decision making and goal setting' });
+    const noCases = staffRule(rule, { peerReviews: [review('2026-08-10', ['decision-making', 'interventions', 'communications', 'goal-setting'], 0)] });
+    expect(noCases.reason).toContain('record no case reviewed');
+  });
+  it('the boundary: a review exactly 12 months before as-of has left the window', () => {
+    const all: Area[] = ['decision-making', 'interventions', 'communications', 'goal-setting'];
+    expect(staffRule(rule, { peerReviews: [review('2025-11-25', all, 1)] })).toMatchObject({ status: 'due_soon', changesOn: '2026-11-25' });
+    expect(staffRule(rule, { peerReviews: [review('2025-11-24', all, 1)] }).status).toBe('not_met');
+  });
+  it("a self-review's areas do not count", () => {
+    const r = staffRule(rule, {
+      peerReviews: [review('2026-08-10', ['decision-making', 'interventions', 'communications', 'goal-setting'], 3, 'Alex Carter')],
+    });
+    expect(r).toMatchObject({ status: 'not_met', reason: 'No peer review by someone other than Alex Carter in the 12 months to 24/11/2026' });
   });
 });
 
 describe('STAFF-REGISTRATION', () => {
   const rule = 'STAFF-REGISTRATION';
   const reg = (over: object = {}) => ({ body: 'HCPC', number: 'OT1', expiresOn: '2027-10-31', lastCheckedOn: '2026-09-01', ...over });
-  it('needs the expiry after as-of', () => {
-    expect(staffRule(rule, { registrations: [reg({ expiresOn: '2026-11-25' })] })).toMatchObject({
+  it('v2: the expiry date ("registered until") is the last valid day', () => {
+    expect(staffRule(rule, { registrations: [reg({ expiresOn: '2026-11-24' })] })).toMatchObject({
       status: 'due_soon',
       changesOn: '2026-11-25',
     });
-    const on = staffRule(rule, { registrations: [reg({ expiresOn: '2026-11-24' })] });
-    expect(on.status).toBe('not_met');
-    expect(on.reason).toBe('HCPC OT1 expired on 24/11/2026');
+    const after = staffRule(rule, { registrations: [reg({ expiresOn: '2026-11-23' })] });
+    expect(after.status).toBe('not_met');
+    expect(after.reason).toBe('HCPC OT1 expired on 23/11/2026');
   });
   it('needs a register check within 12 months', () => {
     expect(staffRule(rule, { registrations: [reg({ lastCheckedOn: '2025-11-25' })] })).toMatchObject({
@@ -217,7 +295,7 @@ describe('STAFF-REGISTRATION', () => {
     expect(staffRule(rule, { registrations: [reg({ lastCheckedOn: undefined })] }).reason).toContain('no check on the register');
   });
   it('changes on the earlier of expiry and the check lapsing', () => {
-    expect(staffRule(rule, { registrations: [reg({ expiresOn: '2027-03-01', lastCheckedOn: '2026-09-01' })] }).changesOn).toBe('2027-03-01');
+    expect(staffRule(rule, { registrations: [reg({ expiresOn: '2027-03-01', lastCheckedOn: '2026-09-01' })] }).changesOn).toBe('2027-03-02');
     expect(staffRule(rule, { registrations: [reg({ expiresOn: '2027-12-01', lastCheckedOn: '2026-09-01' })] }).changesOn).toBe('2027-09-01');
   });
   it('treats a missing expiry or a restriction as not meeting the rule', () => {
@@ -237,8 +315,32 @@ describe('STAFF-REGISTRATION', () => {
       ],
     });
     expect(r.status).toBe('met');
-    expect(r.changesOn).toBe('2027-08-31');
+    expect(r.changesOn).toBe('2027-09-01');
     expect(r.reason).toContain('BABICM');
+  });
+  it('v2: a restriction on one of two registrations in force fails the rule, whatever the other says', () => {
+    const r = staffRule(rule, {
+      registrations: [reg({ body: 'HCPC', number: 'H1' }), reg({ body: 'NMC', number: 'N1', restriction: 'Conditions of practice order' })],
+    });
+    expect(r.status).toBe('not_met');
+    expect(r.reason).toContain('NMC N1 has a restriction recorded (Conditions of practice order)');
+  });
+  it('a restricted registration on its last valid day is still in force, and fails the rule', () => {
+    const regs = [reg(), reg({ body: 'NMC', number: 'N1', expiresOn: AS_OF, restriction: 'Suspended' })];
+    expect(staffRule(rule, { registrations: regs }).status).toBe('not_met');
+    expect(staffRule(rule, { registrations: regs }, '2026-11-25').status).toBe('met');
+  });
+  it('a restriction on a registration no longer in force, or on one with no expiry date, does not count either way', () => {
+    const expired = staffRule(rule, { registrations: [reg(), reg({ body: 'NMC', number: 'N1', expiresOn: '2026-11-23', restriction: 'Suspended' })] });
+    expect(expired.status).toBe('met');
+    const noExpiry = staffRule(rule, { registrations: [reg(), reg({ body: 'BABICM', number: 'B1', expiresOn: undefined })] });
+    expect(noExpiry.status).toBe('met');
+    expect(staffRule(rule, { registrations: [reg({ expiresOn: undefined })] }).reason).toBe(
+      'HCPC OT1 has no expiry date recorded, so it does not count as in force',
+    );
+  });
+  it('a register check dated after as-of does not count', () => {
+    expect(staffRule(rule, { registrations: [reg({ lastCheckedOn: '2026-11-25' })] }).reason).toContain('no check on the register');
   });
   it('is not met with no registration', () => {
     expect(staffRule(rule, { registrations: [] }).reason).toBe('No professional registration is recorded');
@@ -246,7 +348,7 @@ describe('STAFF-REGISTRATION', () => {
 });
 
 describe('STAFF-TRAINING-*', () => {
-  const cases = [
+  const cases: { rule: RuleId; kind: string; lapsedOn: string; lastDay: string }[] = [
     { rule: 'STAFF-TRAINING-SAFEGUARDING', kind: 'safeguarding', lapsedOn: '2023-11-24', lastDay: '2023-11-25' },
     { rule: 'STAFF-TRAINING-MCA', kind: 'mental-capacity', lapsedOn: '2023-11-24', lastDay: '2023-11-25' },
     { rule: 'STAFF-TRAINING-INFOSEC', kind: 'infosec', lapsedOn: '2025-11-24', lastDay: '2025-11-25' },
@@ -264,6 +366,43 @@ describe('STAFF-TRAINING-*', () => {
     expect(staffRule('STAFF-TRAINING-SAFEGUARDING', { training: [{ kind: ' Safeguarding', completedOn: '2026-01-01' }] }).status).toBe('met');
     const other = staffRule('STAFF-TRAINING-INFOSEC', { training: [{ kind: 'safeguarding', completedOn: '2026-10-01' }] });
     expect(other).toEqual({ rule: 'STAFF-TRAINING-INFOSEC', status: 'not_met', reason: 'No information security training is recorded' });
+  });
+  it('v2: free-text kinds count by their words ("Safeguarding adults level 3", "GDPR refresher", "Mental Capacity Act level 2")', () => {
+    const training = [
+      { kind: 'Safeguarding adults level 3', completedOn: '2026-01-01' },
+      { kind: 'GDPR refresher', completedOn: '2026-02-01' },
+      { kind: 'Mental Capacity Act level 2', completedOn: '2026-03-01' },
+    ];
+    expect(staffRule('STAFF-TRAINING-SAFEGUARDING', { training })).toMatchObject({
+      status: 'met',
+      reason: expect.stringContaining('"Safeguarding adults level 3"'),
+    });
+    expect(staffRule('STAFF-TRAINING-INFOSEC', { training })).toMatchObject({ status: 'met', changesOn: '2027-02-01' });
+    expect(staffRule('STAFF-TRAINING-MCA', { training })).toMatchObject({ status: 'met', changesOn: '2029-03-01' });
+  });
+  it('v2: the reason names every course recorded that did not count, and why', () => {
+    const r = staffRule('STAFF-TRAINING-INFOSEC', {
+      training: [
+        { kind: 'infosec', title: 'Cyber essentials', completedOn: '2025-06-01' },
+        { kind: 'Data protection', completedOn: '2026-12-01' },
+        { kind: 'Fire safety', completedOn: '2026-10-01' },
+        { kind: 'other', title: 'Moving and handling', completedOn: '2026-10-01' },
+        { kind: 'safeguarding', completedOn: '2026-01-01' },
+      ],
+    });
+    expect(r.status).toBe('not_met');
+    expect(r.reason).toBe(
+      'No information security training completed in the 12 months to 24/11/2026; recorded but not counted: ' +
+        '"Cyber essentials" completed on 01/06/2025, more than 12 months before (lapsed on 01/06/2026); ' +
+        '"Data protection" completed on 01/12/2026, after 24/11/2026; ' +
+        '"Fire safety", whose name does not say safeguarding, mental capacity or information security; ' +
+        '"Moving and handling", recorded as other training',
+    );
+  });
+  it('29 February: safeguarding completed 29/02/2024 counts to 28/02/2027, not on 01/03/2027', () => {
+    const training = [{ kind: 'safeguarding', completedOn: '2024-02-29' }];
+    expect(staffRule('STAFF-TRAINING-SAFEGUARDING', { training }, '2027-02-28')).toMatchObject({ status: 'due_soon', changesOn: '2027-03-01' });
+    expect(staffRule('STAFF-TRAINING-SAFEGUARDING', { training }, '2027-03-01').status).toBe('not_met');
   });
   it('uses the latest completion', () => {
     const r = staffRule('STAFF-TRAINING-INFOSEC', {
@@ -384,6 +523,15 @@ describe('STAFF-DBS', () => {
     });
     expect(issue.changesOn).toBe('2029-06-01');
   });
+  it('v2: an Update Service status check dated before the certificate does not count', () => {
+    const r = staffRule(rule, { dbs: [{ level: 'enhanced', issuedOn: '2022-01-10', updateService: true, lastStatusCheckOn: '2021-12-01' }] });
+    expect(r.status).toBe('not_met');
+    expect(r.reason).toContain('before the certificate was issued');
+    expect(staffRule(rule, { dbs: [{ level: 'enhanced', issuedOn: '2022-01-10', updateService: true, lastStatusCheckOn: '2026-03-10' }] })).toMatchObject({
+      status: 'met',
+      changesOn: '2027-03-10',
+    });
+  });
   it('ignores certificates issued after as-of and is not met with none', () => {
     expect(staffRule(rule, { dbs: [{ level: 'enhanced', issuedOn: '2026-12-01' }] }).status).toBe('not_met');
     expect(staffRule(rule, { dbs: [] }).reason).toBe('No DBS check is recorded');
@@ -392,8 +540,8 @@ describe('STAFF-DBS', () => {
 
 describe('STAFF-SOLE-PRACTITIONER', () => {
   const rule = 'STAFF-SOLE-PRACTITIONER';
-  it('is met when not a sole practitioner or with safeguards recorded', () => {
-    expect(staffRule(rule, { solePractitioner: false }).status).toBe('met');
+  it('is met when recorded as not a sole practitioner, or as one with safeguards', () => {
+    expect(staffRule(rule, { solePractitioner: false, employment: 'self-employed' }).status).toBe('met');
     const r = staffRule(rule, { solePractitioner: true, soleWorkingSafeguards: 'Buddy system' });
     expect(r.status).toBe('met');
     expect(r.reason).toContain('Buddy system');
@@ -401,22 +549,78 @@ describe('STAFF-SOLE-PRACTITIONER', () => {
   it('is not met for a sole practitioner without safeguards', () => {
     expect(staffRule(rule, { solePractitioner: true, soleWorkingSafeguards: '  ' }).status).toBe('not_met');
   });
+  it('v2: unanswered is met only for someone employed by the firm; self-employed, subcontracted or unknown is not recorded', () => {
+    expect(staffRule(rule, { solePractitioner: undefined, employment: 'employed' })).toMatchObject({ status: 'met' });
+    expect(staffRule(rule, { solePractitioner: undefined, employment: 'self-employed' })).toEqual({
+      rule,
+      status: 'not_met',
+      reason: 'Not recorded whether Alex Carter (self-employed) works as a sole practitioner',
+    });
+    expect(staffRule(rule, { solePractitioner: undefined, employment: 'subcontractor' }).status).toBe('not_met');
+    expect(staffRule(rule, { solePractitioner: undefined, employment: undefined }).reason).toContain('nor whether they are employed');
+  });
+});
+
+describe('STAFF-POLICY-ACK (v2)', () => {
+  const rule = 'STAFF-POLICY-ACK';
+  const policies = (whistle: string, lone: string) => ({
+    firm: {
+      policies: [
+        { kind: 'whistleblowing' as const, title: 'Speak up', reviewedOn: whistle },
+        { kind: 'lone-working' as const, title: 'Lone working', reviewedOn: lone },
+      ],
+    },
+  });
+  const acks = (on: string, lone = on) => [
+    { policy: 'whistleblowing' as const, on },
+    { policy: 'lone-working' as const, on: lone },
+  ];
+  it('is met with both current reviews acknowledged on or after their dates; changes when a review lapses', () => {
+    const r = staffRule(rule, { policyAcknowledgements: acks('2026-06-01') }, AS_OF, policies('2026-06-01', '2026-03-01'));
+    expect(r).toMatchObject({ status: 'met', changesOn: '2027-03-01' });
+    expect(r.reason).toContain('whistleblowing policy reviewed on 01/06/2026 (acknowledged 01/06/2026)');
+  });
+  it('an acknowledgement the day before the latest review has lapsed', () => {
+    const r = staffRule(rule, { policyAcknowledgements: acks('2026-05-31', '2026-06-02') }, AS_OF, policies('2026-06-01', '2026-06-01'));
+    expect(r).toEqual({
+      rule,
+      status: 'not_met',
+      reason: 'Alex Carter acknowledged the whistleblowing policy on 31/05/2026, before its latest review on 01/06/2026',
+    });
+  });
+  it('no current policy to acknowledge fails it, as does no policy at all', () => {
+    const lapsed = staffRule(rule, { policyAcknowledgements: acks('2026-01-01') }, AS_OF, policies('2025-11-24', '2026-01-01'));
+    expect(lapsed.status).toBe('not_met');
+    expect(lapsed.reason).toBe('No current whistleblowing policy to acknowledge (the latest review, on 24/11/2025, has lapsed)');
+    const none = staffRule(rule, {}, AS_OF, { firm: { policies: [] } });
+    expect(none.reason).toBe('No current whistleblowing policy to acknowledge; no current lone working policy to acknowledge');
+  });
+  it('valid time: an acknowledgement after as-of does not count; a review already on record after as-of is the change date', () => {
+    expect(staffRule(rule, { policyAcknowledgements: acks('2026-11-25') }, AS_OF, policies('2026-06-01', '2026-06-01')).status).toBe('not_met');
+    const firm = {
+      firm: {
+        policies: [...policies('2026-06-01', '2026-06-01').firm.policies, { kind: 'lone-working' as const, title: 'Lone working', reviewedOn: '2026-12-10' }],
+      },
+    };
+    expect(staffRule(rule, { policyAcknowledgements: acks('2026-06-01') }, AS_OF, firm)).toMatchObject({ status: 'due_soon', changesOn: '2026-12-10' });
+    expect(staffRule(rule, { policyAcknowledgements: acks('2026-06-01') }, '2026-12-10', firm).status).toBe('not_met');
+  });
 });
 
 describe('staff exemptions and overall status', () => {
-  const exemption = { rule: 'STAFF-DBS', reason: 'Remote desk-based role', grantedBy: 'Kim Byrne', grantedOn: '2026-11-24' };
-  it('an exemption granted on or before as-of makes the rule exempt, naming who, when and why', () => {
-    const report = staffReport({ dbs: [], exemptions: [exemption] });
-    expect(resultOf(report, 'STAFF-DBS')).toEqual({
-      rule: 'STAFF-DBS',
+  const exemption = { rule: 'STAFF-TRAINING-MCA', reason: 'Desk-based role with no client contact.', grantedBy: 'Kim Byrne', grantedOn: '2026-11-24' };
+  it('an exemption in force makes the rule exempt: "Exempt until DATE: reason (granted by NAME on DATE)"', () => {
+    const report = staffReport({ training: [], exemptions: [exemption] });
+    expect(resultOf(report, 'STAFF-TRAINING-MCA')).toEqual({
+      rule: 'STAFF-TRAINING-MCA',
       status: 'exempt',
-      reason: 'Exempted by Kim Byrne on 24/11/2026: Remote desk-based role',
+      reason: 'Exempt until 24/11/2027: Desk-based role with no client contact (granted by Kim Byrne on 24/11/2026)',
+      changesOn: '2027-11-25',
     });
-    expect(report.status).toBe('met');
   });
   it('an exemption granted after as-of does not apply yet', () => {
-    const report = staffReport({ dbs: [], exemptions: [{ ...exemption, grantedOn: '2026-11-25' }] });
-    expect(resultOf(report, 'STAFF-DBS').status).toBe('not_met');
+    const report = staffReport({ peerReviews: [], exemptions: [{ ...exemption, rule: 'STAFF-PEER-REVIEW', grantedOn: '2026-11-25' }] });
+    expect(resultOf(report, 'STAFF-PEER-REVIEW').status).toBe('not_met');
     expect(report.status).toBe('not_met');
   });
   it('an exemption only covers its own rule', () => {
@@ -424,7 +628,8 @@ describe('staff exemptions and overall status', () => {
     expect(resultOf(report, 'STAFF-PEER-REVIEW').status).toBe('not_met');
   });
   it('the overall status is the most severe rule status', () => {
-    expect(staffReport({ peerReviews: [{ date: '2026-06-01', reviewer: 'K' }] }).status).toBe('due_soon');
+    const areas = ['decision-making', 'interventions', 'communications', 'goal-setting'] as const;
+    expect(staffReport({ peerReviews: [{ date: '2026-06-01', reviewer: 'K', casesReviewed: 1, areas: [...areas] }] }).status).toBe('due_soon');
     expect(staffReport({ peerReviews: [] }).status).toBe('not_met');
   });
 });

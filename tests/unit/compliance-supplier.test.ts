@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { RuleResult } from '../../electron/contract/compliance';
 import type { FirmSettings } from '../../electron/contract/model';
 import { engineContext, evaluateSupplier, supplierApprovalOn } from '../../electron/services/compliance/engine';
-import { rulesFor } from '../../electron/services/compliance/rules';
+import { rulesFor, type RuleId } from '../../electron/contract/rules';
 import { AS_OF, aFirm, aSupplier, evidenceMeta, resultOf, type SupplierInput } from '../support/builders';
 
 function supplierReport(input: SupplierInput = {}, asOf = AS_OF, settings: Partial<FirmSettings> = {}) {
   const s = aSupplier(input);
   return evaluateSupplier(s, engineContext(aFirm({ suppliers: [s], firm: { settings } }), asOf));
 }
-function supRule(rule: string, input: SupplierInput = {}, asOf = AS_OF, settings: Partial<FirmSettings> = {}): RuleResult {
+function supRule(rule: RuleId, input: SupplierInput = {}, asOf = AS_OF, settings: Partial<FirmSettings> = {}): RuleResult {
   return resultOf(supplierReport(input, asOf, settings), rule);
 }
 
@@ -43,6 +43,29 @@ describe('SUP-INDEMNITY', () => {
     const lapsed = supRule(rule, { indemnity: [pol({ expiresOn: '2026-11-23' })] });
     expect(lapsed.status).toBe('not_met');
     expect(lapsed.reason).toContain('23/11/2026');
+  });
+  it('v2: a policy with no start date started the day after 12 months before its expiry, and the reason says so', () => {
+    // expiry 31/05/2027: in force from 01/06/2026
+    expect(supRule(rule, { indemnity: [pol({ expiresOn: '2027-05-31' })] }, '2026-05-31')).toMatchObject({ status: 'not_met', changesOn: '2026-06-01' });
+    const first = supRule(rule, { indemnity: [pol({ expiresOn: '2027-05-31' })] }, '2026-06-01');
+    expect(first.status).toBe('met');
+    expect(first.reason).toContain('start date not recorded, so taken as 01/06/2026');
+    // 29/02/2028 less 12 months clamps to 28/02/2027, so the policy starts on 01/03/2027
+    expect(supRule(rule, { indemnity: [pol({ expiresOn: '2028-02-29' })] }, '2027-02-28').status).toBe('not_met');
+    expect(supRule(rule, { indemnity: [pol({ expiresOn: '2028-02-29' })] }, '2027-03-01').status).toBe('met');
+    // a recorded start date wins
+    expect(supRule(rule, { indemnity: [pol({ startsOn: '2025-01-01', expiresOn: '2027-05-31' })] }, '2026-05-31').status).toBe('met');
+  });
+  it('several services: each needs its own minimum where set, the supplier needs the highest', () => {
+    const settings = { supplierIndemnityMinByService: { psychology: 2_000_000 } };
+    const r = supRule(rule, { services: ['physiotherapy', 'Psychology'], indemnity: [pol({ coverGBP: 1_500_000 })] }, AS_OF, settings);
+    expect(r.status).toBe('not_met');
+    expect(r.reason).toContain('below £2,000,000 for Psychology');
+  });
+  it('concurrent policies are not added together', () => {
+    const r = supRule(rule, { indemnity: [pol({ coverGBP: 600_000 }), pol({ insurer: 'Hiscox', coverGBP: 600_000 })] });
+    expect(r.status).toBe('not_met');
+    expect(r.reason).toContain('not added together');
   });
   it('with several policies, the longest-running qualifying one counts', () => {
     const r = supRule(rule, { indemnity: [pol({ expiresOn: '2026-12-31' }), pol({ insurer: 'Hiscox', expiresOn: '2027-09-30' })] });
@@ -160,6 +183,15 @@ describe('SUP-SERVICE-COVERAGE, SUP-SOLE-PRACTITIONER, SUP-EVIDENCE-BASED', () =
     expect(supRule('SUP-SOLE-PRACTITIONER', { soleTrader: true, safeguardsNote: 'Clinical supervision monthly' }).status).toBe('met');
     expect(supRule('SUP-SOLE-PRACTITIONER', { soleTrader: false }).status).toBe('met');
   });
+  it('v2: an individual with the sole-trader question unanswered is not met; an organisation is met', () => {
+    expect(supRule('SUP-SOLE-PRACTITIONER', { kind: 'individual', soleTrader: undefined })).toEqual({
+      rule: 'SUP-SOLE-PRACTITIONER',
+      status: 'not_met',
+      reason: 'Not recorded whether this individual practitioner works as a sole trader',
+    });
+    expect(supRule('SUP-SOLE-PRACTITIONER', { kind: 'individual', soleTrader: false }).status).toBe('met');
+    expect(supRule('SUP-SOLE-PRACTITIONER', { kind: 'organisation', soleTrader: undefined }).status).toBe('met');
+  });
   it('needs the guideline or pathway named', () => {
     expect(supRule('SUP-EVIDENCE-BASED', { evidenceBase: undefined }).status).toBe('not_met');
     expect(supRule('SUP-EVIDENCE-BASED', { evidenceBase: 'NICE NG211' }).reason).toContain('NICE NG211');
@@ -168,10 +200,17 @@ describe('SUP-SERVICE-COVERAGE, SUP-SOLE-PRACTITIONER, SUP-EVIDENCE-BASED', () =
 
 describe('SUP-DBS', () => {
   const rule = 'SUP-DBS';
-  it('is not applicable unless the supplier works directly with clients', () => {
+  it('is not applicable when recorded as not working directly with clients', () => {
     expect(supRule(rule, { worksWithClients: false, dbs: [] }).status).toBe('not_applicable');
-    expect(supRule(rule, { worksWithClients: undefined, dbs: [] }).status).toBe('not_applicable');
     expect(supplierReport({ worksWithClients: false, dbs: [] }).status).toBe('met');
+  });
+  it('v2: not recorded whether they work with clients is not met, never "no DBS needed"', () => {
+    expect(supRule(rule, { worksWithClients: undefined, dbs: [] })).toEqual({
+      rule,
+      status: 'not_met',
+      reason: 'Not recorded whether they work directly with clients',
+    });
+    expect(supplierReport({ worksWithClients: undefined, dbs: [] }).status).toBe('not_met');
   });
   it('otherwise applies the staff DBS test', () => {
     expect(supRule(rule, { dbs: [] }).status).toBe('not_met');
@@ -220,6 +259,12 @@ describe('SUP-VETTING-DECISION and supplierApprovalOn', () => {
     });
     expect(future.status).toBe('met');
   });
+  it('a rejection on the same day as an approval wins, whatever the order they are listed in', () => {
+    const rejected = { decision: 'rejected' as const, by: 'Sam Lee', on: '2026-06-01' };
+    expect(supRule(rule, { decisions: [rejected, approved('2026-06-01', '2027-06-01')] }).status).toBe('not_met');
+    expect(supRule(rule, { decisions: [approved('2026-06-01', '2027-06-01'), rejected] }).status).toBe('not_met');
+    expect(supRule(rule, { decisions: [rejected, approved('2026-06-02', '2027-06-01')] }).status).toBe('met');
+  });
   it('supplierApprovalOn judges any date by the decision in force then', () => {
     const s = aSupplier({
       decisions: [approved('2026-01-10', '2026-07-10'), { decision: 'rejected', by: 'Sam Lee', on: '2026-09-01' }],
@@ -234,11 +279,26 @@ describe('SUP-VETTING-DECISION and supplierApprovalOn', () => {
 });
 
 describe('supplier exemptions', () => {
-  it('makes the rule exempt from the day granted', () => {
-    const exemptions = [{ rule: 'SUP-EXPERIENCE', reason: 'NHS trust service', grantedBy: 'Kim Byrne', grantedOn: '2026-11-01' }];
+  it('makes the rule exempt from the day granted to its expiry', () => {
+    const exemptions = [{ rule: 'SUP-EXPERIENCE', reason: 'NHS trust service', grantedBy: 'Kim Byrne', grantedOn: '2026-11-01', expiresOn: '2027-04-30' }];
     const r = supRule('SUP-EXPERIENCE', { cvOnFile: false, exemptions });
-    expect(r).toEqual({ rule: 'SUP-EXPERIENCE', status: 'exempt', reason: 'Exempted by Kim Byrne on 01/11/2026: NHS trust service' });
+    expect(r).toEqual({
+      rule: 'SUP-EXPERIENCE',
+      status: 'exempt',
+      reason: 'Exempt until 30/04/2027: NHS trust service (granted by Kim Byrne on 01/11/2026)',
+      changesOn: '2027-05-01',
+    });
     expect(supRule('SUP-EXPERIENCE', { cvOnFile: false, exemptions }, '2026-10-31').status).toBe('not_met');
+    expect(supRule('SUP-EXPERIENCE', { cvOnFile: false, exemptions }, '2027-04-30').status).toBe('exempt');
+    expect(supRule('SUP-EXPERIENCE', { cvOnFile: false, exemptions }, '2027-05-01').status).toBe('not_met');
     expect(supplierReport({ cvOnFile: false, exemptions }).status).toBe('met');
+  });
+  it('v2: an exemption from SUP-INDEMNITY or SUP-VETTING-DECISION (say from a version-1 file) is not applied', () => {
+    const exemptions = [{ rule: 'SUP-INDEMNITY', reason: 'NHS body', grantedBy: 'Kim Byrne', grantedOn: '2026-11-01' }];
+    const r = supRule('SUP-INDEMNITY', { indemnity: [], exemptions });
+    expect(r.status).toBe('not_met');
+    expect(r.reason).toBe(
+      'No professional indemnity policy is recorded (the exemption granted by Kim Byrne on 01/11/2026 does not apply: this rule cannot be exempted)',
+    );
   });
 });

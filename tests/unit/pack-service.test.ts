@@ -253,7 +253,9 @@ describe('previewPack', () => {
     expect(listPacks(ctx)).toEqual([]);
 
     const m = previewPack(ctx, staffRequest());
-    expect(m.overall).toBe('met');
+    // Rules v2: every Legal Panel item is met, but the Overall line covers every rule behind the pack,
+    // and STAFF-POLICY-ACK fails: the sample firm has no whistleblowing or lone-working policy to acknowledge.
+    expect(m.overall).toBe('not_met');
     expect(m.groups[0].items.map((i) => i.word)).toEqual(MORGAN_WORDS);
     expect(m.groups[0].items[2].files).toEqual(['E1 pi.png', 'E2 indemnity-schedule-2026.png']);
     expect(m.cpdEntries).toBe(12);
@@ -268,11 +270,15 @@ describe('previewPack', () => {
       ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'],
       ['D', 'E'],
     ]);
+    // Rules v2: items E and J are answered by ORG-SUPPLIERS-PAID and ORG-OUTCOMES; the sample (a version-1
+    // file) has no invoices and no closed case, so neither applies.
     const e = p.groups[0].items[4];
-    expect(e).toMatchObject({ status: null, word: 'No evidence held' });
+    expect(e).toMatchObject({ status: 'not_applicable', word: 'Not applicable' });
+    expect(p.groups[0].items[9]).toMatchObject({ status: 'not_applicable', word: 'Not applicable' });
     // The sample firm has no whistleblowing or complaints policy in date.
     expect(p.groups[0].items[10].word).toBe('Not met');
-    expect(p.counts.other).toBe(2);
+    expect(p.counts).toMatchObject({ other: 0, notApplicable: 2 });
+    expect(p.counts.met).toBe(p.groups.flatMap((g) => g.items).filter((i) => i.status === 'met').length);
     expect(p.subjectName).toBe(FIRM_NAME);
   });
 });

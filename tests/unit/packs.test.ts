@@ -1,7 +1,10 @@
 // The Word packs, read back: built from the Riverside sample plus a busy case manager
 // (100 CPD entries, 10 PNG attachments), unzipped, and checked on the XML text.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { STATUSES, STATUS_WORDS, type RuleResult, type RuleStatus } from '../../electron/contract/compliance';
+import { ANSWER_ORDER, STATUS_WORDS, type RuleResult, type RuleStatus } from '../../electron/contract/compliance';
+import type { RuleId } from '../../electron/contract/rules';
+import { sentence } from '../../electron/services/packs/answers';
+import { resultOf } from '../support/builders';
 import { plusMonths, ukDate } from '../../electron/contract/dates';
 import { AppError } from '../../electron/services/errors';
 import { fitToWidth, fitWithin, imageInfo } from '../../electron/services/packs/images';
@@ -33,11 +36,12 @@ afterEach(() => {
 const heavy = () => fx.snapshot.staff.find((s) => s.ref === HEAVY_REF)!;
 const staffPack = async (over: Partial<PackInput> = {}) => readDocx(await buildStaffPack({ ...base, ...over, staffRef: HEAVY_REF }));
 
-/** The expected word for one or more rules: the most severe status among their results. */
-function expectedWord(results: readonly RuleResult[], ids: string[]): string {
-  const statuses = ids.map((id) => results.find((r) => r.rule === id)!.status);
-  const worst = statuses.reduce<RuleStatus>((a, b) => (STATUSES.indexOf(b) < STATUSES.indexOf(a) ? b : a), 'not_applicable');
-  return STATUS_WORDS[worst];
+/** The expected word for one or more rules: the most severe status among their results (an exemption outranks met). */
+function worstWord(statuses: readonly RuleStatus[]): string {
+  return STATUS_WORDS[statuses.reduce<RuleStatus>((a, b) => (ANSWER_ORDER.indexOf(b) < ANSWER_ORDER.indexOf(a) ? b : a), 'not_applicable')];
+}
+function expectedWord(results: readonly RuleResult[], ids: RuleId[]): string {
+  return worstWord(ids.map((id) => results.find((r) => r.rule === id)!.status));
 }
 
 /** The body rows of the first table whose header row starts with `header`. */
@@ -67,7 +71,7 @@ describe('Legal Panel evidence pack (case manager)', () => {
   it('answers all ten Legal Panel questions with the status word of the mapped rules', () => {
     const staff = fx.report.staff.find((s) => s.ref === HEAVY_REF)!.rules;
     const firm = fx.report.firm.rules;
-    const expected: [RegExp, readonly RuleResult[], string[]][] = [
+    const expected: [RegExp, readonly RuleResult[], RuleId[]][] = [
       [/Code of Conduct/, firm, ['ORG-CODE-SIGNATORY']],
       [/two years of relevant case-management experience/, staff, ['STAFF-EXPERIENCE-CM', 'STAFF-EXPERIENCE-QUAL']],
       [/indemnity insurance of at least £5,000,000/, staff, ['STAFF-INDEMNITY']],
@@ -75,7 +79,7 @@ describe('Legal Panel evidence pack (case manager)', () => {
       [/open and active cases/, staff, ['STAFF-CASELOAD']],
       [/professional body/, staff, ['STAFF-REGISTRATION']],
       [/DBS certificate/, staff, ['STAFF-DBS']],
-      [/peer reviewed/, staff, ['STAFF-PEER-REVIEW']],
+      [/peer reviewed/, staff, ['STAFF-PEER-REVIEW', 'STAFF-PEER-REVIEW-SCOPE']],
       [/sole practitioner/, staff, ['STAFF-SOLE-PRACTITIONER']],
       [/handing a case over/, firm, ['ORG-POLICY-HANDOVER']],
     ];
@@ -128,7 +132,8 @@ describe('Legal Panel evidence pack (case manager)', () => {
       ['15/03/2026', 'Sam Okafor', '3', 'Decision making, goal setting'],
       ['20/09/2025', 'Sam Okafor', '2', 'Interventions, communications'],
     ]);
-    expect(rowsUnder(doc, ['Course', 'Completed'])).toContainEqual(['Safeguarding adults and children', '01/05/2024', 'Skills for Care', 'Level 3']);
+    // v2: a course is named by its title, else its category's one name, and says which category it counts as
+    expect(rowsUnder(doc, ['Course', 'Counts as', 'Completed'])).toContainEqual(['Safeguarding', 'Safeguarding', '01/05/2024', 'Skills for Care', 'Level 3']);
     // Caseload: 3 open-active of its own + 1 taken over, 1 monitoring, 4 days a week.
     expect(doc.text).toContain('On 24/11/2026: 4 open and active, 1 monitoring, 4 days a week.');
     expect(rowsUnder(doc, ['Injury type', 'Open cases'])).toEqual([
@@ -312,20 +317,19 @@ describe('Organisation pack', () => {
     doc = await readDocx(await buildFirmPack(base));
   });
 
-  it('answers Organisation A-L and Governance D-E, saying plainly where Caseproof holds no evidence', () => {
+  it('answers Organisation A-L and Governance D-E from the rules (v2: E and J have rules of their own)', () => {
     const org = rowsUnder(doc, ['Item', 'What the code asks', 'Status', 'How it is evidenced']);
     expect(org.map((r) => r[0])).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']);
     const byItem = Object.fromEntries(org.map((r) => [r[0], r]));
-    expect(byItem.E[2]).toBe('No evidence held');
-    expect(byItem.J[2]).toBe('No evidence held');
-    expect(byItem.E[3]).toMatch(/does not hold evidence/);
+    expect(byItem.E[2]).toBe(expectedWord(fx.report.firm.rules, ['ORG-SUPPLIERS-PAID']));
+    expect(byItem.J[2]).toBe(expectedWord(fx.report.firm.rules, ['ORG-OUTCOMES']));
+    expect(byItem.E[3]).toBe(sentence(resultOf(fx.report.firm, 'ORG-SUPPLIERS-PAID').reason));
 
-    const worstAcrossStaff = (rule: string) => {
-      const statuses = fx.report.staff.map((s) => s.rules.find((r) => r.rule === rule)!.status);
-      return STATUS_WORDS[statuses.reduce<RuleStatus>((a, b) => (STATUSES.indexOf(b) < STATUSES.indexOf(a) ? b : a), 'not_applicable')];
-    };
+    const worstAcrossStaff = (...rules: RuleId[]) =>
+      worstWord(fx.report.staff.flatMap((s) => rules.map((rule) => s.rules.find((r) => r.rule === rule)!.status)));
     expect(byItem.A[2]).toBe(worstAcrossStaff('STAFF-INDEMNITY'));
-    expect(byItem.D[2]).toBe(worstAcrossStaff('STAFF-PEER-REVIEW'));
+    // v2: item D is answered by the peer review and its scope
+    expect(byItem.D[2]).toBe(worstAcrossStaff('STAFF-PEER-REVIEW', 'STAFF-PEER-REVIEW-SCOPE'));
     expect(byItem.I[2]).toBe(expectedWord(fx.report.firm.rules, ['ORG-POLICY-HANDOVER']));
     expect(byItem.K[2]).toBe(expectedWord(fx.report.firm.rules, ['ORG-POLICY-WHISTLEBLOWING', 'ORG-POLICY-COMPLAINTS']));
     expect(byItem.A[3]).toMatch(/met by \d of 3 case managers/);

@@ -177,7 +177,8 @@ describe('every path that reads records validates what it reads', () => {
     const doc = damage('supplierDocument');
     damaged(() => attachSupplierDocuments(ctx, 'RS-01', 'cv', [{ name: 'cv2.pdf', bytes: Buffer.from('%PDF-1.4 cv2') }]), 'supplierDocument', doc);
 
-    const ex = grantExemption(ctx, { owner: { type: 'staff', ref: 'RR-02' }, rule: 'STAFF-DBS', reason: 'Not client facing', grantedBy: 'Jo Admin' });
+    // rules v2: STAFF-DBS cannot be exempted, so a rule that can
+    const ex = grantExemption(ctx, { owner: { type: 'staff', ref: 'RR-02' }, rule: 'STAFF-TRAINING-MCA', reason: 'Not client facing', grantedBy: 'Jo Admin' });
     setData(ex.id, JSON.stringify({ ...JSON.parse(row(ex.id).data), colour: 'green' }));
     damaged(() => withdrawExemption(ctx, ex.id), 'exemption', ex.id);
   });

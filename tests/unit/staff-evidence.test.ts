@@ -8,7 +8,7 @@ import { overallStatus } from '../../electron/contract/compliance';
 import { buildRegistry } from '../../electron/services/api/handlers';
 import { Session } from '../../electron/services/api/session';
 import { evaluate } from '../../electron/services/compliance/engine';
-import { RULES } from '../../electron/services/compliance/rules';
+import { RULES } from '../../electron/contract/rules';
 import { addRecord, listRecords } from '../../electron/services/evidence/records';
 import { updateSettings } from '../../electron/services/firm/firm';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
@@ -62,86 +62,115 @@ describe('rule catalogue', () => {
   });
 });
 
-describe('exemptions', () => {
-  it('grants with the vault user and today by default, and the rule becomes exempt naming who, when and why', async () => {
+describe('exemptions (rules v2: with an expiry, and never from an unconditional rule)', () => {
+  it('grants with the vault user, today and 12 months by default; the rule shows "Exempt until DATE: reason (granted by NAME on DATE)"', async () => {
     const { registry, session } = sampleRegistry();
-    expect(rule(session.ctx(), 'RR-02', 'STAFF-DBS').status).toBe('not_met');
+    expect(rule(session.ctx(), 'RR-02', 'STAFF-TRAINING-MCA').status).toBe('not_met');
     const r = await registry.call('grantExemption', {
       owner: { type: 'staff', ref: 'RR-02' },
-      rule: 'STAFF-DBS',
+      rule: 'STAFF-TRAINING-MCA',
       reason: 'Desk-based role: no client contact',
     });
     expect(r).toMatchObject({
       ok: true,
-      value: { kind: 'exemption', data: { rule: 'STAFF-DBS', grantedBy: 'Pat Manager', grantedOn: TODAY, reason: 'Desk-based role: no client contact' } },
+      value: {
+        kind: 'exemption',
+        data: { rule: 'STAFF-TRAINING-MCA', grantedBy: 'Pat Manager', grantedOn: TODAY, expiresOn: '2027-11-24', reason: 'Desk-based role: no client contact' },
+      },
     });
-    const dbs = rule(session.ctx(), 'RR-02', 'STAFF-DBS');
-    expect(dbs).toEqual({ rule: 'STAFF-DBS', status: 'exempt', reason: 'Exempted by Pat Manager on 24/11/2026: Desk-based role: no client contact' });
+    expect(rule(session.ctx(), 'RR-02', 'STAFF-TRAINING-MCA')).toEqual({
+      rule: 'STAFF-TRAINING-MCA',
+      status: 'exempt',
+      reason: 'Exempt until 24/11/2027: Desk-based role: no client contact (granted by Pat Manager on 24/11/2026)',
+      changesOn: '2027-11-25',
+    });
+    expect(rule(session.ctx(), 'RR-02', 'STAFF-TRAINING-MCA', '2027-11-24').status).toBe('exempt');
+    expect(rule(session.ctx(), 'RR-02', 'STAFF-TRAINING-MCA', '2027-11-25').status).toBe('not_met');
     // The person's other rules are untouched.
     expect(rule(session.ctx(), 'RR-02', 'STAFF-CPD-2Y').status).toBe('not_met');
   });
 
-  it('refuses an unknown rule, a rule of another kind of subject, an empty reason and an impossible date, naming the field', async () => {
+  it('refuses, naming the field, with the words the import gives after the JSON path (exemptionProblem)', async () => {
     const { registry, session } = sampleRegistry();
     const owner = { type: 'staff' as const, ref: 'RR-02' };
-    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-NOPE', reason: 'x' })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid', field: 'rule', message: 'STAFF-NOPE is not a rule Caseproof knows.' },
+    const refused = async (input: Record<string, unknown>) =>
+      (await registry.call('grantExemption', { owner, reason: 'x', ...input })) as { ok: false; error: { field?: string; message: string } };
+    expect((await refused({ rule: 'STAFF-NOPE' })).error).toMatchObject({
+      field: 'rule',
+      message: 'rule: STAFF-NOPE is not a rule Caseproof knows, so it cannot be exempted',
     });
-    expect(await registry.call('grantExemption', { owner, rule: 'SUP-DBS', reason: 'x' })).toMatchObject({
-      ok: false,
-      error: { field: 'rule', message: 'SUP-DBS is not a rule for staff members, so it cannot be exempted here.' },
+    expect((await refused({ rule: 'SUP-EXPERIENCE' })).error).toMatchObject({
+      field: 'rule',
+      message: 'rule: SUP-EXPERIENCE (Experience) is a rule for suppliers, not staff members, so it cannot be exempted here',
     });
-    expect(await registry.call('grantExemption', { owner, rule: 'dbs', reason: 'x' })).toMatchObject({
-      ok: false,
-      error: { field: 'rule', message: expect.stringContaining('must be a rule id') },
+    for (const unconditional of ['STAFF-INDEMNITY', 'STAFF-DBS', 'STAFF-REGISTRATION']) {
+      expect((await refused({ rule: unconditional })).error.message, unconditional).toMatch(
+        /cannot be exempted: the MTSP code makes it a requirement without exceptions$/,
+      );
+    }
+    expect((await refused({ rule: 'STAFF-CPD-2Y', expiresOn: '2027-11-25' })).error).toMatchObject({
+      field: 'expiresOn',
+      message: 'expiresOn: must be no later than 24/11/2027, 12 months after it was granted (24/11/2026)',
     });
-    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-DBS', reason: '   ' })).toMatchObject({
-      ok: false,
-      error: { field: 'reason', message: 'reason: is required' },
+    expect((await refused({ rule: 'STAFF-CPD-2Y', expiresOn: '2026-11-23' })).error).toMatchObject({
+      field: 'expiresOn',
+      message: 'expiresOn: must not be before the date it was granted (24/11/2026)',
     });
-    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-DBS', reason: 'x', grantedBy: '' })).toMatchObject({
-      ok: false,
-      error: { field: 'grantedBy' },
+    expect((await refused({ rule: 'dbs' })).error).toMatchObject({ field: 'rule', message: expect.stringContaining('must be a rule id') });
+    expect((await refused({ rule: 'STAFF-CPD-2Y', reason: '   ' })).error).toMatchObject({ field: 'reason', message: 'reason: is required' });
+    expect((await refused({ rule: 'STAFF-CPD-2Y', grantedBy: '' })).error).toMatchObject({ field: 'grantedBy' });
+    expect((await refused({ rule: 'STAFF-CPD-2Y', grantedOn: '2026-02-30' })).error).toMatchObject({
+      field: 'grantedOn',
+      message: 'grantedOn: must be a real date written as YYYY-MM-DD',
     });
-    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-DBS', reason: 'x', grantedOn: '2026-02-30' })).toMatchObject({
-      ok: false,
-      error: { field: 'grantedOn', message: 'grantedOn: must be a real date written as YYYY-MM-DD' },
-    });
-    expect(await registry.call('grantExemption', { owner: { type: 'staff', ref: 'RR-99' }, rule: 'STAFF-DBS', reason: 'x' })).toMatchObject({
+    expect(await registry.call('grantExemption', { owner: { type: 'staff', ref: 'RR-99' }, rule: 'STAFF-CPD-2Y', reason: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
     expect(listRecords(session.ctx(), owner, 'exemption')).toEqual([]);
-    // Suppliers take supplier rules.
+    // An expiry on the last allowed day is accepted; suppliers take supplier rules, but never SUP-INDEMNITY.
+    expect(await registry.call('grantExemption', { owner, rule: 'STAFF-CPD-2Y', reason: 'On leave', expiresOn: '2027-11-24' })).toMatchObject({ ok: true });
     expect(
       await registry.call('grantExemption', { owner: { type: 'supplier', ref: 'RS-01' }, rule: 'SUP-DBS', reason: 'Equipment supplier only' }),
     ).toMatchObject({ ok: true });
+    expect(await registry.call('grantExemption', { owner: { type: 'supplier', ref: 'RS-01' }, rule: 'SUP-INDEMNITY', reason: 'NHS body' })).toMatchObject({
+      ok: false,
+      error: { field: 'rule' },
+    });
+  });
+
+  it('29 February: a grant on 29/02/2028 may run to 01/03/2029 at most (the anniversary convention)', () => {
+    const { ctx } = sampleVault('2028-02-29');
+    const g = grantExemption(ctx, { owner: { type: 'staff', ref: 'RR-02' }, rule: 'STAFF-CPD-2Y', reason: 'Parental leave' });
+    expect(g.data).toMatchObject({ grantedOn: '2028-02-29', expiresOn: '2029-03-01' });
+    expect(() => grantExemption(ctx, { owner: { type: 'staff', ref: 'RR-02' }, rule: 'STAFF-CPD-2Y', reason: 'x', expiresOn: '2029-03-02' })).toThrow(
+      /no later than 01\/03\/2029/,
+    );
   });
 
   it('a grant dated later does not apply until its date', () => {
     const { ctx } = sampleVault();
     grantExemption(ctx, {
       owner: { type: 'staff', ref: 'RR-02' },
-      rule: 'STAFF-DBS',
+      rule: 'STAFF-PEER-REVIEW',
       reason: 'Leaving client work',
       grantedBy: 'Kim Byrne',
       grantedOn: '2026-12-01',
     });
-    expect(rule(ctx, 'RR-02', 'STAFF-DBS').status).toBe('not_met');
-    expect(rule(ctx, 'RR-02', 'STAFF-DBS', '2026-12-01').status).toBe('exempt');
+    expect(rule(ctx, 'RR-02', 'STAFF-PEER-REVIEW').status).toBe('not_met');
+    expect(rule(ctx, 'RR-02', 'STAFF-PEER-REVIEW', '2026-12-01').status).toBe('exempt');
   });
 
   it('withdrawing removes every grant of that rule for that person, and nothing else', async () => {
     const { registry, session } = sampleRegistry();
     const ctx = session.ctx();
     const toni = { type: 'staff' as const, ref: 'RR-02' };
-    const old = grantExemption(ctx, { owner: toni, rule: 'STAFF-DBS', reason: 'First grant', grantedOn: '2025-01-01' });
-    const latest = grantExemption(ctx, { owner: toni, rule: 'STAFF-DBS', reason: 'Second grant' });
+    const old = grantExemption(ctx, { owner: toni, rule: 'STAFF-PEER-REVIEW', reason: 'First grant', grantedOn: '2026-01-01' });
+    const latest = grantExemption(ctx, { owner: toni, rule: 'STAFF-PEER-REVIEW', reason: 'Second grant' });
     const other = grantExemption(ctx, { owner: toni, rule: 'STAFF-CPD-2Y', reason: 'On leave' });
-    const morgan = grantExemption(ctx, { owner: { type: 'staff', ref: 'RR-01' }, rule: 'STAFF-DBS', reason: 'Desk-based' });
+    const morgan = grantExemption(ctx, { owner: { type: 'staff', ref: 'RR-01' }, rule: 'STAFF-PEER-REVIEW', reason: 'Desk-based' });
     expect(await registry.call('withdrawExemption', { id: latest.id })).toEqual({ ok: true, value: null });
-    expect(rule(ctx, 'RR-02', 'STAFF-DBS').status).toBe('not_met'); // the older grant did not take over
+    expect(rule(ctx, 'RR-02', 'STAFF-PEER-REVIEW').status).toBe('not_met'); // the older grant (in force to 01/01/2027) did not take over
     const left = listRecords(ctx, toni, 'exemption').map((r) => r.id);
     expect(left).toEqual([other.id]);
     expect(left).not.toContain(old.id);

@@ -99,8 +99,10 @@ describe('SUP-DBS is not applicable unless the supplier works with clients', () 
     expect(resultOf(judged({ worksWithClients: false, dbs: old }).report, 'SUP-DBS')).toEqual({
       rule: 'SUP-DBS',
       status: 'not_applicable',
-      reason: 'Not recorded as working directly with clients, so no DBS check is needed',
+      reason: 'Recorded as not working directly with clients, so no DBS check is needed',
     });
+    // rules v2: unanswered is not "no DBS needed"
+    expect(resultOf(judged({ worksWithClients: undefined, dbs: old }).report, 'SUP-DBS').status).toBe('not_met');
     expect(resultOf(judged({ worksWithClients: true, dbs: old }).report, 'SUP-DBS').status).toBe('not_met');
   });
 });

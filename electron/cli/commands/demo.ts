@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { createVault } from '../../../db/client';
 import { clockFromEnv } from '../../services/clock';
 import { MIN_PASSPHRASE } from '../../contract/passphrase';
-import { demoFirm } from '../../services/demo/demoFirm';
-import { importFirmFile } from '../../services/interchange/importFirmFile';
+import { seedDemoFirm } from '../../services/demo/demoFirm';
 import { CliFailure, passphraseFrom } from '../io';
 import { need, out, type Command } from '../shared';
 
@@ -16,7 +15,7 @@ export const demo: Command = async (a) => {
   const vault = createVault(file, { passphrase: pass });
   const clock = clockFromEnv();
   try {
-    const s = importFirmFile({ vault, user: 'demo', clock }, demoFirm(clock.today()));
+    const s = seedDemoFirm({ vault, user: 'demo', clock });
     out(`Created a demo vault at ${file}: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases (an invented firm).`);
   } finally {
     vault.close();

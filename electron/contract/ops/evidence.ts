@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { OverallStatus, RuleStatus } from '../compliance';
 import { isoDate } from '../dates';
 import { ref } from '../model';
+import type { RuleId, RuleInfo } from '../rules';
 import type { StoredRecord } from '../views';
 
 const none = z.strictObject({});
@@ -28,6 +29,8 @@ export const evidenceInputs = {
     reason: z.string(),
     grantedBy: z.string().optional(),
     grantedOn: z.string().optional(),
+    /** The last day in force: at most 12 months after the grant, which is also the default. */
+    expiresOn: z.string().optional(),
   }),
   /** Withdraws an exemption (deletes the exemption record; other kinds are refused). */
   withdrawExemption: z.strictObject({ id }),
@@ -44,17 +47,8 @@ export const evidenceInputs = {
 
 export type RuleSubjectKind = 'staff' | 'firm' | 'supplier' | 'case';
 
-/** A rule as the UI shows it (from the catalogue in services/compliance/rules.ts). */
-export interface RuleInfoView {
-  id: string;
-  subject: RuleSubjectKind;
-  /** Where the rule comes from, by the standards' own labels. */
-  source: string;
-  title: string;
-  /** One or two words for narrow places such as the dashboard's column headers. */
-  short: string;
-  summary: string;
-}
+/** A rule as the UI shows it: the catalogue entry of contract/rules.ts (the renderer may also import that file directly). */
+export type RuleInfoView = RuleInfo;
 
 /** One thing that lapses soon (met or due soon now, stops being met on `changesOn`). */
 export interface DueItemView {
@@ -62,7 +56,7 @@ export interface DueItemView {
   /** Staff, supplier or case ref; 'firm' for the firm's own rules. */
   ref: string;
   name?: string;
-  rule: string;
+  rule: RuleId;
   status: RuleStatus;
   reason: string;
   changesOn: string;
@@ -79,7 +73,7 @@ export interface DueView {
 export interface ChecklistLine {
   subject: 'staff' | 'firm' | 'case';
   ref: string;
-  rule: string;
+  rule: RuleId;
   status: RuleStatus;
   reason: string;
   changesOn?: string;

@@ -104,7 +104,8 @@ export interface PackPreview {
   recipient?: PackRecipient;
   overall: OverallStatus;
   groups: { title: string; items: PreviewItem[] }[];
-  counts: { met: number; dueSoon: number; notMet: number; other: number };
+  /** Items by their answer: `met` never counts an exemption or an item that does not apply; `other` has no result at all. */
+  counts: { met: number; dueSoon: number; notMet: number; exempt: number; notApplicable: number; other: number };
   /** Evidence files the pack lists (and, with images embedded, draws). */
   evidenceFiles: number;
   images: number;

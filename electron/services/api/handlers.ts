@@ -100,7 +100,7 @@ export function buildRegistry(session: Session): Registry {
 
   r.method('complianceReport', ({ asOf }) => {
     const c = ctx();
-    return evaluate(loadSnapshot(c), asOf ?? c.clock.today());
+    return evaluate(loadSnapshot(c), asOf ?? c.clock.today(), asOf === undefined ? c.clock.now() : undefined);
   });
 
   r.method('importFirmFileFromDialog', async () => {

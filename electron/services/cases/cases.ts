@@ -20,8 +20,8 @@ import {
   type CaseView,
   type PartyView,
 } from '../../contract/ops/cases';
-import { engineContext, evaluateCase, supplierApprovalOn } from '../compliance/engine';
-import { rulesFor } from '../compliance/rules';
+import { engineContext, evaluateCase, notVettedWords, vettedOn } from '../compliance/engine';
+import { rulesFor } from '../../contract/rules';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { fieldError } from './fieldError';
@@ -112,8 +112,10 @@ export function caseView(ctx: Ctx, ref: string, asOf: IsoDate = ctx.clock.today(
   const nameOf = (r: string) => [...people.values()].find((p) => p.ref === r)?.name ?? r;
   const instructions = c.instructions.map((i) => {
     const s = ectx.supplier(i.supplier);
-    const a = s ? supplierApprovalOn(s, i.on) : { approved: false, reason: 'Not on the supplier list' };
-    return { ...i, supplierName: s?.name ?? i.supplier, approvedOnDay: a.approved, approval: a.reason };
+    // The same test as CASE-SUPPLIERS-VETTED, so the mark beside an instruction never says more than the rule.
+    const v = s ? vettedOn(s, ectx, i.on) : undefined;
+    const reason = !s ? 'Not on the supplier list' : v!.vetted ? v!.approval.reason : notVettedWords(s.name, s.ref, i.on, v!);
+    return { ...i, supplierName: s?.name ?? i.supplier, approvedOnDay: v?.vetted ?? false, approval: reason };
   });
   const handovers = c.handovers.map((h) => ({ ...h, fromName: nameOf(h.fromRef), toName: nameOf(h.toRef) }));
   const history: CaseHistoryEntry[] = [];

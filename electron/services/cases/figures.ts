@@ -1,36 +1,40 @@
 // Caseload figures (MTSP Practitioner H, Organisation G) for one case manager or the firm,
 // and the report by instructing party. The counting itself is the compliance module's
 // (caseloadFor, caseManagerOn); this file loads only what it needs — cases that are not
-// closed, with their handovers — in two queries, so it stays quick with 20,000 cases.
+// closed, or closed after the as-of date (they were open on it), with their handovers — in
+// two queries, so it stays quick with 20,000 cases.
 import type { CaseloadFigures } from '../../contract/caseload';
 import type { RuleStatus } from '../../contract/compliance';
 import type { IsoDate } from '../../contract/dates';
 import type { CaseSnapshot, HandoverRecord } from '../../contract/model';
 import type { CaseloadView, ManagerLoad, PartyReportRow } from '../../contract/ops/cases';
 import { caseloadFor, caseManagerOn, NOT_RECORDED, round2 } from '../compliance/caseload';
+import { caseloadJudgement } from '../compliance/staffRules';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
 import { getFirm } from '../firm/firm';
 
 /**
- * Every case that is not closed, shaped as the caseload functions read it. With `staffId`,
- * only the cases that person can be managing on some date: theirs now, or with a handover
- * from or to them (caseManagerOn only ever answers with one of those).
+ * Every case that could be open or a referral on `asOf` (not closed, or closed after it), shaped
+ * as the caseload functions read it. With `staffId`, only the cases that person can be managing
+ * on some date: theirs now, or with a handover from or to them (caseManagerOn only ever answers
+ * with one of those).
  */
-export function casesForCaseload(ctx: Ctx, staffId?: number): CaseSnapshot[] {
+export function casesForCaseload(ctx: Ctx, asOf: IsoDate, staffId?: number): CaseSnapshot[] {
   const db = ctx.vault.sqlite;
   const mine =
     staffId === undefined
       ? ''
       : `AND (c.case_manager_id = @staffId OR c.id IN (SELECT case_id FROM case_handovers WHERE from_staff_id = @staffId OR to_staff_id = @staffId))`;
-  const params = staffId === undefined ? {} : { staffId };
+  const params = staffId === undefined ? { asOf } : { staffId, asOf };
+  const notClosed = `(c.status <> 'closed' OR c.closed_on > @asOf)`;
   const handovers = new Map<number, HandoverRecord[]>();
   const hs = db
     .prepare(
       `SELECT h.case_id AS caseId, h."on" AS "on", f.ref AS fromRef, t.ref AS toRef
          FROM case_handovers h JOIN cases c ON c.id = h.case_id
          JOIN staff f ON f.id = h.from_staff_id JOIN staff t ON t.id = h.to_staff_id
-        WHERE c.status <> 'closed' ${mine} ORDER BY h."on", h.id`,
+        WHERE ${notClosed} ${mine} ORDER BY h."on", h.id`,
     )
     .all(params) as { caseId: number; on: string; fromRef: string; toRef: string }[];
   for (const h of hs) {
@@ -40,10 +44,10 @@ export function casesForCaseload(ctx: Ctx, staffId?: number): CaseSnapshot[] {
   }
   const rows = db
     .prepare(
-      `SELECT c.id, c.ref, s.ref AS caseManager, c.status, c.opened_on AS openedOn, c.referred_on AS referredOn,
+      `SELECT c.id, c.ref, s.ref AS caseManager, c.status, c.opened_on AS openedOn, c.referred_on AS referredOn, c.closed_on AS closedOn,
               c.injury, c.funding, p.name AS party, p.kind AS partyKind
          FROM cases c JOIN staff s ON s.id = c.case_manager_id JOIN contacts p ON p.id = c.contact_id
-        WHERE c.status <> 'closed' ${mine}`,
+        WHERE ${notClosed} ${mine}`,
     )
     .all(params) as {
     id: number;
@@ -52,6 +56,7 @@ export function casesForCaseload(ctx: Ctx, staffId?: number): CaseSnapshot[] {
     status: CaseSnapshot['status'];
     openedOn: string | null;
     referredOn: string | null;
+    closedOn: string | null;
     injury: string | null;
     funding: string | null;
     party: string;
@@ -66,6 +71,7 @@ export function casesForCaseload(ctx: Ctx, staffId?: number): CaseSnapshot[] {
         status: r.status,
         openedOn: r.openedOn ?? undefined,
         referredOn: r.referredOn ?? undefined,
+        closedOn: r.closedOn ?? undefined,
         injury: r.injury ?? undefined,
         funding: r.funding ?? undefined,
         instructingParty: { name: r.party, kind: r.partyKind },
@@ -84,13 +90,9 @@ export function caseloadSentence(f: CaseloadFigures): string {
   return `${f.openActive} open active, ${f.monitoring} monitoring, ${days}`;
 }
 
-/** The STAFF-CASELOAD test in words: open-active cases per working day against the limit. */
+/** The STAFF-CASELOAD test (the engine's own, unrounded) on the figures. */
 export function loadStatus(f: CaseloadFigures, max: number): { status: RuleStatus; reason: string } {
-  if (f.perWorkingDay === null) return { status: 'not_met', reason: 'Working days per week are not recorded, so the load per day cannot be worked out' };
-  const per = `${num(f.perWorkingDay)} open active case${f.perWorkingDay === 1 ? '' : 's'} per working day`;
-  return f.perWorkingDay <= max
-    ? { status: 'met', reason: `${per}, within the firm's limit of ${num(max)}` }
-    : { status: 'not_met', reason: `${per}, above the firm's limit of ${num(max)}` };
+  return caseloadJudgement(f.openActive, f.daysPerWeek, max);
 }
 
 /** Figures for one case manager (staffRef) or, without it, the firm with a line per manager. */
@@ -108,10 +110,10 @@ export function caseloadView(ctx: Ctx, asOf: IsoDate, staffRef?: string): Caselo
   if (staffRef !== undefined) {
     const person = people.find((p) => p.ref === staffRef);
     if (!person) throw notFound(`Staff member ${staffRef}`);
-    const figures = caseloadFor(casesForCaseload(ctx, person.id), asOf, { staffRef, daysPerWeek: person.daysPerWeek });
+    const figures = caseloadFor(casesForCaseload(ctx, asOf, person.id), asOf, { staffRef, daysPerWeek: person.daysPerWeek });
     return { asOf, perDayMax: max, ref: staffRef, name: person.name, figures, sentence: caseloadSentence(figures), ...loadStatus(figures, max), managers: [] };
   }
-  const all = casesForCaseload(ctx);
+  const all = casesForCaseload(ctx, asOf);
   // One pass to group cases by who manages them on the date, then the figures per group.
   const byManager = new Map<string, CaseSnapshot[]>();
   for (const c of all) {

@@ -1,12 +1,14 @@
 // Instructing a supplier on a case (MTSP Governance A: no provider is instructed until the
-// case manager has assessed them as safe and effective). The supplier must be approved on
-// the instruction date (supplierApprovalOn, the same test as SUP-VETTING-DECISION and
-// CASE-SUPPLIERS-VETTED); otherwise the instruction is refused unless the case manager
-// gives a reason to override, which is recorded on the instruction and shown on the case.
+// case manager has assessed them as safe and effective). The supplier must be vetted on the
+// instruction date (vettedOn, the test CASE-SUPPLIERS-VETTED applies: approved, and its
+// indemnity, fitness to practise and DBS not failing that day); otherwise the instruction is
+// refused unless the case manager gives a reason to override, which is recorded on the
+// instruction and shown on the case (the rule stays not met).
 import { caseInstructions } from '../../../db/schema';
 import { ukDate } from '../../contract/dates';
 import { instructInput, type InstructResult } from '../../contract/ops/cases';
-import { supplierApprovalOn } from '../compliance/engine';
+import { engineContext, notVettedWords, vettedOn } from '../compliance/engine';
+import { getFirm } from '../firm/firm';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { fieldError } from './fieldError';
@@ -25,13 +27,14 @@ export function instructSupplier(ctx: Ctx, input: unknown): InstructResult {
     if (i.on > ctx.clock.today()) throw fieldError('on', `must not be in the future (today is ${ukDate(ctx.clock.today())})`);
     const [supplier] = suppliersForVetting(ctx, { refs: [i.supplier] });
     if (!supplier) throw fieldError('supplier', `does not match any supplier (${i.supplier})`, 'not-found');
-    const approval = supplierApprovalOn(supplier, i.on);
-    if (!approval.approved) {
+    const f = getFirm(ctx);
+    const firm = { name: f.name, codeOfConductSignatory: f.codeOfConductSignatory, settings: f.settings, policies: [] };
+    const v = vettedOn(supplier, engineContext({ firm, staff: [], suppliers: [supplier], cases: [] }, i.on), i.on);
+    if (!v.vetted) {
       if (!i.overrideReason) {
-        const why = approval.reason[0]!.toLowerCase() + approval.reason.slice(1);
         throw new AppError(
           'conflict',
-          `${supplier.name} (${supplier.ref}) was not approved on ${ukDate(i.on)}: ${why}. To instruct them anyway, give the reason for the override; it will be recorded on the case.`,
+          `${notVettedWords(supplier.name, supplier.ref, i.on, v)}. To instruct them anyway, give the reason for the override; it will be recorded on the case.`,
           'overrideReason',
         );
       }

@@ -2,7 +2,7 @@
 // instruction check and the handover need, in a handful of indexed queries.
 import { eq, inArray } from 'drizzle-orm';
 import { caseHandovers, caseInstructions, cases, contacts, records, staff, suppliers } from '../../../db/schema';
-import type { CaseSnapshot, Decision, FirmSnapshot, Stored, SupplierSnapshot } from '../../contract/model';
+import { SUPPLIER_LISTS, type CaseSnapshot, type FirmSnapshot, type Stored, type SupplierSnapshot } from '../../contract/model';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
 import { getFirm } from '../firm/firm';
@@ -10,6 +10,9 @@ import { compact } from '../rows';
 import { toSupplierDetails, type SupplierRow } from '../suppliers/suppliers';
 import { toCaseDetails, toHandover, type CaseRow } from './caseRows';
 import { readPayload } from '../evidence/payloads';
+
+/** Record kind -> supplier snapshot list. */
+const FIELD_OF: Record<string, string> = Object.fromEntries(Object.entries(SUPPLIER_LISTS).map(([field, kind]) => [kind, field]));
 
 export function caseRowByRef(ctx: Ctx, ref: string): CaseRow {
   const row = ctx.vault.orm.select().from(cases).where(eq(cases.ref, ref)).get();
@@ -51,7 +54,10 @@ export function loadCase(ctx: Ctx, row: CaseRow, people = staffById(ctx)): CaseS
   return { ...toCaseDetails(row, staffRef, new Map([[contact.id, contact]])), instructions, handovers };
 }
 
-/** Suppliers with their vetting decisions only: enough for supplierApprovalOn and CASE-SUPPLIERS-VETTED. */
+/**
+ * Suppliers with their vetting records: what supplierApprovalOn and CASE-SUPPLIERS-VETTED read
+ * (v2 judges indemnity, fitness to practise, DBS and exemptions on each instruction's date too).
+ */
 export function suppliersForVetting(ctx: Ctx, where: { refs: string[] } | { ids: number[] }): SupplierSnapshot[] {
   const { orm } = ctx.vault;
   const list = 'refs' in where ? where.refs : where.ids;
@@ -60,7 +66,7 @@ export function suppliersForVetting(ctx: Ctx, where: { refs: string[] } | { ids:
     'refs' in where
       ? orm.select().from(suppliers).where(inArray(suppliers.ref, where.refs)).all()
       : orm.select().from(suppliers).where(inArray(suppliers.id, where.ids)).all();
-  const decisions = new Map<number, Stored<Decision>[]>();
+  const lists = new Map<number, Record<string, Stored<Record<string, unknown>>[]>>();
   if (rows.length) {
     for (const r of orm
       .select()
@@ -73,22 +79,21 @@ export function suppliersForVetting(ctx: Ctx, where: { refs: string[] } | { ids:
       )
       .orderBy(records.id)
       .all()) {
-      if (r.kind !== 'decision') continue;
-      const list = decisions.get(r.supplierId!) ?? [];
-      list.push({ ...readPayload(ctx, r, 'decision'), id: r.id, evidence: [] });
-      decisions.set(r.supplierId!, list);
+      const field = FIELD_OF[r.kind];
+      if (!field) continue;
+      const of = lists.get(r.supplierId!) ?? {};
+      (of[field] ??= []).push({ ...readPayload(ctx, r), id: r.id, evidence: [] });
+      lists.set(r.supplierId!, of);
     }
   }
-  return rows.map((s) => ({
-    ...toSupplierDetails(s),
-    indemnity: [],
-    qualifications: [],
-    dbs: [],
-    regulatory: [],
-    fitnessChecks: [],
-    decisions: decisions.get(s.id) ?? [],
-    exemptions: [],
-  }));
+  return rows.map(
+    (s) =>
+      ({
+        ...toSupplierDetails(s),
+        ...Object.fromEntries(Object.keys(SUPPLIER_LISTS).map((k) => [k, []])),
+        ...(lists.get(s.id) ?? {}),
+      }) as unknown as SupplierSnapshot,
+  );
 }
 
 /** A firm snapshot holding just this case and its instructed suppliers: for evaluating one case. */

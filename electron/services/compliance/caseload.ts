@@ -5,20 +5,24 @@
 // - Who manages a case on a date: the `toRef` of the latest handover dated on or before
 //   that date; before the first handover, the `fromRef` of the earliest handover; with no
 //   handovers, `caseManager`. Handovers on the same day apply in the order they are listed.
-// - Open on a date: the case's current status is open-active or monitoring, and it was
-//   opened on or before that date (a case without an opening date counts as open).
-//   Only the current status is known (there is no status history), so a closed case
-//   never counts, whatever its closing date, and a referral is never open.
-// - Referrals: counted separately, when referred on or before the date (or with no
-//   referral date recorded).
+// - A case's status on a date (valid time, rules.md version 2): from its status history when
+//   it has one (the latest change on or before the date; before the first, not yet referred);
+//   otherwise from its dates: before the referral (or opening, when no referral date) it is not
+//   yet referred; a case recorded as closed is closed from its closing date, and before it was
+//   open (open-active: the history that would say "monitoring" is not recorded) from its opening
+//   date, or a referral before that; an open case is a referral before its opening date. A
+//   closed case with no closing date is closed on every date it existed (nothing says when).
+// - Open on a date = open-active or monitoring on that date; a referral is never open.
 // - Break-downs (injury, funding, instructing party) cover open cases, that is
 //   open-active and monitoring together; a missing injury or funding is counted under
 //   'not recorded'.
-// - perWorkingDay = open-active cases / days per week, rounded to 2 decimal places;
-//   null when days per week is unknown.
+// - perWorkingDay = open-active cases / days per week, rounded to 2 decimal places for
+//   showing (STAFF-CASELOAD compares the unrounded figure); null when days per week is unknown.
 import type { CaseloadFigures } from '../../contract/caseload';
 import type { IsoDate } from '../../contract/dates';
-import type { CaseSnapshot, FirmSnapshot, StaffSnapshot } from '../../contract/model';
+import type { CASE_STATUSES, CaseSnapshot, FirmSnapshot, StaffSnapshot } from '../../contract/model';
+
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const NOT_RECORDED = 'not recorded';
 
@@ -42,15 +46,42 @@ export function caseManagerOn(c: HandoverCase, date: IsoDate): string {
   return c.caseManager;
 }
 
-/** True when the case counts as open (open-active or monitoring) on `date`; see the notes above. */
-export function isOpenOn(c: Pick<CaseSnapshot, 'status' | 'openedOn'>, date: IsoDate): boolean {
-  if (c.status !== 'open-active' && c.status !== 'monitoring') return false;
-  return !c.openedOn || c.openedOn <= date;
+type StatusCase = Pick<CaseSnapshot, 'status' | 'referredOn' | 'openedOn' | 'closedOn' | 'statusHistory'>;
+
+/** The case's status on `date`, or undefined before it was referred (see the notes above). */
+export function caseStatusOn(c: StatusCase, date: IsoDate): CaseStatus | undefined {
+  const history = c.statusHistory;
+  if (history && history.length > 0) {
+    let found: CaseStatus | undefined;
+    let foundOn = '';
+    for (const h of history) {
+      if (h.on <= date && h.on >= foundOn) {
+        found = h.status;
+        foundOn = h.on;
+      }
+    }
+    return found;
+  }
+  const start = c.referredOn ?? c.openedOn;
+  if (start !== undefined && date < start) return undefined;
+  if (c.status === 'closed') {
+    if (c.closedOn === undefined || c.closedOn <= date) return 'closed';
+    if (c.openedOn !== undefined) return c.openedOn <= date ? 'open-active' : 'referral';
+    return c.referredOn !== undefined ? 'referral' : 'open-active';
+  }
+  if (c.status === 'referral') return 'referral';
+  return c.openedOn !== undefined && date < c.openedOn ? 'referral' : c.status;
+}
+
+/** True when the case counts as open (open-active or monitoring) on `date`. */
+export function isOpenOn(c: StatusCase, date: IsoDate): boolean {
+  const s = caseStatusOn(c, date);
+  return s === 'open-active' || s === 'monitoring';
 }
 
 /** True when the case is an outstanding referral on `date`. */
-export function isReferralOn(c: Pick<CaseSnapshot, 'status' | 'referredOn'>, date: IsoDate): boolean {
-  return c.status === 'referral' && (!c.referredOn || c.referredOn <= date);
+export function isReferralOn(c: StatusCase, date: IsoDate): boolean {
+  return caseStatusOn(c, date) === 'referral';
 }
 
 export interface CaseloadOptions {
@@ -87,13 +118,14 @@ export function caseloadFor(cases: readonly CaseSnapshot[], asOf: IsoDate, opts:
   };
   for (const c of cases) {
     if (staffRef !== null && caseManagerOn(c, asOf) !== staffRef) continue;
-    if (isReferralOn(c, asOf)) {
+    const status = caseStatusOn(c, asOf);
+    if (status === 'referral') {
       figures.referral++;
       continue;
     }
-    if (!isOpenOn(c, asOf)) continue;
-    if (c.status === 'open-active') figures.openActive++;
-    else figures.monitoring++;
+    if (status === 'open-active') figures.openActive++;
+    else if (status === 'monitoring') figures.monitoring++;
+    else continue;
     bump(figures.byInjury, c.injury ?? NOT_RECORDED);
     bump(figures.byFunding, c.funding ?? NOT_RECORDED);
     bump(figures.byParty, c.instructingParty.name);
@@ -124,7 +156,7 @@ export function firmCaseload(snapshot: Pick<FirmSnapshot, 'staff' | 'cases'>, as
 export function openActiveByManager(cases: readonly CaseSnapshot[], asOf: IsoDate): Map<string, number> {
   const counts = new Map<string, number>();
   for (const c of cases) {
-    if (c.status !== 'open-active' || !isOpenOn(c, asOf)) continue;
+    if (caseStatusOn(c, asOf) !== 'open-active') continue;
     const ref = caseManagerOn(c, asOf);
     counts.set(ref, (counts.get(ref) ?? 0) + 1);
   }

@@ -2,13 +2,17 @@
 // as-of, how far a chain of back-to-back qualifying policies carries the cover, and a
 // reason that names the policies used.
 //
-// A policy is in force on D when (startsOn is missing or startsOn <= D) and D <= expiresOn,
-// so expiresOn is the last day covered. A qualifying policy (cover >= the minimum) that
-// starts on or before the day after the covered period ends extends it; the rule changes
-// on the day after the last covered day.
+// A policy is in force on D when its start <= D <= expiresOn: expiresOn is the last day
+// covered (conventions: expiry dates are the last day of validity). A policy with no start
+// date started on the day after the date 12 months before its expiry (policyStart), and the
+// reason says its start date was not recorded. Concurrent policies are never added together:
+// one policy must reach the minimum on its own. A qualifying policy (cover >= the minimum)
+// that starts on or before the day after the covered period ends extends it; the rule
+// changes on the day after the last covered day.
 import type { RuleResult } from '../../contract/compliance';
 import type { IsoDate } from '../../contract/dates';
-import { type Judge, met, money, nextDay, notMet, uk } from './window';
+import type { RuleId } from '../../contract/rules';
+import { capitalise, type Judge, met, money, nextDay, notMet, startOfPolicy, uk } from './window';
 
 export interface CoverPolicy {
   insurer: string;
@@ -32,7 +36,7 @@ export interface CoverOutcome<P extends CoverPolicy> {
   lastExpired?: P;
 }
 
-const startOf = (p: CoverPolicy): IsoDate => p.startsOn ?? '0000-01-01';
+const startOf = (p: CoverPolicy): IsoDate => startOfPolicy(p);
 
 export function judgeCover<P extends CoverPolicy>(policies: readonly P[], minGBP: number, asOf: IsoDate): CoverOutcome<P> {
   const out: CoverOutcome<P> = { chain: [], below: [] };
@@ -65,18 +69,20 @@ export function judgeCover<P extends CoverPolicy>(policies: readonly P[], minGBP
 }
 
 const describe = (p: CoverPolicy): string => `${p.insurer} policy (${money(p.coverGBP)})`;
+/** Said of a policy whose start was assumed. */
+const assumed = (p: CoverPolicy): string => (p.startsOn ? '' : ` (start date not recorded, so taken as ${uk(startOf(p))}, 12 months before its expiry)`);
 
 /**
  * The rule result for indemnity cover of at least `minGBP` on the judge's as-of date.
  * `minFor` names what sets the minimum when it is not the usual one (e.g. 'psychology').
  */
-export function coverResult(j: Judge, rule: string, policies: readonly CoverPolicy[], minGBP: number, minFor?: string): RuleResult {
+export function coverResult(j: Judge, rule: RuleId, policies: readonly CoverPolicy[], minGBP: number, minFor?: string): RuleResult {
   const forWhat = minFor ? ` for ${minFor}` : '';
   if (policies.length === 0)
     return notMet(rule, `No professional indemnity policy is recorded${minFor ? ` (at least ${money(minGBP)} needed${forWhat})` : ''}`);
   const o = judgeCover(policies, minGBP, j.asOf);
   if (o.inForce && o.coveredTo) {
-    let reason = `${o.inForce.insurer} policy with ${money(o.inForce.coverGBP)} cover (at least ${money(minGBP)} needed${forWhat}) is in force to ${uk(o.inForce.expiresOn)}`;
+    let reason = `${o.inForce.insurer} policy with ${money(o.inForce.coverGBP)} cover (at least ${money(minGBP)} needed${forWhat}) is in force to ${uk(o.inForce.expiresOn)}${assumed(o.inForce)}`;
     if (o.chain.length > 0) {
       reason += `, continued by ${o.chain.map((p) => `${p.insurer} to ${uk(p.expiresOn)}`).join(', then ')}`;
     }
@@ -87,19 +93,18 @@ export function coverResult(j: Judge, rule: string, policies: readonly CoverPoli
     for (const p of o.below) {
       parts.push(`${p.insurer} policy is in force to ${uk(p.expiresOn)} but its cover of ${money(p.coverGBP)} is below ${money(minGBP)}${forWhat}`);
     }
+    if (o.below.length > 1) parts.push('policies in force at the same time are not added together');
   } else if (o.lastExpired) {
     parts.push(`no policy is in force on ${uk(j.asOf)}: the ${describe(o.lastExpired)} expired on ${uk(o.lastExpired.expiresOn)}`);
   } else {
     parts.push(`no policy is in force on ${uk(j.asOf)}`);
   }
   if (o.startsLater) {
-    parts.push(`the ${describe(o.startsLater)} starts on ${uk(o.startsLater.startsOn ?? '')}`);
-    const reason = capitalise(parts.join('; '));
-    return notMet(rule, reason, o.startsLater.startsOn);
+    const start = startOf(o.startsLater);
+    parts.push(`the ${describe(o.startsLater)} starts on ${uk(start)}${assumed(o.startsLater)}`);
+    return notMet(rule, capitalise(parts.join('; ')), start);
   }
   return notMet(rule, capitalise(parts.join('; ')));
 }
 
-export function capitalise(s: string): string {
-  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
-}
+export { capitalise };

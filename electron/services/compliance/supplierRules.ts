@@ -1,12 +1,14 @@
-// Rules for suppliers (SUP-*), and the supplier approval test that CASE-SUPPLIERS-VETTED
-// applies on each instruction's date.
+// Rules for suppliers (SUP-*), rules.md version 2, and the tests CASE-SUPPLIERS-VETTED
+// applies on each instruction's date (approval, and no failing indemnity, fitness to
+// practise or DBS on that date).
 import type { RuleResult } from '../../contract/compliance';
 import type { IsoDate } from '../../contract/dates';
 import type { Decision, FirmSettings, Regulatory, SupplierSnapshot } from '../../contract/model';
-import type { EngineContext } from './context';
+import { ruleTitle, type RuleId } from '../../contract/rules';
+import { applyExemptions, type EngineContext } from './context';
 import { capitalise, coverResult } from './cover';
 import { dbsResult } from './dbs';
-import { hasText, type Judge, lapsesOn, latestOnOrBefore, listWords, met, nextDay, notApplicable, notMet, uk } from './window';
+import { hasText, type Judge, lapsesOn, latestOnOrBefore, listWords, lowerFirst, met, nextDay, notApplicable, notMet, uk } from './window';
 
 export const SUPPLIER_SAFEGUARDING_MONTHS = 36;
 export const FITNESS_CHECK_MONTHS = 12;
@@ -22,13 +24,19 @@ export interface SupplierApproval {
   until?: IsoDate;
 }
 
+/** The decision in effect on `date`: the latest made on or before it; on the same day a rejection wins, else the later-listed. */
+export function decisionOn(decisions: readonly Decision[], date: IsoDate): Decision | undefined {
+  const latest = latestOnOrBefore(decisions, (d) => d.on, date);
+  if (!latest || latest.decision === 'rejected') return latest;
+  return decisions.find((d) => d.on === latest.on && d.decision === 'rejected') ?? latest;
+}
+
 /**
- * Whether the supplier was approved on `date`: the latest decision made on or before that
- * date approves it (fully or with conditions) and its next review date is after `date`.
- * Decisions on the same day apply in the order they are listed.
+ * Whether the supplier was approved on `date`: the decision in effect (decisionOn) approves it
+ * (fully or with conditions) and its next review date is after `date`.
  */
 export function supplierApprovalOn(supplier: Pick<SupplierSnapshot, 'decisions'>, date: IsoDate): SupplierApproval {
-  const decision = latestOnOrBefore(supplier.decisions, (d) => d.on, date);
+  const decision = decisionOn(supplier.decisions, date);
   if (!decision) {
     const reason = supplier.decisions.length === 0 ? 'No vetting decision is recorded' : `No vetting decision had been made by ${uk(date)}`;
     return { approved: false, reason };
@@ -179,23 +187,72 @@ export function serviceCoverage(j: Judge, s: SupplierSnapshot): RuleResult {
   return met(j, rule, `Service area (${s.serviceArea!.trim()}) and acceptance criteria recorded`);
 }
 
+/** v2: an unanswered "works directly with clients?" is not met, never "no DBS needed". */
 export function dbs(j: Judge, s: SupplierSnapshot): RuleResult {
   const rule = 'SUP-DBS';
-  if (!s.worksWithClients) return notApplicable(rule, 'Not recorded as working directly with clients, so no DBS check is needed');
+  if (s.worksWithClients === false) return notApplicable(rule, 'Recorded as not working directly with clients, so no DBS check is needed');
+  if (s.worksWithClients === undefined) return notMet(rule, 'Not recorded whether they work directly with clients');
   return dbsResult(j, rule, s.dbs);
 }
 
+/**
+ * v2: an organisation not recorded as a sole trader, or anyone recorded as not one, is met; a
+ * sole trader needs safeguarding and quality-assurance measures recorded; an individual with
+ * the question unanswered is not met.
+ */
 export function solePractitioner(j: Judge, s: SupplierSnapshot): RuleResult {
   const rule = 'SUP-SOLE-PRACTITIONER';
-  if (!s.soleTrader) return met(j, rule, 'Not recorded as a sole practitioner');
-  if (hasText(s.safeguardsNote)) return met(j, rule, `Sole practitioner with safeguards recorded: ${s.safeguardsNote.trim()}`);
-  return notMet(rule, 'Sole practitioner with no safeguarding or quality-assurance measures recorded');
+  if (s.soleTrader === true) {
+    if (hasText(s.safeguardsNote)) return met(j, rule, `Sole trader with safeguards recorded: ${s.safeguardsNote.trim()}`);
+    return notMet(rule, 'Sole trader with no safeguarding or quality-assurance measures recorded');
+  }
+  if (s.soleTrader === false) return met(j, rule, 'Recorded as not a sole trader');
+  if (s.kind === 'organisation') return met(j, rule, 'An organisation not recorded as a sole trader');
+  return notMet(rule, 'Not recorded whether this individual practitioner works as a sole trader');
 }
 
 export function evidenceBased(j: Judge, s: SupplierSnapshot): RuleResult {
   const rule = 'SUP-EVIDENCE-BASED';
   if (hasText(s.evidenceBase)) return met(j, rule, `Follows ${s.evidenceBase.trim()}`);
   return notMet(rule, 'No guideline or treatment pathway is named for the service');
+}
+
+/** The supplier rules an instruction must not fail on its date (CASE-SUPPLIERS-VETTED, v2). */
+export const INSTRUCTION_RULES: readonly RuleId[] = ['SUP-INDEMNITY', 'SUP-FITNESS-TO-PRACTISE', 'SUP-DBS'];
+
+export interface InstructionVetting {
+  vetted: boolean;
+  /** The approval test on that date (SUP-VETTING-DECISION). */
+  approval: SupplierApproval;
+  /** The other rules not met on that date, each naming the rule and its reason then. */
+  failures: string[];
+  /** Why not vetted, one clause per problem (the approval first). */
+  problems: string[];
+}
+
+/**
+ * Whether a supplier was vetted on `date` (an instruction's date): approved then, and none of
+ * SUP-INDEMNITY, SUP-FITNESS-TO-PRACTISE and SUP-DBS not_met then, judged with the records
+ * dated on or before that date and the exemptions in force on it (due_soon and exempt pass).
+ */
+export function vettedOn(s: SupplierSnapshot, ctx: EngineContext, date: IsoDate): InstructionVetting {
+  const approval = supplierApprovalOn(s, date);
+  const j = ctx.judgeOn(date);
+  const raw: RuleResult[] = [indemnity(j, s, supplierIndemnityMinimum(s, ctx.settings)), fitnessToPractise(j, s), dbs(j, s)];
+  const failures: string[] = [];
+  for (const r of applyExemptions(raw, s.exemptions, date, 'supplier')) {
+    if (r.status === 'not_met') failures.push(`${ruleTitle(r.rule)} (${r.rule}) was not met on that date: ${lowerFirst(r.reason)}`);
+  }
+  const problems = [...(approval.approved ? [] : [`was not approved on that date: ${lowerFirst(approval.reason)}`]), ...failures];
+  return { vetted: problems.length === 0, approval, failures, problems };
+}
+
+/** "X (ref) was not approved on DATE: why" or "X (ref) was approved on DATE, but ..." (the instruction form and the case page). */
+export function notVettedWords(name: string, ref: string, on: IsoDate, v: InstructionVetting): string {
+  const rest = v.failures.length ? `${v.approval.approved ? ', but ' : '; and '}${v.failures.join('; ')}` : '';
+  return v.approval.approved
+    ? `${name} (${ref}) was approved on ${uk(on)}${rest}`
+    : `${name} (${ref}) was not approved on ${uk(on)}: ${lowerFirst(v.approval.reason)}${rest}`;
 }
 
 /** Every SUP-* rule for one supplier, in catalogue order (before exemptions). */

@@ -1,14 +1,18 @@
-// Shared date-window logic for the compliance rules: the judging context (as-of and the
-// warning window), result constructors that decide met / due_soon, "within the last N
-// months" windows, and memoised wrappers of the contract's date helpers (the engine calls
-// them many thousands of times over a large firm, with heavily repeated arguments).
+// Shared logic for the compliance rules: the judging context (as-of, the instant it stands
+// for and the warning window), result constructors that decide met / due_soon, and memoised
+// wrappers of the conventions in contract/conventions.ts (the engine calls them many
+// thousands of times over a large firm, with heavily repeated arguments). Every date rule
+// reaches the conventions through this file: no rule does its own month arithmetic.
 import type { RuleResult } from '../../contract/compliance';
-import { plusDays, plusMonths, pounds, ukDate, type IsoDate } from '../../contract/dates';
+import { addDaysTo, anniversary, assumedPolicyStart, endOfDayInstant, monthsBefore } from '../../contract/conventions';
+import { pounds, ukDate, type IsoDate } from '../../contract/dates';
+import type { RuleId } from '../../contract/rules';
 
 // ---------- memoised date helpers ----------
 // Keyed by the offset, then the date; each table is cleared when it grows past a limit.
 const MEMO_LIMIT = 20_000;
-const monthsMemo = new Map<number, Map<string, IsoDate>>();
+const anniversaryMemo = new Map<number, Map<string, IsoDate>>();
+const beforeMemo = new Map<number, Map<string, IsoDate>>();
 const daysMemo = new Map<number, Map<string, IsoDate>>();
 const ukMemo = new Map<string, string>();
 const poundsMemo = new Map<number, string>();
@@ -28,17 +32,33 @@ function shifted(table: Map<number, Map<string, IsoDate>>, d: IsoDate, n: number
   return hit;
 }
 
-/** plusMonths, memoised. */
-export function addMonths(d: IsoDate, n: number): IsoDate {
-  return shifted(monthsMemo, d, n, plusMonths);
+/** E + N months by the anniversary convention (a missing day moves to the 1st of the next month), memoised. */
+export function monthsAfter(d: IsoDate, n: number): IsoDate {
+  return shifted(anniversaryMemo, d, n, anniversary);
 }
-/** plusDays, memoised. */
+/** D less N months, clamped to the month's end, memoised. */
+export function monthsEarlier(d: IsoDate, n: number): IsoDate {
+  return shifted(beforeMemo, d, n, monthsBefore);
+}
+/** D + N days, memoised. */
 export function addDays(d: IsoDate, n: number): IsoDate {
-  return shifted(daysMemo, d, n, plusDays);
+  return shifted(daysMemo, d, n, addDaysTo);
 }
 /** The next calendar day. */
 export function nextDay(d: IsoDate): IsoDate {
   return addDays(d, 1);
+}
+const policyStartMemo = new Map<IsoDate, IsoDate>();
+/** A policy's start: its own, or (no start date) the day after 12 months before its expiry; memoised. */
+export function startOfPolicy(p: { startsOn?: IsoDate; expiresOn: IsoDate }): IsoDate {
+  if (p.startsOn !== undefined) return p.startsOn;
+  let hit = policyStartMemo.get(p.expiresOn);
+  if (hit === undefined) {
+    if (policyStartMemo.size >= MEMO_LIMIT) policyStartMemo.clear();
+    hit = assumedPolicyStart(p.expiresOn);
+    policyStartMemo.set(p.expiresOn, hit);
+  }
+  return hit;
 }
 /** UK display date (dd/MM/yyyy), memoised. */
 export function uk(d: IsoDate): string {
@@ -65,36 +85,67 @@ export function money(n: number): string {
 export function laterOf(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
+/** The earlier of two dates, either of which may be missing. */
+export function earliest(a: IsoDate | undefined, b: IsoDate | undefined): IsoDate | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a <= b ? a : b;
+}
 
 // ---------- judging ----------
 export interface Judge {
   asOf: IsoDate;
+  /** The instant (epoch ms) the judgement stands at: now, or (when absent) the end of the as-of day in London; read it with instantOf(). */
+  at?: number;
   warningDays: number;
   /** The last date that still counts as "soon": asOf + warningDays. */
   warnUntil: IsoDate;
 }
 
-export function makeJudge(asOf: IsoDate, warningDays: number): Judge {
-  return { asOf, warningDays, warnUntil: addDays(asOf, warningDays) };
+/** A judge for as-of; `at` (epoch ms) is now when judging today, else the end of the as-of day. */
+export function makeJudge(asOf: IsoDate, warningDays: number, at?: number): Judge {
+  const j: Judge = { asOf, warningDays, warnUntil: addDays(asOf, warningDays) };
+  if (at !== undefined) j.at = at;
+  return j;
+}
+const endOfDayMemo = new Map<IsoDate, number>();
+/** The instant a judge stands at (the end of its day unless "now" was given); London's clock is read only when a rule needs it. */
+export function instantOf(j: Judge): number {
+  if (j.at !== undefined) return j.at;
+  let t = endOfDayMemo.get(j.asOf);
+  if (t === undefined) {
+    if (endOfDayMemo.size >= MEMO_LIMIT) endOfDayMemo.clear();
+    t = endOfDayInstant(j.asOf);
+    endOfDayMemo.set(j.asOf, t);
+  }
+  return t;
 }
 
 /** Met on as-of; due_soon when `changesOn` (the first day it stops being met) is within the warning window. */
-export function met(j: Judge, rule: string, reason: string, changesOn?: IsoDate): RuleResult {
+export function met(j: Judge, rule: RuleId, reason: string, changesOn?: IsoDate): RuleResult {
   if (changesOn === undefined) return { rule, status: 'met', reason };
   return { rule, status: changesOn <= j.warnUntil ? 'due_soon' : 'met', reason, changesOn };
 }
+/** Met, whatever the warning window says (a window that has not opened yet). */
+export function metUntil(rule: RuleId, reason: string, changesOn?: IsoDate): RuleResult {
+  return changesOn === undefined ? { rule, status: 'met', reason } : { rule, status: 'met', reason, changesOn };
+}
+/** Due soon, whatever the warning window says (a clock that is running: an assessment, a report, an invoice). */
+export function dueSoon(rule: RuleId, reason: string, changesOn: IsoDate): RuleResult {
+  return { rule, status: 'due_soon', reason, changesOn };
+}
 /** Not met; `changesOn` is the date it becomes met, when that is already known. */
-export function notMet(rule: string, reason: string, changesOn?: IsoDate): RuleResult {
+export function notMet(rule: RuleId, reason: string, changesOn?: IsoDate): RuleResult {
   return changesOn === undefined ? { rule, status: 'not_met', reason } : { rule, status: 'not_met', reason, changesOn };
 }
-export function notApplicable(rule: string, reason: string): RuleResult {
+export function notApplicable(rule: RuleId, reason: string): RuleResult {
   return { rule, status: 'not_applicable', reason };
 }
 
 // ---------- windows ----------
 /** The first day on which evidence dated `d` no longer counts as "within the last N months". */
 export function lapsesOn(d: IsoDate, months: number): IsoDate {
-  return addMonths(d, months);
+  return monthsAfter(d, months);
 }
 
 /** The item with the latest date on or before `asOf` (the later-listed one wins a tie). */
@@ -126,4 +177,13 @@ export function listWords(items: readonly string[]): string {
 /** '1 day' / '3 days' / '2.5 days' */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+export function capitalise(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
+/** A reason continued after a colon: its first letter lowered, unless it starts an acronym ("HCPC check..."). */
+export function lowerFirst(s: string): string {
+  if (s.length === 0 || /^[A-Z]{2}/.test(s)) return s;
+  return s[0]!.toLowerCase() + s.slice(1);
 }

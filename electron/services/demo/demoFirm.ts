@@ -3,7 +3,11 @@
 // and open and closed cases. Dates are relative to the day it is made, so the dashboard
 // always has something due soon. Names are invented.
 import { plusDays, plusMonths, type IsoDate } from '../../contract/dates';
+import type { ImportSummary } from '../../contract/views';
+import type { Ctx } from '../context';
+import { addRecord } from '../evidence/records';
 import type { FirmFile } from '../interchange/firmFileSchema';
+import { importFirmFile } from '../interchange/importFirmFile';
 
 // A 1×1 PNG, so the demo has evidence files to show.
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC';
@@ -25,10 +29,12 @@ export function demoFirm(today: IsoDate): FirmFile {
       address: '12 Example Street, Leeds LS1 1AA',
       codeOfConductSignatory: true,
       policies: [
-        { kind: 'handover', title: 'Case handover and continuity', reviewedOn: d(-3) },
-        { kind: 'whistleblowing', title: 'Speaking up (whistleblowing)', reviewedOn: d(-11, -10) },
+        // Due soon at the firm: the handover policy's review. The whistleblowing and lone-working
+        // policies are current, since every case manager must acknowledge them (STAFF-POLICY-ACK).
+        { kind: 'handover', title: 'Case handover and continuity', reviewedOn: d(-11, -10) },
+        { kind: 'whistleblowing', title: 'Speaking up (whistleblowing)', reviewedOn: d(-3) },
         { kind: 'complaints', title: 'Complaints and client feedback', reviewedOn: d(-5) },
-        { kind: 'lone-working', title: 'Lone working', reviewedOn: d(-14) },
+        { kind: 'lone-working', title: 'Lone working', reviewedOn: d(-4) },
         { kind: 'infosec', title: 'Information security and data protection', reviewedOn: d(-2), evidence: file('infosec-policy.png') },
       ],
     },
@@ -89,7 +95,17 @@ export function demoFirm(today: IsoDate): FirmFile {
             { kind: 'infosec', completedOn: i === 0 ? d(-3) : d(-11, -5) },
           ]
         : [{ kind: 'safeguarding', completedOn: d(-40) }],
-      peerReviews: p.good ? [{ date: d(-2), reviewer: 'Harriet Okafor', casesReviewed: 3, areas: ['decision-making', 'goal-setting'] }] : [],
+      // A peer reviews someone else (rules v2), across all four areas of MTSP Organisation D.
+      peerReviews: p.good
+        ? [
+            {
+              date: d(-2),
+              reviewer: i === 0 ? 'Dylan Price' : 'Harriet Okafor',
+              casesReviewed: 3,
+              areas: ['decision-making', 'interventions', 'communications', 'goal-setting'],
+            },
+          ]
+        : [],
     })),
     suppliers: [
       {
@@ -155,4 +171,24 @@ export function demoFirm(today: IsoDate): FirmFile {
       };
     }),
   } as FirmFile;
+}
+
+/**
+ * The demo's policy acknowledgements: the two case managers with complete records have read the
+ * current whistleblowing and lone-working policies. (Recorded after the import: the version-1
+ * firm file has no field for them.)
+ */
+export function demoPolicyAcknowledgements(today: IsoDate): { staffRef: string; policy: 'whistleblowing' | 'lone-working'; on: IsoDate }[] {
+  const on = plusMonths(today, -2);
+  return ['CM-01', 'CM-02'].flatMap((staffRef) => (['whistleblowing', 'lone-working'] as const).map((policy) => ({ staffRef, policy, on })));
+}
+
+/** Fills an empty vault with the demo firm, as `caseproof demo` does. */
+export function seedDemoFirm(ctx: Ctx): ImportSummary {
+  const summary = importFirmFile(ctx, demoFirm(ctx.clock.today()));
+  ctx.vault.tx(() => {
+    for (const a of demoPolicyAcknowledgements(ctx.clock.today()))
+      addRecord(ctx, { type: 'staff', ref: a.staffRef }, 'policyAck', { policy: a.policy, on: a.on });
+  });
+  return summary;
 }

@@ -13,6 +13,7 @@ import {
   instruction,
   peerReview,
   policy,
+  policyAck,
   qualification,
   ref,
   registration,
@@ -37,6 +38,8 @@ export const staffFileSchema = staffDetails.safeExtend({
   training: z.array(withEvidence(training)).optional(),
   peerReviews: z.array(withEvidence(peerReview)).optional(),
   exemptions: z.array(exemption).optional(),
+  /** Version 2 (the engine's STAFF-POLICY-ACK): read already, so an export of a vault holding them imports again. */
+  policyAcknowledgements: z.array(policyAck).optional(),
 });
 export const supplierFileSchema = supplierDetails.safeExtend({
   indemnity: z.array(withEvidence(supplierIndemnity)).optional(),

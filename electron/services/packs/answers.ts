@@ -1,6 +1,10 @@
 // Turning the compliance report into the answers a pack prints: one status word, a cell colour
 // and the reasons behind it, for one rule, several rules, or a rule across every case manager.
-import { type RuleResult, type RuleStatus, STATUSES, STATUS_WORDS, type SubjectReport } from '../../contract/compliance';
+// Whatever stands beside a verdict is computed here from the same results and never says more
+// than they do (rules.md): an answer resting on a met and an exempt rule reads "Exempt", a
+// "met" count never includes an exemption, and an Overall line covers every item under it.
+import { answerStatus, overallStatus, type RuleResult, type RuleStatus, STATUS_WORDS, statusCounts, type SubjectReport } from '../../contract/compliance';
+import type { RuleId } from '../../contract/rules';
 import { plural } from './labels';
 import { NEUTRAL_FILL, STATUS_FILL } from './styles';
 
@@ -21,14 +25,9 @@ export function answerOf(status: RuleStatus): Pick<Answer, 'status' | 'word' | '
   return { status, word: STATUS_WORDS[status], fill: STATUS_FILL[status] };
 }
 
-/** The most severe status of those given (not_met first); exempt and not_applicable only when nothing else. */
+/** The most severe status of those given (not_met, due_soon, exempt, met, not_applicable); null for none. */
 export function mostSevere(statuses: readonly RuleStatus[]): RuleStatus | null {
-  let best: number | null = null;
-  for (const s of statuses) {
-    const i = STATUSES.indexOf(s);
-    if (best === null || i < best) best = i;
-  }
-  return best === null ? null : STATUSES[best];
+  return answerStatus(statuses);
 }
 
 /** The results for a subject (a case manager or supplier) by ref; empty when the report has none. */
@@ -37,7 +36,7 @@ export function resultsFor(subjects: readonly SubjectReport[], ref: string): Rul
 }
 
 /** One answer from one or more rules' results: the most severe status, every reason. */
-export function answerFrom(results: readonly RuleResult[], ruleIds: readonly string[]): Answer {
+export function answerFrom(results: readonly RuleResult[], ruleIds: readonly RuleId[]): Answer {
   const found = ruleIds.map((id) => results.find((r) => r.rule === id)).filter((r): r is RuleResult => r !== undefined);
   const status = mostSevere(found.map((r) => r.status));
   if (status === null) {
@@ -57,7 +56,7 @@ export function noEvidenceAnswer(reason: string): Answer {
 }
 
 export interface RuleTitle {
-  id: string;
+  id: RuleId;
   /** A short name such as "professional indemnity". */
   name: string;
 }
@@ -92,10 +91,11 @@ export function answerAcross(subjects: readonly { name: string; results: readonl
       reasons.push(`${capital(rule.name)}: does not apply to any ${noun}.`);
       continue;
     }
-    const ok = by.met.length + by.exempt.length + by.due_soon.length;
+    // Met today (due soon included: it is met until it lapses); an exemption is not met.
+    const ok = by.met.length + by.due_soon.length;
     let line = `${capital(rule.name)}: met by ${ok} of ${plural(applicable, noun)}`;
-    if (by.exempt.length) line += ` (${by.exempt.length} by agreed exemption)`;
     if (by.due_soon.length) line += `; due soon for ${by.due_soon.join(', ')}`;
+    if (by.exempt.length) line += `; exempt (not met) for ${by.exempt.join(', ')}`;
     if (by.not_met.length) line += `; not met for ${by.not_met.join(', ')}`;
     if (missing.length) line += `; not assessed for ${missing.join(', ')}`;
     reasons.push(line + '.');
@@ -105,6 +105,33 @@ export function answerAcross(subjects: readonly { name: string; results: readonl
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * "Of the 16 compliance rules checked for Morgan Ellis, 10 are met, 2 are not met, 1 is due
+ * soon, 1 is exempt and 2 do not apply." Every result is counted under its own status.
+ */
+export function countSentence(results: readonly { status: RuleStatus }[], what: string): string {
+  const c = statusCounts(results);
+  const is = (n: number, word: string, one = 'is', many = 'are') => (n ? `${n} ${n === 1 ? one : many} ${word}` : '');
+  const parts = [
+    is(c.met, 'met'),
+    is(c.not_met, 'not met'),
+    is(c.due_soon, 'due soon'),
+    is(c.exempt, 'exempt (an exemption is not met)'),
+    c.not_applicable ? `${c.not_applicable} ${c.not_applicable === 1 ? 'does' : 'do'} not apply` : '',
+  ].filter(Boolean);
+  const list = parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `Of the ${results.length} ${what}, ${list || 'none gave a result'}.`;
+}
+
+/**
+ * The Overall line over everything printed under it: the subject's overall status (rules.md:
+ * exempt and not applicable count as met) of every result, and the count of each status.
+ */
+export function overallAnswer(results: readonly RuleResult[], what: string): Answer {
+  const status = overallStatus(results);
+  return { ...answerOf(status), word: `Overall: ${STATUS_WORDS[status]}`, reasons: [countSentence(results, what)] };
+}
 
 /** A reason as a sentence: capitalised, ending in a full stop unless it already ends a sentence. */
 export function sentence(s: string): string {

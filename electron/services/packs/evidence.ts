@@ -1,7 +1,8 @@
 // Every evidence file attached to a person's, supplier's or the firm's records, in the order the
 // pack presents those records, each numbered (E1, E2, ...) so a checklist line can cite it.
 import type { EvidenceMeta, FirmInfo, StaffSnapshot, Stored, SupplierSnapshot } from '../../contract/model';
-import { dateOrDash, dbsLevelWord, decisionWord, policyWord, trainingWord } from './labels';
+import { courseName } from '../../contract/training';
+import { dateOrDash, dbsLevelWord, decisionWord, policyWord } from './labels';
 
 export interface EvidenceItem {
   /** E1, E2, ... in appendix order. */
@@ -37,7 +38,7 @@ export function staffEvidence(s: StaffSnapshot): EvidenceItem[] {
     group('peerReviews', s.peerReviews, (r) => `Peer review: ${dateOrDash(r.date)} by ${r.reviewer}`),
     group('registrations', s.registrations, (r) => `Registration: ${r.body} ${r.number}`),
     group('dbs', s.dbs, (r) => `DBS certificate: ${dbsLevelWord(r.level)}, issued ${dateOrDash(r.issuedOn)}`),
-    group('training', s.training, (r) => `Training: ${trainingWord(r.kind)}, ${dateOrDash(r.completedOn)}`),
+    group('training', s.training, (r) => `Training: ${courseName(r)}, ${dateOrDash(r.completedOn)}`),
     group('exemptions', s.exemptions, (r) => `Exemption from ${r.rule}, agreed ${dateOrDash(r.grantedOn)}`),
   ]);
 }

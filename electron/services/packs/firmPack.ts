@@ -1,11 +1,12 @@
 // The organisation pack: the firm's answers to MTSP Organisation A-L and Governance D-E, its
 // policies, a line for each case manager and supplier, and the firm-wide caseload.
 import type { FileChild } from 'docx';
-import { type ComplianceReport, type RuleResult, STATUS_WORDS, overallStatus } from '../../contract/compliance';
-import { plusMonths, ukDate } from '../../contract/dates';
+import { type ComplianceReport, type RuleResult, type RuleStatus, STATUS_WORDS, overallStatus, statusCounts } from '../../contract/compliance';
+import { anniversary } from '../../contract/conventions';
+import { ukDate } from '../../contract/dates';
 import { POLICY_KINDS, type FirmSnapshot } from '../../contract/model';
+import { POLICY_RULE, ruleTitle, type RuleId } from '../../contract/rules';
 import { firmCaseload, staffCaseload } from '../compliance/caseload';
-import { ruleById } from '../compliance/rules';
 import { type Answer, answerAcross, answerFrom, answerOf, mostSevere, noEvidenceAnswer, resultsFor } from './answers';
 import { firmEvidence } from './evidence';
 import { hoursWord, plural, policyWord, textOrDash } from './labels';
@@ -29,9 +30,9 @@ import type { FirmPackInput } from './types';
 
 /** How an item of the code is evidenced: firm rules, rules across case managers or suppliers, or nothing yet. */
 export interface ItemSource {
-  firm?: string[];
-  staff?: string[];
-  suppliers?: string[];
+  firm?: RuleId[];
+  staff?: RuleId[];
+  suppliers?: RuleId[];
   /** Said plainly when no rule covers the item. */
   noEvidence?: string;
 }
@@ -40,8 +41,6 @@ export interface CodeItem {
   asks: string;
   source: ItemSource;
 }
-
-const NOT_HELD = (what: string) => `Caseproof does not hold evidence for this yet. The firm should show ${what} separately, for example from its own records.`;
 
 /** MTSP Organisation A-L, in Caseproof's words, and how each is evidenced. */
 export const ORGANISATION_ITEMS: readonly CodeItem[] = [
@@ -63,12 +62,12 @@ export const ORGANISATION_ITEMS: readonly CodeItem[] = [
   {
     item: 'D',
     asks: 'Case managers are peer reviewed on their decisions, interventions, communication and goal setting, and the reviews are recorded.',
-    source: { staff: ['STAFF-PEER-REVIEW'] },
+    source: { staff: ['STAFF-PEER-REVIEW', 'STAFF-PEER-REVIEW-SCOPE'] },
   },
   {
     item: 'E',
     asks: 'Staff and the providers commissioned for a client are paid promptly and at fair market rates.',
-    source: { noEvidence: NOT_HELD('how promptly it pays its staff and suppliers') },
+    source: { firm: ['ORG-SUPPLIERS-PAID'] },
   },
   {
     item: 'F',
@@ -93,7 +92,7 @@ export const ORGANISATION_ITEMS: readonly CodeItem[] = [
   {
     item: 'J',
     asks: 'The quality of case managers, client outcomes and feedback are monitored and used for learning.',
-    source: { noEvidence: NOT_HELD('how it monitors the quality of its case managers, client outcomes and feedback') },
+    source: { firm: ['ORG-OUTCOMES'] },
   },
   {
     item: 'K',
@@ -109,11 +108,15 @@ export const ORGANISATION_ITEMS: readonly CodeItem[] = [
 
 /** MTSP Governance D and E, the items about the firm itself. */
 export const GOVERNANCE_ITEMS: readonly CodeItem[] = [
-  { item: 'D', asks: 'Staff who work alone are protected by a lone-working process they understand.', source: { firm: ['ORG-POLICY-LONE-WORKING'] } },
+  {
+    item: 'D',
+    asks: 'Staff who work alone are protected by a lone-working process they understand.',
+    source: { firm: ['ORG-POLICY-LONE-WORKING'], staff: ['STAFF-POLICY-ACK'] },
+  },
   {
     item: 'E',
     asks: "All staff understand the firm's whistleblowing process and know when and how to use it.",
-    source: { firm: ['ORG-POLICY-WHISTLEBLOWING'] },
+    source: { firm: ['ORG-POLICY-WHISTLEBLOWING'], staff: ['STAFF-POLICY-ACK'] },
   },
 ];
 
@@ -196,7 +199,7 @@ function answerFor(v: CodeResults, source: ItemSource): Answer {
   if (source.noEvidence) return noEvidenceAnswer(source.noEvidence);
   const parts: Answer[] = [];
   if (source.firm) parts.push(answerFrom(v.firmResults, source.firm));
-  const titled = (ids: string[]) => ids.map((id) => ({ id, name: ruleById(id)?.title ?? id }));
+  const titled = (ids: RuleId[]) => ids.map((id) => ({ id, name: ruleTitle(id) }));
   if (source.staff) parts.push(answerAcross(v.staff, titled(source.staff), 'case manager'));
   if (source.suppliers) parts.push(answerAcross(v.suppliers, titled(source.suppliers), 'supplier'));
   if (parts.length === 1) return parts[0];
@@ -205,22 +208,30 @@ function answerFor(v: CodeResults, source: ItemSource): Answer {
   return status === null ? { ...parts[0], reasons } : { ...answerOf(status), reasons };
 }
 
-/** The overall answer across every Organisation and Governance item. */
+/**
+ * The overall answer across every Organisation and Governance item printed under it: the
+ * overall status of the items' answers (exempt and not applicable count as met, as for a
+ * subject), where an item with no result at all counts as not met (unrecorded is not
+ * compliant), and the count of each answer, a "met" count never including an exemption.
+ */
 export function codeOverall(v: CodeResults): Answer {
   const all = [...ORGANISATION_ITEMS, ...GOVERNANCE_ITEMS].map((i) => answerFor(v, i.source));
-  const worst = mostSevere(all.flatMap((a) => (a.status === null ? [] : [a.status])));
-  const status = worst === 'not_met' || worst === 'due_soon' ? worst : 'met';
-  const count = (s: string) => all.filter((a) => a.status === s).length;
+  const statuses: { status: RuleStatus }[] = all.map((a) => ({ status: a.status ?? 'not_met' }));
+  const status = overallStatus(statuses);
+  const c = statusCounts(all.flatMap((a) => (a.status === null ? [] : [{ status: a.status }])));
   const none = all.filter((a) => a.status === null).length;
   const bits = [
-    count('not_met') ? `${count('not_met')} not met` : '',
-    count('due_soon') ? `${count('due_soon')} due soon` : '',
+    c.met ? `${c.met} met` : '',
+    c.not_met ? `${c.not_met} not met` : '',
+    c.due_soon ? `${c.due_soon} due soon` : '',
+    c.exempt ? `${c.exempt} exempt for someone (not met)` : '',
+    c.not_applicable ? `${c.not_applicable} not applicable` : '',
     none ? `${none} with no evidence held in Caseproof` : '',
   ].filter(Boolean);
   return {
     ...answerOf(status),
     word: `Overall: ${STATUS_WORDS[status]}`,
-    reasons: [`Of the ${all.length} items below${bits.length ? `, ${bits.join(', ')}` : ', all are met'}.`],
+    reasons: [`Of the ${all.length} items below: ${bits.join(', ')}.`],
   };
 }
 
@@ -240,14 +251,6 @@ function codeTable(v: FirmView, items: readonly CodeItem[]): FileChild[] {
   );
 }
 
-const POLICY_RULE: Record<string, string> = {
-  handover: 'ORG-POLICY-HANDOVER',
-  whistleblowing: 'ORG-POLICY-WHISTLEBLOWING',
-  complaints: 'ORG-POLICY-COMPLAINTS',
-  'lone-working': 'ORG-POLICY-LONE-WORKING',
-  infosec: 'ORG-POLICY-INFOSEC',
-};
-
 function policies(v: FirmView): FileChild[] {
   const rows: CellValue[][] = [];
   for (const kind of POLICY_KINDS) {
@@ -257,7 +260,7 @@ function policies(v: FirmView): FileChild[] {
       .sort((x, y) => (x.reviewedOn < y.reviewedOn ? 1 : x.reviewedOn > y.reviewedOn ? -1 : 0));
     if (held.length === 0) rows.push([policyWord(kind), { lines: ['No policy recorded'], muted: true }, '—', '—', statusCell(a)]);
     for (const p of held) {
-      rows.push([policyWord(kind), p.title, ukDate(p.reviewedOn), ukDate(plusMonths(p.reviewedOn, 12)), statusCell(a)]);
+      rows.push([policyWord(kind), p.title, ukDate(p.reviewedOn), ukDate(anniversary(p.reviewedOn, 12)), statusCell(a)]);
     }
   }
   return [
@@ -278,9 +281,8 @@ function policies(v: FirmView): FileChild[] {
 
 function people(v: FirmView, list: FirmView['staff'], noun: string, detail: (ref: string) => string | undefined): FileChild[] {
   const rows = list.map((p): CellValue[] => {
-    const notMet = p.results.filter((r) => r.status === 'not_met').length;
-    const dueSoon = p.results.filter((r) => r.status === 'due_soon').length;
-    return [p.name, textOrDash(detail(p.ref)), statusCell(answerOf(overallStatus(p.results))), String(notMet), String(dueSoon)];
+    const c = statusCounts(p.results);
+    return [p.name, textOrDash(detail(p.ref)), statusCell(answerOf(overallStatus(p.results))), String(c.not_met), String(c.due_soon), String(c.exempt)];
   });
   return [
     para(
@@ -292,11 +294,12 @@ function people(v: FirmView, list: FirmView['staff'], noun: string, detail: (ref
     ...dataTable(
       v.ctx,
       [
-        { title: 'Name', weight: 26 },
-        { title: noun === 'case manager' ? 'Profession' : 'Services', weight: 28 },
+        { title: 'Name', weight: 24 },
+        { title: noun === 'case manager' ? 'Profession' : 'Services', weight: 24 },
         { title: 'Overall status', weight: 16 },
-        { title: 'Rules not met', weight: 15 },
-        { title: 'Rules due soon', weight: 15 },
+        { title: 'Rules not met', weight: 12 },
+        { title: 'Rules due soon', weight: 12 },
+        { title: 'Rules exempt', weight: 12 },
       ],
       rows,
       { empty: `No ${noun}s are recorded.` },

@@ -1,5 +1,7 @@
 // Words for the stored codes, as an instructing party should read them.
 import { pounds, ukDate } from '../../contract/dates';
+import { POLICY_NAMES } from '../../contract/rules';
+import { TRAINING_CATEGORY_NAMES } from '../../contract/training';
 
 const DBS_LEVEL: Record<string, string> = {
   basic: 'Basic',
@@ -7,11 +9,8 @@ const DBS_LEVEL: Record<string, string> = {
   enhanced: 'Enhanced',
   'enhanced-barred': 'Enhanced with barred lists',
 };
-const TRAINING: Record<string, string> = {
-  safeguarding: 'Safeguarding adults and children',
-  'mental-capacity': 'Mental capacity',
-  infosec: 'Information security and data protection',
-};
+// One name for each training category and each policy, the same as the app shows (contract/training.ts, contract/rules.ts).
+const TRAINING: Record<string, string> = TRAINING_CATEGORY_NAMES;
 const AREA: Record<string, string> = {
   'decision-making': 'decision making',
   interventions: 'interventions',
@@ -51,13 +50,7 @@ const DECISION: Record<string, string> = {
   conditional: 'Approved with conditions',
   rejected: 'Rejected',
 };
-const POLICY: Record<string, string> = {
-  handover: 'Case handover and continuity of care',
-  whistleblowing: 'Whistleblowing',
-  complaints: 'Complaints and service-user feedback',
-  'lone-working': 'Lone working',
-  infosec: 'Information security and data protection',
-};
+const POLICY: Record<string, string> = POLICY_NAMES;
 
 const pick = (table: Record<string, string>, code: string | undefined) => (code ? (table[code] ?? code) : '');
 

@@ -43,11 +43,11 @@ import { parseOr } from '../parse';
 import { loadSnapshot } from '../snapshot';
 import { type Answer, answerFrom, resultsFor } from './answers';
 import { type EvidenceItem, citeGroups, firmEvidence, staffEvidence, supplierEvidence } from './evidence';
-import { GOVERNANCE_ITEMS, ORGANISATION_ITEMS, codeItemAnswer, codeResults } from './firmPack';
+import { GOVERNANCE_ITEMS, ORGANISATION_ITEMS, codeItemAnswer, codeOverall, codeResults } from './firmPack';
 import { imageInfo } from './images';
 import { buildFirmPack, buildStaffPack, buildSupplierPack, sha256Hex } from './index';
 import { listParties } from '../cases/cases';
-import { STAFF_CHECKS, cpdInWindow, staffCheckAnswer } from './staffPack';
+import { STAFF_CHECKS, cpdInWindow, staffCheckAnswer, staffOverall } from './staffPack';
 import { SUPPLIER_CHECKS } from './supplierPack';
 import { DEFAULT_PACK_OPTIONS, type FirmTemplate, resolveOptions } from './types';
 
@@ -418,7 +418,8 @@ export function previewPack(ctx: Ctx, input: unknown): PackPreview {
         items: STAFF_CHECKS.map((c, i) => fromAnswer(String(i + 1), c.question, staffCheckAnswer(c, results, report.firm.rules), cite(c.groups))),
       },
     ];
-    overall = overallStatus(results);
+    // The same Overall as the pack's summary line: every rule behind an item printed under it.
+    overall = staffOverall({ results, firmResults: report.firm.rules, staff: person }).status as OverallStatus;
     cpdEntries = cpdInWindow(person, request.asOf).length;
   } else if (request.kind === 'supplier') {
     const results = resultsFor(report.suppliers, subject.ref!);
@@ -435,8 +436,7 @@ export function previewPack(ctx: Ctx, input: unknown): PackPreview {
       { title: 'The Organisation: items A to L', items: ORGANISATION_ITEMS.map((i) => fromAnswer(i.item, i.asks, codeItemAnswer(v, i), '')) },
       { title: 'Governance: items D and E', items: GOVERNANCE_ITEMS.map((i) => fromAnswer(i.item, i.asks, codeItemAnswer(v, i), '')) },
     ];
-    const all = groups.flatMap((g) => g.items).flatMap((i) => (i.status ? [{ status: i.status }] : []));
-    overall = overallStatus(all);
+    overall = codeOverall(v).status as OverallStatus;
   }
   const items = groups.flatMap((g) => g.items);
   const options = resolveOptions(request.options);
@@ -448,9 +448,11 @@ export function previewPack(ctx: Ctx, input: unknown): PackPreview {
     overall,
     groups,
     counts: {
-      met: items.filter((i) => i.status === 'met' || i.status === 'exempt' || i.status === 'not_applicable').length,
+      met: items.filter((i) => i.status === 'met').length,
       dueSoon: items.filter((i) => i.status === 'due_soon').length,
       notMet: items.filter((i) => i.status === 'not_met').length,
+      exempt: items.filter((i) => i.status === 'exempt').length,
+      notApplicable: items.filter((i) => i.status === 'not_applicable').length,
       other: items.filter((i) => i.status === null).length,
     },
     evidenceFiles: options.includeEvidenceAppendix ? subject.evidence.length : 0,

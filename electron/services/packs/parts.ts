@@ -23,7 +23,7 @@ import type { CaseloadFigures } from '../../contract/caseload';
 import type { RuleResult } from '../../contract/compliance';
 import { type IsoDate, ukDate, ukDateLong } from '../../contract/dates';
 import { NOT_RECORDED } from '../compliance/caseload';
-import { ruleById } from '../compliance/rules';
+import { ruleById } from '../../contract/rules';
 import { AppError } from '../errors';
 import { type Answer, answerOf, sentence } from './answers';
 import type { EvidenceItem } from './evidence';

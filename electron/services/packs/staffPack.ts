@@ -1,16 +1,19 @@
 // The Legal Panel evidence pack for one case manager: the MTSP Legal Panel checklist answered
 // item by item from the compliance report, the records behind each answer, and the files.
 import type { FileChild } from 'docx';
-import { type RuleResult, STATUS_WORDS, overallStatus } from '../../contract/compliance';
+import type { RuleResult } from '../../contract/compliance';
 import { differenceInMonths, parseISO } from 'date-fns';
-import { plusMonths, ukDate } from '../../contract/dates';
+import { anniversary, monthsBefore } from '../../contract/conventions';
+import { ukDate } from '../../contract/dates';
 import type { FirmSnapshot, StaffSnapshot } from '../../contract/model';
+import { ruleTitle, rulesFor, type RuleId } from '../../contract/rules';
+import { courseName, TRAINING_CATEGORY_NAMES, trainingCategories } from '../../contract/training';
 import { staffCaseload } from '../compliance/caseload';
-import { ruleById, rulesFor } from '../compliance/rules';
 import { AppError } from '../errors';
-import { type Answer, answerFrom, answerOf, resultsFor } from './answers';
+import { type Answer, answerFrom, overallAnswer, resultsFor } from './answers';
 import { citeGroups, staffEvidence } from './evidence';
-import { areaWord, dateOrDash, dbsLevelWord, employmentWord, hoursWord, money, plural, policyWord, textOrDash, trainingWord, yesNo } from './labels';
+import { exemptionsTable } from './exemptionsTable';
+import { areaWord, dateOrDash, dbsLevelWord, employmentWord, hoursWord, money, plural, policyWord, textOrDash, yesNo } from './labels';
 import {
   type CellValue,
   caseloadFigures,
@@ -103,11 +106,22 @@ export async function buildStaffPack(input: StaffPackInput): Promise<Uint8Array>
 }
 
 // ---------- summary ----------
+/** The firm's results the checklist prints (the signatory and handover questions). */
+function firmResultsShown(v: StaffView): RuleResult[] {
+  const ids = new Set<RuleId>(STAFF_CHECKS.filter((c) => c.of === 'firm').flatMap((c) => c.rules));
+  return v.firmResults.filter((r) => ids.has(r.rule));
+}
+
+/**
+ * The Overall line covers every rule behind an answer printed under it: the case manager's
+ * results and the firm's results that the checklist uses.
+ */
+export function staffOverall(v: Pick<StaffView, 'results' | 'firmResults' | 'staff'>): Answer {
+  const firm = firmResultsShown(v as StaffView);
+  return overallAnswer([...v.results, ...firm], `compliance rules checked for ${v.staff.name} and the firm`);
+}
+
 function summary(v: StaffView, items: ChecklistItem[]): FileChild[] {
-  const overall = overallStatus(v.results);
-  const notMet = v.results.filter((r) => r.status === 'not_met').length;
-  const dueSoon = v.results.filter((r) => r.status === 'due_soon').length;
-  const counts = [notMet ? `${plural(notMet, 'rule')} not met` : '', dueSoon ? `${plural(dueSoon, 'rule')} due soon` : ''].filter(Boolean).join(' and ');
   return [
     h1('1  Summary against the Legal Panel checklist', { pageBreakBefore: true }),
     para(
@@ -115,15 +129,7 @@ function summary(v: StaffView, items: ChecklistItem[]): FileChild[] {
         `and the firm's, as they stood on ${ukDate(v.asOf)}. Section 2 gives the records behind each answer; ` +
         'file references such as E1 point to the evidence files listed in the appendix.',
     ),
-    ...statusLine({
-      ...answerOf(overall),
-      word: `Overall: ${STATUS_WORDS[overall]}`,
-      reasons: [
-        counts
-          ? `Of the ${plural(v.results.length, 'compliance rule')} checked for ${v.staff.name}, ${counts}.`
-          : `All ${plural(v.results.length, 'compliance rule')} checked for ${v.staff.name} are met, or do not apply.`,
-      ],
-    }),
+    ...statusLine(staffOverall(v)),
     ...dataTable(
       v.ctx,
       [
@@ -152,7 +158,7 @@ export interface StaffCheck {
   heading: string;
   /** Whose compliance results answer it. */
   of: 'firm' | 'staff';
-  rules: readonly string[];
+  rules: readonly RuleId[];
   /** Evidence record groups whose files the answer cites (see evidence.ts). */
   groups: readonly string[];
 }
@@ -213,7 +219,7 @@ export const STAFF_CHECKS: readonly StaffCheck[] = [
     question: 'How often is the case manager peer reviewed, and what does the review cover?',
     heading: 'Peer review',
     of: 'staff',
-    rules: ['STAFF-PEER-REVIEW'],
+    rules: ['STAFF-PEER-REVIEW', 'STAFF-PEER-REVIEW-SCOPE'],
     groups: ['peerReviews'],
   },
   {
@@ -318,13 +324,13 @@ function indemnity(v: StaffView): FileChild[] {
 
 /** CPD in the two years up to the as-of date: after the day two years before, and not after as-of. */
 export function cpdInWindow(staff: StaffSnapshot, asOf: string): StaffSnapshot['cpd'] {
-  const from = plusMonths(asOf, -24);
+  const from = monthsBefore(asOf, 24);
   return staff.cpd.filter((e) => e.date > from && e.date <= asOf).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.topic.localeCompare(b.topic)));
 }
 
 function cpd(v: StaffView): FileChild[] {
   const entries = cpdInWindow(v.staff, v.asOf);
-  const from = plusMonths(v.asOf, -24);
+  const from = monthsBefore(v.asOf, 24);
   if (entries.length === 0) return [note(`No CPD is recorded between ${ukDate(from)} and ${ukDate(v.asOf)}.`)];
   const total = entries.reduce((n, e) => n + (e.hours ?? 0), 0);
   const unrecorded = entries.filter((e) => e.hours === undefined).length;
@@ -412,7 +418,7 @@ function dbs(v: StaffView): FileChild[] {
 
 function peerReviews(v: StaffView): FileChild[] {
   const reviews = [...v.staff.peerReviews].filter((r) => r.date <= v.asOf).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  const yearAgo = plusMonths(v.asOf, -12);
+  const yearAgo = monthsBefore(v.asOf, 12);
   const lastYear = reviews.filter((r) => r.date > yearAgo).length;
   const out: FileChild[] = [];
   if (reviews.length) {
@@ -455,7 +461,7 @@ function solePractitioner(v: StaffView): FileChild[] {
 function handover(v: StaffView): FileChild[] {
   const policies = v.snapshot.firm.policies.filter((p) => p.kind === 'handover');
   const names = new Map(v.snapshot.staff.map((s) => [s.ref, s.name]));
-  const from = plusMonths(v.asOf, -24);
+  const from = monthsBefore(v.asOf, 24);
   const moves = v.snapshot.cases
     .flatMap((c) => c.handovers ?? [])
     .filter((h) => (h.fromRef === v.staff.ref || h.toRef === v.staff.ref) && h.on > from && h.on <= v.asOf)
@@ -469,7 +475,7 @@ function handover(v: StaffView): FileChild[] {
         { title: 'Last reviewed', weight: 15 },
         { title: 'Review due', weight: 15 },
       ],
-      policies.map((p): CellValue[] => [p.title, policyWord(p.kind), ukDate(p.reviewedOn), ukDate(plusMonths(p.reviewedOn, 12))]),
+      policies.map((p): CellValue[] => [p.title, policyWord(p.kind), ukDate(p.reviewedOn), ukDate(anniversary(p.reviewedOn, 12))]),
       { empty: 'The firm has no case handover policy on record.' },
     ),
     ...(moves.length
@@ -498,7 +504,7 @@ function handover(v: StaffView): FileChild[] {
 }
 
 // ---------- training ----------
-const TRAINING_RULE_IDS = ['STAFF-TRAINING-SAFEGUARDING', 'STAFF-TRAINING-MCA', 'STAFF-TRAINING-INFOSEC'];
+const TRAINING_RULE_IDS: readonly RuleId[] = ['STAFF-TRAINING-SAFEGUARDING', 'STAFF-TRAINING-MCA', 'STAFF-TRAINING-INFOSEC'];
 
 function training(v: StaffView, n: number): FileChild[] {
   return [
@@ -512,20 +518,30 @@ function training(v: StaffView, n: number): FileChild[] {
       ],
       TRAINING_RULE_IDS.map((id): CellValue[] => {
         const a = answerFrom(v.results, [id]);
-        return [ruleById(id)?.title ?? id, statusCell(a), a.reasons];
+        return [ruleTitle(id), statusCell(a), a.reasons];
       }),
     ),
     ...dataTable(
       v.ctx,
       [
-        { title: 'Course', weight: 36 },
-        { title: 'Completed', weight: 14 },
-        { title: 'Provider', weight: 32 },
-        { title: 'Level', weight: 18 },
+        { title: 'Course', weight: 30 },
+        { title: 'Counts as', weight: 22 },
+        { title: 'Completed', weight: 13 },
+        { title: 'Provider', weight: 23 },
+        { title: 'Level', weight: 12 },
       ],
       [...v.staff.training]
         .sort((a, b) => (a.completedOn < b.completedOn ? 1 : a.completedOn > b.completedOn ? -1 : 0))
-        .map((t): CellValue[] => [trainingWord(t.kind), ukDate(t.completedOn), textOrDash(t.provider), textOrDash(t.level)]),
+        .map((t): CellValue[] => {
+          const counts = trainingCategories(t).map((c) => TRAINING_CATEGORY_NAMES[c]);
+          return [
+            courseName(t),
+            counts.length ? counts.join(', ') : 'No mandatory training',
+            ukDate(t.completedOn),
+            textOrDash(t.provider),
+            textOrDash(t.level),
+          ];
+        }),
       { empty: 'No training is recorded.' },
     ),
   ];
@@ -544,25 +560,11 @@ function ruleByRule(v: StaffView, n: number): FileChild[] {
     ),
     ...rulesTable(v.ctx, [...sorted, ...firm]),
   ];
-  if (v.staff.exemptions.length) {
-    out.push(
-      h2('Agreed exemptions'),
-      ...dataTable(
-        v.ctx,
-        [
-          { title: 'Rule', weight: 22 },
-          { title: 'Reason', weight: 46 },
-          { title: 'Agreed by', weight: 18 },
-          { title: 'On', weight: 14 },
-        ],
-        v.staff.exemptions.map((e): CellValue[] => [e.rule, e.reason, e.grantedBy, ukDate(e.grantedOn)]),
-      ),
-    );
-  }
+  if (v.staff.exemptions.length) out.push(...exemptionsTable(v.ctx, v.staff.exemptions, 'staff', v.asOf));
   return out;
 }
 
-const rank = (order: string[], id: string) => {
+const rank = (order: readonly string[], id: string) => {
   const i = order.indexOf(id);
   return i === -1 ? order.length : i;
 };

@@ -2,13 +2,15 @@
 // (F i-vii, DBS, sole practitioner, evidence base, the vetting decision), the records behind
 // them, the history of vetting decisions and the evidence files.
 import type { FileChild } from 'docx';
-import { type RuleResult, STATUS_WORDS, overallStatus } from '../../contract/compliance';
+import type { RuleResult } from '../../contract/compliance';
+import type { RuleId } from '../../contract/rules';
 import { ukDate } from '../../contract/dates';
 import type { SupplierSnapshot } from '../../contract/model';
 import { AppError } from '../errors';
-import { type Answer, answerFrom, answerOf, resultsFor } from './answers';
+import { answerFrom, overallAnswer, resultsFor } from './answers';
+import { exemptionsTable } from './exemptionsTable';
 import { citeGroups, supplierEvidence } from './evidence';
-import { dateOrDash, dbsLevelWord, decisionWord, money, plural, textOrDash, yesNo } from './labels';
+import { dateOrDash, dbsLevelWord, decisionWord, money, textOrDash, yesNo } from './labels';
 import {
   type CellValue,
   coverPage,
@@ -30,7 +32,7 @@ import type { SupplierPackInput } from './types';
 interface Check {
   item: string;
   question: string;
-  rule: string;
+  rule: RuleId;
   groups: string[];
 }
 
@@ -106,21 +108,7 @@ export async function buildSupplierPack(input: SupplierPackInput): Promise<Uint8
     h1('5  Compliance rule by rule'),
     ...rulesTable(ctx, results),
   ];
-  if (supplier.exemptions.length) {
-    children.push(
-      h2('Agreed exemptions'),
-      ...dataTable(
-        ctx,
-        [
-          { title: 'Rule', weight: 22 },
-          { title: 'Reason', weight: 46 },
-          { title: 'Agreed by', weight: 18 },
-          { title: 'On', weight: 14 },
-        ],
-        supplier.exemptions.map((e): CellValue[] => [e.rule, e.reason, e.grantedBy, ukDate(e.grantedOn)]),
-      ),
-    );
-  }
+  if (supplier.exemptions.length) children.push(...exemptionsTable(ctx, supplier.exemptions, 'supplier', input.asOf));
   if (options.includeEvidenceAppendix) {
     children.push(...(await evidenceAppendix(ctx, evidence, input.readEvidence, options.embedImages, `the records about ${supplier.name}`)));
   }
@@ -137,18 +125,6 @@ export async function buildSupplierPack(input: SupplierPackInput): Promise<Uint8
 }
 
 function summary(ctx: PackContext, s: SupplierSnapshot, results: RuleResult[], cite: (g: string[]) => string, asOf: string): FileChild[] {
-  const overall = overallStatus(results);
-  const notMet = results.filter((r) => r.status === 'not_met').length;
-  const dueSoon = results.filter((r) => r.status === 'due_soon').length;
-  const overallAnswer: Answer = {
-    ...answerOf(overall),
-    word: `Overall: ${STATUS_WORDS[overall]}`,
-    reasons: [
-      notMet || dueSoon
-        ? `Of the ${plural(results.length, 'check')} on ${s.name}, ${[notMet ? `${notMet} not met` : '', dueSoon ? `${dueSoon} due soon` : ''].filter(Boolean).join(' and ')}.`
-        : `Every check on ${s.name} is met, or does not apply.`,
-    ],
-  };
   return [
     h1('1  Vetting checklist', { pageBreakBefore: true }),
     para(
@@ -156,7 +132,7 @@ function summary(ctx: PackContext, s: SupplierSnapshot, results: RuleResult[], c
         `Each check is answered below from the firm's records about ${s.name} as they stood on ${ukDate(asOf)}; ` +
         'file references such as E1 point to the evidence files listed in the appendix.',
     ),
-    ...statusLine(overallAnswer),
+    ...statusLine(overallAnswer(results, `checks on ${s.name}`)),
     ...dataTable(
       ctx,
       [

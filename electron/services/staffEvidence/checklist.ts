@@ -1,10 +1,11 @@
 // The MTSP case manager self checklist, answered from one person's own records: each
 // question maps to the rules whose results answer it (the person's, the firm's policies,
 // and consent on the open cases they manage). Questions are in Caseproof's own words.
-import { STATUSES, overallStatus, type ComplianceReport, type RuleResult, type RuleStatus } from '../../contract/compliance';
+import { answerStatus, overallStatus, type ComplianceReport, type RuleResult, type RuleStatus } from '../../contract/compliance';
 import { ukDate } from '../../contract/dates';
 import type { FirmSnapshot } from '../../contract/model';
 import type { ChecklistAnswer, ChecklistLine, SelfChecklist } from '../../contract/ops/evidence';
+import type { RuleId } from '../../contract/rules';
 import { caseManagerOn } from '../compliance/caseload';
 import { evaluate } from '../compliance/engine';
 import type { Ctx } from '../context';
@@ -14,10 +15,10 @@ import { loadSnapshot } from '../snapshot';
 interface Question {
   id: string;
   question: string;
-  staff?: string[];
-  firm?: string[];
+  staff?: RuleId[];
+  firm?: RuleId[];
   /** Case rules, taken from the open cases the person manages on the as-of date. */
-  cases?: string[];
+  cases?: RuleId[];
 }
 
 export const SELF_CHECKLIST: readonly Question[] = [
@@ -31,6 +32,11 @@ export const SELF_CHECKLIST: readonly Question[] = [
     question: 'Is my mandatory training (safeguarding, mental capacity and information security) up to date?',
     staff: ['STAFF-TRAINING-SAFEGUARDING', 'STAFF-TRAINING-MCA', 'STAFF-TRAINING-INFOSEC'],
   },
+  {
+    id: 'policies',
+    question: "Have I read and acknowledged the firm's current whistleblowing and lone working policies?",
+    staff: ['STAFF-POLICY-ACK'],
+  },
   { id: 'caseload', question: "Does my open caseload fit the days I work, within the firm's limit?", staff: ['STAFF-CASELOAD'] },
   { id: 'handover', question: 'Is there a current procedure for handing my cases to a colleague if I am away or leave?', firm: ['ORG-POLICY-HANDOVER'] },
   { id: 'consent', question: "Have my clients' consents to share information been recorded and reviewed in the last year?", cases: ['CASE-CONSENT'] },
@@ -42,11 +48,9 @@ export const SELF_CHECKLIST: readonly Question[] = [
   },
 ];
 
-const SEVERITY = new Map<RuleStatus, number>(STATUSES.map((s, i) => [s, i]));
+/** An answer's status: the most severe line, an exemption outranking met (so it never reads "met" on an exempt rule). */
 function worst(lines: { status: RuleStatus }[]): RuleStatus {
-  let best: RuleStatus = 'not_applicable';
-  for (const l of lines) if (SEVERITY.get(l.status)! < SEVERITY.get(best)!) best = l.status;
-  return best;
+  return answerStatus(lines.map((l) => l.status)) ?? 'not_applicable';
 }
 
 function line(subject: ChecklistLine['subject'], ref: string, r: RuleResult): ChecklistLine {
@@ -97,5 +101,5 @@ export function answerChecklist(snapshot: FirmSnapshot, report: ComplianceReport
 export function selfChecklist(ctx: Ctx, staffRef: string, asOf?: string): SelfChecklist {
   const snapshot = loadSnapshot(ctx);
   const on = asOf ?? ctx.clock.today();
-  return answerChecklist(snapshot, evaluate(snapshot, on), staffRef);
+  return answerChecklist(snapshot, evaluate(snapshot, on, asOf === undefined ? ctx.clock.now() : undefined), staffRef);
 }

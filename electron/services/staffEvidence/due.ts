@@ -10,7 +10,7 @@ export function dueItems(ctx: Ctx, opts: { days?: number; asOf?: string } = {}):
   const snapshot = loadSnapshot(ctx);
   const asOf = opts.asOf ?? ctx.clock.today();
   const days = opts.days ?? snapshot.firm.settings.warningDays;
-  return { asOf, days, items: dueList(evaluate(snapshot, asOf), asOf, days, snapshot) };
+  return { asOf, days, items: dueList(evaluate(snapshot, asOf, opts.asOf === undefined ? ctx.clock.now() : undefined), asOf, days, snapshot) };
 }
 
 /** The due-date calendar of the vault (see ics.ts). */

@@ -1,11 +1,14 @@
-// Exemptions: a rule that does not apply to one person or supplier, with the reason, who
-// granted it and when (rules.md). Stored as an `exemption` record; the compliance engine
-// turns the rule into `exempt` from the grant date on. Withdrawing deletes the record.
+// Exemptions: a rule that does not apply to one person or supplier for a while, with the
+// reason, who granted it, when, and until when (rules.md version 2). Stored as an `exemption`
+// record; the compliance engine shows the rule as `exempt` from the grant to the expiry.
+// What may be exempted is decided by exemptionProblem() (contract/exemptions.ts), which the
+// firm-file import calls too. Withdrawing deletes the record.
 import { and, eq, isNull } from 'drizzle-orm';
 import { records } from '../../../db/schema';
+import { defaultExemptionExpiry, exemptionProblem } from '../../contract/exemptions';
+import { isIsoDate } from '../../contract/dates';
 import { exemption, type Exemption } from '../../contract/model';
 import type { StoredRecord } from '../../contract/views';
-import { ruleById } from '../compliance/rules';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { addRecord, deleteRecord, recordById } from '../evidence/records';
@@ -20,25 +23,27 @@ export interface ExemptionGrant {
   grantedBy?: string;
   /** Defaults to today. */
   grantedOn?: string;
+  /** The last day in force; defaults to (and may be no later than) 12 months after the grant. */
+  expiresOn?: string;
 }
 
 export function grantExemption(ctx: Ctx, input: ExemptionGrant): StoredRecord {
+  const grantedOn = input.grantedOn ?? ctx.clock.today();
   const payload: Exemption = parseOr(
     exemption,
     {
       rule: input.rule,
       reason: input.reason,
       grantedBy: input.grantedBy ?? ctx.user,
-      grantedOn: input.grantedOn ?? ctx.clock.today(),
+      grantedOn,
+      // A grant on a real date gets the default expiry; a bad grant date is reported by the schema.
+      expiresOn: input.expiresOn ?? (isIsoDate(grantedOn) ? defaultExemptionExpiry(grantedOn) : undefined),
     },
     'The exemption',
   );
-  const info = ruleById(payload.rule);
-  if (!info) throw new AppError('invalid', `${payload.rule} is not a rule Caseproof knows.`, 'rule');
-  if (info.subject !== input.owner.type) {
-    const whom = input.owner.type === 'staff' ? 'staff members' : 'suppliers';
-    throw new AppError('invalid', `${payload.rule} is not a rule for ${whom}, so it cannot be exempted here.`, 'rule');
-  }
+  const problem = exemptionProblem(payload, input.owner.type);
+  // The words the import gives after the JSON path, here after the field's name and beside the field.
+  if (problem) throw new AppError('invalid', `${problem.field}: ${problem.message}`, problem.field, [{ path: problem.field, message: problem.message }]);
   return addRecord(ctx, input.owner, 'exemption', payload);
 }
 

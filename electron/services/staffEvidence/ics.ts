@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { STATUS_WORDS, type ComplianceReport, type RuleResult } from '../../contract/compliance';
 import { ukDate, type IsoDate } from '../../contract/dates';
 import type { RuleSubjectKind } from '../../contract/ops/evidence';
-import { ruleById } from '../compliance/rules';
+import { ruleById } from '../../contract/rules';
 import { addDays } from '../compliance/window';
 
 export interface CalendarOptions {
@@ -88,7 +88,7 @@ export function calendarEvents(report: ComplianceReport, opts: Omit<CalendarOpti
       events.push({
         uid: `${subject}-${ref}-${r.rule}@${firmKey}.caseproof`,
         date: r.changesOn,
-        summary: `${who(subject, ref, name, opts.firmName)}: ${title} (${r.rule}) ${lapses ? 'lapses' : 'is met from this day'}`,
+        summary: `${who(subject, ref, name, opts.firmName)}: ${title} (${r.rule}) ${r.status === 'exempt' ? 'exemption ends' : lapses ? 'lapses' : 'is met from this day'}`,
         description: `${r.reason}.\n` + `Status on ${statusDay}: ${STATUS_WORDS[r.status]}. ` + `Rule ${r.rule}${info ? `, from ${info.source}` : ''}.`,
       });
     }

@@ -4,16 +4,16 @@ import type { SubjectReport } from '../../contract/compliance';
 import type { IsoDate } from '../../contract/dates';
 import type { Decision, SupplierSnapshot } from '../../contract/model';
 import type { SupplierVetting } from '../../contract/ops/suppliers';
-import { rulesFor } from '../compliance/rules';
-import { supplierApprovalOn } from '../compliance/supplierRules';
-import { latestOnOrBefore, listWords, uk } from '../compliance/window';
+import { rulesFor } from '../../contract/rules';
+import { decisionOn, supplierApprovalOn } from '../compliance/supplierRules';
+import { listWords, uk } from '../compliance/window';
 
 export const DECISION_RULE = 'SUP-VETTING-DECISION';
 const TITLES = new Map(rulesFor('supplier').map((r) => [r.id, r.title.toLowerCase()]));
 
-/** The decision in force on `asOf`: the latest made on or before it (later-listed wins a tie). */
+/** The decision in force on `asOf`: the latest made on or before it (on the same day a rejection wins, as in the engine). */
 export function decisionInForce(s: Pick<SupplierSnapshot, 'decisions'>, asOf: IsoDate): Decision | undefined {
-  return latestOnOrBefore(s.decisions, (d) => d.on, asOf);
+  return decisionOn(s.decisions, asOf);
 }
 
 /**

@@ -25,7 +25,7 @@ export function Dashboard() {
   ]);
   const exportDue = useAction('exportDueCalendar');
   const [calendar, setCalendar] = useState<{ text: string; error?: boolean } | null>(null);
-  const catalogue = new Map(catalogueList.map((r) => [r.id, r]));
+  const catalogue = new Map<string, (typeof catalogueList)[number]>(catalogueList.map((r) => [r.id, r]));
   const title = (id: string) => catalogue.get(id)?.title ?? id;
   const ruleIds = catalogueList.filter((r) => r.subject === 'staff').map((r) => r.id);
   const overall = overallStatus([{ status: report.firm.status }, ...report.staff]);

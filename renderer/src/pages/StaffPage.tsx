@@ -32,6 +32,8 @@ function TabRecords({ tab, person }: { tab: Exclude<StaffTab, 'details'>; person
       return <RecordList spec={KINDS.training} owner={owner} records={person.training} />;
     case 'peer-reviews':
       return <RecordList spec={KINDS.peerReview} owner={owner} records={person.peerReviews} />;
+    case 'policy-acks':
+      return <RecordList spec={KINDS.policyAck} owner={owner} records={person.policyAcknowledgements ?? []} />;
   }
 }
 const TAB_INTRO: Record<Exclude<StaffTab, 'details'>, string> = {
@@ -41,6 +43,7 @@ const TAB_INTRO: Record<Exclude<StaffTab, 'details'>, string> = {
   cpd: KINDS.cpd.intro,
   training: KINDS.training.intro,
   'peer-reviews': KINDS.peerReview.intro,
+  'policy-acks': KINDS.policyAck.intro,
 };
 
 export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }) {

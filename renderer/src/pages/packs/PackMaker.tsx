@@ -297,6 +297,8 @@ function Preview({ preview }: { preview: PackPreview }) {
     `${counts.met} met`,
     counts.dueSoon ? `${counts.dueSoon} due soon` : '',
     counts.notMet ? `${counts.notMet} not met` : '',
+    counts.exempt ? `${counts.exempt} exempt (not met)` : '',
+    counts.notApplicable ? `${counts.notApplicable} not applicable` : '',
     counts.other ? `${counts.other} with no evidence held in Caseproof` : '',
   ]
     .filter(Boolean)

@@ -1,10 +1,13 @@
 // A person's standing against every STAFF-* rule: status word and colour, the reason, the
-// date it changes, where the rule comes from, and exemptions (grant with a reason, who and
-// when; withdraw). Exempt rules show who granted the exemption, when and why.
+// date it changes, where the rule comes from, and exemptions (grant with a reason, who, when
+// and until when, at most 12 months; withdraw). Only rules that can be exempted offer it.
+// Exempt rules show until when, why, and who granted the exemption on which date.
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import type { RuleResult } from '../../../../electron/contract/compliance';
-import { exemption, type Exemption, type Stored } from '../../../../electron/contract/model';
+import { defaultExemptionExpiry, exemptionExpiry, staffExemption } from '../../../../electron/contract/exemptions';
+import type { Exemption, Stored } from '../../../../electron/contract/model';
+import type { RuleId } from '../../../../electron/contract/rules';
 import type { RuleInfoView } from '../../../../electron/contract/ops/evidence';
 import { useAction } from '../../data/query';
 import { StatusBadge } from '../../components/Status';
@@ -31,14 +34,16 @@ export function CompliancePanel({
   user: string;
   today: string;
 }) {
-  const [granting, setGranting] = useState<string | null>(null);
+  const [granting, setGranting] = useState<RuleId | null>(null);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const withdrawExemption = useAction('withdrawExemption');
   const grantFor = (rule: string) => {
-    // The grant in force: the latest granted on or before today.
-    const list = exemptions.filter((e) => e.rule === rule && e.grantedOn <= today).sort((a, b) => a.grantedOn.localeCompare(b.grantedOn));
+    // The grant in force: the latest granted on or before today that has not expired.
+    const list = exemptions
+      .filter((e) => e.rule === rule && e.grantedOn <= today && today <= exemptionExpiry(e))
+      .sort((a, b) => a.grantedOn.localeCompare(b.grantedOn));
     return list[list.length - 1];
   };
   const withdraw = async (rule: string, id: number) => {
@@ -128,7 +133,7 @@ export function CompliancePanel({
                         Withdraw exemption…
                       </button>
                     )
-                  ) : r.status !== 'exempt' ? (
+                  ) : r.status !== 'exempt' && info?.exemptable ? (
                     <button
                       type="button"
                       className="secondary small"
@@ -178,7 +183,7 @@ function ExemptionForm({
   onCancel,
   onSaved,
 }: {
-  rule: string;
+  rule: RuleId;
   info?: RuleInfoView;
   staffRef: string;
   name: string;
@@ -187,10 +192,18 @@ function ExemptionForm({
   onCancel: () => void;
   onSaved: () => void;
 }) {
-  const f = useContractForm(exemption, { rule, reason: '', grantedBy: user, grantedOn: today });
+  // The same checks as the service and the import (exemptionProblem): at most 12 months, the default.
+  const f = useContractForm(staffExemption, { rule, reason: '', grantedBy: user, grantedOn: today, expiresOn: defaultExemptionExpiry(today) });
   const grant = useAction('grantExemption');
   const submit = f.submit(async (d) => {
-    await grant.mutateAsync({ owner: { type: 'staff', ref: staffRef }, rule: d.rule, reason: d.reason, grantedBy: d.grantedBy, grantedOn: d.grantedOn });
+    await grant.mutateAsync({
+      owner: { type: 'staff', ref: staffRef },
+      rule: d.rule,
+      reason: d.reason,
+      grantedBy: d.grantedBy,
+      grantedOn: d.grantedOn,
+      expiresOn: d.expiresOn,
+    });
     onSaved();
   });
   const title = info?.title ?? rule;
@@ -199,8 +212,8 @@ function ExemptionForm({
       <form onSubmit={submit} noValidate aria-label={`Exemption from ${title}`}>
         <p className="hint">
           {rule}
-          {info ? ` (${info.source}): ${info.summary}` : ''} While the exemption stands, this rule shows as Exempt with the reason below, in the app and in
-          packs.
+          {info ? ` (${info.source}): ${info.summary}` : ''} Until it expires, this rule shows as Exempt with the reason below, in the app and in packs; an
+          exemption never counts as met.
         </p>
         <TextInput
           form={f}
@@ -213,6 +226,7 @@ function ExemptionForm({
         />
         <TextInput form={f} name="grantedBy" label="Granted by" required />
         <DateInput form={f} name="grantedOn" label="Granted on" required />
+        <DateInput form={f} name="expiresOn" label="Expires on" required hint="The last day the exemption stands: at most 12 months after it was granted" />
         <FormMessage form={f} />
         <div className="actions">
           <button type="submit">Grant exemption</button>

@@ -4,6 +4,8 @@
 import type { DeepPartialSkipArrayKey, DefaultValues, FieldValues, Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { DBS_LEVELS, PEER_REVIEW_AREAS, POLICY_KINDS, RECORD_KINDS, type RecordKind, type RecordPayload } from '../../../../electron/contract/model';
+import { POLICY_NAMES } from '../../../../electron/contract/rules';
+import { courseName, TRAINING_CATEGORY_NAMES } from '../../../../electron/contract/training';
 import { pounds, ukDate } from '../../format';
 
 type Options = readonly (readonly [string, string])[];
@@ -45,24 +47,16 @@ export const DBS_LEVEL_WORDS: Record<string, string> = {
   enhanced: 'Enhanced',
   'enhanced-barred': 'Enhanced with barred lists',
 };
-export const TRAINING_WORDS: Record<string, string> = {
-  safeguarding: 'Safeguarding',
-  'mental-capacity': 'Mental capacity',
-  infosec: 'Information security',
-};
+/** Each training category's one name (contract/training.ts), the same in the packs. */
+export const TRAINING_WORDS: Record<string, string> = TRAINING_CATEGORY_NAMES;
 export const AREA_WORDS: Record<string, string> = {
   'decision-making': 'Decision making',
   interventions: 'Interventions',
   communications: 'Communications',
   'goal-setting': 'Goal setting',
 };
-export const POLICY_WORDS: Record<string, string> = {
-  handover: 'Case handover and continuity',
-  whistleblowing: 'Whistleblowing',
-  complaints: 'Complaints and feedback',
-  'lone-working': 'Lone working',
-  infosec: 'Information security and data protection',
-};
+/** Each policy's one name (contract/rules.ts), the same in the packs. */
+export const POLICY_WORDS: Record<string, string> = POLICY_NAMES;
 
 const s = (v: unknown) => (typeof v === 'string' ? v : '');
 const opt = (label: string, v: string | undefined | null): [string, string][] => (v ? [[label, v]] : []);
@@ -186,12 +180,18 @@ const training: KindSpec<'training'> = {
     'Mandatory training: safeguarding and mental capacity within the last three years, information security within the last year. Other training can be kept here too.',
   fields: [
     { name: 'kind', label: 'Training', kind: 'trainingKind', required: true },
+    { name: 'title', label: 'Course title', kind: 'text', hint: 'e.g. Safeguarding adults level 3' },
     { name: 'completedOn', label: 'Completed on', kind: 'date', required: true },
     { name: 'provider', label: 'Provider', kind: 'text' },
     { name: 'level', label: 'Level', kind: 'text', hint: 'e.g. Level 3' },
   ],
-  heading: (r) => trainingWord(s(r.kind)),
-  facts: (r) => [['Completed on', ukDate(s(r.completedOn))], ...opt('Provider', s(r.provider)), ...opt('Level', s(r.level))],
+  heading: (r) => courseName({ kind: s(r.kind), title: s(r.title) }),
+  facts: (r) => [
+    ['Training', trainingWord(s(r.kind))],
+    ['Completed on', ukDate(s(r.completedOn))],
+    ...opt('Provider', s(r.provider)),
+    ...opt('Level', s(r.level)),
+  ],
   dateOf: (r) => s(r.completedOn),
 };
 const peerReview: KindSpec<'peerReview'> = {
@@ -216,6 +216,28 @@ const peerReview: KindSpec<'peerReview'> = {
   ],
   dateOf: (r) => s(r.date),
   start: () => ({ areas: [] }),
+};
+const policyAck: KindSpec<'policyAck'> = {
+  kind: 'policyAck',
+  schema: RECORD_KINDS.policyAck.schema,
+  noun: 'policy acknowledgement',
+  article: 'a',
+  intro:
+    "The date the case manager confirmed they had read the latest review of each of the firm's policies; the whistleblowing and lone working policies need one after every review.",
+  fields: [
+    {
+      name: 'policy',
+      label: 'Policy',
+      kind: 'select',
+      options: POLICY_KINDS.map((k) => [k, POLICY_WORDS[k]] as const),
+      blank: 'Choose the policy',
+      required: true,
+    },
+    { name: 'on', label: 'Acknowledged on', kind: 'date', required: true },
+  ],
+  heading: (r) => `${POLICY_WORDS[s(r.policy)] ?? s(r.policy)} policy`,
+  facts: (r) => [['Acknowledged on', ukDate(s(r.on))]],
+  dateOf: (r) => s(r.on),
 };
 const policy: KindSpec<'policy'> = {
   kind: 'policy',
@@ -243,4 +265,4 @@ const policy: KindSpec<'policy'> = {
   dateOf: (r) => s(r.reviewedOn),
 };
 
-export const KINDS = { dbs, indemnity, registration, cpd, training, peerReview, policy };
+export const KINDS = { dbs, indemnity, registration, cpd, training, peerReview, policyAck, policy };

@@ -6,6 +6,7 @@ import { useWatch } from 'react-hook-form';
 import type { RuleResult } from '../../../../electron/contract/compliance';
 import { supplierDetails, type SupplierDetails, type SupplierDocumentTopic } from '../../../../electron/contract/model';
 import type { RuleInfoView } from '../../../../electron/contract/ops/evidence';
+import type { RuleId } from '../../../../electron/contract/rules';
 import type { SupplierFileView } from '../../../../electron/contract/ops/suppliers';
 import { useAction, useOps } from '../../data/query';
 import { StatusBadge } from '../../components/Status';
@@ -25,7 +26,7 @@ export interface SectionDef {
   /** The item of the standard, by its own label. */
   item: string;
   title: string;
-  rule: string;
+  rule: RuleId;
 }
 /** The vetting file, in the order of the standard's Governance F list, then DBS, B, C and A. */
 export const SECTIONS: SectionDef[] = [
@@ -54,7 +55,7 @@ export function SupplierPage({ supplierRef }: { supplierRef: string }) {
   const [decided, setDecided] = useState<string | null>(null);
   const sectionRefs = useRef(new Map<string, HTMLElement>());
   const s = file.supplier;
-  const result = (rule: string): RuleResult => file.report.rules.find((r) => r.rule === rule) ?? { rule, status: 'not_met', reason: '' };
+  const result = (rule: RuleId): RuleResult => file.report.rules.find((r) => r.rule === rule) ?? { rule, status: 'not_met', reason: '' };
   const owner = { type: 'supplier' as const, ref: s.ref };
   const sec = (key: string) => SECTIONS.find((x) => x.key === key)!;
   const jump = (key: string) => {
@@ -125,7 +126,7 @@ export function SupplierPage({ supplierRef }: { supplierRef: string }) {
             <dt>Contact</dt>
             <dd>{s.contact ?? 'Not recorded'}</dd>
             <dt>Works directly with clients</dt>
-            <dd>{s.worksWithClients ? 'Yes' : 'No'}</dd>
+            <dd>{s.worksWithClients === undefined ? 'Not recorded' : s.worksWithClients ? 'Yes' : 'No'}</dd>
             <dt>Works alone</dt>
             <dd>{s.soleTrader ? 'Yes' : 'No'}</dd>
           </dl>
@@ -215,8 +216,13 @@ export function SupplierPage({ supplierRef }: { supplierRef: string }) {
           />
           {s.worksWithClients ? (
             <RecordList spec={SUPPLIER_KINDS.dbs} owner={owner} records={s.dbs} />
+          ) : s.worksWithClients === false ? (
+            <p className="sv-na">Not applicable: this supplier is recorded as not working directly with clients.</p>
           ) : (
-            <p className="sv-na">Not applicable: this supplier is not recorded as working directly with clients.</p>
+            // Rules v2: an unanswered question is not met, never "no DBS needed".
+            <p className="sv-na">
+              Not recorded whether this supplier works directly with clients: say so in its details (if they do, an enhanced DBS check is needed).
+            </p>
           )}
         </>,
       )}
