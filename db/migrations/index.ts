@@ -4,5 +4,6 @@ import type { Migration } from '../migrate';
 import { initial } from './0000_initial';
 import { evidenceContents } from './0001_evidence_contents';
 import { recordDataVersion } from './0002_record_data_version';
+import { rulesVersion2 } from './0003_rules_version_2';
 
-export const MIGRATIONS: readonly Migration[] = [initial, evidenceContents, recordDataVersion];
+export const MIGRATIONS: readonly Migration[] = [initial, evidenceContents, recordDataVersion, rulesVersion2];
