@@ -15,6 +15,7 @@ import { evidenceInputs, type StaffEvidenceOutputs } from './ops/evidence';
 import { suppliersInputs, type SuppliersOutputs } from './ops/suppliers';
 import { casesInputs, type CasesOutputs } from './ops/cases';
 import { packsInputs, type PacksOutputs } from './ops/packs';
+import { appInputs, type AppOutputs } from './ops/app';
 import { OP_NAMES as LISTED_NAMES, type OpNameListed } from './names';
 
 const none = z.strictObject({});
@@ -74,7 +75,7 @@ const coreInputs = {
 } satisfies Record<string, z.ZodType>;
 
 /** Every operation: the core ones above and each domain's (contract/ops/*.ts). */
-export const inputs = { ...coreInputs, ...evidenceInputs, ...suppliersInputs, ...casesInputs, ...packsInputs };
+export const inputs = { ...coreInputs, ...evidenceInputs, ...suppliersInputs, ...casesInputs, ...packsInputs, ...appInputs };
 
 interface CoreOutputs {
   vaultState: VaultState;
@@ -111,7 +112,7 @@ interface CoreOutputs {
   importSpreadsheetFromDialog: ImportSummary | null;
   exportFirmFileToDialog: { path: string | null };
 }
-export interface Outputs extends CoreOutputs, StaffEvidenceOutputs, SuppliersOutputs, CasesOutputs, PacksOutputs {}
+export interface Outputs extends CoreOutputs, StaffEvidenceOutputs, SuppliersOutputs, CasesOutputs, PacksOutputs, AppOutputs {}
 
 export type OpName = keyof typeof inputs;
 export type Input<K extends OpName> = z.input<(typeof inputs)[K]>;

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'busy'
   | 'vault-damaged' // the vault file fails its integrity check (a page's HMAC, or cut short)
   | 'vault-in-use' // another Caseproof has the vault open (its lock file, db/lock.ts)
+  /** The key remembered on this computer could not be used (the keychain failed, or it does not open the vault): enter the passphrase. */
+  | 'remembered-key-failed'
   | 'internal';
 export interface Issue {
   /** JSON path such as `staff[2].indemnity[0].coverGBP`, or a form field name. */

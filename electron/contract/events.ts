@@ -22,10 +22,39 @@ export interface ProgressEvent extends Progress {
   finished: boolean;
 }
 
-/** Why the vault was locked without the page asking. */
-export type LockReason = 'idle' | 'sleep' | 'error';
+/**
+ * Why the vault was locked without the page asking: nobody used the window for the firm's
+ * auto-lock time; the screen was locked (or, on Windows, the user switched); the computer
+ * went to sleep; the user switched on a Mac (fast user switching); or part of Caseproof stopped.
+ */
+export type LockReason = 'idle' | 'screen-locked' | 'sleep' | 'user-switched' | 'error';
 export interface LockedEvent {
   reason: LockReason;
+}
+
+/** Why the vault is locked, as VaultState carries it until the next unlock (for the unlock screen). */
+export interface LockedBecause {
+  reason: LockReason;
+  /** The firm's auto-lock time when it was `idle`. */
+  idleMinutes?: number;
+}
+
+/** What the unlock screen says after a lock the page did not ask for. */
+export function lockNotice(l: LockedBecause): string {
+  switch (l.reason) {
+    case 'idle': {
+      const m = l.idleMinutes ?? 0;
+      return `Caseproof locked the vault because it had not been used for ${m} minute${m === 1 ? '' : 's'}. Unlock it to carry on.`;
+    }
+    case 'screen-locked':
+      return 'Caseproof locked the vault when the screen was locked. Unlock it to carry on.';
+    case 'sleep':
+      return 'Caseproof locked the vault when the computer went to sleep. Unlock it to carry on.';
+    case 'user-switched':
+      return 'Caseproof locked the vault when another user took over the computer. Unlock it to carry on.';
+    case 'error':
+      return 'Part of Caseproof stopped unexpectedly, so the vault was locked. Nothing saved before then is lost; unlock it to carry on.';
+  }
 }
 
 export interface CaseproofEventMap {

@@ -174,6 +174,8 @@ export const policyAck = z.strictObject({
 });
 const whole = (min: number, max: number) =>
   z.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+/** Auto-lock: the firm's choice of idle time, in minutes (the vault also locks at once on screen lock and sleep). */
+export const AUTO_LOCK_MINUTES = { min: 1, max: 60, default: 10 } as const;
 export const firmSettings = z.strictObject({
   warningDays: z.number().int('must be a whole number').min(1).max(365).optional(),
   caseloadPerDayMax: z.number().positive('must be more than 0').max(100).optional(),
@@ -191,6 +193,13 @@ export const firmSettings = z.strictObject({
   invoiceTermsDays: whole(1, 365).optional(),
   /** ORG-OUTCOMES: the share (0-1) of cases closed in the last year that need an outcome and feedback. */
   outcomesShare: z.number({ error: 'must be a number' }).min(0, 'must be at least 0').max(1, 'must be at most 1 (a share: 0.5 is half)').optional(),
+  /** Minutes without use of the Caseproof window after which the vault locks itself (auto-lock). */
+  autoLockMinutes: z
+    .number({ error: 'must be a number of minutes' })
+    .int('must be a whole number of minutes')
+    .min(AUTO_LOCK_MINUTES.min, `must be at least ${AUTO_LOCK_MINUTES.min} minute`)
+    .max(AUTO_LOCK_MINUTES.max, `must be at most ${AUTO_LOCK_MINUTES.max} minutes`)
+    .optional(),
 });
 type SettingsInput = z.infer<typeof firmSettings>;
 export type FirmSettings = Required<Omit<SettingsInput, 'supplierIndemnityMinByService'>> & Pick<SettingsInput, 'supplierIndemnityMinByService'>;
@@ -204,6 +213,7 @@ export const DEFAULT_SETTINGS: FirmSettings = {
   incidentReportHours: 48,
   invoiceTermsDays: 30,
   outcomesShare: 0.5,
+  autoLockMinutes: AUTO_LOCK_MINUTES.default,
 };
 
 export const firmDetails = z.strictObject({

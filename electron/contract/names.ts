@@ -82,6 +82,9 @@ export const OP_NAMES = [
   'updateTemplate',
   'pickLogo',
   'removeLogo',
+  // the app itself (ops/app.ts)
+  'reportActivity',
+  'openRegister',
 ] as const;
 
 /** An operation's name, as this list spells it (api.ts proves it equals the schemas' keys). */

@@ -1,4 +1,5 @@
 // Values the API returns, shared by main, the CLI and the renderer. JSON-safe only.
+import type { LockedBecause } from './events';
 import type { EvidenceMeta, FirmSettings, RecordKind, StaffDetails, Stored, SupplierDetails } from './model';
 
 export type StaffSummary = StaffDetails & { id: number };
@@ -36,6 +37,8 @@ export interface VaultState {
   user: string;
   /** Set when the check of every page after unlock found the open vault damaged: what, in words. */
   damage: string | null;
+  /** Set while the vault is locked because of something other than the user (auto-lock, sleep, a failure); cleared at unlock. */
+  lockedBecause: LockedBecause | null;
 }
 
 export interface EvidenceContent {

@@ -3,11 +3,16 @@
 // (electron/worker/): main relays each call there and keeps only what Electron's main
 // process alone can do (dialogs, safeStorage, electron-store, notifications, the file
 // manager), which the workers ask for through their platform proxy.
-import { app, BrowserWindow, ipcMain } from 'electron';
+//
+// One Caseproof at a time: a second launch hands over to the first, which comes to the front.
+// The vault locks at once when the screen is locked, the computer sleeps or the user switches
+// (powerMonitor); after any lock main did not get from the page, it reloads the page, so
+// nothing of the last screen stays in the window, and every full load starts a fresh history.
+import { app, BrowserWindow, ipcMain, powerMonitor } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { channelOf, OP_NAMES } from '../contract/names';
-import { eventChannelOf, type CaseproofEvent } from '../contract/events';
+import { eventChannelOf, type CaseproofEvent, type LockReason } from '../contract/events';
 import { electronPlatform } from '../platform/electronPlatform';
 import { VaultHost } from '../worker/host';
 import { registerSchemeEarly, serveRenderer } from './protocol';
@@ -18,6 +23,8 @@ app.enableSandbox();
 if (process.env.CASEPROOF_USER_DATA) app.setPath('userData', process.env.CASEPROOF_USER_DATA);
 
 let win: BrowserWindow | null = null;
+/** How often Linux, which has no lock-screen event, is asked whether the screen is locked. */
+const SCREEN_LOCK_POLL_MS = 15_000;
 
 /**
  * The better_sqlite3.node built for Electron's ABI (scripts/electron-native.mjs), found here
@@ -43,6 +50,9 @@ function createWindow(platformPrefs: { get(k: string): unknown; set(k: string, v
     webPreferences: { ...SECURE_PREFERENCES, preload: path.join(__dirname, 'preload.cjs') },
   });
   win.once('ready-to-show', () => win?.show());
+  // A full load (start, or the reload after a lock) begins a history with nothing behind it:
+  // no earlier page of the app can be gone back to. (In-page moves between screens are not full loads.)
+  win.webContents.on('did-navigate', () => win?.webContents.navigationHistory.clear());
   win.on('close', () => {
     if (win) platformPrefs.set('windowBounds', { width: win.getBounds().width, height: win.getBounds().height });
   });
@@ -50,13 +60,52 @@ function createWindow(platformPrefs: { get(k: string): unknown; set(k: string, v
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-/** Sends an event to our window only, and only while it shows our page. */
+/**
+ * Sends an event to our window only, and only while it shows our page. After a lock the page
+ * is loaded afresh (whatever the page itself does with the event, and even if it has stopped
+ * answering), so no data of the last screen is left in the window.
+ */
 function sendToWindow(e: CaseproofEvent): void {
   const wc = win?.webContents;
-  if (wc && !wc.isDestroyed() && isAppUrl(wc.getURL())) wc.send(eventChannelOf(e.name), e.payload);
+  if (!wc || wc.isDestroyed() || !isAppUrl(wc.getURL())) return;
+  wc.send(eventChannelOf(e.name), e.payload);
+  if (e.name === 'locked') void wc.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-void app.whenReady().then(() => {
+/** A second Caseproof was started: it quits, and this one comes to the front. */
+function focusWindow(): void {
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/** Locks the vault when the computer is locked, goes to sleep or changes user. */
+function lockWithTheComputer(host: VaultHost): void {
+  const lock = (reason: LockReason) => () => host.lock(reason);
+  powerMonitor.on('lock-screen', lock('screen-locked')); // macOS, Windows (including switching user)
+  powerMonitor.on('suspend', lock('sleep'));
+  powerMonitor.on('user-did-resign-active', lock('user-switched')); // macOS fast user switching
+  if (process.platform === 'linux') {
+    setInterval(() => {
+      if (powerMonitor.getSystemIdleState(60) === 'locked') host.lock('screen-locked');
+    }, SCREEN_LOCK_POLL_MS).unref();
+  }
+}
+
+// The one-instance lock is per user-data folder (so CASEPROOF_USER_DATA, set above, comes first).
+if (!app.requestSingleInstanceLock()) app.quit();
+else start();
+
+function start(): void {
+  app.on('second-instance', focusWindow);
+  void app.whenReady().then(() => ready());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+function ready(): void {
   hardenSessions();
   serveRenderer(path.join(__dirname, '..', 'renderer'));
   const platform = electronPlatform(() => win);
@@ -72,6 +121,7 @@ void app.whenReady().then(() => {
     });
   }
   createWindow(platform.prefs);
+  lockWithTheComputer(host);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(platform.prefs);
   });
@@ -86,8 +136,4 @@ void app.whenReady().then(() => {
       app.quit();
     });
   });
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+}

@@ -38,6 +38,8 @@ export function serveRenderer(rootDir: string): void {
     if (type) headers.set('Content-Type', type);
     headers.set('Content-Security-Policy', CSP);
     headers.set('X-Content-Type-Options', 'nosniff');
+    // Never kept by the back/forward cache or any other cache: after a lock, no earlier page can come back.
+    headers.set('Cache-Control', 'no-store');
     return new Response(res.body, { status: res.status, headers });
   });
 }

@@ -1,6 +1,7 @@
 // Window and content security, applied to every webContents: no navigation away from
 // the app, no new windows, no permissions, no remote requests, no webviews.
 import { app, session, shell, type WebContents } from 'electron';
+import { isAllowedExternalUrl } from '../contract/registers';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'caseproof';
@@ -33,14 +34,9 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** Opens https links in the browser after parsing them; nothing else leaves the app. */
+/** Opens a link in the browser only when it is a public register's https page (contract/registers.ts); nothing else leaves the app. */
 function openExternalSafely(url: string): void {
-  try {
-    const u = new URL(url);
-    if (u.protocol === 'https:') void shell.openExternal(u.toString());
-  } catch {
-    /* not a URL: ignore */
-  }
+  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
 }
 
 export function hardenSessions(): void {

@@ -5,6 +5,7 @@ import { BrowserWindow, dialog, Notification, safeStorage, shell, app } from 'el
 import Store from 'electron-store';
 import path from 'node:path';
 import { userInfo } from 'node:os';
+import { assertExternalUrl } from '../contract/registers';
 import type { Platform } from './platform';
 
 export function electronPlatform(win: () => BrowserWindow | null): Platform {
@@ -45,6 +46,11 @@ export function electronPlatform(win: () => BrowserWindow | null): Platform {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
     showInFolder: (f) => shell.showItemInFolder(f),
+    // Checked here, in main, whoever asked: the workers pass a register's address from the contract.
+    openExternal: async (url) => {
+      assertExternalUrl(url);
+      await shell.openExternal(url);
+    },
     defaultVaultPath: () => path.join(app.getPath('documents'), 'Caseproof', 'caseproof.cpv'),
   };
 }

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import path from 'node:path';
+import { assertExternalUrl } from '../contract/registers';
 import type { Platform } from './platform';
 
 export interface NodePlatform extends Platform {
@@ -11,6 +12,8 @@ export interface NodePlatform extends Platform {
   /** Paths the next dialogs will answer with (a test stands in for the person). */
   dialogAnswers: (string | string[] | null)[];
   shown: string[];
+  /** Addresses opened "in the browser" (there is none here), after the same check main makes. */
+  opened: string[];
 }
 
 export function nodePlatform(opts: { prefsFile?: string; user?: string } = {}): NodePlatform {
@@ -21,6 +24,7 @@ export function nodePlatform(opts: { prefsFile?: string; user?: string } = {}): 
     notifications: [],
     dialogAnswers: [],
     shown: [],
+    opened: [],
     userName: () => (prefs.userName as string | undefined) ?? opts.user ?? process.env.CASEPROOF_USER ?? safeUser(),
     prefs: {
       get: (k) => prefs[k],
@@ -47,6 +51,10 @@ export function nodePlatform(opts: { prefsFile?: string; user?: string } = {}): 
     },
     notify: (title, body) => p.notifications.push({ title, body }),
     showInFolder: (f) => p.shown.push(f),
+    openExternal: async (url) => {
+      assertExternalUrl(url);
+      p.opened.push(url);
+    },
     defaultVaultPath: () => path.join(homedir(), 'Caseproof', 'caseproof.cpv'),
   };
   return p;

@@ -31,5 +31,10 @@ export interface Platform {
   notify(title: string, body: string): void;
   /** Shows a file in the OS file manager. */
   showInFolder(path: string): void;
+  /**
+   * Opens an address in the computer's browser. Only a public register's https address
+   * (contract/registers.ts) is opened; anything else is refused with an error.
+   */
+  openExternal(url: string): Promise<void>;
   defaultVaultPath(): string;
 }

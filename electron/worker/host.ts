@@ -14,7 +14,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { OpName } from '../contract/api';
 import type { ApiResult } from '../contract/errors';
-import type { CaseproofEvent } from '../contract/events';
+import type { CaseproofEvent, LockReason } from '../contract/events';
 import type { VaultState } from '../contract/views';
 import type { Platform } from '../platform/platform';
 import { servePlatform } from './platformServer';
@@ -52,12 +52,15 @@ class WorkerHandle {
     private readonly opts: VaultHostOptions,
     /** Called when the worker stops without being asked to. */
     private readonly onLost: (h: WorkerHandle, why: string) => void,
+    /** Where this worker's events go (the host looks at `locked` before passing it on). */
+    private readonly onEvent: (e: CaseproofEvent) => void,
     keyPort?: MessagePort,
+    extra: Pick<WorkerBoot, 'lockedBecause'> = {},
   ) {
     const flag = new SharedArrayBuffer(4);
     const { port1, port2 } = new MessageChannel();
     this.syncPort = port1;
-    const boot: WorkerBoot = { role, syncPort: port2, syncFlag: flag, ...(keyPort ? { keyPort } : {}) };
+    const boot: WorkerBoot = { role, syncPort: port2, syncFlag: flag, ...(keyPort ? { keyPort } : {}), ...extra };
     if (opts.nativeBinding) boot.nativeBinding = opts.nativeBinding;
     if (opts.clock) boot.clock = opts.clock;
     this.worker = new Worker(opts.workerFile, { workerData: boot, transferList: keyPort ? [port2, keyPort] : [port2] });
@@ -72,7 +75,7 @@ class WorkerHandle {
         case 'result':
           return this.settle(m.id, m.result);
         case 'event':
-          return this.opts.onEvent?.(m.event);
+          return this.onEvent(m.event);
         case 'platform':
           return void this.answerAsync(m.id, m.method, m.args);
         case 'notice':
@@ -191,10 +194,25 @@ export class VaultHost {
     }
     if (JOB_OPS.has(op)) {
       this.job ??= this.startJob();
-      return (await this.job).call(op, input);
+      // A long operation counts as use of the window while it runs: auto-lock waits for it.
+      this.vault.post({ t: 'hold', on: true });
+      try {
+        return await (await this.job).call(op, input);
+      } finally {
+        this.vault.post({ t: 'hold', on: false });
+      }
     }
     await this.vault.ready;
     return this.vault.call(op, input);
+  }
+
+  /**
+   * Locks the vault now because of something outside the window (the screen was locked, the
+   * computer is going to sleep, the user switched). The vault worker locks and says `locked`
+   * if it was open; the job worker is stopped then (see onVaultEvent), even mid-operation.
+   */
+  lock(reason: LockReason): void {
+    if (!this.closing) this.vault.post({ t: 'lock', reason });
   }
 
   /** Locks the vault (each connection closed cleanly) and stops the workers. */
@@ -204,14 +222,27 @@ export class VaultHost {
     await this.vault.close();
   }
 
-  private spawnVault(): WorkerHandle {
-    return new WorkerHandle('vault', this.opts, () => {
-      // The session died with its worker: the vault is locked. Start afresh and say so.
-      void this.stopJob();
-      if (this.closing) return;
-      this.vault = this.spawnVault();
-      this.opts.onEvent?.({ name: 'locked', payload: { reason: 'error' } });
-    });
+  private spawnVault(lockedBecause?: WorkerBoot['lockedBecause']): WorkerHandle {
+    return new WorkerHandle(
+      'vault',
+      this.opts,
+      () => {
+        // The session died with its worker: the vault is locked. Start afresh and say so.
+        void this.stopJob();
+        if (this.closing) return;
+        this.vault = this.spawnVault({ reason: 'error' });
+        this.opts.onEvent?.({ name: 'locked', payload: { reason: 'error' } });
+      },
+      (e) => this.onVaultEvent(e),
+      undefined,
+      lockedBecause ? { lockedBecause } : {},
+    );
+  }
+
+  /** The vault worker locked by itself (auto-lock) or when asked (lock): the job worker's connection goes too. */
+  private onVaultEvent(e: CaseproofEvent): void {
+    if (e.name === 'locked') void this.stopJob();
+    this.opts.onEvent?.(e);
   }
 
   private async startJob(): Promise<WorkerHandle> {
@@ -225,6 +256,7 @@ export class VaultHost {
           if (j === lost) this.job = null;
         });
       },
+      (e) => this.opts.onEvent?.(e),
       port2,
     );
     this.vault.post({ t: 'share-key', port: port1 }, [port1]);

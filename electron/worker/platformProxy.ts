@@ -71,6 +71,7 @@ export function platformProxy(link: PlatformLink): Platform {
     },
     notify: (title, body) => link.notice('notify', title, body),
     showInFolder: (file) => link.notice('showInFolder', file),
+    openExternal: (url) => link.ask('openExternal', url),
     defaultVaultPath: () => link.sync('defaultVaultPath'),
   };
 }

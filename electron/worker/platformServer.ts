@@ -18,6 +18,7 @@ const SERVE: Server = {
   'dialogs.openFiles': (p, opts) => p.dialogs.openFiles(opts),
   notify: (p, title, body) => p.notify(title, body),
   showInFolder: (p, file) => p.showInFolder(file),
+  openExternal: (p, url) => p.openExternal(url),
 };
 
 /** Runs one platform method for a worker. */

@@ -5,7 +5,7 @@
 // must not hold the worker while a person decides) and one-way notices.
 import type { MessagePort } from 'node:worker_threads';
 import type { ApiResult } from '../contract/errors';
-import type { CaseproofEvent } from '../contract/events';
+import type { CaseproofEvent, LockedBecause, LockReason } from '../contract/events';
 import type { OpName } from '../contract/api';
 import type { FileFilter } from '../platform/platform';
 
@@ -25,6 +25,8 @@ export interface WorkerBoot {
   syncFlag: SharedArrayBuffer;
   /** Job workers: the vault worker sends the open vault's path and key here (never through main). */
   keyPort?: MessagePort;
+  /** A vault worker started again after the last one stopped: why the vault is locked, for the unlock screen. */
+  lockedBecause?: LockedBecause;
 }
 
 /** Every platform method a worker may call, with its arguments and result. */
@@ -40,10 +42,11 @@ export interface PlatformCalls {
   'dialogs.openFiles': [[opts: { title: string; filters: FileFilter[]; multiple: boolean }], string[]];
   notify: [[title: string, body: string], void];
   showInFolder: [[path: string], void];
+  openExternal: [[url: string], void];
 }
 export type PlatformMethod = keyof PlatformCalls;
 export const SYNC_METHODS = ['userName', 'prefs.get', 'prefs.set', 'secrets.unavailableReason', 'secrets.wrap', 'secrets.unwrap', 'defaultVaultPath'] as const;
-export const ASYNC_METHODS = ['dialogs.saveFile', 'dialogs.openFiles'] as const;
+export const ASYNC_METHODS = ['dialogs.saveFile', 'dialogs.openFiles', 'openExternal'] as const;
 export const NOTICE_METHODS = ['notify', 'showInFolder'] as const;
 export type SyncMethod = (typeof SYNC_METHODS)[number];
 export type AsyncMethod = (typeof ASYNC_METHODS)[number];
@@ -56,6 +59,10 @@ export type ToWorker =
   | { t: 'call'; id: number; op: OpName; input: unknown }
   | ({ t: 'platform-answer'; id: number } & PlatformAnswer)
   | { t: 'share-key'; port: MessagePort }
+  /** Lock now (screen locked, sleep, user switched): the vault worker says `locked` if it was open. */
+  | { t: 'lock'; reason: LockReason }
+  /** A long operation started (on) or ended (off) in the job worker: the window counts as in use meanwhile. */
+  | { t: 'hold'; on: boolean }
   | { t: 'close' };
 
 /** Worker → host. */

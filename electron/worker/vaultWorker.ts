@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { OpenOptions } from '../../db/client';
 import { buildRegistry } from '../services/api/handlers';
+import { startAutoLock, type AutoLock } from '../services/api/autoLock';
 import { Session } from '../services/api/session';
 import { fixedClock, systemClock } from '../services/clock';
 import { routeProgress, runCall } from './calls';
@@ -27,9 +28,14 @@ const openOptions: OpenOptions = boot.nativeBinding ? { nativeBinding: boot.nati
 const session = new Session(platform, openOptions, boot.clock ? fixedClock(boot.clock) : systemClock);
 routeProgress(session);
 const registry = buildRegistry(session);
+if (boot.lockedBecause) session.lock(boot.lockedBecause);
 
+let autoLock: AutoLock | null = null;
+/** Long operations running in the job worker, each holding auto-lock off until it ends. */
+const jobHolds: (() => void)[] = [];
 if (boot.role === 'vault') {
   startReminders(session, platform);
+  autoLock = startAutoLock(session, (reason) => post({ t: 'event', event: { name: 'locked', payload: { reason } } }));
   // A quick write that meets an import's open transaction gives up soon with a clear
   // 'busy' error (registry.ts) instead of holding this worker for the import's length.
   session.onUnlock.push((ctx) => void ctx.vault.sqlite.pragma(`busy_timeout = ${BUSY_WAIT_MS}`));
@@ -49,7 +55,16 @@ port.on('message', (m: ToWorker) => {
       m.port.postMessage(session.shareable());
       m.port.close();
       return;
+    case 'lock':
+      if (autoLock) autoLock.lockNow(m.reason);
+      else session.lock({ reason: m.reason });
+      return;
+    case 'hold':
+      if (m.on) jobHolds.push(session.holdUse());
+      else jobHolds.pop()?.();
+      return;
     case 'close':
+      autoLock?.stop();
       session.lock();
       post({ t: 'closed' });
       return;

@@ -2,6 +2,7 @@
 // router's Outlet; each page has its own error and loading boundaries, see router.tsx).
 import { Link, Outlet, linkOptions, useRouterState } from '@tanstack/react-router';
 import { useOp, useAction } from './data/query';
+import { resetWindow } from './lock/reset';
 
 /** The sections, and the first parts of the addresses each one covers. */
 const SECTIONS = [
@@ -36,7 +37,7 @@ export function Shell() {
           <div className="vault-path" title={state.path ?? ''}>
             Vault: {state.path?.split(/[\\/]/).pop()}
           </div>
-          <button className="secondary" onClick={() => lock.mutate({})} disabled={lock.isPending}>
+          <button className="secondary" onClick={() => void lock.mutateAsync({}).then(resetWindow, resetWindow)} disabled={lock.isPending}>
             Lock
           </button>
         </div>

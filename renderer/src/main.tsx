@@ -4,6 +4,7 @@ import { ApiError } from './api';
 import { queryClient } from './data/query';
 import { App } from './App';
 import { OperationProgress } from './components/OperationProgress';
+import { LockGuard } from './lock/LockGuard';
 import './styles.css';
 
 createRoot(document.getElementById('root')!, {
@@ -15,5 +16,6 @@ createRoot(document.getElementById('root')!, {
   <QueryClientProvider client={queryClient}>
     <App />
     <OperationProgress />
+    <LockGuard />
   </QueryClientProvider>,
 );

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openVault } from '../../db/client';
 import { channelOf, OP_NAMES } from '../../electron/contract/names';
 import { eventChannelOf, type ProgressEvent } from '../../electron/contract/events';
+import { REGISTERS } from '../../electron/contract/registers';
 import { CSP } from '../../electron/main/csp';
 
 const root = path.resolve(__dirname, '../..');
@@ -44,6 +45,9 @@ interface Recorded {
   windows: { opts: { show: boolean; webPreferences: Record<string, unknown> }; url: string | null }[];
   sent: { channel: string; payload: unknown }[];
   beforeQuitPrevented?: boolean;
+  singleInstanceLockAt: string | null;
+  windowCalls: string[];
+  openedExternally: string[];
 }
 
 beforeAll(async () => {
@@ -148,6 +152,59 @@ describe('the built main process, booted under Node with a stand-in for Electron
     expect(await invoke('listStaff', {})).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ ref: 'BT-1' })]) });
   });
 
+  it('locks the vault at once when the screen locks, the computer sleeps or the user switches, and loads the page afresh', async () => {
+    const file = path.join(dir, 'boot.cpv');
+    for (const [event, reason] of [
+      ['lock-screen', 'screen-locked'],
+      ['suspend', 'sleep'],
+      ['user-did-resign-active', 'user-switched'],
+    ] as const) {
+      expect(await invoke('vaultState', {})).toMatchObject({ ok: true, value: { open: true } });
+      const before = (await ask<Recorded>('record')).windowCalls.length;
+      expect(await ask('powerEvent', { event })).toBe(1); // main listens for it
+      // The vault worker locks (both connections) and says so; main passes it on and reloads the page.
+      for (let i = 0; !(await ask<Recorded>('record')).windowCalls.slice(before).includes(`loadURL ${APP}`); i++) {
+        if (i > 100) throw new Error(`main did not reload the page after ${event}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const r = await ask<Recorded>('record');
+      expect(r.sent.filter((s) => s.channel === eventChannelOf('locked')).at(-1)?.payload).toEqual({ reason });
+      expect(await invoke('listStaff', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+      expect(await invoke('vaultState', {})).toMatchObject({ ok: true, value: { open: false, lockedBecause: { reason } } });
+      expect(await invoke('unlockVault', { path: file, passphrase: PASS, remember: false })).toMatchObject({
+        ok: true,
+        value: { open: true, lockedBecause: null },
+      });
+    }
+    // A full load starts a history with nothing behind it.
+    await ask('windowEvent', { event: 'did-navigate' });
+    expect((await ask<Recorded>('record')).windowCalls.at(-1)).toBe('history.clear');
+  });
+
+  it('is one instance: it asked for the lock in its own user-data folder, and a second launch brings its window forward', async () => {
+    expect((await ask<Recorded>('record')).singleInstanceLockAt).toBe(path.join(dir, 'userData'));
+    const before = (await ask<Recorded>('record')).windowCalls.length;
+    await ask('secondInstance');
+    expect((await ask<Recorded>('record')).windowCalls.slice(before)).toEqual(['restore', 'show', 'focus']);
+  });
+
+  it('opens only the public registers in the browser: by name through the contract, and nothing else from the page', async () => {
+    expect(await invoke('openRegister', { register: 'hcpc' })).toEqual({ ok: true, value: { url: REGISTERS.hcpc.url } });
+    expect(await invoke('openRegister', { register: 'https://example.com/' })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'register' } });
+    expect(await invoke('openRegister', { register: 'nmc', url: 'https://example.com/' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    // Links the page tries to open in a new window: a register's page goes to the browser, anything else nowhere.
+    for (const openUrl of [
+      'https://example.com/',
+      'http://www.hcpc-uk.org/check-the-register/',
+      'https://user@www.nmc.org.uk/',
+      'https://www.nmc.org.uk.example.com/',
+    ]) {
+      expect(await ask('webContents', { navigateTo: 'https://example.com/', openUrl })).toMatchObject({ windowOpen: { action: 'deny' } });
+    }
+    await ask('webContents', { navigateTo: 'https://example.com/', openUrl: REGISTERS.nmc.url });
+    expect((await ask<Recorded>('record')).openedExternally).toEqual([REGISTERS.hcpc.url, REGISTERS.nmc.url]);
+  });
+
   it('locks the vault before quitting, leaving it whole', async () => {
     child.send({ id: nextId++, cmd: 'quit' }); // no reply to wait for: the process ends
     expect(await exited).toBe(0);
@@ -161,6 +218,24 @@ describe('the built main process, booted under Node with a stand-in for Electron
       expect((v.sqlite.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n).toBe(3);
     } finally {
       v.close();
+    }
+  });
+});
+
+describe('a second launch of the built main', () => {
+  it('quits at once when another Caseproof holds the one-instance lock: no window, no handlers, no vault workers', async () => {
+    const second = mkdtempSync(path.join(tmpdir(), 'caseproof-boot-second-'));
+    try {
+      const p = fork(MAIN, [], {
+        execArgv: ['--require', path.join(__dirname, 'fakeElectron.cjs')],
+        env: { ...process.env, FAKE_ELECTRON_DIR: second, FAKE_ELECTRON_SECOND: '1' },
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      });
+      expect(await new Promise((r) => p.on('exit', r))).toBe(0);
+      const atExit = JSON.parse(readFileSync(path.join(second, 'record-at-exit.json'), 'utf8')) as Recorded;
+      expect(atExit).toMatchObject({ singleInstanceLockAt: path.join(second, 'userData'), windows: [], handles: [], protocolHandlers: [] });
+    } finally {
+      rmSync(second, { recursive: true, force: true });
     }
   });
 });

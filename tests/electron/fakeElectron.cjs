@@ -25,6 +25,10 @@ const record = {
   sent: [],
   shownInFolder: [],
   openedExternally: [],
+  /** The userData folder when the single-instance lock was asked for (null: never asked). */
+  singleInstanceLockAt: null,
+  /** What main did to its window: restore, show, focus, a page load, clearing its history. */
+  windowCalls: [],
 };
 const handlers = new Map();
 const protocolHandlers = new Map();
@@ -59,6 +63,11 @@ class App extends EventEmitter {
   getName() {
     return 'Caseproof';
   }
+  requestSingleInstanceLock() {
+    record.singleInstanceLockAt = this.paths.userData;
+    // FAKE_ELECTRON_SECOND=1: another Caseproof already holds the lock.
+    return process.env.FAKE_ELECTRON_SECOND !== '1';
+  }
   whenReady() {
     return new Promise((resolve) =>
       setImmediate(() => {
@@ -82,6 +91,12 @@ class WebContents extends EventEmitter {
   constructor(win) {
     super();
     this.win = win;
+    this.navigationHistory = { clear: () => record.windowCalls.push('history.clear') };
+  }
+  loadURL(url) {
+    this.win.url = url;
+    record.windowCalls.push(`loadURL ${url}`);
+    return Promise.resolve();
   }
   send(channel, payload) {
     record.sent.push({ channel, payload });
@@ -108,7 +123,18 @@ class BrowserWindow extends EventEmitter {
     record.windows[windows.indexOf(this)].url = url;
     return Promise.resolve();
   }
-  show() {}
+  show() {
+    record.windowCalls.push('show');
+  }
+  isMinimized() {
+    return true;
+  }
+  restore() {
+    record.windowCalls.push('restore');
+  }
+  focus() {
+    record.windowCalls.push('focus');
+  }
   getBounds() {
     return { x: 0, y: 0, width: this.opts.width, height: this.opts.height };
   }
@@ -197,7 +223,14 @@ const shell = {
 // What main did up to the very end, for the test to read once the process has gone.
 process.on('exit', () => fs.writeFileSync(path.join(tmp, 'record-at-exit.json'), JSON.stringify(record)));
 
-const electron = { app, BrowserWindow, ipcMain, protocol, net, session, dialog, Notification, safeStorage, shell };
+class PowerMonitor extends EventEmitter {
+  getSystemIdleState() {
+    return 'active';
+  }
+}
+const powerMonitor = new PowerMonitor();
+
+const electron = { app, BrowserWindow, ipcMain, protocol, net, session, dialog, Notification, safeStorage, shell, powerMonitor };
 
 const load = Module._load;
 Module._load = function (request, parent, isMain) {
@@ -250,6 +283,21 @@ const commands = {
       webviewPrevented: prevented('will-attach-webview', {}, {}),
       openedExternally: record.openedExternally,
     };
+  },
+  /** The operating system says: the screen is locking, the computer is suspending... */
+  powerEvent({ event }) {
+    powerMonitor.emit(event);
+    return powerMonitor.listenerCount(event);
+  },
+  /** Another Caseproof was started and handed over to this one. */
+  secondInstance() {
+    app.emit('second-instance', {}, ['caseproof'], tmp, {});
+    return null;
+  },
+  /** An event of the main window's page, such as a completed full load ('did-navigate'). */
+  windowEvent({ event }) {
+    windows[0].webContents.emit(event, {}, windows[0].url);
+    return null;
   },
   quit() {
     app.quit();

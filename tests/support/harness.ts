@@ -14,12 +14,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { OP_NAMES } from '../../electron/contract/api';
 import { EVENT_NAMES, SUBSCRIBE_KEY, type CaseproofEvent } from '../../electron/contract/events';
 import { CSP } from '../../electron/main/csp';
+import { startAutoLock, type AutoLock } from '../../electron/services/api/autoLock';
 import { buildRegistry } from '../../electron/services/api/handlers';
 import { Session } from '../../electron/services/api/session';
 import { fixedClock, type Clock } from '../../electron/services/clock';
 import { nodePlatform, type NodePlatform } from '../../electron/platform/nodePlatform';
 import { routeProgress, runCall } from '../../electron/worker/calls';
 import { VaultHost } from '../../electron/worker/host';
+import { JOB_OPS } from '../../electron/worker/routes';
 import { tempDir } from './tmp';
 
 export const CHROMIUM = process.env.CASEPROOF_CHROMIUM ?? '/usr/bin/chromium';
@@ -53,6 +55,7 @@ function serveRenderer(): Promise<{ server: Server; url: string }> {
         'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'Content-Security-Policy': CSP,
         'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
       })
       .end(readFileSync(file));
   });
@@ -67,6 +70,12 @@ export interface Harness {
   session: Session;
   dir: string;
   url: string;
+  /** Auto-lock over the session, as the vault worker runs it (its check also runs on its usual timer). */
+  autoLock: AutoLock;
+  /** Every event sent to the page, in order. */
+  events: CaseproofEvent[];
+  /** Sends an event to the page as main would (a lock main asked for, say). */
+  send(e: CaseproofEvent): void;
   /** Reloads the page (the session, like Electron's main process, stays as it is). */
   reload(): Promise<void>;
   close(): Promise<void>;
@@ -152,8 +161,22 @@ export async function startHarness(opts: { today?: string; clock?: Clock; dir?: 
   const session = new Session(platform, {}, opts.clock ?? (opts.today ? fixedClock(opts.today) : undefined));
   const registry = buildRegistry(session);
   routeProgress(session);
+  const events: CaseproofEvent[] = [];
   let deliver: (e: CaseproofEvent) => void = () => undefined;
-  const opened = await openPage((op, input) => runCall(registry, op as never, input, (payload) => deliver({ name: 'progress', payload })));
+  const send = (e: CaseproofEvent) => {
+    events.push(e);
+    deliver(e);
+  };
+  const autoLock = startAutoLock(session, (reason) => send({ name: 'locked', payload: { reason } }));
+  const opened = await openPage(async (op, input) => {
+    // As in the app (worker/host.ts): a long operation holds auto-lock off while it runs.
+    const release = JOB_OPS.has(op as never) ? session.holdUse() : () => undefined;
+    try {
+      return await runCall(registry, op as never, input, (payload) => send({ name: 'progress', payload }));
+    } finally {
+      release();
+    }
+  });
   deliver = opened.deliver;
   const { page, url } = opened;
   await page.goto(url);
@@ -163,10 +186,14 @@ export async function startHarness(opts: { today?: string; clock?: Clock; dir?: 
     session,
     dir,
     url,
+    autoLock,
+    events,
+    send,
     reload: async () => {
       await page.reload();
     },
     close: async () => {
+      autoLock.stop();
       session.lock();
       await opened.close();
     },

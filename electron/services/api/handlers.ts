@@ -19,6 +19,7 @@ import { registerStaffEvidence } from './domains/evidence';
 import { registerSuppliers } from './domains/suppliers';
 import { registerCases } from './domains/cases';
 import { registerPacks } from './domains/packs';
+import { registerApp } from './domains/app';
 
 const EVIDENCE_FILTERS = [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'doc', 'docx'] }];
 
@@ -146,6 +147,7 @@ export function buildRegistry(session: Session): Registry {
   registerSuppliers(r, session);
   registerCases(r, session);
   registerPacks(r, session);
+  registerApp(r, session);
   r.assertComplete();
   return r;
 }

@@ -2,8 +2,13 @@
 // (electron/worker/), and one in a browser test's harness. The job worker that runs long
 // operations beside it has its own Session over a second connection to the same vault file,
 // opened with the key the vault worker shares (`shareable` / `openShared`), never the passphrase.
+//
+// Locking closes the connection and overwrites the derived key's bytes. The session also
+// keeps when the window was last used (`noteUse`, from the page's activity reports, against
+// the one clock), which auto-lock (autoLock.ts) compares with the firm's idle time.
 import { createVault, openVault, type OpenOptions, type Vault } from '../../../db/client';
-import { exportKey, importKey } from '../../../db/keys';
+import { exportKey, importKey, type VaultKey } from '../../../db/keys';
+import type { LockedBecause } from '../../contract/events';
 import type { VaultState } from '../../contract/views';
 import type { Platform } from '../../platform/platform';
 import { systemClock, type Clock } from '../clock';
@@ -23,13 +28,25 @@ export class Session {
   private damage: string | null = null;
   /** Hooks run when that check finds damage (e.g. an event for the window). */
   readonly onDamage: ((message: string) => void)[] = [];
+  /** Why the vault is locked, when the user did not lock it; shown by the unlock screen, cleared at unlock. */
+  private lockedBecause: LockedBecause | null = null;
+  /** When the window was last used, in the clock's milliseconds. */
+  private lastUse: number;
+  /** Long operations running (an import, a pack): while any runs, the window counts as in use. */
+  private holds = 0;
 
   constructor(
     readonly platform: Platform,
     private readonly openOptions: OpenOptions = {},
     /** The one clock (tests pin it); the computer's otherwise. */
     readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    this.lastUse = clock.now().getTime();
+  }
+
+  get isOpen(): boolean {
+    return this.vault !== null;
+  }
 
   ctx(): Ctx {
     const lost = this.vault?.lock?.lost();
@@ -54,6 +71,7 @@ export class Session {
       rememberUnavailable: this.platform.secrets.unavailableReason(),
       user: this.platform.userName(),
       damage: this.damage,
+      lockedBecause: this.vault ? null : this.lockedBecause,
     };
   }
 
@@ -78,19 +96,49 @@ export class Session {
     return this.state();
   }
 
+  /**
+   * Opens the vault with the key remembered on this computer. When that key cannot be used
+   * (the OS keychain cannot unwrap it, or what it unwraps does not open this vault) the key is
+   * forgotten and the user is asked for the passphrase, in words that say what happened; a
+   * keychain that is only unavailable for now (locked, say) keeps the key for next time.
+   */
   unlockRemembered(path: string, takeOver = false): VaultState {
     const wrapped = this.remembered()[path];
     if (!wrapped) throw new AppError('not-found', 'No key for this vault is remembered on this computer; enter the passphrase.');
-    const key = importKey(this.platform.secrets.unwrap(wrapped));
+    const key = this.unwrapRemembered(path, wrapped);
     this.lock();
     try {
       this.vault = openVault(path, { key }, this.options(takeOver));
     } catch (e) {
-      if ((e as { code?: string }).code === 'wrong-passphrase') this.forget(path);
+      key.key.fill(0);
+      if ((e as { code?: string }).code === 'wrong-passphrase') {
+        this.forget(path);
+        throw rememberedKeyFailed('it does not open this vault (the file may have been replaced by another copy, or its passphrase changed)');
+      }
       throw e;
     }
     this.afterOpen(false);
     return this.state();
+  }
+
+  private unwrapRemembered(path: string, wrapped: string): VaultKey {
+    const unavailable = this.platform.secrets.unavailableReason();
+    if (unavailable) {
+      throw new AppError(
+        'remembered-key-failed',
+        `Caseproof cannot use the key remembered on this computer just now: ${unavailable} Enter the passphrase instead.`,
+        'passphrase',
+      );
+    }
+    try {
+      return importKey(this.platform.secrets.unwrap(wrapped));
+    } catch {
+      // What the keychain said is not shown: it names no vault and helps nobody act.
+      this.forget(path);
+      throw rememberedKeyFailed(
+        "this computer's keychain could not unlock it (this can happen after your login password was reset, or when Caseproof's settings were copied from another computer)",
+      );
+    }
   }
 
   forget(path: string): VaultState {
@@ -114,15 +162,54 @@ export class Session {
     this.vault = openVault(path, { key: importKey(key) }, this.openOptions);
   }
 
-  lock(): VaultState {
-    this.vault?.close();
+  /**
+   * Locks the vault: closes the connection (SQLCipher wipes its own copy of the key) and
+   * overwrites this process's copy of the derived key, so nothing that opens the vault stays
+   * in memory here. `because` says why, when the user did not ask (auto-lock, sleep, a failure).
+   */
+  lock(because: LockedBecause | null = null): VaultState {
+    const v = this.vault;
     this.vault = null;
     this.damage = null;
+    if (v) {
+      this.lockedBecause = because;
+      try {
+        v.close();
+      } finally {
+        v.key.key.fill(0);
+      }
+    } else if (because) {
+      this.lockedBecause ??= because;
+    }
     return this.state();
+  }
+
+  /** The window was used just now (a key, a click, the wheel): the idle time starts again. */
+  noteUse(): void {
+    this.lastUse = this.clock.now().getTime();
+  }
+
+  /** A long operation starts: the window counts as in use until the returned function is called (then as used just now). */
+  holdUse(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      this.noteUse();
+    };
+  }
+
+  /** How long the window has gone unused, in milliseconds (0 while a long operation runs). */
+  idleMs(): number {
+    return this.holds > 0 ? 0 : Math.max(0, this.clock.now().getTime() - this.lastUse);
   }
 
   private afterOpen(remember: boolean): void {
     const v = this.vault!;
+    this.lockedBecause = null;
+    this.noteUse();
     this.platform.prefs.set(LAST_PATH, v.path);
     if (remember) {
       this.platform.prefs.set(REMEMBERED, { ...this.remembered(), [v.path]: this.platform.secrets.wrap(exportKey(v.key)) });
@@ -144,4 +231,12 @@ export class Session {
   private remembered(): Record<string, string> {
     return { ...((this.platform.prefs.get(REMEMBERED) as Record<string, string> | undefined) ?? {}) };
   }
+}
+
+function rememberedKeyFailed(why: string): AppError {
+  return new AppError(
+    'remembered-key-failed',
+    `The key remembered on this computer could not be used: ${why}. Caseproof has forgotten it. Enter the passphrase to unlock the vault; you can tick “Remember on this computer” again.`,
+    'passphrase',
+  );
 }

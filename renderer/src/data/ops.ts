@@ -114,6 +114,9 @@ export const OPS = {
   importFirmFileFromDialog: { changes: ALL },
   importSpreadsheetFromDialog: { changes: ALL },
   exportFirmFileToDialog: { changes: [] },
+  // the app itself: telling main the window is in use, opening a public register in the browser
+  reportActivity: { changes: [] },
+  openRegister: { changes: [] },
 } as const satisfies Record<OpName, OpEffect>;
 
 type Ops = typeof OPS;

@@ -10,6 +10,7 @@ import { useAction, useOps } from '../data/query';
 import { useContractForm } from '../forms/useContractForm';
 import { CheckInput, FormMessage, NumberInput, SavedNote, SelectInput, TextInput } from '../forms/inputs';
 import { pounds } from '../format';
+import { AutoLockSettings } from '../lock/AutoLockSettings';
 
 export function SettingsPage() {
   const [firm, vault] = useOps([
@@ -22,6 +23,7 @@ export function SettingsPage() {
       <YourNameForm current={vault.user} />
       <FirmForm firm={firm} />
       <RuleSettings firm={firm} />
+      <AutoLockSettings firm={firm} />
       <p className="card">
         Policies (handover, whistleblowing, complaints, lone working, information security) and their yearly reviews:{' '}
         <Link to="/policies/{-$kind}">Organisation policies</Link>
@@ -66,8 +68,12 @@ function FirmForm({ firm }: { firm: FirmView }) {
   );
 }
 
+/** The rules' settings (auto-lock has its own form, so saving one never puts back the other's old value). */
+const ruleSettings = firmSettings.omit({ autoLockMinutes: true });
+
 function RuleSettings({ firm }: { firm: FirmView }) {
-  const f = useContractForm(firmSettings, { ...firm.settings });
+  const { autoLockMinutes: _ownForm, ...rules } = firm.settings;
+  const f = useContractForm(ruleSettings, rules);
   const updateSettings = useAction('updateSettings');
   const minimum = useWatch({ control: f.control, name: 'supplierIndemnityMinGBP' });
   return (

@@ -6,7 +6,8 @@ import { inputs } from '../../../electron/contract/api';
 import type { VaultState } from '../../../electron/contract/views';
 import { passphraseStrength } from '../../../electron/contract/passphrase';
 import { ApiError } from '../api';
-import { forgetVaultData, useAction } from '../data/query';
+import { lockNotice } from '../../../electron/contract/events';
+import { forgetVaultData, useAction, vaultClosedElsewhere } from '../data/query';
 import { useContractForm } from '../forms/useContractForm';
 import { CheckInput, FormMessage, TextInput } from '../forms/inputs';
 
@@ -24,6 +25,11 @@ export function VaultGate({ state }: { state: VaultState }) {
       <div className="gate-card">
         <h1 id="gate-title">Caseproof</h1>
         <p className="lead">Compliance evidence for case management, kept in an encrypted vault on this computer.</p>
+        {state.lockedBecause ? (
+          <p role="status" className="notice">
+            {lockNotice(state.lockedBecause)}
+          </p>
+        ) : null}
         <div role="tablist" aria-label="Vault" className="tabs">
           <button role="tab" aria-selected={mode === 'unlock'} onClick={() => setMode('unlock')}>
             Unlock a vault
@@ -92,6 +98,11 @@ function CreateVault({ state }: { state: VaultState }) {
   );
 }
 
+/** A remembered key that could not be used has been forgotten by main: ask for the state again, so its button goes. */
+function askAgainIfKeyForgotten(e: unknown): void {
+  if (e instanceof ApiError && e.body.code === 'remembered-key-failed') void vaultClosedElsewhere();
+}
+
 function UnlockVault({ state }: { state: VaultState }) {
   const f = useContractForm(inputs.unlockVault, { path: state.lastPath ?? state.defaultPath, passphrase: '', remember: false });
   const unlock = useAction('unlockVault');
@@ -112,6 +123,7 @@ function UnlockVault({ state }: { state: VaultState }) {
       await remembered.mutateAsync({ path }).catch((e: unknown) => offerTakeOver(e, () => remembered.mutateAsync({ path, takeOver: true })));
     } catch (e) {
       f.fail(e);
+      askAgainIfKeyForgotten(e);
     }
   };
   const openAnyway = async () => {
@@ -122,6 +134,7 @@ function UnlockVault({ state }: { state: VaultState }) {
       await retry?.();
     } catch (e) {
       f.fail(e);
+      askAgainIfKeyForgotten(e);
     }
   };
   return (
