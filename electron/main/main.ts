@@ -82,13 +82,13 @@ function focusWindow(): void {
 
 /** Locks the vault when the computer is locked, goes to sleep or changes user. */
 function lockWithTheComputer(host: VaultHost): void {
-  const lock = (reason: LockReason) => () => host.lock(reason);
+  const lock = (reason: LockReason) => () => void host.lock(reason);
   powerMonitor.on('lock-screen', lock('screen-locked')); // macOS, Windows (including switching user)
   powerMonitor.on('suspend', lock('sleep'));
   powerMonitor.on('user-did-resign-active', lock('user-switched')); // macOS fast user switching
   if (process.platform === 'linux') {
     setInterval(() => {
-      if (powerMonitor.getSystemIdleState(60) === 'locked') host.lock('screen-locked');
+      if (powerMonitor.getSystemIdleState(60) === 'locked') void host.lock('screen-locked');
     }, SCREEN_LOCK_POLL_MS).unref();
   }
 }

@@ -208,11 +208,14 @@ export class VaultHost {
 
   /**
    * Locks the vault now because of something outside the window (the screen was locked, the
-   * computer is going to sleep, the user switched). The vault worker locks and says `locked`
-   * if it was open; the job worker is stopped then (see onVaultEvent), even mid-operation.
+   * computer is going to sleep, the user switched). The job worker is stopped first, even
+   * mid-operation (its transaction is rolled back), so the vault worker's connection is the
+   * last and closes the file cleanly; the vault worker then locks and says `locked` if it was open.
    */
-  lock(reason: LockReason): void {
-    if (!this.closing) this.vault.post({ t: 'lock', reason });
+  async lock(reason: LockReason): Promise<void> {
+    if (this.closing) return;
+    await this.stopJob();
+    this.vault.post({ t: 'lock', reason });
   }
 
   /** Locks the vault (each connection closed cleanly) and stops the workers. */

@@ -181,6 +181,53 @@ describe('the vault workers (electron/worker/host.ts)', () => {
     expect(await ok<{ total: number }>(host.call('listCases', {}))).toMatchObject({ total: 0 });
   });
 
+  it('locks at once when main says the computer is going to sleep, even during an import: both connections close and the page is told', async () => {
+    const { host, platform, events, dir, file } = start();
+    await ok(host.call('createVault', { path: file, passphrase: PASS, remember: false }));
+    await ok(host.call('createStaff', { ref: 'SL-1', name: 'Sleepy Person' }));
+    platform.dialogAnswers.push(writeBigFirmFile(dir, 20_000));
+    const importing = host.call('importFirmFileFromDialog', {});
+    await expect.poll(() => progressOf(events, 'importFirmFileFromDialog').some((p) => p.label === 'Importing cases'), { interval: 1 }).toBe(true);
+    await host.lock('sleep');
+    expect(await importing).toMatchObject({ ok: false, error: { code: 'locked' } });
+    await expect.poll(() => events.filter((e) => e.name === 'locked').map((e) => e.payload)).toEqual([{ reason: 'sleep' }]);
+    expect(await ok<VaultState>(host.call('vaultState', {}))).toMatchObject({ open: false, lockedBecause: { reason: 'sleep' } });
+    expect(await host.call('listStaff', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+    // Both connections were closed cleanly: no write-ahead log is left, and the import left nothing.
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const v = openVault(file, { passphrase: PASS });
+    try {
+      expect((v.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBe(0);
+    } finally {
+      v.close();
+    }
+    // Asked again while locked: nothing to lock, nothing said.
+    await host.lock('screen-locked');
+    expect(await ok<VaultState>(host.call('vaultState', {}))).toMatchObject({ lockedBecause: { reason: 'sleep' } });
+    expect(events.filter((e) => e.name === 'locked')).toHaveLength(1);
+  });
+
+  it('when main’s keychain cannot unwrap the remembered key, the key is forgotten and the passphrase asked for', async () => {
+    const { host, platform, file } = start();
+    const kept = new Map<string, string>();
+    platform.secrets = {
+      unavailableReason: () => null,
+      wrap: (plain) => (kept.set('k', plain), 'k'),
+      unwrap: (token) => kept.get(token)!,
+    };
+    await ok(host.call('createVault', { path: file, passphrase: PASS, remember: true }));
+    await ok(host.call('lockVault', {}));
+    // safeStorage fails in main (the error crosses from main's platform to the worker).
+    platform.secrets.unwrap = () => {
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    };
+    const r = await host.call('unlockRemembered', { path: file });
+    expect(r).toMatchObject({ ok: false, error: { code: 'remembered-key-failed', field: 'passphrase', message: expect.stringMatching(/forgotten it/) } });
+    expect(await ok<VaultState>(host.call('vaultState', {}))).toMatchObject({ open: false, remembered: false });
+    expect(platform.prefs.get('rememberedKeys')).toEqual({});
+    expect(await ok<VaultState>(host.call('unlockVault', { path: file, passphrase: PASS, remember: false }))).toMatchObject({ open: true });
+  });
+
   it("shows the reminder through main's notifications after unlock", async () => {
     const { host, platform, file } = start();
     await ok(host.call('createVault', { path: file, passphrase: PASS, remember: false }));
