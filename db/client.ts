@@ -102,7 +102,7 @@ function reconnect(db: Database.Database, file: string, key: VaultKey, opts: Ope
 
 /** Opens a copy of a vault just far enough to read its data version (proves the key works on it). */
 function copyVersion(file: string, key: VaultKey, opts: OpenOptions): number {
-  let db = connect(file, true, opts);
+  const db = connect(file, true, opts);
   try {
     keyConnection(db, key);
     return db.pragma('user_version', { simple: true }) as number;

@@ -85,7 +85,7 @@ export interface Staged {
 /** Writes `data` owner-only beside `dest`, flushed to disk, ready to be published. */
 export function stageFile(dest: string, data: string | Uint8Array, opts: WriteOptions): Staged {
   const { target, tmp } = prepare(dest, opts);
-  let bytes = 0;
+  let bytes: number;
   try {
     const fd = openSync(tmp, 'wx', OWNER_ONLY);
     try {

@@ -101,8 +101,6 @@ describe('the vault workers (electron/worker/host.ts)', () => {
       ticks++;
     }, 5);
 
-    let ticksAtStart = 0;
-    let second: Promise<unknown> | null = null;
     const casesUnderway = new Promise<void>((resolve) => {
       const watch = setInterval(() => {
         if (progressOf(events, 'importFirmFileFromDialog').some((p) => p.label === 'Importing cases' && !p.finished)) {
@@ -117,8 +115,8 @@ describe('the vault workers (electron/worker/host.ts)', () => {
     });
     await casesUnderway;
     order.push('import writing cases');
-    ticksAtStart = ticks;
-    second = host.call('listStaff', {}).then((r) => {
+    const ticksAtStart = ticks;
+    const second = host.call('listStaff', {}).then((r) => {
       order.push('second call answered');
       return r;
     });

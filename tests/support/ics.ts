@@ -45,8 +45,12 @@ export function parseIcs(text: string): ParsedIcs {
       continue;
     }
     if (name === 'END') {
-      if (stack.pop() !== value) throw new Error(`END:${value} does not close ${stack[stack.length] ?? 'anything'}`);
-      if (value === 'VEVENT' && current) (events.push(current), (current = null));
+      const open = stack.pop();
+      if (open !== value) throw new Error(`END:${value} does not close ${open ?? 'anything'}`);
+      if (value === 'VEVENT' && current) {
+        events.push(current);
+        current = null;
+      }
       continue;
     }
     const prop = { name, params, value: ['SUMMARY', 'DESCRIPTION', 'UID', 'X-WR-CALNAME', 'CATEGORIES'].includes(name) ? unescapeText(value) : value };

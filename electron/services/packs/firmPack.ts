@@ -162,7 +162,7 @@ export async function buildFirmPack(input: FirmPackInput): Promise<Uint8Array> {
     ...people(v, v.suppliers, 'supplier', (ref) => snapshot.suppliers.find((s) => s.ref === ref)?.services.join(', ')),
   ];
   if (options.includeCaseload) children.push(h1(`${n++}  Caseload across the firm`), ...caseload(v));
-  children.push(h1(`${n++}  The firm's own compliance rules`), ...rulesTable(ctx, v.firmResults));
+  children.push(h1(`${n}  The firm's own compliance rules`), ...rulesTable(ctx, v.firmResults));
   if (options.includeEvidenceAppendix) {
     children.push(...(await evidenceAppendix(ctx, firmEvidence(snapshot.firm), input.readEvidence, options.embedImages, "the firm's policies")));
   }

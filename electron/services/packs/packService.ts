@@ -175,7 +175,7 @@ export function suggestedFileName(r: Pick<PackRequest, 'kind' | 'asOf' | 'recipi
   const parts = [PACK_TITLES[r.kind], subject.name, r.recipient ? `for ${r.recipient.name}` : '', r.asOf].filter(Boolean);
   const name = parts
     .join(' - ')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 180);

@@ -89,7 +89,7 @@ export async function buildStaffPack(input: StaffPackInput): Promise<Uint8Array>
   });
   let section = 3;
   if (options.includeTraining) children.push(...training(v, section++));
-  children.push(...ruleByRule(v, section++));
+  children.push(...ruleByRule(v, section));
   if (options.includeEvidenceAppendix) {
     children.push(...(await evidenceAppendix(ctx, evidence, input.readEvidence, options.embedImages, `${staff.name}'s records`)));
   }

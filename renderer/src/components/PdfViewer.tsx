@@ -43,9 +43,6 @@ export default function PdfViewer({ name, base64, fallback }: { name: string; ba
   const pages = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    setDoc(null);
-    setFirst(null);
-    setFailure(null);
     let live = true;
     let task: ReturnType<typeof getDocument>;
     try {
@@ -58,6 +55,8 @@ export default function PdfViewer({ name, base64, fallback }: { name: string; ba
         verbosity: VerbosityLevel.ERRORS,
       });
     } catch {
+      // Bytes pdf.js refuses at once: the one outcome of this effect, shown in place of the pages.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setFailure('broken');
       return;
     }
@@ -75,6 +74,10 @@ export default function PdfViewer({ name, base64, fallback }: { name: string; ba
     return () => {
       live = false;
       void task.destroy();
+      // Another file (or none): forget this one's pages before the next is opened.
+      setDoc(null);
+      setFirst(null);
+      setFailure(null);
     };
   }, [base64]);
 
@@ -197,7 +200,6 @@ function PdfPage({
       c.height = 0;
       proxy.current?.cleanup();
       proxy.current = null;
-      setState('waiting');
       return;
     }
     let live = true;
@@ -227,6 +229,8 @@ function PdfPage({
     return () => {
       live = false;
       task?.cancel();
+      // The canvas is about to be redrawn or emptied.
+      setState('waiting');
     };
   }, [doc, number, near, scale]);
 
