@@ -1,6 +1,10 @@
-// `caseproof`: the headless command line over the same services as the app
-// (docs/spec/cli.md). Exit 0 on success, 1 for bad input or a wrong passphrase,
-// 2 for usage errors. Nothing is written when a command fails.
+// `caseproof`: the headless command line (docs/spec/cli.md). It calls the services directly
+// with a Ctx of its own (shared.ts: the vault opened with every page checked, the CLI's user
+// and clock), not the contract's registry: its arguments are checked here and in commands/,
+// not by the contract's zod schemas, and failures become messages and exit codes (io.ts)
+// rather than ApiErrorBody. The services, and their own validation of what they store, are
+// the app's. Exit 0 on success, 1 for bad input or a wrong passphrase, 2 for usage errors.
+// Nothing is written when a command fails.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

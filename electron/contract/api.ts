@@ -1,16 +1,20 @@
 // The one API contract: operation name → input schema (zod, validated by the registry in
 // the vault worker) and output type. The preload exposes exactly these operations as
-// `window.caseproof`, main registers exactly one IPC handler for each, and the CLI and the
-// browser harness call the same registry. Types only flow outward; no Node or Electron here.
+// `window.caseproof`, main registers exactly one IPC handler for each, and the vault workers and
+// the browser harness answer them with the same registry (services/api/). The CLI does not go
+// through these operations: it calls the services directly (electron/cli/main.ts). Each domain's operations
+// are in ops/<domain>.ts, their handlers in services/api/domains/<domain>.ts (ARCHITECTURE.md).
+// Types only flow outward; no Node or Electron here.
 // The names themselves live in names.ts (zod-free, for the preload); see the check below.
 import { z } from 'zod';
-import type { ComplianceReport } from './compliance';
-import { isoDate } from './dates';
 import type { ApiResult } from './errors';
-import { firmDetails, firmSettings, ref, staffDetails, supplierDetails, type StaffSnapshot, type SupplierSnapshot } from './model';
-import { MIN_PASSPHRASE } from './passphrase';
-import type { EvidenceContent, FirmView, ImportSummary, StaffSummary, StoredRecord, SupplierSummary, VaultState } from './views';
+import { ref } from './model';
+import type { EvidenceContent, ImportSummary, StoredRecord } from './views';
 import type { EvidenceMeta } from './model';
+import { vaultInputs, type VaultOutputs } from './ops/vault';
+import { firmInputs, type FirmOutputs } from './ops/firm';
+import { staffInputs, type StaffOutputs } from './ops/staff';
+import { complianceInputs, type ComplianceOutputs } from './ops/compliance';
 import { evidenceInputs, type StaffEvidenceOutputs } from './ops/evidence';
 import { suppliersInputs, type SuppliersOutputs } from './ops/suppliers';
 import { casesInputs, type CasesOutputs } from './ops/cases';
@@ -19,41 +23,10 @@ import { appInputs, type AppOutputs } from './ops/app';
 import { OP_NAMES as LISTED_NAMES, type OpNameListed } from './names';
 
 const none = z.strictObject({});
-const passphrase = z.string().min(1, 'is required');
 const id = z.number().int().positive();
 const owner = z.strictObject({ type: z.enum(['staff', 'supplier', 'firm']), ref: ref.optional() });
 
 const coreInputs = {
-  // vault
-  vaultState: none,
-  pickVaultLocation: z.strictObject({ purpose: z.enum(['create', 'open']) }),
-  createVault: z.strictObject({
-    path: z.string().min(1, 'is required'),
-    passphrase: z.string().min(MIN_PASSPHRASE, `must be at least ${MIN_PASSPHRASE} characters`),
-    remember: z.boolean(),
-  }),
-  /** takeOver: "Open anyway" after a 'vault-in-use' refusal whose holder allows it (db/lock.ts). */
-  unlockVault: z.strictObject({ path: z.string().min(1, 'is required'), passphrase, remember: z.boolean(), takeOver: z.boolean().optional() }),
-  unlockRemembered: z.strictObject({ path: z.string().min(1), takeOver: z.boolean().optional() }),
-  forgetRemembered: z.strictObject({ path: z.string().min(1) }),
-  lockVault: none,
-  /** Who is using Caseproof on this computer, for "added by" and "granted by" (a preference). */
-  setUserName: z.strictObject({ name: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters') }),
-  // firm
-  getFirm: none,
-  updateFirm: firmDetails,
-  updateSettings: firmSettings,
-  // staff
-  listStaff: none,
-  getStaff: z.strictObject({ ref }),
-  createStaff: staffDetails,
-  updateStaff: z.strictObject({ ref, details: staffDetails }),
-  deleteStaff: z.strictObject({ ref }),
-  // suppliers
-  listSuppliers: none,
-  getSupplier: z.strictObject({ ref }),
-  createSupplier: supplierDetails,
-  updateSupplier: z.strictObject({ ref, details: supplierDetails }),
   // evidence records and files
   listRecords: z.strictObject({ owner }),
   addRecord: z.strictObject({ owner, kind: z.string(), data: z.record(z.string(), z.unknown()) }),
@@ -64,8 +37,6 @@ const coreInputs = {
   readEvidence: z.strictObject({ id }),
   saveEvidenceAs: z.strictObject({ id }),
   deleteEvidence: z.strictObject({ id }),
-  // compliance
-  complianceReport: z.strictObject({ asOf: isoDate.optional() }),
   // interchange
   importFirmFileFromDialog: none,
   importSpreadsheetFromDialog: z.strictObject({
@@ -75,29 +46,20 @@ const coreInputs = {
 } satisfies Record<string, z.ZodType>;
 
 /** Every operation: the core ones above and each domain's (contract/ops/*.ts). */
-export const inputs = { ...coreInputs, ...evidenceInputs, ...suppliersInputs, ...casesInputs, ...packsInputs, ...appInputs };
+export const inputs = {
+  ...vaultInputs,
+  ...firmInputs,
+  ...staffInputs,
+  ...coreInputs,
+  ...complianceInputs,
+  ...evidenceInputs,
+  ...suppliersInputs,
+  ...casesInputs,
+  ...packsInputs,
+  ...appInputs,
+};
 
 interface CoreOutputs {
-  vaultState: VaultState;
-  pickVaultLocation: { path: string | null };
-  createVault: VaultState;
-  unlockVault: VaultState;
-  unlockRemembered: VaultState;
-  forgetRemembered: VaultState;
-  lockVault: VaultState;
-  setUserName: VaultState;
-  getFirm: FirmView;
-  updateFirm: FirmView;
-  updateSettings: FirmView;
-  listStaff: StaffSummary[];
-  getStaff: StaffSnapshot;
-  createStaff: StaffSummary;
-  updateStaff: StaffSummary;
-  deleteStaff: null;
-  listSuppliers: SupplierSummary[];
-  getSupplier: SupplierSnapshot;
-  createSupplier: SupplierSummary;
-  updateSupplier: SupplierSummary;
   listRecords: StoredRecord[];
   addRecord: StoredRecord;
   updateRecord: StoredRecord;
@@ -107,12 +69,22 @@ interface CoreOutputs {
   readEvidence: EvidenceContent;
   saveEvidenceAs: { path: string | null };
   deleteEvidence: null;
-  complianceReport: ComplianceReport;
   importFirmFileFromDialog: ImportSummary | null;
   importSpreadsheetFromDialog: ImportSummary | null;
   exportFirmFileToDialog: { path: string | null };
 }
-export interface Outputs extends CoreOutputs, StaffEvidenceOutputs, SuppliersOutputs, CasesOutputs, PacksOutputs, AppOutputs {}
+export interface Outputs
+  extends
+    VaultOutputs,
+    FirmOutputs,
+    StaffOutputs,
+    CoreOutputs,
+    ComplianceOutputs,
+    StaffEvidenceOutputs,
+    SuppliersOutputs,
+    CasesOutputs,
+    PacksOutputs,
+    AppOutputs {}
 
 export type OpName = keyof typeof inputs;
 export type Input<K extends OpName> = z.input<(typeof inputs)[K]>;

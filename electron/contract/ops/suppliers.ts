@@ -1,10 +1,10 @@
 // Contract operations of one domain (issue 4): supplier vetting files (MTSP Governance A-F),
-// vetting decisions and re-vetting. Merged into the one contract in ../api.ts.
+// vetting decisions and re-vetting, and the suppliers' own details. Merged into the one contract in ../api.ts.
 import { z } from 'zod';
 import type { OverallStatus, SubjectReport } from '../compliance';
 import type { IsoDate } from '../dates';
 import type { EvidenceMeta, SupplierSnapshot } from '../model';
-import { decision, ref, SUPPLIER_DOCUMENT_TOPICS } from '../model';
+import { decision, ref, SUPPLIER_DOCUMENT_TOPICS, supplierDetails } from '../model';
 import type { FirmView, StoredRecord, SupplierSummary } from '../views';
 
 const money = z.number({ error: 'must be a number' }).refine((n) => Number.isFinite(n) && n > 0, { message: 'must be a positive number of pounds' });
@@ -28,6 +28,12 @@ export const decisionInput = z.strictObject({ ref, ...decision.shape }).superRef
 export type DecisionInput = z.infer<typeof decisionInput>;
 
 export const suppliersInputs = {
+  // The supplier's own details.
+  listSuppliers: z.strictObject({}),
+  getSupplier: z.strictObject({ ref }),
+  createSupplier: supplierDetails,
+  updateSupplier: z.strictObject({ ref, details: supplierDetails }),
+  // Its vetting file.
   /** Every supplier with its overall SUP status, vetting state and next review date. */
   supplierList: z.strictObject({}),
   /** One supplier's whole vetting file: details, records, rule results, vetting state. */
@@ -81,6 +87,10 @@ export interface SupplierFileView {
 }
 
 export interface SuppliersOutputs {
+  listSuppliers: SupplierSummary[];
+  getSupplier: SupplierSnapshot;
+  createSupplier: SupplierSummary;
+  updateSupplier: SupplierSummary;
   supplierList: SupplierListItem[];
   supplierFile: SupplierFileView;
   recordSupplierDecision: StoredRecord;

@@ -1,20 +1,19 @@
 // Binds every contract operation to its service. The only place that knows both.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluate } from '../compliance/engine';
 import { attachEvidence, deleteEvidence, readEvidence } from '../evidence/evidence';
 import { addRecord, deleteRecord, listRecords, updateRecord } from '../evidence/records';
-import { getFirm, updateFirm, updateSettings } from '../firm/firm';
 import { exportFirmFile } from '../interchange/exportFirmFile';
 import { importFirmFile } from '../interchange/importFirmFile';
 import { importSpreadsheet } from '../interchange/spreadsheet';
-import { loadSnapshot, loadStaffSnapshot, loadSupplierSnapshot } from '../snapshot';
-import { createStaff, deleteStaff, listStaff, updateStaff } from '../staff/staff';
-import { createSupplier, listSuppliers, updateSupplier } from '../suppliers/suppliers';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../files';
 import { Registry } from './registry';
 import type { Session } from './session';
+import { registerVault } from './domains/vault';
+import { registerFirm } from './domains/firm';
+import { registerStaff } from './domains/staff';
+import { registerCompliance } from './domains/compliance';
 import { registerStaffEvidence } from './domains/evidence';
 import { registerSuppliers } from './domains/suppliers';
 import { registerCases } from './domains/cases';
@@ -26,46 +25,6 @@ const EVIDENCE_FILTERS = [{ name: 'Documents and images', extensions: ['pdf', 'p
 export function buildRegistry(session: Session): Registry {
   const r = new Registry();
   const ctx = () => session.ctx();
-
-  r.method('vaultState', () => session.state());
-  r.method('pickVaultLocation', async ({ purpose }) => {
-    const d = session.platform.dialogs;
-    if (purpose === 'create') {
-      return {
-        path: await d.saveFile({
-          title: 'Create a Caseproof vault',
-          defaultName: 'caseproof.cpv',
-          filters: [{ name: 'Caseproof vault', extensions: ['cpv'] }],
-        }),
-      };
-    }
-    const [p] = await d.openFiles({ title: 'Open a Caseproof vault', filters: [{ name: 'Caseproof vault', extensions: ['cpv'] }], multiple: false });
-    return { path: p ?? null };
-  });
-  r.method('createVault', ({ path: p, passphrase, remember }) => session.create(p, passphrase, remember));
-  r.method('unlockVault', ({ path: p, passphrase, remember, takeOver }) => session.unlock(p, passphrase, remember, takeOver));
-  r.method('unlockRemembered', ({ path: p, takeOver }) => session.unlockRemembered(p, takeOver));
-  r.method('forgetRemembered', ({ path: p }) => session.forget(p));
-  r.method('lockVault', () => session.lock());
-  r.method('setUserName', ({ name }) => {
-    session.platform.prefs.set('userName', name);
-    return session.state();
-  });
-
-  r.method('getFirm', () => getFirm(ctx()));
-  r.method('updateFirm', (d) => updateFirm(ctx(), d));
-  r.method('updateSettings', (d) => updateSettings(ctx(), d));
-
-  r.method('listStaff', () => listStaff(ctx()));
-  r.method('getStaff', ({ ref }) => loadStaffSnapshot(ctx(), ref));
-  r.method('createStaff', (d) => createStaff(ctx(), d));
-  r.method('updateStaff', ({ ref, details }) => updateStaff(ctx(), ref, details));
-  r.method('deleteStaff', ({ ref }) => (deleteStaff(ctx(), ref), null));
-
-  r.method('listSuppliers', () => listSuppliers(ctx()));
-  r.method('getSupplier', ({ ref }) => loadSupplierSnapshot(ctx(), ref));
-  r.method('createSupplier', (d) => createSupplier(ctx(), d));
-  r.method('updateSupplier', ({ ref, details }) => updateSupplier(ctx(), ref, details));
 
   r.method('listRecords', ({ owner }) => listRecords(ctx(), owner));
   r.method('addRecord', ({ owner, kind, data }) => addRecord(ctx(), owner, kind, data));
@@ -98,11 +57,6 @@ export function buildRegistry(session: Session): Registry {
     return { path: dest };
   });
   r.method('deleteEvidence', ({ id }) => (deleteEvidence(ctx(), id), null));
-
-  r.method('complianceReport', ({ asOf }) => {
-    const c = ctx();
-    return evaluate(loadSnapshot(c), asOf ?? c.clock.today(), asOf === undefined ? c.clock.now() : undefined);
-  });
 
   r.method('importFirmFileFromDialog', async () => {
     const [file] = await session.platform.dialogs.openFiles({
@@ -143,6 +97,10 @@ export function buildRegistry(session: Session): Registry {
     return { path: dest };
   });
 
+  registerVault(r, session);
+  registerFirm(r, session);
+  registerStaff(r, session);
+  registerCompliance(r, session);
   registerStaffEvidence(r, session);
   registerSuppliers(r, session);
   registerCases(r, session);

@@ -1,10 +1,12 @@
-// Handlers of the suppliers operations (electron/contract/ops/suppliers.ts).
+// Handlers of the suppliers operations (electron/contract/ops/suppliers.ts), over electron/services/suppliers/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { recordDecision } from '../../suppliers/decisions';
 import { attachSupplierDocument, attachSupplierDocuments, DOCUMENT_TITLES } from '../../suppliers/documents';
 import { setIndemnityMinimums } from '../../suppliers/minimums';
+import { createSupplier, listSuppliers, updateSupplier } from '../../suppliers/suppliers';
 import { supplierFile, supplierList } from '../../suppliers/vettingFile';
+import { loadSupplierSnapshot } from '../../snapshot';
 import type { Registry } from '../registry';
 import type { Session } from '../session';
 
@@ -12,6 +14,10 @@ const EVIDENCE_FILTERS = [{ name: 'Documents and images', extensions: ['pdf', 'p
 
 export function registerSuppliers(r: Registry, session: Session): void {
   const ctx = () => session.ctx();
+  r.method('listSuppliers', () => listSuppliers(ctx()));
+  r.method('getSupplier', ({ ref }) => loadSupplierSnapshot(ctx(), ref));
+  r.method('createSupplier', (d) => createSupplier(ctx(), d));
+  r.method('updateSupplier', ({ ref, details }) => updateSupplier(ctx(), ref, details));
   r.method('supplierList', () => supplierList(ctx()));
   r.method('supplierFile', ({ ref }) => supplierFile(ctx(), ref));
   r.method('recordSupplierDecision', (d) => recordDecision(ctx(), d));
