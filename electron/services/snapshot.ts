@@ -8,7 +8,11 @@ import {
   type CaseSnapshot,
   type EvidenceMeta,
   type FirmSnapshot,
+  type Policy,
+  type RecordKind,
+  type RecordPayload,
   type StaffSnapshot,
+  type Stored,
   type SupplierSnapshot,
 } from '../contract/model';
 import type { Ctx } from './context';
@@ -20,68 +24,102 @@ import { staffRowByRef, toStaffDetails } from './staff/staff';
 import { supplierRowByRef, toSupplierDetails } from './suppliers/suppliers';
 import { toCaseDetails, toHandover } from './cases/caseRows';
 
-type Item = Record<string, unknown> & { id: number; evidence: EvidenceMeta[] };
+type Lists = Record<string, RecordKind>;
+/** A snapshot's evidence lists, typed from the list → kind table (STAFF_LISTS, SUPPLIER_LISTS). */
+type ListsOf<L extends Lists> = { -readonly [F in keyof L]: Stored<RecordPayload<L[F]>>[] };
+type RecordRow = typeof records.$inferSelect;
 
-function invert<T extends Record<string, string>>(o: T): Record<string, keyof T> {
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));
+/** Every list of `lists`, empty. */
+function emptyLists<L extends Lists>(lists: L): ListsOf<L> {
+  const out: Partial<ListsOf<L>> = {};
+  for (const field of keysOf(lists)) out[field] = [];
+  return out as ListsOf<L>; // every key was just set
 }
-const STAFF_FIELD_OF = invert(STAFF_LISTS);
-const SUPPLIER_FIELD_OF = invert(SUPPLIER_LISTS);
+function keysOf<L extends Lists>(lists: L): (keyof L & string)[] {
+  return Object.keys(lists);
+}
+
+/** Files `rows` into their lists by kind (rows of kinds the table does not list are left out). */
+class ListFiler<L extends Lists> {
+  private readonly fieldOf = new Map<string, keyof L & string>();
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly lists: L,
+    private readonly evidence: Map<number, EvidenceMeta[]>,
+  ) {
+    for (const field of keysOf(lists)) this.fieldOf.set(lists[field], field);
+  }
+
+  /** Whether records of this kind belong in one of the lists. */
+  has(kind: string): boolean {
+    return this.fieldOf.has(kind);
+  }
+
+  add(into: ListsOf<L>, row: RecordRow): void {
+    const field = this.fieldOf.get(row.kind);
+    if (field !== undefined) this.push(into, field, row);
+  }
+
+  private push<F extends keyof L & string>(into: ListsOf<L>, field: F, row: RecordRow): void {
+    // readPayload checks the row is of the list's kind and validates it against that kind's schema.
+    into[field].push({ ...readPayload(this.ctx, row, this.lists[field]), id: row.id, evidence: this.evidence.get(row.id) ?? [] });
+  }
+}
 
 /** One staff member with every evidence list: reads only their records (the profile page). */
 export function loadStaffSnapshot(ctx: Ctx, ref: string): StaffSnapshot {
   const row = staffRowByRef(ctx, ref);
-  const lists = listsOf(ctx, eq(records.staffId, row.id), STAFF_FIELD_OF);
-  return { ...toStaffDetails(row), ...emptyLists(STAFF_LISTS), ...lists } as unknown as StaffSnapshot;
+  return { ...toStaffDetails(row), ...listsOf(ctx, eq(records.staffId, row.id), STAFF_LISTS) };
 }
 
 /** One supplier with every vetting list: reads only its records. */
 export function loadSupplierSnapshot(ctx: Ctx, ref: string): SupplierSnapshot {
   const row = supplierRowByRef(ctx, ref);
-  const lists = listsOf(ctx, eq(records.supplierId, row.id), SUPPLIER_FIELD_OF);
-  return { ...toSupplierDetails(row), ...emptyLists(SUPPLIER_LISTS), ...lists } as unknown as SupplierSnapshot;
+  return { ...toSupplierDetails(row), ...listsOf(ctx, eq(records.supplierId, row.id), SUPPLIER_LISTS) };
 }
 
-function listsOf(ctx: Ctx, where: SQL, fieldOf: Record<string, string | number | symbol>): Record<string, Item[]> {
+function listsOf<L extends Lists>(ctx: Ctx, where: SQL, lists: L): ListsOf<L> {
   const rows = ctx.vault.orm.select().from(records).where(where).orderBy(records.id).all();
-  const ev = evidenceByRecord(
+  const filer = new ListFiler(
     ctx,
-    rows.map((r) => r.id),
+    lists,
+    evidenceByRecord(
+      ctx,
+      rows.map((r) => r.id),
+    ),
   );
-  const out: Record<string, Item[]> = {};
-  for (const r of rows) {
-    const field = fieldOf[r.kind] as string | undefined;
-    if (field) (out[field] ??= []).push({ ...readPayload(ctx, r), id: r.id, evidence: ev.get(r.id) ?? [] });
-  }
+  const out = emptyLists(lists);
+  for (const r of rows) filer.add(out, r);
   return out;
 }
 
 export function loadSnapshot(ctx: Ctx): FirmSnapshot {
   const { orm } = ctx.vault;
   const ev = evidenceByRecord(ctx);
-  const byStaff = new Map<number, Record<string, Item[]>>();
-  const bySupplier = new Map<number, Record<string, Item[]>>();
-  const policies: Item[] = [];
+  const staffFiler = new ListFiler(ctx, STAFF_LISTS, ev);
+  const supplierFiler = new ListFiler(ctx, SUPPLIER_LISTS, ev);
+  const byStaff = new Map<number, ListsOf<typeof STAFF_LISTS>>();
+  const bySupplier = new Map<number, ListsOf<typeof SUPPLIER_LISTS>>();
+  const policies: Stored<Policy>[] = [];
   for (const r of orm.select().from(records).orderBy(records.id).all()) {
-    const item: Item = { ...readPayload(ctx, r), id: r.id, evidence: ev.get(r.id) ?? [] };
-    if (r.staffId !== null) push(byStaff, r.staffId, STAFF_FIELD_OF[r.kind] as string, item);
-    else if (r.supplierId !== null) push(bySupplier, r.supplierId, SUPPLIER_FIELD_OF[r.kind] as string, item);
-    else if (r.kind === 'policy') policies.push(item);
+    if (r.staffId !== null) {
+      if (!staffFiler.has(r.kind)) continue;
+      const lists = byStaff.get(r.staffId) ?? emptyLists(STAFF_LISTS);
+      byStaff.set(r.staffId, lists);
+      staffFiler.add(lists, r);
+    } else if (r.supplierId !== null) {
+      if (!supplierFiler.has(r.kind)) continue;
+      const lists = bySupplier.get(r.supplierId) ?? emptyLists(SUPPLIER_LISTS);
+      bySupplier.set(r.supplierId, lists);
+      supplierFiler.add(lists, r);
+    } else if (r.kind === 'policy') policies.push({ ...readPayload(ctx, r, 'policy'), id: r.id, evidence: ev.get(r.id) ?? [] });
   }
   const staffRows = orm.select().from(staff).orderBy(staff.ref).all();
   const staffRef = new Map(staffRows.map((s) => [s.id, s.ref]));
-  const staffSnaps: StaffSnapshot[] = staffRows.map((s) => ({
-    ...toStaffDetails(s),
-    ...emptyLists(STAFF_LISTS),
-    ...(byStaff.get(s.id) ?? {}),
-  })) as unknown as StaffSnapshot[];
+  const staffSnaps: StaffSnapshot[] = staffRows.map((s) => ({ ...toStaffDetails(s), ...(byStaff.get(s.id) ?? emptyLists(STAFF_LISTS)) }));
   const supplierRows = orm.select().from(suppliers).orderBy(suppliers.ref).all();
   const supplierRef = new Map(supplierRows.map((s) => [s.id, s.ref]));
-  const supplierSnaps = supplierRows.map((s) => ({
-    ...toSupplierDetails(s),
-    ...emptyLists(SUPPLIER_LISTS),
-    ...(bySupplier.get(s.id) ?? {}),
-  })) as unknown as SupplierSnapshot[];
+  const supplierSnaps: SupplierSnapshot[] = supplierRows.map((s) => ({ ...toSupplierDetails(s), ...(bySupplier.get(s.id) ?? emptyLists(SUPPLIER_LISTS)) }));
 
   const contactById = new Map(
     orm
@@ -120,20 +158,10 @@ export function loadSnapshot(ctx: Ctx): FirmSnapshot {
       address: f.address,
       codeOfConductSignatory: f.codeOfConductSignatory,
       settings: f.settings,
-      policies: policies as unknown as FirmSnapshot['firm']['policies'],
+      policies,
     },
     staff: staffSnaps,
     suppliers: supplierSnaps,
     cases: caseSnaps,
   };
-}
-
-function push(map: Map<number, Record<string, Item[]>>, owner: number, field: string, item: Item): void {
-  if (!field) return;
-  const lists = map.get(owner) ?? {};
-  (lists[field] ??= []).push(item);
-  map.set(owner, lists);
-}
-function emptyLists(o: Record<string, string>): Record<string, never[]> {
-  return Object.fromEntries(Object.keys(o).map((k) => [k, []]));
 }
