@@ -265,6 +265,15 @@ describe('SUP-VETTING-DECISION and supplierApprovalOn', () => {
     expect(supRule(rule, { decisions: [approved('2026-06-01', '2027-06-01'), rejected] }).status).toBe('not_met');
     expect(supRule(rule, { decisions: [rejected, approved('2026-06-02', '2027-06-01')] }).status).toBe('met');
   });
+  it('of two approvals on the same day, the one recorded later counts, whatever its terms', () => {
+    const conditional = { decision: 'conditional' as const, by: 'Sam Lee', on: '2026-06-01', nextReviewOn: '2026-12-01', note: 'Six sessions, then review' };
+    const later = supRule(rule, { decisions: [approved('2026-06-01', '2027-06-01'), conditional] });
+    expect(later).toMatchObject({ status: 'due_soon', changesOn: '2026-12-01' });
+    expect(later.reason).toContain('Approved with conditions by Sam Lee on 01/06/2026');
+    const earlier = supRule(rule, { decisions: [conditional, approved('2026-06-01', '2027-06-01')] });
+    expect(earlier).toMatchObject({ status: 'met', changesOn: '2027-06-01' });
+    expect(earlier.reason).toContain('Approved by Kim Byrne on 01/06/2026');
+  });
   it('supplierApprovalOn judges any date by the decision in force then', () => {
     const s = aSupplier({
       decisions: [approved('2026-01-10', '2026-07-10'), { decision: 'rejected', by: 'Sam Lee', on: '2026-09-01' }],
