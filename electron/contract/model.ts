@@ -530,10 +530,8 @@ export const SUPPLIER_LISTS = {
   exemptions: 'exemption',
   documents: 'supplierDocument',
 } as const satisfies Record<string, RecordKind>;
-/** Case fields kept in the `practice` JSON column rather than their own columns. */
-export const CASE_PRACTICE_FIELDS = [
-  'inaOn',
-  'settlementOn',
+/** A case's standard practice checklist (A-I, consent, risk reviews): ops/cases.ts CHECKLIST_FIELDS. */
+export const CASE_CHECKLIST_FIELDS = [
   'rehabPrescriptionRequestedOn',
   'rehabPrescriptionReviewedOn',
   'preInaRequestedOn',
@@ -548,3 +546,5 @@ export const CASE_PRACTICE_FIELDS = [
   'consentReviewedOn',
   'riskReviewedOn',
 ] as const;
+/** Case fields kept in the `practice` JSON column rather than their own columns. */
+export const CASE_PRACTICE_FIELDS = ['inaOn', 'settlementOn', ...CASE_CHECKLIST_FIELDS] as const;

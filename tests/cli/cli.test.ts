@@ -1,22 +1,13 @@
 // The CLI as a black box: the real command, real vault files, exit codes and wording
 // as in docs/spec/cli.md.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../support/cli';
-import { filesContaining, tempDir } from '../support/tmp';
+import { cli, vaultWithSample } from '../support/cli';
+import { filesContaining, tempDir, fileSha256 } from '../support/tmp';
 import { SAMPLE_FILE } from '../support/vaults';
 
-const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
-function vaultWithSample() {
-  const dir = tempDir();
-  const vault = path.join(dir, 'riverside.cpv');
-  expect(cli(['init', '--vault', vault]).code).toBe(0);
-  const imp = cli(['import', '--vault', vault, SAMPLE_FILE]);
-  expect(imp.code, imp.stderr).toBe(0);
-  return { dir, vault, imp };
-}
+const sha = fileSha256;
 type Status = {
   asOf: string;
   firm: { status: string; rules: { rule: string; status: string; reason: string; changesOn?: string }[] };

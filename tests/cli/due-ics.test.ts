@@ -2,19 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../support/cli';
+import { cli, vaultWithSample } from '../support/cli';
 import { parseIcs } from '../support/ics';
-import { tempDir } from '../support/tmp';
-import { SAMPLE_FILE } from '../support/vaults';
-
-function vaultWithSample() {
-  const dir = tempDir();
-  const vault = path.join(dir, 'riverside.cpv');
-  expect(cli(['init', '--vault', vault]).code).toBe(0);
-  const imp = cli(['import', '--vault', vault, SAMPLE_FILE]);
-  expect(imp.code, imp.stderr).toBe(0);
-  return { dir, vault };
-}
 
 describe('caseproof due --ics', () => {
   it('writes every future due date as all-day events that parse back, and says how many', () => {

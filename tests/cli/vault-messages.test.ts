@@ -1,24 +1,15 @@
 // What the CLI says happened to the vault file (docs/spec/cli.md, version 2 additions), each
 // with exit status 1 and only when true: "is not a Caseproof vault", "is damaged", "the
 // passphrase is wrong", "is open in another Caseproof"; and the files it writes are owner-only.
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../support/cli';
-import { tempDir } from '../support/tmp';
+import { cli, vaultWithSample } from '../support/cli';
+import { tempDir, fileSha256 } from '../support/tmp';
 import { SAMPLE_FILE } from '../support/vaults';
 
 const PAGE = 4096;
-const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
-function vaultWithSample() {
-  const dir = tempDir();
-  const vault = path.join(dir, 'riverside.cpv');
-  expect(cli(['init', '--vault', vault]).code).toBe(0);
-  const imp = cli(['import', '--vault', vault, SAMPLE_FILE]);
-  expect(imp.code, imp.stderr).toBe(0);
-  return { dir, vault };
-}
+const sha = fileSha256;
 function flip(file: string, offset: number): void {
   const fd = openSync(file, 'r+');
   const b = Buffer.alloc(1);

@@ -1,6 +1,9 @@
 // Runs the real `caseproof` command (bin/caseproof.mjs → the built CLI) as a child process.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { tempDir } from './tmp';
+import { SAMPLE_FILE } from './vaults';
 
 export const BIN = path.resolve(__dirname, '../../bin/caseproof.mjs');
 export interface Run {
@@ -17,4 +20,14 @@ export function cli(args: string[], env: Record<string, string | undefined> = {}
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A new vault in a temporary folder, made by `caseproof init` and filled by importing the sample firm. */
+export function vaultWithSample(): { dir: string; vault: string; imp: Run } {
+  const dir = tempDir();
+  const vault = path.join(dir, 'riverside.cpv');
+  expect(cli(['init', '--vault', vault]).code).toBe(0);
+  const imp = cli(['import', '--vault', vault, SAMPLE_FILE]);
+  expect(imp.code, imp.stderr).toBe(0);
+  return { dir, vault, imp };
 }

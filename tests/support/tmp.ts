@@ -1,4 +1,5 @@
 // Temporary folders for tests: every test gets its own vault location, removed afterwards.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,4 +23,9 @@ export function filesContaining(dir: string, text: string): string[] {
     const b = readFileSync(path.join(dir, f));
     return needles.some((n) => b.includes(n));
   });
+}
+
+/** A file's SHA-256 (hex), to show a file was left byte for byte as it was. */
+export function fileSha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
 }

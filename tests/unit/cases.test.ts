@@ -18,18 +18,11 @@ import { createStaff } from '../../electron/services/staff/staff';
 import { createSupplier } from '../../electron/services/suppliers/suppliers';
 import type { Ctx } from '../../electron/services/context';
 import { ctxFor, newVault } from '../support/vaults';
+import { thrownBy } from '../support/errors';
 
 const TODAY = '2026-11-24';
 
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+const errorOf = (fn: () => unknown) => thrownBy(fn, AppError);
 
 /** A vault with two case managers and three suppliers: approved, rejected, approved but lapsed. */
 function firm() {

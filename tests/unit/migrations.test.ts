@@ -1,7 +1,6 @@
 // The migration mechanism on real encrypted vaults: pending migrations run in one
 // transaction after the vault is copied beside itself; the copy goes on success and stays
 // (named in the error) on failure, when the vault is left exactly as it was.
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,10 +14,11 @@ import { importFirmFile } from '../../electron/services/interchange/importFirmFi
 import { listRecords } from '../../electron/services/evidence/records';
 import { draftStatements } from '../../scripts/draft-migration';
 import { decryptedPages, dumpVault, V1_MIGRATION } from '../support/legacyVault';
-import { filesContaining } from '../support/tmp';
+import { filesContaining, fileSha256 } from '../support/tmp';
 import { ctxFor, newVault, PASS, reopen, sampleFirm } from '../support/vaults';
+import { thrownBy } from '../support/errors';
 
-const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+const sha = fileSha256;
 
 /** A vault at today's data version holding the sample firm, closed. */
 function closedSampleVault() {
@@ -59,14 +59,7 @@ function expectSameFile(file: string, key: VaultKey, bytes: Buffer, pages: Buffe
   expect(changedBytes.filter((i) => !(i >= 24 && i < 28) && !(i >= 92 && i < 96))).toEqual([]);
 }
 
-function errorOf(fn: () => unknown): VaultError {
-  try {
-    fn();
-  } catch (e) {
-    return e as VaultError;
-  }
-  throw new Error('expected an error');
-}
+const errorOf = (fn: () => unknown) => thrownBy(fn, VaultError);
 
 describe('applying migrations', () => {
   it('applies pending migrations to an existing vault, keeping its data; a migration may run SQL and reshape stored JSON', () => {

@@ -14,6 +14,7 @@ import { loadSnapshot, loadStaffSnapshot, loadSupplierSnapshot } from '../../ele
 import { grantExemption, withdrawExemption } from '../../electron/services/staffEvidence/exemptions';
 import { attachSupplierDocuments } from '../../electron/services/suppliers/documents';
 import { newVault, sampleFirm } from '../support/vaults';
+import { thrownBy } from '../support/errors';
 
 let ctx: Ctx;
 beforeEach(() => {
@@ -31,14 +32,7 @@ const firstOf = (kind: string) => ctx.vault.sqlite.prepare<[string], { id: numbe
 const setData = (id: number, data: string, version = 1) =>
   ctx.vault.sqlite.prepare('UPDATE records SET data = ?, data_version = ? WHERE id = ?').run(data, version, id);
 
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error('expected an error');
-}
+const errorOf = (fn: () => unknown) => thrownBy(fn, AppError);
 
 describe('writing', () => {
   it('stamps every record written with its kind’s current shape version', () => {

@@ -9,16 +9,9 @@ import { importFirmFile } from '../../electron/services/interchange/importFirmFi
 import { exportFirmFile } from '../../electron/services/interchange/exportFirmFile';
 import { loadSnapshot } from '../../electron/services/snapshot';
 import { newVault, sampleFirm } from '../support/vaults';
+import { thrownBy } from '../support/errors';
 
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+const errorOf = (fn: () => unknown) => thrownBy(fn, AppError);
 const counts = (ctx: ReturnType<typeof newVault>['ctx']) =>
   ctx.vault.sqlite
     .prepare('SELECT (SELECT count(*) FROM staff) s, (SELECT count(*) FROM records) r, (SELECT count(*) FROM evidence_files) f, (SELECT count(*) FROM cases) c')

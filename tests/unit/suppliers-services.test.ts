@@ -22,16 +22,9 @@ import { nodePlatform } from '../../electron/platform/nodePlatform';
 import { makePng } from '../support/png';
 import { tempDir } from '../support/tmp';
 import { ctxFor, newVault, PASS } from '../support/vaults';
+import { thrownBy } from '../support/errors';
 
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+const errorOf = (fn: () => unknown) => thrownBy(fn, AppError);
 const PNG = Buffer.from(makePng(8, 8, [40, 90, 160]));
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');

@@ -18,20 +18,13 @@ import { listRecords } from '../../electron/services/evidence/records';
 import { Session } from '../../electron/services/api/session';
 import { buildRegistry } from '../../electron/services/api/handlers';
 import { nodePlatform } from '../../electron/platform/nodePlatform';
-import { tempDir } from '../support/tmp';
+import { tempDir, fileSha256 } from '../support/tmp';
 import { newVault, PASS, SAMPLE_FILE, sampleFirm } from '../support/vaults';
+import { thrownBy } from '../support/errors';
 
-const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+const sha = fileSha256;
 
-function errorOf(fn: () => unknown): VaultError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(VaultError);
-    return e as VaultError;
-  }
-  throw new Error('expected the open to be refused');
-}
+const errorOf = (fn: () => unknown) => thrownBy(fn, VaultError);
 
 /** A closed vault of several pages holding the sample firm and one evidence file. */
 function filledVault(): { file: string; dir: string } {

@@ -1,6 +1,5 @@
 // The encrypted vault on disk: real SQLCipher files in a temporary folder.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -11,10 +10,10 @@ import { attachEvidence } from '../../electron/services/evidence/evidence';
 import { addRecord, deleteRecord, listRecords } from '../../electron/services/evidence/records';
 import { createStaff, deleteStaff } from '../../electron/services/staff/staff';
 import { decryptedPages, occurrences } from '../support/legacyVault';
-import { filesContaining, tempDir } from '../support/tmp';
+import { filesContaining, tempDir, fileSha256 } from '../support/tmp';
 import { newVault, PASS, reopen, sampleFirm } from '../support/vaults';
 
-const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+const sha = fileSha256;
 
 describe('vault encryption on disk', () => {
   it('holds no plaintext in the vault file or its WAL/SHM, while open and after closing', () => {

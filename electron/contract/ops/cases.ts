@@ -6,6 +6,7 @@ import type { CaseloadFigures } from '../caseload';
 import type { OverallStatus, RuleResult, RuleStatus } from '../compliance';
 import { isoDate } from '../dates';
 import { caseDetails, CASE_STATUSES, CLOSED_REASONS, INJURIES, ref, type CaseSnapshot, type HandoverRecord, type Instruction } from '../model';
+import { CASE_CHECKLIST_FIELDS } from '../model';
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 const optText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).optional();
@@ -19,21 +20,7 @@ export const CASE_STATUS_WORDS: Record<(typeof CASE_STATUSES)[number], string> =
 };
 
 /** The checklist part of a case (standard practice A-I, consent, risk reviews). */
-export const CHECKLIST_FIELDS = [
-  'rehabPrescriptionRequestedOn',
-  'rehabPrescriptionReviewedOn',
-  'preInaRequestedOn',
-  'preInaReviewedOn',
-  'preInaUnavailable',
-  'nhsContactOn',
-  'nhsTeam',
-  'statutoryProvisionOn',
-  'rehabPlanOn',
-  'rehabPlanShared',
-  'consentRecordedOn',
-  'consentReviewedOn',
-  'riskReviewedOn',
-] as const;
+export const CHECKLIST_FIELDS = CASE_CHECKLIST_FIELDS;
 export type ChecklistField = (typeof CHECKLIST_FIELDS)[number];
 export const caseChecklist = caseDetails.pick(Object.fromEntries(CHECKLIST_FIELDS.map((k) => [k, true])) as { [K in ChecklistField]: true });
 export type CaseChecklist = z.infer<typeof caseChecklist>;

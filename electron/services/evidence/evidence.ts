@@ -2,13 +2,13 @@
 // who added them when. Nothing is ever written beside the vault. The bytes live in
 // evidence_contents and are read only by readEvidence / evidenceContentReader: every
 // other query here reads evidence_files alone, so listing files never decrypts them.
-import { createHash } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { evidenceContents, evidenceFiles, records } from '../../../db/schema';
 import { londonDate } from '../../contract/dates';
 import type { EvidenceMeta } from '../../contract/model';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
+import { sha256Hex } from '../hash';
 import { checkEvidenceFile } from './mediaType';
 
 const META = {
@@ -23,12 +23,11 @@ const META = {
 };
 type MetaRow = { [K in keyof typeof META]: (typeof evidenceFiles.$inferSelect)[K] };
 
+/** Re-exported for the callers that know it from here; defined once in ../hash.ts. */
+export { sha256Hex };
+
 function toMeta(r: MetaRow): EvidenceMeta {
   return { id: r.id, name: r.name, mediaType: r.mediaType, size: r.size, sha256: r.sha256, addedBy: r.addedBy, addedOn: londonDate(r.addedAt) };
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Attaches a file to a record. Call inside a transaction when part of a larger write. */

@@ -5,16 +5,12 @@
 // come from a process-wide counter unless given (parts.ts gives them from a per-document counter).
 // So the packed file is opened again, core.xml's dates are set to the pack's as-of date, and the
 // entries are zipped again with that date as their time, in a fixed order, with DEFLATE.
-import { createHash } from 'node:crypto';
 import { Document, type FileChild, Packer } from 'docx';
 import JSZip from 'jszip';
 import { type IsoDate, ukDate } from '../../contract/dates';
 import { PAGE, type PackTheme, documentStyles, pageFooter, pageHeader } from './styles';
 
-/** Lower-case hex SHA-256 of some bytes. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256Hex } from '../hash';
 
 export interface PackMeta {
   /** Document title, e.g. "Legal Panel evidence pack: Morgan Ellis". */
