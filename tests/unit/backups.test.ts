@@ -75,7 +75,7 @@ describe('backups in the app', () => {
     const stale = await t.call<{ warning: boolean; line: string }>('backupState');
     expect(stale.warning).toBe(true);
     expect(stale.line).toBe(
-      'Warning: the last verified backup was made 7 days ago (24/11/2026 09:14), more than 7 days ago. Back up now from Settings → Backups, or set a schedule there.',
+      'Warning: the last verified backup is 7 days old (made 24/11/2026 09:14). Back up now from Settings → Backups, or set a schedule there.',
     );
   });
 

@@ -216,7 +216,7 @@ function backupLine(last: BackupEntry | null, ageDays: number | null, warning: b
   const how = 'Back up now from Settings → Backups, or set a schedule there.';
   if (!last || ageDays === null) return `Warning: this vault has never been backed up. ${how}`;
   const ago = ageDays === 0 ? 'today' : ageDays === 1 ? 'yesterday' : `${ageDays} days ago`;
-  if (warning) return `Warning: the last verified backup was made ${ago} (${ukDateTime(last.madeAt)}), more than ${BACKUP_WARN_DAYS} days ago. ${how}`;
+  if (warning) return `Warning: the last verified backup is ${ageDays} days old (made ${ukDateTime(last.madeAt)}). ${how}`;
   return `Last verified backup: ${ukDateTime(last.madeAt)} (${ago}), to ${last.file}.`;
 }
 
