@@ -24,7 +24,11 @@ function time<T>(label: string, fn: () => T): T {
   return r;
 }
 try {
-  console.log(`${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `${cpus().length} × ${cpus()[0]?.model}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const file = path.join(dir, 'firm.cpv');
   const vault = createVault(file, { passphrase: PASS });
   vault.sqlite.exec('CREATE TABLE filler (b BLOB)');
