@@ -244,3 +244,19 @@ export function rekeyVault(vault: Vault, newPassphrase: string): VaultKey {
   (vault as { key: VaultKey }).key = key;
   return key;
 }
+
+/**
+ * Re-encrypts a closed copy of a vault (a backup just written by VACUUM INTO) under another
+ * key, in place: the copy's own salt is kept, so `to` is derived from the new passphrase and
+ * that salt. Only ever used on a temporary file nobody else has open.
+ */
+export function rekeyCopy(file: string, from: VaultKey, to: VaultKey, opts: Pick<OpenOptions, 'nativeBinding'> = {}): void {
+  const db = connect(file, true, opts);
+  try {
+    keyConnection(db, from);
+    db.pragma('journal_mode = DELETE');
+    db.pragma(rekeyPragma(to));
+  } finally {
+    db.close();
+  }
+}

@@ -222,3 +222,30 @@ export const packs = sqliteTable('packs', {
   fileName: text('file_name').notNull(),
   sha256: text('sha256').notNull(),
 });
+
+// --- Backups and key slots (migration 0006; electron/services/vault/backups.ts) ---
+
+/** Every verified backup made of this vault (Back up now, a scheduled one, the CLI): the Dashboard shows the last. */
+export const backups = sqliteTable('backups', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** When the copy had been verified, UTC (`YYYY-MM-DDTHH:MM:SSZ`, the clock's stamp). */
+  madeAt: text('made_at').notNull(),
+  /** Where it was written (a path on the computer that made it). */
+  file: text('file').notNull(),
+  bytes: integer('bytes').notNull(),
+  /** 'now' (Back up now), 'scheduled', or 'cli'. */
+  kind: text('kind').notNull(),
+  /** True when the copy opens with the backup passphrase rather than the vault's. */
+  ownPassphrase: integer('own_passphrase', { mode: 'boolean' }).notNull(),
+});
+
+/**
+ * Keys kept inside the encrypted vault, by name: 'backup' (the derived key of the separate
+ * backup passphrase, so scheduled backups need nobody to type it) and 'recovery' (the key
+ * that wraps the vault key in the recovery file). Readable only by whoever can open the vault.
+ */
+export const vaultKeys = sqliteTable('vault_keys', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

@@ -14,10 +14,13 @@ Usage: caseproof COMMAND --vault PATH [options]
   backup   --vault PATH --out FILE           an encrypted, verified copy
   restore  --from FILE --vault PATH [--force]
   rekey    --vault PATH                      change the passphrase
+  recovery-key --vault PATH                  make a recovery key (shown once) and its recovery file
+  recover  --vault PATH                      open with the recovery key and set a new passphrase
   demo     --vault PATH                      a new vault filled with an invented firm
   caseload --vault PATH [--staff REF] [--as-of DATE] [--json]   caseload figures, per case manager or the firm
   retention --vault PATH [--as-of DATE] [--json] [--delete]   closed cases past retention; --delete removes them
 The passphrase comes from CASEPROOF_PASSPHRASE (or is asked for on a terminal);
-rekey takes the new one from CASEPROOF_NEW_PASSPHRASE.
+rekey and recover take the new one from CASEPROOF_NEW_PASSPHRASE; recover takes the
+recovery key from CASEPROOF_RECOVERY_KEY.
 A vault open in another Caseproof is refused, naming who and where; --take-over opens it
 anyway when that Caseproof is on another computer that has stopped (crashed, switched off).`;

@@ -22,12 +22,16 @@ import { importFirmFile } from '../services/interchange/importFirmFile';
 import { importSpreadsheet, SHEET_KINDS, type SheetKind } from '../services/interchange/spreadsheet';
 import { loadSnapshot } from '../services/snapshot';
 import { copyVault, verifyCopy } from '../services/vault/backup';
+import { makeBackup } from '../services/vault/backups';
+import { keyFromRecovery, makeRecoveryKey, writeRecoveryFileFor } from '../services/vault/recovery';
+import { readSalt } from '../../db/keys';
+import { recoveryKeyText } from '../contract/ops/backups';
 import { CliFailure, passphraseFrom, UsageError } from './io';
 import { demo } from './commands/demo';
 import { dueCalendar } from './commands/dueCalendar';
 import { caseload } from './commands/caseload';
 import { retention } from './commands/retention';
-import { asOfArg, cliOpenOptions, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
+import { asOfArg, cliOpenOptions, ctxOf, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
 import { HELP } from './help';
 
 /** One rule's line: its id, its one title (the same words as the app and the packs), the status word and the reason. */
@@ -126,7 +130,8 @@ const commands: Record<string, Command> = {
   async backup(a) {
     const dest = need(a.values.out, 'out');
     await withVault(a, (ctx) => {
-      copyVault(ctx.vault, dest, false);
+      // Logged in the vault like the app's (the Dashboard says when the last was made).
+      makeBackup(ctx, dest, 'cli', { overwrite: a.values.force === true });
       out(`Backed up to ${dest} (encrypted with the same passphrase, verified).`);
     });
   },
@@ -154,8 +159,34 @@ const commands: Record<string, Command> = {
       const next = await passphraseFrom('CASEPROOF_NEW_PASSPHRASE', 'New passphrase: ');
       if (next.length < MIN_PASSPHRASE) throw new CliFailure(`The new passphrase must be at least ${MIN_PASSPHRASE} characters.`);
       rekeyVault(ctx.vault, next);
+      // The recovery key keeps working: its file now wraps the new key.
+      if (writeRecoveryFileFor(ctx, ctx.vault.path, ctx.vault.key)) out('The recovery file beside the vault has been updated.');
       out('The passphrase has been changed.');
     });
+  },
+  async 'recovery-key'(a) {
+    await withVault(a, (ctx) => {
+      const { recoveryKey, file } = makeRecoveryKey(ctx);
+      out(`Recovery key (shown once; any earlier one no longer works): ${recoveryKey}`);
+      out(`Keep it apart from the computer (printed, in a safe). It needs the recovery file ${file}, which goes wherever the vault goes.`);
+    });
+  },
+  async recover(a) {
+    const file = need(a.values.vault, 'vault');
+    if (!existsSync(file)) throw new CliFailure(`No vault found at ${file}.`);
+    const typed = recoveryKeyText.safeParse(await passphraseFrom('CASEPROOF_RECOVERY_KEY', 'Recovery key: '));
+    if (!typed.success) throw new CliFailure(`The recovery key ${typed.error.issues[0].message}.`);
+    const key = keyFromRecovery(file, typed.data, readSalt(file));
+    const next = await passphraseFrom('CASEPROOF_NEW_PASSPHRASE', 'New passphrase: ');
+    if (next.length < MIN_PASSPHRASE) throw new CliFailure(`The new passphrase must be at least ${MIN_PASSPHRASE} characters.`);
+    const vault = openVault(file, { key }, cliOpenOptions(a));
+    try {
+      rekeyVault(vault, next);
+      writeRecoveryFileFor(ctxOf(vault), file, vault.key);
+      out('Opened with the recovery key and set the new passphrase; the recovery key still works.');
+    } finally {
+      vault.close();
+    }
   },
 };
 

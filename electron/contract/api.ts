@@ -20,6 +20,7 @@ import { suppliersInputs, type SuppliersOutputs } from './ops/suppliers';
 import { casesInputs, type CasesOutputs } from './ops/cases';
 import { packsInputs, type PacksOutputs } from './ops/packs';
 import { appInputs, type AppOutputs } from './ops/app';
+import { backupsInputs, type BackupsOutputs } from './ops/backups';
 import { OP_NAMES as LISTED_NAMES, type OpNameListed } from './names';
 
 const none = z.strictObject({});
@@ -57,6 +58,7 @@ export const inputs = {
   ...casesInputs,
   ...packsInputs,
   ...appInputs,
+  ...backupsInputs,
 };
 
 interface CoreOutputs {
@@ -84,7 +86,8 @@ export interface Outputs
     SuppliersOutputs,
     CasesOutputs,
     PacksOutputs,
-    AppOutputs {}
+    AppOutputs,
+    BackupsOutputs {}
 
 export type OpName = keyof typeof inputs;
 export type Input<K extends OpName> = z.input<(typeof inputs)[K]>;

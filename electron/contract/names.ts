@@ -85,6 +85,16 @@ export const OP_NAMES = [
   // the app itself (ops/app.ts)
   'reportActivity',
   'openRegister',
+  // backups, passphrase, recovery key (ops/backups.ts)
+  'backupState',
+  'backupNow',
+  'chooseBackupFolder',
+  'setBackupSchedule',
+  'clearBackupSchedule',
+  'restoreBackup',
+  'changePassphrase',
+  'makeRecoveryKey',
+  'recoverVault',
 ] as const;
 
 /** An operation's name, as this list spells it (api.ts proves it equals the schemas' keys). */

@@ -41,6 +41,12 @@ export function electronPlatform(win: () => BrowserWindow | null): Platform {
         const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
         return r.canceled ? [] : r.filePaths;
       },
+      openFolder: async ({ title }) => {
+        const w = win();
+        const opts = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+        const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
     },
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body }).show();

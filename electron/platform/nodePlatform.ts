@@ -48,6 +48,10 @@ export function nodePlatform(opts: { prefsFile?: string; user?: string } = {}): 
         const a = next(p);
         return a === null ? [] : Array.isArray(a) ? a : [a];
       },
+      openFolder: async () => {
+        const a = next(p);
+        return Array.isArray(a) ? (a[0] ?? null) : a;
+      },
     },
     notify: (title, body) => p.notifications.push({ title, body }),
     showInFolder: (f) => p.shown.push(f),

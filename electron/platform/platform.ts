@@ -27,6 +27,8 @@ export interface Platform {
   dialogs: {
     saveFile(opts: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
     openFiles(opts: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<string[]>;
+    /** A folder (for scheduled backups); null when cancelled. */
+    openFolder(opts: { title: string }): Promise<string | null>;
   };
   notify(title: string, body: string): void;
   /** Shows a file in the OS file manager. */

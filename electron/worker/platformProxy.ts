@@ -68,6 +68,7 @@ export function platformProxy(link: PlatformLink): Platform {
     dialogs: {
       saveFile: (opts) => link.ask('dialogs.saveFile', opts),
       openFiles: (opts) => link.ask('dialogs.openFiles', opts),
+      openFolder: (opts) => link.ask('dialogs.openFolder', opts),
     },
     notify: (title, body) => link.notice('notify', title, body),
     showInFolder: (file) => link.notice('showInFolder', file),

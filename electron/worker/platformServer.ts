@@ -16,6 +16,7 @@ const SERVE: Server = {
   defaultVaultPath: (p) => p.defaultVaultPath(),
   'dialogs.saveFile': (p, opts) => p.dialogs.saveFile(opts),
   'dialogs.openFiles': (p, opts) => p.dialogs.openFiles(opts),
+  'dialogs.openFolder': (p, opts) => p.dialogs.openFolder(opts),
   notify: (p, title, body) => p.notify(title, body),
   showInFolder: (p, file) => p.showInFolder(file),
   openExternal: (p, url) => p.openExternal(url),

@@ -40,13 +40,14 @@ export interface PlatformCalls {
   defaultVaultPath: [[], string];
   'dialogs.saveFile': [[opts: { title: string; defaultName: string; filters: FileFilter[] }], string | null];
   'dialogs.openFiles': [[opts: { title: string; filters: FileFilter[]; multiple: boolean }], string[]];
+  'dialogs.openFolder': [[opts: { title: string }], string | null];
   notify: [[title: string, body: string], void];
   showInFolder: [[path: string], void];
   openExternal: [[url: string], void];
 }
 export type PlatformMethod = keyof PlatformCalls;
 export const SYNC_METHODS = ['userName', 'prefs.get', 'prefs.set', 'secrets.unavailableReason', 'secrets.wrap', 'secrets.unwrap', 'defaultVaultPath'] as const;
-export const ASYNC_METHODS = ['dialogs.saveFile', 'dialogs.openFiles', 'openExternal'] as const;
+export const ASYNC_METHODS = ['dialogs.saveFile', 'dialogs.openFiles', 'dialogs.openFolder', 'openExternal'] as const;
 export const NOTICE_METHODS = ['notify', 'showInFolder'] as const;
 export type SyncMethod = (typeof SYNC_METHODS)[number];
 export type AsyncMethod = (typeof ASYNC_METHODS)[number];

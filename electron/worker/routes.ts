@@ -17,7 +17,19 @@ export const JOB_OPS: ReadonlySet<OpName> = new Set<OpName>([
   // Only a pack saved in this run may be shown in its folder; the job worker's registry
   // remembers which, so the question goes to the worker that saved it.
   'showPackInFolder',
+  // Backups copy and check the whole vault (seconds on a large one); restoring reads and
+  // writes another file and needs no open vault.
+  'backupNow',
+  'restoreBackup',
 ]);
 
 /** Operations that open or close the vault: the job worker's connection is replaced after them. */
-export const VAULT_STATE_OPS: ReadonlySet<OpName> = new Set<OpName>(['createVault', 'unlockVault', 'unlockRemembered', 'lockVault']);
+export const VAULT_STATE_OPS: ReadonlySet<OpName> = new Set<OpName>([
+  'createVault',
+  'unlockVault',
+  'unlockRemembered',
+  'lockVault',
+  // The key changes: the job worker must reopen with the new one.
+  'changePassphrase',
+  'recoverVault',
+]);

@@ -13,6 +13,7 @@ import { routeProgress, runCall } from './calls';
 import { platformLink, platformProxy } from './platformProxy';
 import type { FromWorker, ToWorker, WorkerBoot } from './protocol';
 import { startReminders } from './reminders';
+import { startBackupSchedule } from './backupSchedule';
 
 /** How long a quick write waits for a long job's write to finish before saying the vault is busy. */
 const BUSY_WAIT_MS = 250;
@@ -76,7 +77,10 @@ if (boot.role === 'job' && boot.keyPort) {
   keyPort.once('message', (shared: { path: string; key: string } | null) => {
     keyPort.close();
     try {
-      if (shared) session.openShared(shared.path, shared.key);
+      if (shared) {
+        session.openShared(shared.path, shared.key);
+        startBackupSchedule(session, platform);
+      }
     } catch (e) {
       console.error('[caseproof] the job worker could not open the vault:', (e as Error).message);
     }

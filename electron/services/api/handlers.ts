@@ -19,6 +19,7 @@ import { registerSuppliers } from './domains/suppliers';
 import { registerCases } from './domains/cases';
 import { registerPacks } from './domains/packs';
 import { registerApp } from './domains/app';
+import { registerBackups } from './domains/backups';
 
 const EVIDENCE_FILTERS = [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'doc', 'docx'] }];
 
@@ -106,6 +107,7 @@ export function buildRegistry(session: Session): Registry {
   registerCases(r, session);
   registerPacks(r, session);
   registerApp(r, session);
+  registerBackups(r, session);
   r.assertComplete();
   return r;
 }

@@ -6,14 +6,17 @@
 // Locking closes the connection and overwrites the derived key's bytes. The session also
 // keeps when the window was last used (`noteUse`, from the page's activity reports, against
 // the one clock), which auto-lock (autoLock.ts) compares with the firm's idle time.
-import { createVault, openVault, type OpenOptions, type Vault } from '../../../db/client';
-import { exportKey, importKey, type VaultKey } from '../../../db/keys';
+import { timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createVault, openVault, rekeyVault, type OpenOptions, type Vault } from '../../../db/client';
+import { deriveKey, exportKey, importKey, readSalt, type VaultKey } from '../../../db/keys';
 import type { LockedBecause } from '../../contract/events';
 import type { VaultState } from '../../contract/views';
 import type { Platform } from '../../platform/platform';
 import { systemClock, type Clock } from '../clock';
 import type { Ctx, ProgressSink } from '../context';
 import { AppError } from '../errors';
+import { keyFromRecovery, writeRecoveryFileFor } from '../vault/recovery';
 
 const LAST_PATH = 'lastVaultPath';
 const REMEMBERED = 'rememberedKeys';
@@ -37,7 +40,8 @@ export class Session {
 
   constructor(
     readonly platform: Platform,
-    private readonly openOptions: OpenOptions = {},
+    /** How this session opens vaults (Electron's native SQLite module, say); read by the restore handler. */
+    readonly openOptions: OpenOptions = {},
     /** The one clock (tests pin it); the computer's otherwise. */
     readonly clock: Clock = systemClock,
   ) {
@@ -138,6 +142,48 @@ export class Session {
       throw rememberedKeyFailed(
         "this computer's keychain could not unlock it (this can happen after your login password was reset, or when Caseproof's settings were copied from another computer)",
       );
+    }
+  }
+
+  /**
+   * Changes the open vault's passphrase (SQLCipher rekey: every page re-encrypted under the new
+   * key, in one transaction). The current passphrase must be given; the recovery file and a key
+   * remembered on this computer follow the new key.
+   */
+  changePassphrase(current: string, next: string): VaultState {
+    const c = this.ctx();
+    const given = deriveKey(current, c.vault.key.salt);
+    const right = timingSafeEqual(given.key, c.vault.key.key);
+    given.key.fill(0);
+    if (!right) throw new AppError('wrong-passphrase', 'The current passphrase is wrong; nothing was changed.', 'current');
+    if (next === current) throw new AppError('invalid', 'The new passphrase is the same as the current one.', 'next');
+    this.rekey(next);
+    return this.state();
+  }
+
+  /**
+   * Opens a vault with its recovery key and sets a new passphrase at once, so the forgotten
+   * one stops working; the same recovery key keeps working (its file is wrapped afresh).
+   */
+  recover(path: string, recoveryKey: string, next: string, takeOver = false): VaultState {
+    if (!existsSync(path)) throw new AppError('not-found', `No vault found at ${path}.`, 'path');
+    const key = keyFromRecovery(path, recoveryKey, readSalt(path));
+    this.lock();
+    this.vault = openVault(path, { key }, this.options(takeOver));
+    this.rekey(next);
+    this.afterOpen(false);
+    return this.state();
+  }
+
+  private rekey(next: string): void {
+    const c = this.ctx();
+    const old = c.vault.key.key;
+    rekeyVault(c.vault, next);
+    old.fill(0);
+    writeRecoveryFileFor(c, c.vault.path, c.vault.key);
+    // A key remembered on this computer would no longer open the vault: wrap the new one instead.
+    if (this.remembered()[c.vault.path] !== undefined && !this.platform.secrets.unavailableReason()) {
+      this.platform.prefs.set(REMEMBERED, { ...this.remembered(), [c.vault.path]: this.platform.secrets.wrap(exportKey(c.vault.key)) });
     }
   }
 

@@ -4,7 +4,7 @@
 // it takes the destination's name, so a half-written or unsound copy never does.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { openVault, type Vault } from '../../../db/client';
+import { openVault, rekeyCopy, type Vault } from '../../../db/client';
 import { removeWithSidecars } from '../../../db/files';
 import { damaged } from '../../../db/identify';
 import type { VaultKey } from '../../../db/keys';
@@ -28,15 +28,20 @@ export function verifyCopy(file: string, key: VaultKey): { staff: number } {
   }
 }
 
-export function copyVault(vault: Vault, dest: string, overwrite: boolean, progress?: ProgressSink): void {
+/**
+ * Writes a verified copy of `vault` to `dest`. With `as`, the copy is re-encrypted under that
+ * key (a separate backup passphrase derived with the vault's salt) before it is checked.
+ */
+export function copyVault(vault: Vault, dest: string, overwrite: boolean, progress?: ProgressSink, as?: VaultKey): void {
   if (path.resolve(dest) === path.resolve(vault.path)) throw new AppError('invalid', 'The copy must go to a different file from the vault itself.', 'out');
   if (existsSync(dest) && !overwrite) throw alreadyExists(dest);
   const tmp = tempBeside(dest);
   try {
     progress?.({ done: 0, total: 2, label: 'Copying the vault' });
     vacuumInto(vault.sqlite, tmp);
+    if (as) rekeyCopy(tmp, vault.key, as);
     progress?.({ done: 1, total: 2, label: 'Checking the copy' });
-    verifyCopy(tmp, vault.key);
+    verifyCopy(tmp, as ?? vault.key);
     // A stale -wal beside the old file would be read into the new one: it goes with it.
     if (overwrite) removeWithSidecars(dest);
     publish(tmp, dest, { overwrite });

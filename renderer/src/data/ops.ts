@@ -23,9 +23,11 @@ export type Topic =
   /** Cases, their instructions and handovers, and the instructing parties they name. */
   | 'cases'
   /** The pack register. */
-  | 'packs';
+  | 'packs'
+  /** The log of verified backups, the schedule on this computer, the recovery key's presence. */
+  | 'backups';
 
-const ALL: readonly Topic[] = ['vault', 'firm', 'staff', 'suppliers', 'records', 'cases', 'packs'];
+const ALL: readonly Topic[] = ['vault', 'firm', 'staff', 'suppliers', 'records', 'cases', 'packs', 'backups'];
 /** What rule results are worked out from: nearly everything. */
 const COMPLIANCE: readonly Topic[] = ['firm', 'staff', 'suppliers', 'records', 'cases'];
 
@@ -117,6 +119,16 @@ export const OPS = {
   // the app itself: telling main the window is in use, opening a public register in the browser
   reportActivity: { changes: [] },
   openRegister: { changes: [] },
+  // backups, passphrase, recovery key
+  backupState: { reads: ['backups'] },
+  backupNow: { changes: ['backups'] },
+  chooseBackupFolder: { changes: [] },
+  setBackupSchedule: { changes: ['backups'] },
+  clearBackupSchedule: { changes: ['backups'] },
+  restoreBackup: { changes: [] },
+  changePassphrase: { changes: ['vault'] },
+  makeRecoveryKey: { changes: ['backups'] },
+  recoverVault: { changes: ALL },
 } as const satisfies Record<OpName, OpEffect>;
 
 type Ops = typeof OPS;

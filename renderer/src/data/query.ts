@@ -88,6 +88,8 @@ const VAULT_OPS: ReadonlySet<ActionOp> = new Set<AnswersVaultState>([
   'forgetRemembered',
   'lockVault',
   'setUserName',
+  'changePassphrase',
+  'recoverVault',
 ]);
 const isVaultState = (v: unknown): v is VaultState => typeof v === 'object' && v !== null && 'open' in v && 'defaultPath' in v;
 

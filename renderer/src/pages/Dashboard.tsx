@@ -9,6 +9,7 @@ import { useAction, useOps } from '../data/query';
 import { ukDate, ukDateLong } from '../format';
 import { StatusBadge } from '../components/Status';
 import { fixLink } from '../links';
+import { BackupLine } from '../backups/BackupLine';
 
 function whoOf(i: DueItemView, firmName: string): string {
   if (i.subject === 'firm') return firmName || 'The firm';
@@ -50,6 +51,7 @@ export function Dashboard() {
       <p className="hint">
         As of {ukDateLong(report.asOf)}. Items lapsing within {due.days} days show as due soon (change this under <Link to="/settings">Settings</Link>).
       </p>
+      <BackupLine />
       <div className="actions">
         <button type="button" className="secondary" onClick={exportCalendar}>
           Export due dates to calendar…

@@ -11,6 +11,8 @@ import { useContractForm } from '../forms/useContractForm';
 import { CheckInput, FormMessage, NumberInput, SavedNote, SelectInput, TextInput } from '../forms/inputs';
 import { pounds } from '../format';
 import { AutoLockSettings } from '../lock/AutoLockSettings';
+import { BackupSettings } from '../backups/BackupSettings';
+import { PassphraseSettings } from '../backups/PassphraseSettings';
 
 export function SettingsPage() {
   const [firm, vault] = useOps([
@@ -24,6 +26,8 @@ export function SettingsPage() {
       <FirmForm firm={firm} />
       <RuleSettings firm={firm} />
       <AutoLockSettings firm={firm} />
+      <BackupSettings />
+      <PassphraseSettings />
       <p className="card">
         Policies (handover, whistleblowing, complaints, lone working, information security) and their yearly reviews:{' '}
         <Link to="/policies/{-$kind}">Organisation policies</Link>

@@ -1,23 +1,28 @@
 // First run (create a vault) and unlock. The passphrase is typed twice on creation and
 // never leaves main once sent; "remember" is refused with a reason where the OS has no keychain.
 import { useEffect, useState } from 'react';
+import { z } from 'zod';
 import { useWatch } from 'react-hook-form';
 import { inputs } from '../../../electron/contract/api';
 import type { VaultState } from '../../../electron/contract/views';
 import { passphraseStrength } from '../../../electron/contract/passphrase';
 import { ApiError } from '../api';
 import { lockNotice } from '../../../electron/contract/events';
+import { call } from '../api';
 import { forgetVaultData, useAction, vaultClosedElsewhere } from '../data/query';
+import { RecoverForm } from '../backups/RecoverForm';
+import { RecoveryKeyShown } from '../backups/RecoveryKeyShown';
+import { RestoreForm } from '../backups/RestoreForm';
 import { useContractForm } from '../forms/useContractForm';
 import { CheckInput, FormMessage, TextInput } from '../forms/inputs';
 
 /** Creating a vault: the contract's createVault, with the passphrase typed a second time. */
-const createForm = inputs.createVault.extend({ confirm: inputs.createVault.shape.passphrase }).superRefine((v, c) => {
+const createForm = inputs.createVault.extend({ confirm: inputs.createVault.shape.passphrase, recovery: z.boolean() }).superRefine((v, c) => {
   if (v.confirm !== v.passphrase) c.addIssue({ code: 'custom', path: ['confirm'], message: 'does not match the passphrase' });
 });
 
 export function VaultGate({ state }: { state: VaultState }) {
-  const [mode, setMode] = useState<'unlock' | 'create'>(state.lastPath ? 'unlock' : 'create');
+  const [mode, setMode] = useState<'unlock' | 'create' | 'restore' | 'recover'>(state.lastPath ? 'unlock' : 'create');
   // Whenever the gate shows, nothing read from a vault stays in this window.
   useEffect(() => forgetVaultData(), []);
   return (
@@ -37,8 +42,22 @@ export function VaultGate({ state }: { state: VaultState }) {
           <button role="tab" aria-selected={mode === 'create'} onClick={() => setMode('create')}>
             Create a new vault
           </button>
+          <button role="tab" aria-selected={mode === 'restore'} onClick={() => setMode('restore')}>
+            Restore a backup
+          </button>
+          <button role="tab" aria-selected={mode === 'recover'} onClick={() => setMode('recover')}>
+            Use the recovery key
+          </button>
         </div>
-        {mode === 'create' ? <CreateVault state={state} /> : <UnlockVault state={state} />}
+        {mode === 'create' ? (
+          <CreateVault state={state} />
+        ) : mode === 'restore' ? (
+          <RestoreForm />
+        ) : mode === 'recover' ? (
+          <RecoverForm state={state} />
+        ) : (
+          <UnlockVault state={state} />
+        )}
       </div>
     </main>
   );
@@ -69,12 +88,19 @@ function useBrowse(purpose: 'create' | 'open', chosen: (path: string) => void, f
 }
 
 function CreateVault({ state }: { state: VaultState }) {
-  const f = useContractForm(createForm, { path: state.defaultPath, passphrase: '', confirm: '', remember: false });
+  const f = useContractForm(createForm, { path: state.defaultPath, passphrase: '', confirm: '', remember: false, recovery: false });
   const create = useAction('createVault');
+  // With a recovery key, the vault is created and the key shown here once, before the app opens.
+  const [shown, setShown] = useState<{ recoveryKey: string; file: string; opened: VaultState } | null>(null);
   const browse = useBrowse('create', (p) => f.setValue('path', p, { shouldValidate: true }), f.fail);
   const passphrase = useWatch({ control: f.control, name: 'passphrase' }) ?? '';
   const strength = passphraseStrength(passphrase);
-  const submit = f.submit(({ confirm: _again, ...d }) => create.mutateAsync(d));
+  const submit = f.submit(async ({ confirm: _again, recovery, ...d }) => {
+    if (!recovery) return create.mutateAsync(d);
+    const opened = await call('createVault', d);
+    setShown({ ...(await call('makeRecoveryKey', {})), opened });
+  });
+  if (shown) return <RecoveryKeyShown recoveryKey={shown.recoveryKey} file={shown.file} onDone={() => void vaultClosedElsewhere(shown.opened)} />;
   return (
     <form onSubmit={submit} aria-label="Create a new vault" noValidate>
       <div className="row-inline">
@@ -89,8 +115,14 @@ function CreateVault({ state }: { state: VaultState }) {
       </div>
       <TextInput form={f} name="confirm" label="Passphrase again" type="password" required />
       <CheckInput form={f} name="remember" {...rememberProps(state)} />
+      <CheckInput
+        form={f}
+        name="recovery"
+        label="Make a recovery key"
+        hint="Shown once, after the vault is made: it opens the vault and sets a new passphrase if the passphrase is ever forgotten."
+      />
       <FormMessage form={f} />
-      <p className="hint">If you lose the passphrase, nobody can recover the vault. Write it down and keep it somewhere safe.</p>
+      <p className="hint">Without the passphrase (or a recovery key), nobody can open the vault. Write it down and keep it somewhere safe.</p>
       <button type="submit" disabled={f.formState.isSubmitting}>
         {f.formState.isSubmitting ? 'Creating…' : 'Create vault'}
       </button>
