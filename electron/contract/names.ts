@@ -85,6 +85,18 @@ export const OP_NAMES = [
   // the app itself (ops/app.ts)
   'reportActivity',
   'openRegister',
+  // the case journey (ops/journey.ts)
+  'changeCaseStatus',
+  'saveJourneyItem',
+  'deleteJourneyItem',
+  'setCaseOutcome',
+  'saveInvoice',
+  'deleteInvoice',
+  'incidentClocks',
+  'supplierInvoices',
+  'staffCaseMix',
+  'mtspReport',
+  'exportMtspReport',
 ] as const;
 
 /** An operation's name, as this list spells it (api.ts proves it equals the schemas' keys). */
