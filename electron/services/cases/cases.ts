@@ -111,7 +111,8 @@ export function caseView(ctx: Ctx, ref: string, asOf: IsoDate = ctx.clock.today(
   const people = staffById(ctx);
   const c = loadCase(ctx, row, people);
   const snap = snapshotForCase(ctx, c);
-  const ectx = engineContext(snap, asOf);
+  // Today is judged at this minute (an incident's 48 hours run to the minute); a past date at its end.
+  const ectx = engineContext(snap, asOf, asOf === ctx.clock.today() ? ctx.clock.now() : undefined);
   const report = evaluateCase(c, ectx);
   const nameOf = (r: string) => [...people.values()].find((p) => p.ref === r)?.name ?? r;
   const instructions = c.instructions.map((i) => {

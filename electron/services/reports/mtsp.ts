@@ -77,7 +77,10 @@ export function mtspFigures(ctx: Ctx, opts: { from?: IsoDate; to?: IsoDate } = {
     )
     .all({ from, to }) as Row[];
   const spendByCase = new Map<number, number>();
-  for (const r of db.prepare(`SELECT case_id AS caseId, invoices FROM case_instructions WHERE invoices <> '[]'`).all() as { caseId: number; invoices: string }[]) {
+  for (const r of db.prepare(`SELECT case_id AS caseId, invoices FROM case_instructions WHERE invoices <> '[]'`).all() as {
+    caseId: number;
+    invoices: string;
+  }[]) {
     for (const inv of JSON.parse(r.invoices) as Invoice[]) {
       if (inv.receivedOn >= from && inv.receivedOn <= to) spendByCase.set(r.caseId, (spendByCase.get(r.caseId) ?? 0) + inv.amountGBP);
     }
@@ -175,7 +178,16 @@ export function staffCaseMix(ctx: Ctx, ref: string, asOf: IsoDate = ctx.clock.to
          FROM cases c JOIN staff s ON s.id = c.case_manager_id
         WHERE c.case_manager_id = @id OR c.id IN (SELECT case_id FROM case_handovers WHERE from_staff_id = @id OR to_staff_id = @id)`,
     )
-    .all({ id: person.id }) as { id: number; caseManager: string; complexity: string | null; status: CaseSnapshot['status']; referredOn: string | null; openedOn: string | null; closedOn: string | null; journey: string }[];
+    .all({ id: person.id }) as {
+    id: number;
+    caseManager: string;
+    complexity: string | null;
+    status: CaseSnapshot['status'];
+    referredOn: string | null;
+    openedOn: string | null;
+    closedOn: string | null;
+    journey: string;
+  }[];
   const handovers = new Map<number, CaseSnapshot['handovers']>();
   for (const h of ctx.vault.sqlite
     .prepare(

@@ -26,7 +26,16 @@ export async function mtspWorkbook(r: MtspReport): Promise<Buffer> {
   const keys = (pick: (p: MtspReport['byParty'][number]) => Record<string, number>) => [...new Set(r.byParty.flatMap((p) => Object.keys(pick(p))))].sort();
   sheet(
     'By instructing party',
-    ['Instructing party', 'Kind', 'Cases', 'Rehabilitation spend (£)', 'Median days referral to settlement', 'Feedback responses', 'Mean score: case manager', 'Mean score: solicitor'],
+    [
+      'Instructing party',
+      'Kind',
+      'Cases',
+      'Rehabilitation spend (£)',
+      'Median days referral to settlement',
+      'Feedback responses',
+      'Mean score: case manager',
+      'Mean score: solicitor',
+    ],
     r.byParty.map((p) => [
       p.party,
       KIND_WORDS[p.kind] ?? p.kind,
@@ -39,9 +48,18 @@ export async function mtspWorkbook(r: MtspReport): Promise<Buffer> {
     ]),
   ).getColumn(4).numFmt = '£#,##0.00';
   const injuries = keys((p) => p.injuries);
-  sheet('Injury mix', ['Instructing party', 'Kind', ...injuries], r.byParty.map((p) => [p.party, KIND_WORDS[p.kind] ?? p.kind, ...injuries.map((k) => p.injuries[k] ?? 0)]));
+  sheet(
+    'Injury mix',
+    ['Instructing party', 'Kind', ...injuries],
+    r.byParty.map((p) => [p.party, KIND_WORDS[p.kind] ?? p.kind, ...injuries.map((k) => p.injuries[k] ?? 0)]),
+  );
   const spend = keys((p) => p.spendGBP);
-  sheet('Spend by injury type', ['Instructing party', 'Kind', ...spend], r.byParty.map((p) => [p.party, KIND_WORDS[p.kind] ?? p.kind, ...spend.map((k) => p.spendGBP[k] ?? 0)]), true);
+  sheet(
+    'Spend by injury type',
+    ['Instructing party', 'Kind', ...spend],
+    r.byParty.map((p) => [p.party, KIND_WORDS[p.kind] ?? p.kind, ...spend.map((k) => p.spendGBP[k] ?? 0)]),
+    true,
+  );
   const voc = keys((p) => p.vocational);
   sheet(
     'Vocational outcomes',
