@@ -19,6 +19,7 @@ Usage: caseproof COMMAND --vault PATH [options]
   demo     --vault PATH                      a new vault filled with an invented firm
   caseload --vault PATH [--staff REF] [--as-of DATE] [--json]   caseload figures, per case manager or the firm
   retention --vault PATH [--as-of DATE] [--json] [--delete]   closed cases past retention; --delete removes them
+  report mtsp --vault PATH [--from DATE] [--to DATE] [--json] [--out FILE.xlsx] [--force]   the MTSP Model figures by instructing party
 The passphrase comes from CASEPROOF_PASSPHRASE (or is asked for on a terminal);
 rekey and recover take the new one from CASEPROOF_NEW_PASSPHRASE; recover takes the
 recovery key from CASEPROOF_RECOVERY_KEY.

@@ -31,6 +31,7 @@ import { demo } from './commands/demo';
 import { dueCalendar } from './commands/dueCalendar';
 import { caseload } from './commands/caseload';
 import { retention } from './commands/retention';
+import { report } from './commands/report';
 import { asOfArg, cliOpenOptions, ctxOf, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
 import { HELP } from './help';
 
@@ -50,6 +51,7 @@ function statusJson(r: ComplianceReport) {
 const commands: Record<string, Command> = {
   caseload,
   retention,
+  report,
   demo,
   // Word (docx) is loaded only when a pack is made, not at every start.
   pack: async (a) => (await import('./commands/pack')).pack(a),

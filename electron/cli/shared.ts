@@ -12,6 +12,7 @@ export const OPTIONS = {
   vault: { type: 'string' },
   out: { type: 'string' },
   from: { type: 'string' },
+  to: { type: 'string' },
   'as-of': { type: 'string' },
   'take-over': { type: 'boolean' },
   days: { type: 'string' },

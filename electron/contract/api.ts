@@ -21,6 +21,7 @@ import { casesInputs, type CasesOutputs } from './ops/cases';
 import { packsInputs, type PacksOutputs } from './ops/packs';
 import { appInputs, type AppOutputs } from './ops/app';
 import { backupsInputs, type BackupsOutputs } from './ops/backups';
+import { journeyInputs, type JourneyOutputs } from './ops/journey';
 import { OP_NAMES as LISTED_NAMES, type OpNameListed } from './names';
 
 const none = z.strictObject({});
@@ -59,6 +60,7 @@ export const inputs = {
   ...packsInputs,
   ...appInputs,
   ...backupsInputs,
+  ...journeyInputs,
 };
 
 interface CoreOutputs {
@@ -87,7 +89,8 @@ export interface Outputs
     CasesOutputs,
     PacksOutputs,
     AppOutputs,
-    BackupsOutputs {}
+    BackupsOutputs,
+    JourneyOutputs {}
 
 export type OpName = keyof typeof inputs;
 export type Input<K extends OpName> = z.input<(typeof inputs)[K]>;

@@ -404,6 +404,19 @@ export const caseDetails = z.strictObject({
   consentRecordedOn: isoDate.optional(),
   consentReviewedOn: isoDate.optional(),
   riskReviewedOn: isoDate.optional(),
+  // ---- the case journey's own case fields (issue 14), kept in the `practice` JSON ----
+  /** Who referred the case (an organisation or a role, never the client): "Smith & Co solicitors". */
+  referralSource: optText(200),
+  /** The date the client consented to the referral. */
+  referralConsentOn: isoDate.optional(),
+  /** The date the client was given their own copy of the rehabilitation plan. */
+  planClientCopyOn: isoDate.optional(),
+  /** Standard Practice E: a shortfall in statutory provision raised with the statutory body. */
+  statutoryShortfallRaisedOn: isoDate.optional(),
+  /** Standard Practice G: the client, family, NHS and social care engaged in planning. */
+  stakeholdersEngagedOn: isoDate.optional(),
+  /** Standard Practice H: the NHS treating team told of privately funded provision. */
+  nhsToldOfPrivateOn: isoDate.optional(),
 });
 export type CaseDetails = z.infer<typeof caseDetails>;
 
@@ -545,6 +558,13 @@ export const CASE_CHECKLIST_FIELDS = [
   'consentRecordedOn',
   'consentReviewedOn',
   'riskReviewedOn',
+  // the case journey (issue 14): the client's copy of the plan, Standard Practice E, G, H
+  'planClientCopyOn',
+  'statutoryShortfallRaisedOn',
+  'stakeholdersEngagedOn',
+  'nhsToldOfPrivateOn',
 ] as const;
 /** Case fields kept in the `practice` JSON column rather than their own columns. */
-export const CASE_PRACTICE_FIELDS = ['inaOn', 'settlementOn', ...CASE_CHECKLIST_FIELDS] as const;
+export const CASE_PRACTICE_FIELDS = ['inaOn', 'settlementOn', 'referralSource', 'referralConsentOn', ...CASE_CHECKLIST_FIELDS] as const;
+/** The case-journey fields of a case, kept in the case row's `journey` JSON column (migration 0008). */
+export const JOURNEY_FIELDS = Object.keys(caseJourney.shape) as (keyof CaseJourney)[];

@@ -95,6 +95,18 @@ export const OP_NAMES = [
   'changePassphrase',
   'makeRecoveryKey',
   'recoverVault',
+  // the case journey (ops/journey.ts)
+  'changeCaseStatus',
+  'saveJourneyItem',
+  'deleteJourneyItem',
+  'setCaseOutcome',
+  'saveInvoice',
+  'deleteInvoice',
+  'incidentClocks',
+  'supplierInvoices',
+  'staffCaseMix',
+  'mtspReport',
+  'exportMtspReport',
 ] as const;
 
 /** An operation's name, as this list spells it (api.ts proves it equals the schemas' keys). */

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../electron/services/compliance/engine';
 import { caseView, closeCase, createCase, listCases, listParties, updateCase, updateChecklist } from '../../electron/services/cases/cases';
+import { detailsOf } from '../../electron/contract/ops/journey';
 import { caseloadSentence, caseloadView, partyReport } from '../../electron/services/cases/figures';
 import { handOverCase } from '../../electron/services/cases/handovers';
 import { instructSupplier } from '../../electron/services/cases/instructions';
@@ -109,7 +110,7 @@ describe('creating and editing cases', () => {
   it('moves a case to another manager only by a handover, not by editing', () => {
     const { ctx } = firm();
     const v = addCase(ctx, 'RC-1');
-    const { id: _i, instructions: _n, handovers: _h, ...details } = v.case;
+    const details = detailsOf(v.case);
     const e = errorOf(() => updateCase(ctx, 'RC-1', { ...details, caseManager: 'CM-2' }));
     expect([e.code, e.field]).toEqual(['conflict', 'caseManager']);
     const edited = updateCase(ctx, 'RC-1', { ...details, injury: 'spinal', complexity: 'high' });
@@ -141,11 +142,11 @@ describe('closing a case', () => {
 
   it('editing to closed needs the same; reopening clears the closing fields', () => {
     const { ctx } = firm();
-    const { id: _i, instructions: _n, handovers: _h, ...d } = addCase(ctx, 'RC-1').case;
+    const d = detailsOf(addCase(ctx, 'RC-1').case);
     expect(errorOf(() => updateCase(ctx, 'RC-1', { ...d, status: 'closed', closedOn: '2026-10-01' })).field).toBe('closedReason');
     expect(errorOf(() => updateCase(ctx, 'RC-1', { ...d, closedOn: '2026-10-01' })).message).toBe('closedOn: only a closed case has a closing date');
     const closed = updateCase(ctx, 'RC-1', { ...d, status: 'closed', closedOn: '2026-10-01', closedReason: 'settled' }).case;
-    const { id: _j, instructions: _m, handovers: _g, closedOn: _c, closedReason: _r, ...open } = closed;
+    const { closedOn: _c, closedReason: _r, ...open } = detailsOf(closed);
     expect(updateCase(ctx, 'RC-1', { ...open, status: 'monitoring' }).case).not.toHaveProperty('closedOn');
   });
 });

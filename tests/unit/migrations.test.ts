@@ -193,7 +193,7 @@ describe('the shipped migrations', () => {
       return Number(m.name.slice(0, 4));
     });
     expect(numbers[0]).toBe(0);
-    numbers.slice(1).forEach((n, i) => expect(n).toBeGreaterThan(numbers[i]));
+    numbers.slice(1).forEach((n, i) => expect(n).toBeGreaterThan(numbers[i]!));
   });
 
   it('build exactly the tables, columns, keys and indexes of db/schema.ts (what `npm run db:draft` compares)', async () => {

@@ -65,6 +65,8 @@ export const closeInput = z.strictObject({
   ref,
   closedOn: isoDate,
   closedReason: z.enum(CLOSED_REASONS, { error: `must be one of ${CLOSED_REASONS.join(', ')}` }),
+  /** The case journey: may the firm contact the client at 3, 6 and 9 months (CASE-FOLLOW-UP)? The app's dialog always asks. */
+  followUpConsent: z.boolean({ error: 'must be yes or no' }).optional(),
 });
 
 export const casesInputs = {
@@ -125,7 +127,21 @@ export interface HandoverView extends HandoverRecord {
 }
 export interface CaseHistoryEntry {
   on: string;
-  kind: 'referred' | 'opened' | 'ina' | 'instruction' | 'handover' | 'settled' | 'closed';
+  kind:
+    | 'referred'
+    | 'opened'
+    | 'ina'
+    | 'instruction'
+    | 'handover'
+    | 'settled'
+    | 'closed'
+    | 'status'
+    | 'plan-review'
+    | 'risk-review'
+    | 'incident'
+    | 'follow-up'
+    | 'feedback'
+    | 'invoice';
   what: string;
 }
 export interface CaseView {
@@ -143,6 +159,8 @@ export interface CaseView {
   history: CaseHistoryEntry[];
   /** For closed cases: when the retention period ends. */
   retention: { years: number; keepUntil: string | null; past: boolean } | null;
+  /** The case journey: status history, incident clocks, follow-up windows, invoices (issue 14). */
+  journey: import('./journey').JourneyView;
 }
 export interface InstructResult {
   view: CaseView;

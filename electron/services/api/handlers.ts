@@ -20,6 +20,7 @@ import { registerCases } from './domains/cases';
 import { registerPacks } from './domains/packs';
 import { registerApp } from './domains/app';
 import { registerBackups } from './domains/backups';
+import { registerJourney } from './domains/journey';
 
 const EVIDENCE_FILTERS = [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'doc', 'docx'] }];
 
@@ -108,6 +109,7 @@ export function buildRegistry(session: Session): Registry {
   registerPacks(r, session);
   registerApp(r, session);
   registerBackups(r, session);
+  registerJourney(r, session);
   r.assertComplete();
   return r;
 }

@@ -1,14 +1,28 @@
 // Mapping between case rows (filterable columns + a `practice` JSON column) and CaseDetails.
 import { eq, and } from 'drizzle-orm';
-import { caseHandovers, cases, contacts } from '../../../db/schema';
-import { CASE_PRACTICE_FIELDS, type CaseDetails, type HandoverRecord, type InstructingParty } from '../../contract/model';
+import { caseHandovers, caseInstructions, cases, contacts } from '../../../db/schema';
+import {
+  CASE_PRACTICE_FIELDS,
+  JOURNEY_FIELDS,
+  type CaseDetails,
+  type CaseJourney,
+  type HandoverRecord,
+  type InstructingParty,
+  type InstructionSnapshot,
+  type Invoice,
+} from '../../contract/model';
 import type { Ctx } from '../context';
 import { compact } from '../rows';
 
 export type CaseRow = typeof cases.$inferSelect;
 type ContactRow = typeof contacts.$inferSelect;
 
-export function toCaseDetails(c: CaseRow, staffRef: Map<number, string>, contactById: Map<number, ContactRow>): CaseDetails & { id: number } {
+/** The journey JSON of a case row as the domain sees it (absent lists stay absent). */
+export function journeyOf(c: Pick<CaseRow, 'journey'>): CaseJourney {
+  return (c.journey ?? {}) as CaseJourney;
+}
+
+export function toCaseDetails(c: CaseRow, staffRef: Map<number, string>, contactById: Map<number, ContactRow>): CaseDetails & CaseJourney & { id: number } {
   const p = contactById.get(c.contactId)!;
   return {
     id: c.id,
@@ -27,7 +41,22 @@ export function toCaseDetails(c: CaseRow, staffRef: Map<number, string>, contact
     }) as Omit<CaseDetails, 'instructingParty'>),
     instructingParty: compact({ name: p.name, kind: p.kind, contact: p.contact }) as InstructingParty,
     ...(c.practice as Partial<CaseDetails>),
+    ...journeyOf(c),
   };
+}
+
+/**
+ * The `journey` column for a case that carries case-journey fields (a version-2 firm file's
+ * case), or undefined when it carries none, so an edit of the details keeps the journey.
+ */
+export function journeyColumn(d: Partial<CaseJourney>): Record<string, unknown> | undefined {
+  const journey: Record<string, unknown> = {};
+  let any = false;
+  for (const k of JOURNEY_FIELDS) {
+    if (k in d) any = true;
+    if (d[k] !== undefined) journey[k] = d[k];
+  }
+  return any ? journey : undefined;
 }
 
 /** Finds or creates the reusable contact for an instructing party. */
@@ -50,10 +79,12 @@ export function contactIdFor(ctx: Ctx, party: InstructingParty): number {
     .get().id;
 }
 
-export function caseColumns(d: CaseDetails, caseManagerId: number, contactId: number) {
+export function caseColumns(d: CaseDetails & Partial<CaseJourney>, caseManagerId: number, contactId: number) {
   const practice: Record<string, unknown> = {};
   for (const k of CASE_PRACTICE_FIELDS) if (d[k] !== undefined) practice[k] = d[k];
+  const journey = journeyColumn(d);
   return {
+    ...(journey ? { journey } : {}),
     ref: d.ref,
     initials: d.initials ?? null,
     caseManagerId,
@@ -81,4 +112,16 @@ export function toHandover(h: typeof caseHandovers.$inferSelect, staffRef: Map<n
     clientInformed: h.clientInformed,
     note: h.note,
   }) as HandoverRecord;
+}
+
+/** An instruction row as the engine reads it; its invoices only when there are any. */
+export function toInstruction(i: typeof caseInstructions.$inferSelect, supplierRef: string): InstructionSnapshot {
+  const invoices = (i.invoices ?? []) as Invoice[];
+  return compact({
+    supplier: supplierRef,
+    on: i.on,
+    service: i.service,
+    overrideReason: i.overrideReason,
+    ...(invoices.length ? { invoices } : {}),
+  }) as InstructionSnapshot;
 }

@@ -12,6 +12,7 @@ import {
   CASE_PAGE_MAX,
   CHECKLIST_FIELDS,
   caseListQuery,
+  CASE_STATUS_WORDS,
   closeInput,
   type CaseChecklist,
   type CaseHistoryEntry,
@@ -30,6 +31,9 @@ import { parseOr } from '../parse';
 import { compact } from '../rows';
 import { caseColumns, contactIdFor, type CaseRow } from './caseRows';
 import { caseRowByRef, loadCase, snapshotForCase, staffById } from './load';
+import { impliedHistory, journeyView, withStatus } from './journey';
+import { INCIDENT_KIND_WORDS as INCIDENT_WORDS } from '../../contract/ops/journey';
+import { journeyOf } from './caseRows';
 
 export const DEFAULT_PAGE = 50;
 
@@ -107,7 +111,8 @@ export function caseView(ctx: Ctx, ref: string, asOf: IsoDate = ctx.clock.today(
   const people = staffById(ctx);
   const c = loadCase(ctx, row, people);
   const snap = snapshotForCase(ctx, c);
-  const ectx = engineContext(snap, asOf);
+  // Today is judged at this minute (an incident's 48 hours run to the minute); a past date at its end.
+  const ectx = engineContext(snap, asOf, asOf === ctx.clock.today() ? ctx.clock.now() : undefined);
   const report = evaluateCase(c, ectx);
   const nameOf = (r: string) => [...people.values()].find((p) => p.ref === r)?.name ?? r;
   const instructions = c.instructions.map((i) => {
@@ -134,6 +139,15 @@ export function caseView(ctx: Ctx, ref: string, asOf: IsoDate = ctx.clock.today(
   }
   if (c.settlementOn) history.push({ on: c.settlementOn, kind: 'settled', what: 'Claim settled' });
   if (c.status === 'closed' && c.closedOn) history.push({ on: c.closedOn, kind: 'closed', what: `Case closed${c.closedReason ? `: ${c.closedReason}` : ''}` });
+  // The journey's own dated events (issue 14); the first status entries repeat "referred"/"opened".
+  for (const s of (c.statusHistory ?? []).slice(1)) {
+    if (s.status !== 'closed') history.push({ on: s.on, kind: 'status', what: `Status changed to ${CASE_STATUS_WORDS[s.status]}` });
+  }
+  for (const r of c.planReviews ?? []) history.push({ on: r.on, kind: 'plan-review', what: `Rehabilitation plan reviewed${r.by ? ` by ${r.by}` : ''}` });
+  for (const r of c.riskReviews ?? []) history.push({ on: r.on, kind: 'risk-review', what: `Risk assessment reviewed${r.by ? ` by ${r.by}` : ''}` });
+  for (const i of c.incidents ?? [])
+    history.push({ on: i.identifiedAt.slice(0, 10), kind: 'incident', what: `${INCIDENT_WORDS[i.kind]} identified at ${i.identifiedAt.slice(11)}` });
+  for (const f of c.followUps ?? []) history.push({ on: f.on, kind: 'follow-up', what: `Follow-up contact${f.outcome ? `: ${f.outcome}` : ''}` });
   history.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   return {
     asOf,
@@ -146,6 +160,7 @@ export function caseView(ctx: Ctx, ref: string, asOf: IsoDate = ctx.clock.today(
     handovers,
     history,
     retention: retentionOf(c, getFirm(ctx).settings.retentionYears, asOf),
+    journey: journeyView(ctx, c, asOf),
   };
 }
 
@@ -217,9 +232,11 @@ export function createCase(ctx: Ctx, input: unknown): CaseView {
   ctx.vault.tx(() => {
     assertRefUsable(ctx, d.ref);
     const managerId = staffIdOf(ctx, d.caseManager, 'caseManager');
+    // Every case keeps its status history from the start (the case journey).
+    const statusHistory = impliedHistory(d, ctx.clock.today());
     ctx.vault.orm
       .insert(cases)
-      .values(caseColumns(d, managerId, contactIdFor(ctx, d.instructingParty)))
+      .values({ ...caseColumns(d, managerId, contactIdFor(ctx, d.instructingParty)), journey: { statusHistory } })
       .run();
   });
   return caseView(ctx, d.ref);
@@ -227,6 +244,7 @@ export function createCase(ctx: Ctx, input: unknown): CaseView {
 
 export function updateCase(ctx: Ctx, ref: string, input: unknown): CaseView {
   const d = parseOr(caseDetails, input, 'The case');
+  const today = ctx.clock.today();
   checkOrder(d);
   ctx.vault.tx(() => {
     const existing = caseRowByRef(ctx, ref);
@@ -237,9 +255,29 @@ export function updateCase(ctx: Ctx, ref: string, input: unknown): CaseView {
     if (managerId !== existing.caseManagerId) {
       throw fieldError('caseManager', 'cannot be changed by editing: a case moves to another case manager by a handover, which keeps the record', 'conflict');
     }
+    // A status changed by editing is a change like any other: it joins the history, dated
+    // by the closing (or opening) date given, else today.
+    const journey =
+      d.status === existing.status
+        ? undefined
+        : {
+            ...journeyOf(existing),
+            statusHistory: withStatus(
+              existing,
+              d.status,
+              d.status === 'closed'
+                ? (d.closedOn ?? today)
+                : d.status === 'referral'
+                  ? today
+                  : d.openedOn && d.openedOn > (existing.openedOn ?? '')
+                    ? d.openedOn
+                    : today,
+              today,
+            ),
+          };
     ctx.vault.orm
       .update(cases)
-      .set({ ...caseColumns(d, managerId, contactIdFor(ctx, d.instructingParty)), updatedAt: ctx.clock.stamp() })
+      .set({ ...caseColumns(d, managerId, contactIdFor(ctx, d.instructingParty)), ...(journey ? { journey } : {}), updatedAt: ctx.clock.stamp() })
       .where(eq(cases.id, existing.id))
       .run();
   });
@@ -265,13 +303,18 @@ export function updateChecklist(ctx: Ctx, ref: string, input: unknown): CaseView
 
 /** Closes a case with a reason from CLOSED_REASONS and a closing date. */
 export function closeCase(ctx: Ctx, input: unknown): CaseView {
-  const { ref, closedOn, closedReason } = parseOr(closeInput, input, 'Closing the case');
+  const { ref, closedOn, closedReason, followUpConsent } = parseOr(closeInput, input, 'Closing the case');
   ctx.vault.tx(() => {
     const existing = caseRowByRef(ctx, ref);
     if (existing.status === 'closed') throw new AppError('conflict', `Case ${ref} is already closed.`);
     if (closedOn > ctx.clock.today()) throw fieldError('closedOn', `must not be in the future (today is ${ukDate(ctx.clock.today())})`);
     checkOrder({ referredOn: existing.referredOn ?? undefined, openedOn: existing.openedOn ?? undefined, closedOn });
-    ctx.vault.orm.update(cases).set({ status: 'closed', closedOn, closedReason, updatedAt: ctx.clock.stamp() }).where(eq(cases.id, existing.id)).run();
+    const journey = {
+      ...journeyOf(existing),
+      statusHistory: withStatus(existing, 'closed', closedOn, ctx.clock.today()),
+      ...(followUpConsent !== undefined ? { followUpConsent } : {}),
+    };
+    ctx.vault.orm.update(cases).set({ status: 'closed', closedOn, closedReason, journey, updatedAt: ctx.clock.stamp() }).where(eq(cases.id, existing.id)).run();
   });
   return caseView(ctx, ref);
 }

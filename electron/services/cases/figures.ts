@@ -45,7 +45,8 @@ export function casesForCaseload(ctx: Ctx, asOf: IsoDate, staffId?: number): Cas
   const rows = db
     .prepare(
       `SELECT c.id, c.ref, s.ref AS caseManager, c.status, c.opened_on AS openedOn, c.referred_on AS referredOn, c.closed_on AS closedOn,
-              c.injury, c.funding, p.name AS party, p.kind AS partyKind
+              c.injury, c.funding, p.name AS party, p.kind AS partyKind,
+              json_extract(c.journey, '$.statusHistory') AS statusHistory
          FROM cases c JOIN staff s ON s.id = c.case_manager_id JOIN contacts p ON p.id = c.contact_id
         WHERE ${notClosed} ${mine}`,
     )
@@ -61,6 +62,7 @@ export function casesForCaseload(ctx: Ctx, asOf: IsoDate, staffId?: number): Cas
     funding: string | null;
     party: string;
     partyKind: string;
+    statusHistory: string | null;
   }[];
   return rows.map(
     (r) =>
@@ -77,6 +79,8 @@ export function casesForCaseload(ctx: Ctx, asOf: IsoDate, staffId?: number): Cas
         instructingParty: { name: r.party, kind: r.partyKind },
         instructions: [],
         handovers: handovers.get(r.id) ?? [],
+        // The status on a past date comes from the history when the case has one (caseStatusOn).
+        ...(r.statusHistory ? { statusHistory: JSON.parse(r.statusHistory) as CaseSnapshot['statusHistory'] } : {}),
       }) as CaseSnapshot,
   );
 }

@@ -129,6 +129,18 @@ export const OPS = {
   changePassphrase: { changes: ['vault'] },
   makeRecoveryKey: { changes: ['backups'] },
   recoverVault: { changes: ALL },
+  // the case journey (ops/journey.ts)
+  changeCaseStatus: { changes: ['cases'] },
+  saveJourneyItem: { changes: ['cases'] },
+  deleteJourneyItem: { changes: ['cases'] },
+  setCaseOutcome: { changes: ['cases'] },
+  saveInvoice: { changes: ['cases'] },
+  deleteInvoice: { changes: ['cases'] },
+  incidentClocks: { reads: ['firm', 'cases'] },
+  supplierInvoices: { reads: ['firm', 'cases', 'suppliers'] },
+  staffCaseMix: { reads: ['staff', 'cases'] },
+  mtspReport: { reads: ['cases'] },
+  exportMtspReport: { changes: [] },
 } as const satisfies Record<OpName, OpEffect>;
 
 type Ops = typeof OPS;

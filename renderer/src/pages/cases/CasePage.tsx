@@ -14,13 +14,14 @@ import { CloseDialog, DeleteDialog } from './CloseDialogs';
 import { HandoverDialog } from './HandoverDialog';
 import { Instructions } from './Instructions';
 import { COMPLEXITY_WORDS, days, partyWord, word } from './words';
+import { detailsOf } from '../../../../electron/contract/ops/journey';
 
 type Dialog = 'close' | 'handover' | 'delete' | null;
 
 export function CasePage({ caseRef }: { caseRef: string }) {
   const v = useOp('getCase', { ref: caseRef });
   const navigate = useNavigate();
-  const update = useAction('updateCase');
+  const reopenCase = useAction('changeCaseStatus');
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -32,15 +33,15 @@ export function CasePage({ caseRef }: { caseRef: string }) {
     setActionError(null);
   };
   const reopen = async () => {
-    const { id: _i, instructions: _n, handovers: _h, closedOn: _c, closedReason: _r, ...details } = c;
     try {
-      await update.mutateAsync({ ref: c.ref, details: { ...details, status: 'open-active' } });
+      // Reopening is a change of status like any other: it joins the case's history.
+      await reopenCase.mutateAsync({ ref: c.ref, status: 'open-active', on: v.asOf });
       changed(`Case ${c.ref} was reopened.`);
     } catch (e) {
       setActionError(e instanceof Error ? e.message : String(e));
     }
   };
-  const { id: _id, instructions: _ins, handovers: _hand, ...details } = c;
+  const details = detailsOf(c);
   return (
     <section aria-labelledby="page-title">
       <header className="page-head">
