@@ -158,6 +158,15 @@ export const cases = sqliteTable(
       .notNull()
       .$type<Record<string, unknown>>()
       .default(sql`'{}'`),
+    /**
+     * The case journey (migration 0008): the caseJourney fields of electron/contract/model.ts
+     * (status history, goals, plan and risk reviews, incidents, follow-up consent and contacts,
+     * outcome, feedback) as JSON, read and checked only through services/cases/journey.ts.
+     */
+    journey: text('journey', { mode: 'json' })
+      .notNull()
+      .$type<Record<string, unknown>>()
+      .default(sql`'{}'`),
     ...timestamps,
   },
   (t) => [
@@ -181,6 +190,11 @@ export const caseInstructions = sqliteTable(
     on: text('on').notNull(),
     service: text('service'),
     overrideReason: text('override_reason'),
+    /** The supplier's invoices on this instruction (migration 0008): JSON array of `invoice`. */
+    invoices: text('invoices', { mode: 'json' })
+      .notNull()
+      .$type<Record<string, unknown>[]>()
+      .default(sql`'[]'`),
     ...timestamps,
   },
   (t) => [index('instructions_case_idx').on(t.caseId), index('instructions_supplier_idx').on(t.supplierId)],

@@ -5,5 +5,6 @@ import { initial } from './0000_initial';
 import { evidenceContents } from './0001_evidence_contents';
 import { recordDataVersion } from './0002_record_data_version';
 import { rulesVersion2 } from './0003_rules_version_2';
+import { caseJourney } from './0008_case_journey';
 
-export const MIGRATIONS: readonly Migration[] = [initial, evidenceContents, recordDataVersion, rulesVersion2];
+export const MIGRATIONS: readonly Migration[] = [initial, evidenceContents, recordDataVersion, rulesVersion2, caseJourney];

@@ -15,10 +15,9 @@ import type { Ctx } from './context';
 import { evidenceByRecord } from './evidence/evidence';
 import { readPayload } from './evidence/payloads';
 import { getFirm } from './firm/firm';
-import { compact } from './rows';
 import { staffRowByRef, toStaffDetails } from './staff/staff';
 import { supplierRowByRef, toSupplierDetails } from './suppliers/suppliers';
-import { toCaseDetails, toHandover } from './cases/caseRows';
+import { instructionOf, toCaseDetails, toHandover } from './cases/caseRows';
 
 type Item = Record<string, unknown> & { id: number; evidence: EvidenceMeta[] };
 
@@ -93,7 +92,7 @@ export function loadSnapshot(ctx: Ctx): FirmSnapshot {
   const instr = new Map<number, CaseSnapshot['instructions']>();
   for (const i of orm.select().from(caseInstructions).orderBy(caseInstructions.on, caseInstructions.id).all()) {
     const list = instr.get(i.caseId) ?? [];
-    list.push(compact({ supplier: supplierRef.get(i.supplierId)!, on: i.on, service: i.service, overrideReason: i.overrideReason }));
+    list.push(instructionOf(i, supplierRef.get(i.supplierId)!));
     instr.set(i.caseId, list);
   }
   const hand = new Map<number, CaseSnapshot['handovers']>();

@@ -5,14 +5,14 @@ import { evaluate } from '../compliance/engine';
 import { attachEvidence, deleteEvidence, readEvidence } from '../evidence/evidence';
 import { addRecord, deleteRecord, listRecords, updateRecord } from '../evidence/records';
 import { getFirm, updateFirm, updateSettings } from '../firm/firm';
-import { exportFirmFile } from '../interchange/exportFirmFile';
+import { writeFirmFile } from '../interchange/exportFirmFile';
 import { importFirmFile } from '../interchange/importFirmFile';
 import { importSpreadsheet } from '../interchange/spreadsheet';
 import { loadSnapshot, loadStaffSnapshot, loadSupplierSnapshot } from '../snapshot';
 import { createStaff, deleteStaff, listStaff, updateStaff } from '../staff/staff';
 import { createSupplier, listSuppliers, updateSupplier } from '../suppliers/suppliers';
 import { AppError } from '../errors';
-import { writeFileAtomic } from '../files';
+import { streamToFile, writeFileAtomic } from '../files';
 import { Registry } from './registry';
 import type { Session } from './session';
 import { registerStaffEvidence } from './domains/evidence';
@@ -104,7 +104,7 @@ export function buildRegistry(session: Session): Registry {
     return evaluate(loadSnapshot(c), asOf ?? c.clock.today(), asOf === undefined ? c.clock.now() : undefined);
   });
 
-  r.method('importFirmFileFromDialog', async () => {
+  r.method('importFirmFileFromDialog', async ({ updateFirm }) => {
     const [file] = await session.platform.dialogs.openFiles({
       title: 'Import a firm file',
       filters: [{ name: 'Firm file', extensions: ['json'] }],
@@ -117,7 +117,7 @@ export function buildRegistry(session: Session): Registry {
     } catch (e) {
       throw new AppError('invalid', `${path.basename(file)} is not valid JSON: ${(e as Error).message}`);
     }
-    return importFirmFile(ctx(), json);
+    return importFirmFile(ctx(), json, { updateFirm });
   });
   r.method('importSpreadsheetFromDialog', async ({ kind }) => {
     const [file] = await session.platform.dialogs.openFiles({
@@ -135,11 +135,8 @@ export function buildRegistry(session: Session): Registry {
       defaultName: 'caseproof-firm.json',
       filters: [{ name: 'Firm file', extensions: ['json'] }],
     });
-    if (dest) {
-      const file = exportFirmFile(c);
-      c.progress?.({ done: 0, total: 1, label: 'Writing the firm file' });
-      writeFileAtomic(dest, JSON.stringify(file, null, 1), { overwrite: true });
-    }
+    // Streamed: evidence is read file by file as it is written; the save dialog asked before replacing.
+    if (dest) await streamToFile(dest, { overwrite: true }, (write) => writeFirmFile(c, write));
     return { path: dest };
   });
 

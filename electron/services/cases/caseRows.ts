@@ -1,14 +1,22 @@
 // Mapping between case rows (filterable columns + a `practice` JSON column) and CaseDetails.
 import { eq, and } from 'drizzle-orm';
-import { caseHandovers, cases, contacts } from '../../../db/schema';
-import { CASE_PRACTICE_FIELDS, type CaseDetails, type HandoverRecord, type InstructingParty } from '../../contract/model';
+import { caseHandovers, caseInstructions, cases, contacts } from '../../../db/schema';
+import {
+  CASE_PRACTICE_FIELDS,
+  type CaseDetails,
+  type CaseJourney,
+  type HandoverRecord,
+  type InstructingParty,
+  type InstructionSnapshot,
+  type Invoice,
+} from '../../contract/model';
 import type { Ctx } from '../context';
 import { compact } from '../rows';
 
 export type CaseRow = typeof cases.$inferSelect;
 type ContactRow = typeof contacts.$inferSelect;
 
-export function toCaseDetails(c: CaseRow, staffRef: Map<number, string>, contactById: Map<number, ContactRow>): CaseDetails & { id: number } {
+export function toCaseDetails(c: CaseRow, staffRef: Map<number, string>, contactById: Map<number, ContactRow>): CaseDetails & CaseJourney & { id: number } {
   const p = contactById.get(c.contactId)!;
   return {
     id: c.id,
@@ -27,6 +35,8 @@ export function toCaseDetails(c: CaseRow, staffRef: Map<number, string>, contact
     }) as Omit<CaseDetails, 'instructingParty'>),
     instructingParty: compact({ name: p.name, kind: p.kind, contact: p.contact }) as InstructingParty,
     ...(c.practice as Partial<CaseDetails>),
+    // The case journey, kept with the row as JSON (migration 0008; written by the import and the journey's services).
+    ...(c.journey as CaseJourney),
   };
 }
 
@@ -81,4 +91,13 @@ export function toHandover(h: typeof caseHandovers.$inferSelect, staffRef: Map<n
     clientInformed: h.clientInformed,
     note: h.note,
   }) as HandoverRecord;
+}
+
+/** An instruction row as the domain sees it, with its supplier's invoices when it has any. */
+export function instructionOf(i: typeof caseInstructions.$inferSelect, supplierRef: string): InstructionSnapshot {
+  const invoices = i.invoices as Invoice[];
+  return {
+    ...compact({ supplier: supplierRef, on: i.on, service: i.service, overrideReason: i.overrideReason }),
+    ...(invoices.length ? { invoices } : {}),
+  };
 }

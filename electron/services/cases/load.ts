@@ -6,9 +6,8 @@ import { SUPPLIER_LISTS, type CaseSnapshot, type FirmSnapshot, type Stored, type
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
 import { getFirm } from '../firm/firm';
-import { compact } from '../rows';
 import { toSupplierDetails, type SupplierRow } from '../suppliers/suppliers';
-import { toCaseDetails, toHandover, type CaseRow } from './caseRows';
+import { instructionOf, toCaseDetails, toHandover, type CaseRow } from './caseRows';
 import { readPayload } from '../evidence/payloads';
 
 /** Record kind -> supplier snapshot list. */
@@ -43,7 +42,7 @@ export function loadCase(ctx: Ctx, row: CaseRow, people = staffById(ctx)): CaseS
     .where(eq(caseInstructions.caseId, row.id))
     .orderBy(caseInstructions.on, caseInstructions.id)
     .all()
-    .map(({ i, supplierRef }) => compact({ supplier: supplierRef, on: i.on, service: i.service, overrideReason: i.overrideReason }));
+    .map(({ i, supplierRef }) => instructionOf(i, supplierRef));
   const handovers = orm
     .select()
     .from(caseHandovers)
