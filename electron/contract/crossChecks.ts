@@ -140,7 +140,7 @@ export function peerReviewProblems(p: unknown, staffName: string): Problem[] {
 }
 
 /** Every check of one case of the firm file: its dates, history, follow-ups, incidents, invoices and handovers. */
-export function caseProblems(c: unknown): Problem[] {
+export function caseProblems(c: unknown, nameOf: (staffRef: string) => string | undefined = () => undefined): Problem[] {
   const d = obj(c) ?? {};
   const out = [...caseDateProblems(d), ...statusHistoryProblems(d), ...followUpProblems(d)];
   list(d.incidents).forEach((inc, i) => out.push(...incidentProblems(inc).map((p) => ({ ...p, field: at('incidents', i, p.field) }))));
@@ -149,6 +149,10 @@ export function caseProblems(c: unknown): Problem[] {
       out.push(...invoiceProblems(inv).map((p) => ({ ...p, field: `instructions[${j}].${at('invoices', k, p.field)}` }))),
     ),
   );
-  list(d.handovers).forEach((h, j) => out.push(...handoverProblems(obj(h) ?? {}).map((p) => ({ ...p, field: at('handovers', j, p.field) }))));
+  list(d.handovers).forEach((h, j) => {
+    const from = obj(h)?.from;
+    const name = typeof from === 'string' ? nameOf(from) : undefined;
+    out.push(...handoverProblems(obj(h) ?? {}, name).map((p) => ({ ...p, field: at('handovers', j, p.field) })));
+  });
   return out;
 }

@@ -29,6 +29,7 @@ import { getFirm } from '../firm/firm';
 import { parseOr } from '../parse';
 import { compact } from '../rows';
 import { caseColumns, contactIdFor, type CaseRow } from './caseRows';
+import { caseDateProblems } from '../../contract/crossChecks';
 import { caseRowByRef, loadCase, snapshotForCase, staffById } from './load';
 
 export const DEFAULT_PAGE = 50;
@@ -161,21 +162,10 @@ function assertRefUsable(ctx: Ctx, ref: string, exceptId?: number): void {
   if (row && row.id !== exceptId) throw fieldError('ref', `${ref} is already used by another case`, 'conflict');
 }
 
-/** Dates that must not run backwards, as [earlier field, later field, message]. */
-const ORDER: [keyof CaseDetails, keyof CaseDetails, string][] = [
-  ['referredOn', 'openedOn', 'must not be before the referral date'],
-  ['openedOn', 'closedOn', 'must not be before the opening date'],
-  ['referredOn', 'closedOn', 'must not be before the referral date'],
-  ['rehabPrescriptionRequestedOn', 'rehabPrescriptionReviewedOn', 'must not be before the request'],
-  ['preInaRequestedOn', 'preInaReviewedOn', 'must not be before the request'],
-  ['consentRecordedOn', 'consentReviewedOn', 'must not be before consent was recorded'],
-];
+/** Dates that must not run backwards: the first problem, beside its field, in the words the import uses too (crossChecks.ts). */
 function checkOrder(d: Partial<CaseDetails>): void {
-  for (const [a, b, message] of ORDER) {
-    const x = d[a] as string | undefined;
-    const y = d[b] as string | undefined;
-    if (x && y && y < x) throw fieldError(b, `${message} (${ukDate(x)})`);
-  }
+  const [first] = caseDateProblems(d);
+  if (first) throw fieldError(first.field, first.message);
 }
 
 /** Closing needs a reason from the list and a date; an open case has neither. */

@@ -79,6 +79,15 @@ export function validateFirmFile(ctx: Ctx, json: unknown): FirmFile {
         .map((r) => r.ref),
     ]);
   const staffRefs = refsOf(rawStaff, staff);
+  // Names for the words of a handover to oneself (the case form names the person).
+  const staffNames = new Map(
+    ctx.vault.orm
+      .select({ ref: staff.ref, name: staff.name })
+      .from(staff)
+      .all()
+      .map((r) => [r.ref, r.name]),
+  );
+  for (const s of rawStaff) if (typeof s.ref === 'string' && typeof s.name === 'string') staffNames.set(s.ref, s.name);
   const supplierRefs = refsOf(rawSuppliers, suppliers);
   const exemptions = (owner: Loose, base: string, subject: ExemptionSubject) =>
     list(owner.exemptions).forEach((e, j) => {
@@ -115,7 +124,10 @@ export function validateFirmFile(ctx: Ctx, json: unknown): FirmFile {
         if (r !== undefined && !staffRefs.has(r)) issues.push({ path: `${base}.handovers[${j}].${k}`, message: noStaff(r) });
       }
     });
-    add(base, caseProblems(c));
+    add(
+      base,
+      caseProblems(c, (r) => staffNames.get(r)),
+    );
   });
   forEachRawEvidence(raw, (f, path) => {
     const name = str(f.name);
