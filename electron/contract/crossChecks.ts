@@ -47,6 +47,27 @@ export function caseDateProblems(c: unknown): Problem[] {
 }
 
 /**
+ * A closed case has its closing date and reason; an open one has neither (the case form's
+ * closing rules; which reasons the form offers is the form's own business, so an imported
+ * reason in other words is kept).
+ */
+export function caseClosingProblems(c: unknown): Problem[] {
+  const d = obj(c) ?? {};
+  if (typeof d.status !== 'string') return [];
+  const has = (k: string) => d[k] !== undefined && d[k] !== '';
+  if (d.status === 'closed') {
+    return [
+      ...(has('closedReason') ? [] : [{ field: 'closedReason', message: 'is required to close a case' }]),
+      ...(has('closedOn') ? [] : [{ field: 'closedOn', message: 'is required to close a case' }]),
+    ];
+  }
+  return [
+    ...(has('closedOn') ? [{ field: 'closedOn', message: 'only a closed case has a closing date' }] : []),
+    ...(has('closedReason') ? [{ field: 'closedReason', message: 'only a closed case has a closing reason' }] : []),
+  ];
+}
+
+/**
  * A status history agrees with the case (interchange.md): its changes in date order, its last
  * entry the case's status, its first open-active entry on the opening date, its closed entry
  * on the closing date.
@@ -142,7 +163,7 @@ export function peerReviewProblems(p: unknown, staffName: string): Problem[] {
 /** Every check of one case of the firm file: its dates, history, follow-ups, incidents, invoices and handovers. */
 export function caseProblems(c: unknown, nameOf: (staffRef: string) => string | undefined = () => undefined): Problem[] {
   const d = obj(c) ?? {};
-  const out = [...caseDateProblems(d), ...statusHistoryProblems(d), ...followUpProblems(d)];
+  const out = [...caseDateProblems(d), ...caseClosingProblems(d), ...statusHistoryProblems(d), ...followUpProblems(d)];
   list(d.incidents).forEach((inc, i) => out.push(...incidentProblems(inc).map((p) => ({ ...p, field: at('incidents', i, p.field) }))));
   list(d.instructions).forEach((ins, j) =>
     list(obj(ins)?.invoices).forEach((inv, k) =>

@@ -181,6 +181,22 @@ describe('the forms and the import refuse with the same words', () => {
     expect(importWords((f) => (f.cases[0].referredOn = '2026-07-02'), 'cases[0].openedOn')).toBe(form);
   });
 
+  it('a closed case without its closing date', () => {
+    const { ctx } = newVault();
+    createStaff(ctx, { ref: 'RR-01', name: 'Morgan Ellis' });
+    const form = formWords(() =>
+      createCase(ctx, {
+        ref: 'C-1',
+        caseManager: 'RR-01',
+        instructingParty: { name: 'Fenwick Law', kind: 'solicitor' },
+        status: 'closed',
+        closedReason: 'settled',
+      }),
+    );
+    expect(form).toBe('is required to close a case');
+    expect(importWords((f) => Object.assign(f.cases[0], { status: 'closed', closedReason: 'settled' }), 'cases[0].closedOn')).toBe(form);
+  });
+
   it('an exemption the rules refuse, and one that runs past 12 months', () => {
     const { ctx } = newVault();
     importFirmFile(ctx, sampleFirm());
