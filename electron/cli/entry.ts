@@ -7,9 +7,14 @@ const HELP_WORDS = new Set(['--help', '-h', 'help']);
 
 export async function main(argv: string[]): Promise<number> {
   const [command] = argv;
-  if (!command || HELP_WORDS.has(command)) {
+  // Asked for, the usage goes to stdout (exit 0); a bare `caseproof` is a usage error: stderr, exit 2.
+  if (!command) {
+    process.stderr.write(HELP + '\n');
+    return 2;
+  }
+  if (HELP_WORDS.has(command)) {
     process.stdout.write(HELP + '\n');
-    return command ? 0 : 2;
+    return 0;
   }
   return (await import('./main')).main(argv);
 }

@@ -4,14 +4,16 @@ export const HELP = `caseproof — MTSP compliance evidence, from the command li
 
 Usage: caseproof COMMAND --vault PATH [options]
   init     --vault PATH                      create a new encrypted vault
-  import   --vault PATH FILE [--kind K]      import a firm file (JSON), or a spreadsheet (.csv/.xlsx) of
-                                             one kind: staff, cpd, training, suppliers or cases; all or nothing
-  export   --vault PATH --out FILE           write the whole vault as a firm file
+  import   --vault PATH FILE [--kind K] [--update-firm]   import a firm file (JSON, version 1 or 2), or a
+                                             spreadsheet (.csv/.xlsx) of one kind: staff, cpd, training, suppliers
+                                             or cases; all or nothing. The firm's own name and address are kept
+                                             unless --update-firm
+  export   --vault PATH --out FILE [--force]   write the whole vault as a firm file (version 2)
   status   --vault PATH [--as-of DATE] [--json]   the compliance report
   due      --vault PATH [--days N] [--as-of DATE] [--json]   what lapses soon, soonest first
   due      --vault PATH --ics FILE [--days N] [--as-of DATE]   every due date (or those within N days) as an iCalendar file
   pack     --vault PATH (--staff REF | --supplier REF | --firm) --out FILE.docx [--as-of DATE] [--for NAME] [--force] [--json]   a Word pack, recorded in the register
-  backup   --vault PATH --out FILE           an encrypted, verified copy
+  backup   --vault PATH --out FILE [--force]   an encrypted, verified copy
   restore  --from FILE --vault PATH [--force]
   rekey    --vault PATH                      change the passphrase
   recovery-key --vault PATH                  make a recovery key (shown once) and its recovery file
@@ -20,6 +22,7 @@ Usage: caseproof COMMAND --vault PATH [options]
   caseload --vault PATH [--staff REF] [--as-of DATE] [--json]   caseload figures, per case manager or the firm
   retention --vault PATH [--as-of DATE] [--json] [--delete]   closed cases past retention; --delete removes them
   report mtsp --vault PATH [--from DATE] [--to DATE] [--json] [--out FILE.xlsx] [--force]   the MTSP Model figures by instructing party
+An existing --out (or --ics) file is never replaced without --force.
 The passphrase comes from CASEPROOF_PASSPHRASE (or is asked for on a terminal);
 rekey and recover take the new one from CASEPROOF_NEW_PASSPHRASE; recover takes the
 recovery key from CASEPROOF_RECOVERY_KEY.

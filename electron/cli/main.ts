@@ -17,7 +17,7 @@ import { STATUS_WORDS, type ComplianceReport, type RuleResult, type SubjectRepor
 import { ruleTitle } from '../contract/rules';
 import { dueList, evaluate } from '../services/compliance/engine';
 import { AppError } from '../services/errors';
-import { exportFirmFile } from '../services/interchange/exportFirmFile';
+import { writeFirmFile } from '../services/interchange/exportFirmFile';
 import { importFirmFile } from '../services/interchange/importFirmFile';
 import { importSpreadsheet, SHEET_KINDS, type SheetKind } from '../services/interchange/spreadsheet';
 import { loadSnapshot } from '../services/snapshot';
@@ -32,7 +32,21 @@ import { dueCalendar } from './commands/dueCalendar';
 import { caseload } from './commands/caseload';
 import { retention } from './commands/retention';
 import { report } from './commands/report';
-import { asOfArg, cliOpenOptions, ctxOf, need, OPTIONS, out, withVault, writeAtomic, type Args, type Command } from './shared';
+import {
+  argumentSentence,
+  asOfArg,
+  cliOpenOptions,
+  ctxOf,
+  joinNegativeValues,
+  need,
+  OPTIONS,
+  out,
+  refuseExistingOutputs,
+  streamOut,
+  withVault,
+  type Args,
+  type Command,
+} from './shared';
 import { HELP } from './help';
 
 /** One rule's line: its id, its one title (the same words as the app and the packs), the status word and the reason. */
@@ -81,19 +95,26 @@ const commands: Record<string, Command> = {
       }
     }
     await withVault(a, async (ctx) => {
-      const s = isSheet ? await importSpreadsheet(ctx, kind as SheetKind, path.basename(file), readFileSync(file)) : importFirmFile(ctx, json);
+      if (a.values['update-firm'] && isSheet) throw new UsageError('--update-firm goes with a firm file (.json): a spreadsheet never changes the firm.');
+      const s = isSheet
+        ? await importSpreadsheet(ctx, kind as SheetKind, path.basename(file), readFileSync(file))
+        : importFirmFile(ctx, json, { updateFirm: a.values['update-firm'] === true });
       if (a.values.json) return out(JSON.stringify(s));
       out(`Imported ${path.basename(file)}.`);
       out(
         `Added: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases, ${s.added.records} records, ${s.added.files} evidence files.`,
       );
       out(`Updated: ${s.updated.staff} staff, ${s.updated.suppliers} suppliers, ${s.updated.cases} cases${s.updated.firm ? ', firm details' : ''}.`);
+      if (s.firmKept) {
+        const where = s.firmKept.address ? `, ${s.firmKept.address}` : '';
+        out(`Kept the firm's own name and address (${s.firmKept.name}${where}); add --update-firm to take them from the file.`);
+      }
     });
   },
   async export(a) {
     const dest = need(a.values.out, 'out');
-    await withVault(a, (ctx) => {
-      writeAtomic(dest, JSON.stringify(exportFirmFile(ctx), null, 1));
+    await withVault(a, async (ctx) => {
+      await streamOut(a, dest, (write) => writeFirmFile(ctx, write));
       out(`Exported the vault to ${dest}. This firm file is not encrypted: keep it safe.`);
     });
   },
@@ -198,23 +219,28 @@ export async function main(argv: string[]): Promise<number> {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  if (!command) {
+    process.stderr.write(HELP + '\n');
+    return 2;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     out(HELP);
-    return command ? 0 : 2;
+    return 0;
   }
   const run = commands[command];
   try {
     if (!run) throw new UsageError(`Unknown command ${command}. Run caseproof --help for the list.`);
     let parsed: Args;
     try {
-      parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true }) as Args;
+      parsed = parseArgs({ args: joinNegativeValues(rest), options: OPTIONS, allowPositionals: true, strict: true }) as Args;
     } catch (e) {
-      throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/, '.'));
+      throw new UsageError(argumentSentence(e as Error, command));
     }
     if (parsed.values.help) {
       out(HELP);
       return 0;
     }
+    refuseExistingOutputs(parsed);
     await run(parsed);
     return 0;
   } catch (e) {
@@ -232,8 +258,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof AppError || e instanceof CliFailure) {
       process.stderr.write(`caseproof: ${e.message}\n`);
+      // Several problems: the sentence says how many, then each is listed once.
       const issues = e instanceof AppError ? e.issues : e.issues;
-      if (issues && issues.length > 1) for (const i of issues) process.stderr.write(`  ${i.path}: ${i.message}\n`);
+      if (issues && issues.length > 1) for (const i of issues) process.stderr.write(`  ${i.path ? i.path + ': ' : ''}${i.message}\n`);
       return 1;
     }
     process.stderr.write(`caseproof: unexpected error: ${(e as Error).message}\n`);

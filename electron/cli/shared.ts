@@ -5,7 +5,7 @@ import { openVault, type OpenOptions, type Vault } from '../../db/client';
 import { isIsoDate } from '../contract/dates';
 import { clockFromEnv } from '../services/clock';
 import type { Ctx } from '../services/context';
-import { writeFileAtomic } from '../services/files';
+import { streamToFile, writeFileAtomic, type Write } from '../services/files';
 import { CliFailure, passphraseFrom, UsageError } from './io';
 
 export const OPTIONS = {
@@ -25,6 +25,8 @@ export const OPTIONS = {
   firm: { type: 'boolean' },
   for: { type: 'string' },
   delete: { type: 'boolean' },
+  /** import: let a firm file change the firm's own name and address. */
+  'update-firm': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -74,9 +76,51 @@ export async function withVault<T>(a: Args, fn: (ctx: Ctx) => T | Promise<T>): P
 export function out(s: string): void {
   process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 }
-/** Writes a file atomically: a failed command never leaves a half-written output. */
-export function writeAtomic(file: string, data: string | Uint8Array): void {
-  writeFileAtomic(file, data, { overwrite: true }); // owner-only (electron/services/files.ts)
+/** Writes a file atomically: a failed command never leaves a half-written output; an existing one is replaced only with --force. */
+export function writeAtomic(a: Args, file: string, data: string | Uint8Array): void {
+  writeFileAtomic(file, data, { overwrite: a.values.force === true }); // owner-only (electron/services/files.ts)
+}
+/** Streams a file atomically (never whole in memory); an existing one is replaced only with --force. */
+export async function streamOut(a: Args, file: string, produce: (write: Write) => Promise<void>): Promise<void> {
+  await streamToFile(file, { overwrite: a.values.force === true }, produce);
+}
+/** The files a command writes (cli.md: an existing one is never overwritten without --force, by any command). */
+const OUTPUTS = ['out', 'ics'] as const;
+/** Refuses, before the vault is opened, to write over an existing output file without --force. */
+export function refuseExistingOutputs(a: Args): void {
+  if (a.values.force) return;
+  for (const k of OUTPUTS) {
+    const f = a.values[k];
+    if (f && existsSync(f)) throw new CliFailure(`${f} already exists; add --force to replace it.`);
+  }
+}
+
+/**
+ * node:util's parseArgs reads `--days -1` as an option with no value; a value that starts
+ * with a dash and a digit is taken as the option's value (`--days=-1`), so the command can
+ * say what is wrong with it.
+ */
+export function joinNegativeValues(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i]!.startsWith('--') ? args[i]!.slice(2) : '';
+    const next = args[i + 1];
+    const opt = (OPTIONS as Record<string, { type: string }>)[name];
+    if (opt?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(args[i]!);
+  }
+  return out;
+}
+/** parseArgs' complaints as one sentence naming the option. */
+export function argumentSentence(e: Error & { code?: string }, command: string): string {
+  const m = e.message;
+  const named = /'(-[^' ]+)/.exec(m)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `${named} is not an option of caseproof ${command}; run caseproof --help for the options.`;
+  if (/argument missing/.test(m)) return `${named} needs a value (for example ${named} ${named === '--days' ? '30' : 'VALUE'}).`;
+  if (/does not take an argument/.test(m)) return `${named} takes no value.`;
+  return m.split('\n')[0]!;
 }
 
 export type Command = (a: Args) => Promise<void>;

@@ -40,7 +40,8 @@ const coreInputs = {
   saveEvidenceAs: z.strictObject({ id }),
   deleteEvidence: z.strictObject({ id }),
   // interchange
-  importFirmFileFromDialog: none,
+  /** updateFirm: let the file change the firm's own name and address (the dialog's tick box; `--update-firm`). */
+  importFirmFileFromDialog: z.strictObject({ updateFirm: z.boolean().optional() }),
   importSpreadsheetFromDialog: z.strictObject({
     kind: z.enum(['staff', 'cpd', 'training', 'suppliers', 'cases'], { error: 'must be staff, cpd, training, suppliers or cases' }),
   }),

@@ -53,6 +53,8 @@ export const dbsCheck = z.strictObject({
   issuedOn: isoDate,
   updateService: z.boolean().optional(),
   lastStatusCheckOn: isoDate.optional(),
+  /** Who saw the original certificate (firm file version 2). */
+  checkedBy: optText(200),
 });
 export const staffIndemnity = z
   .strictObject({

@@ -22,6 +22,8 @@ export interface StoredRecord {
 export interface ImportSummary {
   added: { staff: number; suppliers: number; cases: number; records: number; files: number };
   updated: { staff: number; suppliers: number; cases: number; firm: boolean };
+  /** Set when the file named the firm otherwise and the vault kept its own name and address (no `updateFirm`). */
+  firmKept?: { name: string; address?: string };
 }
 
 export interface VaultState {

@@ -35,13 +35,25 @@ describe('settings in the browser', () => {
       h.platform.dialogAnswers.push(badFile);
       await page.getByRole('button', { name: 'Import a firm file…' }).click();
       const alert = page.getByRole('alert');
-      await expect.poll(() => alert.textContent()).toContain('The firm file was not imported (2 problems)');
+      await expect.poll(() => alert.textContent()).toContain('The firm file was not imported: it has 2 problems, listed below.');
       await expect.poll(() => alert.textContent()).toContain('staff[0].indemnity[0].coverGBP: must be a positive number of pounds');
       await expect.poll(() => alert.textContent()).toContain('cases[0].status: must be one of referral, open-active, monitoring, closed');
 
       h.platform.dialogAnswers.push(SAMPLE_FILE);
       await page.getByRole('button', { name: 'Import a firm file…' }).click();
       await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Imported: 2 staff, 1 suppliers, 1 cases');
+      // The file names another firm: without the tick the firm keeps its own name, and says so.
+      await expect.poll(() => page.getByRole('status').last().textContent()).toContain("The firm's own name and address were kept (Harbour Case Management)");
+      const firmName = async () => {
+        const f = await h.page.evaluate(() => window.caseproof.getFirm({}));
+        return f.ok && f.value.name;
+      };
+      expect(await firmName()).toBe('Harbour Case Management');
+      await page.getByLabel("Also take the firm's name and address from the file").check();
+      h.platform.dialogAnswers.push(SAMPLE_FILE);
+      await page.getByRole('button', { name: 'Import a firm file…' }).click();
+      await expect.poll(firmName).toBe('Riverside Rehabilitation Case Management');
+      await expect.poll(() => page.getByRole('status').last().textContent()).not.toContain('were kept');
 
       const sheet = path.join(h.dir, 'cpd.csv');
       writeFileSync(sheet, 'staffRef,date,topic,provider,hours\nRR-02,12/03/2026,Pain science update,CSP,2\n');

@@ -99,7 +99,7 @@ describe('caseproof pack', () => {
       [['pack', '--vault', vault, '--staff', MORGAN.ref, '--out', path.join(dir, 'x.pdf')], /--out must name a Word file ending in \.docx/],
       [['pack', '--vault', vault, '--staff', MORGAN.ref, '--out', out, '--as-of', '24/11/2026'], /--as-of must be a real date/],
       [['pack', '--vault', vault, '--staff', MORGAN.ref, '--out', out, '--for', '  '], /--for needs the name/],
-      [['pack', '--vault', vault, '--staff', MORGAN.ref, '--out', out, '--colour', 'red'], /Unknown option '--colour'/],
+      [['pack', '--vault', vault, '--staff', MORGAN.ref, '--out', out, '--colour', 'red'], /--colour is not an option of caseproof pack/],
       [['pack', '--vault', vault, '--staff', MORGAN.ref, '--out', out, 'extra.docx'], /takes no file names/],
     ];
     for (const [args, message] of cases) {

@@ -135,11 +135,11 @@ describe('firm file import and export', () => {
     expect(counts(ctx)).toEqual(before);
   });
 
-  it('rejects a case whose manager does not exist, after the schema passes', () => {
+  it('rejects a case whose manager does not exist, in the words of the case form', () => {
     const { ctx } = newVault();
     const bad = sampleFirm();
     bad.cases[0].caseManager = 'NOBODY';
-    expect(() => importFirmFile(ctx, bad)).toThrow(/cases\[0\]\.caseManager: no staff member with ref NOBODY/);
+    expect(() => importFirmFile(ctx, bad)).toThrow(/cases\[0\]\.caseManager: does not match any staff member \(NOBODY\)/);
     expect(counts(ctx)).toMatchObject({ s: 0, r: 0 });
   });
 

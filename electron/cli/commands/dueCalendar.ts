@@ -20,7 +20,7 @@ export async function dueCalendar(a: Args): Promise<void> {
   if (!existsSync(folder)) throw new CliFailure(`There is no folder ${folder} to write ${path.basename(file)} into.`);
   await withVault(a, (ctx) => {
     const cal = vaultCalendar(ctx, { asOf, days });
-    writeAtomic(file, cal.ics);
+    writeAtomic(a, file, cal.ics);
     if (a.values.json) return out(JSON.stringify({ asOf, days: days ?? null, file, events: cal.events }));
     const span = days === undefined ? `from ${ukDate(asOf)} on` : `within ${days} days of ${ukDate(asOf)}`;
     out(`Wrote ${cal.events} due date${cal.events === 1 ? '' : 's'} ${span} to ${file}.`);

@@ -1,10 +1,9 @@
 // `caseproof report mtsp --vault V [--from D] [--to D] [--json] [--out FILE.xlsx] [--force]`: the
 // MTSP Model figures by instructing party (docs/spec/cli.md); --json prints exactly the spec's
 // shape, --out writes the same figures as an XLSX workbook.
-import { existsSync } from 'node:fs';
 import { isIsoDate, pounds, ukDate } from '../../contract/dates';
 import { mtspReport } from '../../services/reports/mtsp';
-import { CliFailure, UsageError } from '../io';
+import { UsageError } from '../io';
 import { out, withVault, writeAtomic, type Args, type Command } from '../shared';
 
 function dateArg(a: Args, flag: 'from' | 'to'): string | undefined {
@@ -27,12 +26,11 @@ export const report: Command = async (a) => {
   if (from && to && from > to) throw new UsageError(`--from (${from}) must not be after --to (${to}).`);
   const dest = a.values.out;
   if (dest !== undefined && !/\.xlsx$/i.test(dest)) throw new UsageError(`--out must name an .xlsx file (got ${dest}).`);
-  if (dest && existsSync(dest) && !a.values.force) throw new CliFailure(`A file already exists at ${dest}; add --force to replace it.`);
   await withVault(a, async (ctx) => {
     const r = mtspReport(ctx, { from, to });
     if (dest) {
       const { mtspWorkbook } = await import('../../services/reports/mtspXlsx');
-      writeAtomic(dest, await mtspWorkbook(r));
+      writeAtomic(a, dest, await mtspWorkbook(r));
     }
     if (a.values.json) return out(JSON.stringify(r, null, 1));
     out(`MTSP Model report: cases referred or open from ${ukDate(r.from)} to ${ukDate(r.to)}`);

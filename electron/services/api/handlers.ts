@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { attachEvidence, deleteEvidence, readEvidence } from '../evidence/evidence';
 import { addRecord, deleteRecord, listRecords, updateRecord } from '../evidence/records';
-import { exportFirmFile } from '../interchange/exportFirmFile';
+import { writeFirmFile } from '../interchange/exportFirmFile';
 import { importFirmFile } from '../interchange/importFirmFile';
 import { importSpreadsheet } from '../interchange/spreadsheet';
 import { AppError } from '../errors';
-import { writeFileAtomic } from '../files';
+import { streamToFile, writeFileAtomic } from '../files';
 import { Registry } from './registry';
 import type { Session } from './session';
 import { registerVault } from './domains/vault';
@@ -60,7 +60,7 @@ export function buildRegistry(session: Session): Registry {
   });
   r.method('deleteEvidence', ({ id }) => (deleteEvidence(ctx(), id), null));
 
-  r.method('importFirmFileFromDialog', async () => {
+  r.method('importFirmFileFromDialog', async ({ updateFirm }) => {
     const [file] = await session.platform.dialogs.openFiles({
       title: 'Import a firm file',
       filters: [{ name: 'Firm file', extensions: ['json'] }],
@@ -73,7 +73,7 @@ export function buildRegistry(session: Session): Registry {
     } catch (e) {
       throw new AppError('invalid', `${path.basename(file)} is not valid JSON: ${(e as Error).message}`);
     }
-    return importFirmFile(ctx(), json);
+    return importFirmFile(ctx(), json, { updateFirm });
   });
   r.method('importSpreadsheetFromDialog', async ({ kind }) => {
     const [file] = await session.platform.dialogs.openFiles({
@@ -91,11 +91,8 @@ export function buildRegistry(session: Session): Registry {
       defaultName: 'caseproof-firm.json',
       filters: [{ name: 'Firm file', extensions: ['json'] }],
     });
-    if (dest) {
-      const file = exportFirmFile(c);
-      c.progress?.({ done: 0, total: 1, label: 'Writing the firm file' });
-      writeFileAtomic(dest, JSON.stringify(file, null, 1), { overwrite: true });
-    }
+    // Streamed: evidence is read file by file as it is written; the save dialog asked before replacing.
+    if (dest) await streamToFile(dest, { overwrite: true }, (write) => writeFirmFile(c, write));
     return { path: dest };
   });
 

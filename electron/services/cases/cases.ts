@@ -30,6 +30,7 @@ import { getFirm } from '../firm/firm';
 import { parseOr } from '../parse';
 import { compact } from '../rows';
 import { caseColumns, contactIdFor, type CaseRow } from './caseRows';
+import { caseClosingProblems, caseDateProblems } from '../../contract/crossChecks';
 import { caseRowByRef, loadCase, snapshotForCase, staffById } from './load';
 import { impliedHistory, journeyView, withStatus } from './journey';
 import { INCIDENT_KIND_WORDS as INCIDENT_WORDS } from '../../contract/ops/journey';
@@ -176,35 +177,21 @@ function assertRefUsable(ctx: Ctx, ref: string, exceptId?: number): void {
   if (row && row.id !== exceptId) throw fieldError('ref', `${ref} is already used by another case`, 'conflict');
 }
 
-/** Dates that must not run backwards, as [earlier field, later field, message]. */
-const ORDER: [keyof CaseDetails, keyof CaseDetails, string][] = [
-  ['referredOn', 'openedOn', 'must not be before the referral date'],
-  ['openedOn', 'closedOn', 'must not be before the opening date'],
-  ['referredOn', 'closedOn', 'must not be before the referral date'],
-  ['rehabPrescriptionRequestedOn', 'rehabPrescriptionReviewedOn', 'must not be before the request'],
-  ['preInaRequestedOn', 'preInaReviewedOn', 'must not be before the request'],
-  ['consentRecordedOn', 'consentReviewedOn', 'must not be before consent was recorded'],
-];
+/** Dates that must not run backwards: the first problem, beside its field, in the words the import uses too (crossChecks.ts). */
 function checkOrder(d: Partial<CaseDetails>): void {
-  for (const [a, b, message] of ORDER) {
-    const x = d[a] as string | undefined;
-    const y = d[b] as string | undefined;
-    if (x && y && y < x) throw fieldError(b, `${message} (${ukDate(x)})`);
-  }
+  const [first] = caseDateProblems(d);
+  if (first) throw fieldError(first.field, first.message);
 }
 
-/** Closing needs a reason from the list and a date; an open case has neither. */
+/** Closing needs a reason from the list and a date; an open case has neither (crossChecks.ts, as the import checks). */
 function checkClosing(d: CaseDetails, before?: CaseRow): void {
+  const [first] = caseClosingProblems(d);
+  if (first) throw fieldError(first.field, first.message);
   if (d.status === 'closed') {
-    if (!d.closedReason) throw fieldError('closedReason', 'is required to close a case');
     const keptFromBefore = before?.status === 'closed' && before.closedReason === d.closedReason;
-    if (!(CLOSED_REASONS as readonly string[]).includes(d.closedReason) && !keptFromBefore) {
+    if (!(CLOSED_REASONS as readonly string[]).includes(d.closedReason!) && !keptFromBefore) {
       throw fieldError('closedReason', `must be one of ${CLOSED_REASONS.join(', ')}`);
     }
-    if (!d.closedOn) throw fieldError('closedOn', 'is required to close a case');
-  } else {
-    if (d.closedOn) throw fieldError('closedOn', 'only a closed case has a closing date');
-    if (d.closedReason) throw fieldError('closedReason', 'only a closed case has a closing reason');
   }
 }
 

@@ -9,6 +9,7 @@ import { handoverInput, type CaseView } from '../../contract/ops/cases';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { fieldError } from './fieldError';
+import { handoverProblems } from '../../contract/crossChecks';
 import { parseOr } from '../parse';
 import { caseView } from './cases';
 import { caseRowByRef } from './load';
@@ -20,7 +21,9 @@ export function handOverCase(ctx: Ctx, input: unknown): CaseView {
     if (c.status === 'closed') throw new AppError('conflict', `Case ${c.ref} is closed; reopen it before handing it over.`);
     const to = ctx.vault.orm.select().from(staff).where(eq(staff.ref, h.to)).get();
     if (!to) throw fieldError('to', `does not match any staff member (${h.to})`, 'not-found');
-    if (to.id === c.caseManagerId) throw fieldError('to', `must be someone else: ${to.name} already manages case ${c.ref}`);
+    // The same words as the import's check of a handover in a firm file (crossChecks.ts).
+    const [self] = to.id === c.caseManagerId ? handoverProblems({ from: to.ref, to: to.ref }, to.name) : [];
+    if (self) throw fieldError(self.field, self.message);
     const last = ctx.vault.orm
       .select({ on: caseHandovers.on })
       .from(caseHandovers)

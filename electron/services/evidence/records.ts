@@ -7,6 +7,7 @@ import { RECORD_KINDS, type OwnerType, type RecordKind } from '../../contract/mo
 import type { Ctx } from '../context';
 import type { StoredRecord } from '../../contract/views';
 import { AppError, notFound } from '../errors';
+import { peerReviewProblems } from '../../contract/crossChecks';
 import { parseOr } from '../parse';
 import { evidenceByRecord } from './evidence';
 import { isRecordKind, ownerTypeOf, payloadColumns, readPayload } from './payloads';
@@ -51,10 +52,23 @@ export function insertRecord(ctx: Ctx, cols: { staffId: number | null; supplierI
     .get().id;
 }
 
+/**
+ * Checks across a record and its owner (a peer review by the person reviewed), in the words the
+ * firm-file import gives after the JSON path (crossChecks.ts).
+ */
+function checkWithOwner(ctx: Ctx, cols: { staffId: number | null }, kind: string, payload: Record<string, unknown>): void {
+  if (kind !== 'peerReview' || cols.staffId === null) return;
+  const person = ctx.vault.orm.select({ name: staff.name }).from(staff).where(eq(staff.id, cols.staffId)).get();
+  const [p] = person ? peerReviewProblems(payload, person.name) : [];
+  if (p) throw new AppError('invalid', `${p.field}: ${p.message}`, p.field, [{ path: p.field, message: p.message }]);
+}
+
 export function addRecord(ctx: Ctx, owner: Owner, kind: string, data: unknown): StoredRecord {
   const payload = validatePayload(kind, owner.type, data);
   return ctx.vault.tx(() => {
-    const id = insertRecord(ctx, ownerColumns(ctx, owner), kind as RecordKind, payload);
+    const cols = ownerColumns(ctx, owner);
+    checkWithOwner(ctx, cols, kind, payload);
+    const id = insertRecord(ctx, cols, kind as RecordKind, payload);
     return { id, kind: kind as RecordKind, data: { ...payload, id, evidence: [] } };
   });
 }
@@ -69,6 +83,7 @@ export function updateRecord(ctx: Ctx, id: number, data: unknown): StoredRecord 
   return ctx.vault.tx(() => {
     const r = recordById(ctx, id);
     const payload = validatePayload(r.kind, ownerTypeOf(r), data);
+    checkWithOwner(ctx, r, r.kind, payload);
     ctx.vault.orm
       .update(records)
       .set({ ...payloadColumns(r.kind as RecordKind, payload), updatedAt: ctx.clock.stamp() })

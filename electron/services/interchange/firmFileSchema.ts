@@ -1,9 +1,14 @@
-// The firm file (interchange.md, version 1) as a zod schema built from the domain model,
-// so the file format and the vault can never disagree about a field.
+// The firm file (interchange.md, versions 1 and 2) as a zod schema built from the domain model,
+// so the file format and the vault can never disagree about a field. Caseproof writes version 2
+// and reads both: a version-1 file is read as version 2 (its exemptions' missing expiry is the
+// default, 12 months after the grant, applied on import as the exemption form applies it).
+// Checks across fields and records are not here but in contract/crossChecks.ts and the import,
+// which run beside this schema so that every problem of a file is reported in one pass.
 import { z } from 'zod';
 import { isoDate } from '../../contract/dates';
 import {
   caseDetails,
+  caseJourney,
   dbsCheck,
   decision,
   exemption,
@@ -11,6 +16,7 @@ import {
   firmSettings,
   fitnessCheck,
   instruction,
+  invoice,
   peerReview,
   policy,
   policyAck,
@@ -21,13 +27,20 @@ import {
   staffDetails,
   staffIndemnity,
   supplierDetails,
-  supplierDocument,
+  SUPPLIER_DOCUMENT_TOPICS,
   supplierIndemnity,
   training,
   cpdEntry,
 } from '../../contract/model';
 
-const files = z.array(firmFileEvidence).optional();
+/** The versions this Caseproof reads; it writes the last. */
+export const FIRM_FILE_VERSIONS = [1, 2] as const;
+export const FIRM_FILE_VERSION = 2;
+
+// ---- File entries. (Colleague "hostile": the v2 destroyed-copy variant
+// { name, mediaType, sha256, destroyedOn, destroyedBy?, why } joins `fileEntry` here.)
+const fileEntry = firmFileEvidence;
+const files = z.array(fileEntry).optional();
 const withEvidence = <T extends z.ZodObject>(s: T) => s.safeExtend({ evidence: files });
 
 export const staffFileSchema = staffDetails.safeExtend({
@@ -38,9 +51,38 @@ export const staffFileSchema = staffDetails.safeExtend({
   training: z.array(withEvidence(training)).optional(),
   peerReviews: z.array(withEvidence(peerReview)).optional(),
   exemptions: z.array(exemption).optional(),
-  /** Version 2 (the engine's STAFF-POLICY-ACK): read already, so an export of a vault holding them imports again. */
   policyAcknowledgements: z.array(policyAck).optional(),
 });
+
+/** Default titles for a supplier document that arrives without one (the vault names every document). */
+export const DOCUMENT_TITLES: Record<(typeof SUPPLIER_DOCUMENT_TOPICS)[number], string> = {
+  cv: 'CV',
+  safeguarding: 'Safeguarding certificate',
+  coverage: 'Service description or referral criteria',
+  'sole-practitioner': 'Safeguards for working alone',
+  'evidence-base': 'Evidence base',
+};
+/**
+ * A supplier's document as interchange.md writes it: `{ kind, title?, evidence? }`. Files written
+ * by earlier Caseproofs called `kind` `topic`; both are read. Stored as the vault's supplierDocument.
+ */
+const documentTopic = z.enum(SUPPLIER_DOCUMENT_TOPICS, { error: `must be one of ${SUPPLIER_DOCUMENT_TOPICS.join(', ')}` });
+const supplierDocumentFile = z
+  .strictObject({
+    kind: documentTopic.optional(),
+    /** What Caseproof's earlier exports called `kind`; an error names the field the file used. */
+    topic: documentTopic.optional(),
+    title: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters').optional(),
+    evidence: files,
+  })
+  .superRefine((d, ctx) => {
+    if (!d.kind && !d.topic) ctx.addIssue({ code: 'custom', path: ['kind'], message: 'is required' });
+  })
+  .transform(({ kind, topic, title, evidence }) => {
+    const t = (kind ?? topic)!;
+    return { topic: t, title: title ?? DOCUMENT_TITLES[t], ...(evidence ? { evidence } : {}) };
+  });
+
 export const supplierFileSchema = supplierDetails.safeExtend({
   indemnity: z.array(withEvidence(supplierIndemnity)).optional(),
   qualifications: z.array(withEvidence(qualification)).optional(),
@@ -49,10 +91,8 @@ export const supplierFileSchema = supplierDetails.safeExtend({
   fitnessChecks: z.array(withEvidence(fitnessCheck)).optional(),
   decisions: z.array(withEvidence(decision)).optional(),
   exemptions: z.array(exemption).optional(),
-  /** Caseproof extension to version 1: CV, certificates and other vetting files. */
-  documents: z.array(withEvidence(supplierDocument)).optional(),
+  documents: z.array(supplierDocumentFile).optional(),
 });
-/** Caseproof extension to version 1: handovers travel with the case. */
 export const handoverFileSchema = z.strictObject({
   on: isoDate,
   from: ref,
@@ -62,8 +102,10 @@ export const handoverFileSchema = z.strictObject({
   clientInformed: z.boolean(),
   note: z.string().max(5000).optional(),
 });
+export const instructionFileSchema = instruction.safeExtend({ invoices: z.array(invoice).optional() });
 export const caseFileSchema = caseDetails.safeExtend({
-  instructions: z.array(instruction).optional(),
+  ...caseJourney.shape,
+  instructions: z.array(instructionFileSchema).optional(),
   handovers: z.array(handoverFileSchema).optional(),
 });
 export const firmPartSchema = z.strictObject({
@@ -75,13 +117,17 @@ export const firmPartSchema = z.strictObject({
 });
 export const firmFileSchema = z.strictObject({
   format: z.literal('caseproof-firm', { error: 'must be "caseproof-firm"' }),
-  version: z.literal(1, { error: 'must be 1 (the only version this Caseproof reads)' }),
+  version: z.literal(FIRM_FILE_VERSIONS, { error: 'must be 1 or 2 (the versions this Caseproof reads)' }),
   firm: firmPartSchema.optional(),
   staff: z.array(staffFileSchema).optional(),
   suppliers: z.array(supplierFileSchema).optional(),
   cases: z.array(caseFileSchema).optional(),
 });
 export type FirmFile = z.infer<typeof firmFileSchema>;
+/** What the writer produces (supplier documents carry `kind`, as the file spells it). */
+export type FirmFileOut = Omit<FirmFile, 'suppliers'> & {
+  suppliers?: (Omit<SupplierFile, 'documents'> & { documents?: z.input<typeof supplierDocumentFile>[] })[];
+};
 export type StaffFile = z.infer<typeof staffFileSchema>;
 export type SupplierFile = z.infer<typeof supplierFileSchema>;
 export type CaseFile = z.infer<typeof caseFileSchema>;

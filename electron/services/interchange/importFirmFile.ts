@@ -1,17 +1,23 @@
-// Imports a firm file all-or-nothing: every problem is collected with its JSON path,
-// and nothing is written unless the whole file is valid. Records are matched on `ref`;
-// for a matched person or supplier, each list present in the file replaces that list.
+// Imports a firm file (version 1 or 2) all-or-nothing: every problem is collected with its
+// JSON path in one pass, and nothing is written unless the whole file is valid. Records are
+// matched on `ref`; for a matched person or supplier, each list present in the file replaces
+// that list. A case's journey (status history, goals, reviews, incidents, follow-ups, outcome,
+// feedback) is kept with the case row (its `journey` JSON column) and each instruction's
+// invoices with the instruction (its `invoices` JSON column): see db/schema.ts.
 import { and, eq, isNull } from 'drizzle-orm';
 import { records, staff, suppliers } from '../../../db/schema';
+import { caseProblems, indemnityProblems, peerReviewProblems, type Problem } from '../../contract/crossChecks';
+import { isIsoDate } from '../../contract/dates';
 import type { Issue } from '../../contract/errors';
-import { STAFF_LISTS, SUPPLIER_LISTS, type FirmFileEvidence, type RecordKind } from '../../contract/model';
+import { defaultExemptionExpiry, exemptionProblem, type ExemptionSubject } from '../../contract/exemptions';
+import { caseJourney, STAFF_LISTS, SUPPLIER_LISTS, type FirmFileEvidence, type RecordKind } from '../../contract/model';
 import type { Ctx } from '../context';
 import type { ImportSummary } from '../../contract/views';
 import { AppError, zodIssues } from '../errors';
 import { attachEvidence } from '../evidence/evidence';
 import { checkEvidenceFile } from '../evidence/mediaType';
 import { insertRecord } from '../evidence/records';
-import { writeFirm } from '../firm/firm';
+import { getFirm, writeFirm } from '../firm/firm';
 import { nullable } from '../rows';
 import { STAFF_FIELDS } from '../staff/staff';
 import { insertSupplier, writeSupplier } from '../suppliers/suppliers';
@@ -21,79 +27,162 @@ import { firmFileSchema, type FirmFile } from './firmFileSchema';
 
 export type { ImportSummary };
 
-/** Validates the file and its cross-references; throws one AppError listing every issue. */
+export interface ImportOptions {
+  /**
+   * Let the file change the firm's own name and address (`--update-firm`, the import dialog's
+   * tick box). Without it a vault that already has a firm keeps its name and address: a
+   * practitioner's file imported into a firm must never rename the firm.
+   */
+  updateFirm?: boolean;
+}
+
+type Loose = Record<string, unknown>;
+const obj = (v: unknown): Loose | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : undefined);
+const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.map((x) => obj(x) ?? {}) : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * Validates the file and its cross-references in one pass; throws one AppError listing every
+ * issue, each once. The schema's errors and the checks across fields and records (crossChecks.ts,
+ * exemptionProblem: the same functions the forms use) are collected together, the latter over
+ * the raw JSON so that they are found even where the schema failed elsewhere in the record.
+ */
 export function validateFirmFile(ctx: Ctx, json: unknown): FirmFile {
   const parsed = firmFileSchema.safeParse(json, { reportInput: true });
-  if (!parsed.success) throw fail(zodIssues(parsed.error));
-  const file = parsed.data;
-  const issues: Issue[] = [];
-  const dupes = (list: { ref: string }[] | undefined, name: string) => {
+  const issues: Issue[] = parsed.success ? [] : zodIssues(parsed.error);
+  const raw = obj(json) ?? {};
+  const add = (base: string, problems: Problem[]) => {
+    for (const p of problems) issues.push({ path: `${base}.${p.field}`, message: p.message });
+  };
+  const dupes = (items: Loose[], name: string) => {
     const seen = new Set<string>();
-    list?.forEach((x, i) => {
-      if (seen.has(x.ref)) issues.push({ path: `${name}[${i}].ref`, message: `${x.ref} appears more than once in the file` });
-      seen.add(x.ref);
+    items.forEach((x, i) => {
+      const r = str(x.ref);
+      if (r === undefined) return;
+      if (seen.has(r)) issues.push({ path: `${name}[${i}].ref`, message: `${r} appears more than once in the file` });
+      seen.add(r);
     });
   };
-  dupes(file.staff, 'staff');
-  dupes(file.suppliers, 'suppliers');
-  dupes(file.cases, 'cases');
-  const staffRefs = new Set([
-    ...(file.staff ?? []).map((s) => s.ref),
-    ...ctx.vault.orm
-      .select({ ref: staff.ref })
+  const rawStaff = list(raw.staff);
+  const rawSuppliers = list(raw.suppliers);
+  const rawCases = list(raw.cases);
+  dupes(rawStaff, 'staff');
+  dupes(rawSuppliers, 'suppliers');
+  dupes(rawCases, 'cases');
+  const refsOf = (items: Loose[], table: typeof staff | typeof suppliers) =>
+    new Set([
+      ...items.map((s) => str(s.ref)).filter((r): r is string => r !== undefined),
+      ...ctx.vault.orm
+        .select({ ref: table.ref })
+        .from(table)
+        .all()
+        .map((r) => r.ref),
+    ]);
+  const staffRefs = refsOf(rawStaff, staff);
+  // Names for the words of a handover to oneself (the case form names the person).
+  const staffNames = new Map(
+    ctx.vault.orm
+      .select({ ref: staff.ref, name: staff.name })
       .from(staff)
       .all()
-      .map((r) => r.ref),
-  ]);
-  const supplierRefs = new Set([
-    ...(file.suppliers ?? []).map((s) => s.ref),
-    ...ctx.vault.orm
-      .select({ ref: suppliers.ref })
-      .from(suppliers)
-      .all()
-      .map((r) => r.ref),
-  ]);
-  file.cases?.forEach((c, i) => {
-    if (!staffRefs.has(c.caseManager)) issues.push({ path: `cases[${i}].caseManager`, message: `no staff member with ref ${c.caseManager}` });
-    c.instructions?.forEach((ins, j) => {
-      if (!supplierRefs.has(ins.supplier)) issues.push({ path: `cases[${i}].instructions[${j}].supplier`, message: `no supplier with ref ${ins.supplier}` });
+      .map((r) => [r.ref, r.name]),
+  );
+  for (const s of rawStaff) if (typeof s.ref === 'string' && typeof s.name === 'string') staffNames.set(s.ref, s.name);
+  const supplierRefs = refsOf(rawSuppliers, suppliers);
+  const exemptions = (owner: Loose, base: string, subject: ExemptionSubject) =>
+    list(owner.exemptions).forEach((e, j) => {
+      const rule = str(e.rule);
+      const grantedOn = str(e.grantedOn);
+      const expiresOn = e.expiresOn === undefined ? undefined : str(e.expiresOn);
+      if (rule === undefined || !isIsoDate(grantedOn) || (expiresOn !== undefined && !isIsoDate(expiresOn))) return;
+      const p = exemptionProblem({ rule, grantedOn, expiresOn }, subject);
+      if (p) add(`${base}.exemptions[${j}]`, [p]);
     });
-    c.handovers?.forEach((h, j) => {
-      for (const k of ['from', 'to'] as const)
-        if (!staffRefs.has(h[k])) issues.push({ path: `cases[${i}].handovers[${j}].${k}`, message: `no staff member with ref ${h[k]}` });
-    });
+  rawStaff.forEach((s, i) => {
+    const base = `staff[${i}]`;
+    const name = str(s.name);
+    if (name !== undefined) list(s.peerReviews).forEach((p, j) => add(`${base}.peerReviews[${j}]`, peerReviewProblems(p, name)));
+    list(s.indemnity).forEach((p, j) => add(`${base}.indemnity[${j}]`, indemnityProblems(p)));
+    exemptions(s, base, 'staff');
   });
-  forEachEvidence(file, (f, path) => {
+  rawSuppliers.forEach((s, i) => {
+    list(s.indemnity).forEach((p, j) => add(`suppliers[${i}].indemnity[${j}]`, indemnityProblems(p)));
+    exemptions(s, `suppliers[${i}]`, 'supplier');
+  });
+  const noStaff = (r: string) => `does not match any staff member (${r})`;
+  rawCases.forEach((c, i) => {
+    const base = `cases[${i}]`;
+    const manager = str(c.caseManager);
+    if (manager !== undefined && !staffRefs.has(manager)) issues.push({ path: `${base}.caseManager`, message: noStaff(manager) });
+    list(c.instructions).forEach((ins, j) => {
+      const s = str(ins.supplier);
+      if (s !== undefined && !supplierRefs.has(s)) issues.push({ path: `${base}.instructions[${j}].supplier`, message: `does not match any supplier (${s})` });
+    });
+    list(c.handovers).forEach((h, j) => {
+      for (const k of ['from', 'to'] as const) {
+        const r = str(h[k]);
+        if (r !== undefined && !staffRefs.has(r)) issues.push({ path: `${base}.handovers[${j}].${k}`, message: noStaff(r) });
+      }
+    });
+    add(
+      base,
+      caseProblems(c, (r) => staffNames.get(r)),
+    );
+  });
+  forEachRawEvidence(raw, (f, path) => {
+    const name = str(f.name);
+    const base64 = str(f.base64);
+    if (name === undefined || base64 === undefined) return;
     try {
-      checkEvidenceFile(f.name, Buffer.from(f.base64, 'base64'), path);
+      checkEvidenceFile(name, Buffer.from(base64, 'base64'), path);
     } catch (e) {
       issues.push({ path, message: (e as Error).message });
     }
   });
-  if (issues.length) throw fail(issues);
-  return file;
+  if (issues.length || !parsed.success) throw fail(onceEach(issues));
+  return parsed.data;
+}
+
+/** Each problem once (a check the schema and crossChecks.ts both make is listed once). */
+function onceEach(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.path}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function fail(issues: Issue[]): AppError {
   const first = issues[0];
-  const head = issues.length === 1 ? 'The firm file was not imported' : `The firm file was not imported (${issues.length} problems)`;
-  return new AppError('invalid', `${head}: ${first.path}: ${first.message}`, first.path, issues);
+  const message =
+    issues.length === 1
+      ? `The firm file was not imported: ${first.path}: ${first.message}`
+      : `The firm file was not imported: it has ${issues.length} problems, listed below.`;
+  return new AppError('invalid', message, first.path, issues);
+}
+
+/** Every evidence entry of the raw file, with its JSON path. */
+function forEachRawEvidence(raw: Loose, fn: (f: Loose, path: string) => void): void {
+  const walk = (owner: Loose, base: string) => {
+    for (const [name, items] of Object.entries(owner)) {
+      if (!Array.isArray(items)) continue;
+      list(items).forEach((it, i) => list(it.evidence).forEach((f, j) => fn(f, `${base}.${name}[${i}].evidence[${j}]`)));
+    }
+  };
+  const firm = obj(raw.firm);
+  if (firm) walk({ policies: firm.policies }, 'firm');
+  list(raw.staff).forEach((s, i) => walk(s, `staff[${i}]`));
+  list(raw.suppliers).forEach((s, i) => walk(s, `suppliers[${i}]`));
 }
 
 type Lists = Record<string, (Record<string, unknown> & { evidence?: FirmFileEvidence[] })[] | undefined>;
-function forEachEvidence(file: FirmFile, fn: (f: FirmFileEvidence, path: string) => void): void {
-  const walk = (owner: Lists, base: string) => {
-    for (const [list, items] of Object.entries(owner)) {
-      if (!Array.isArray(items)) continue;
-      items.forEach((it, i) => (it as { evidence?: FirmFileEvidence[] }).evidence?.forEach((f, j) => fn(f, `${base}.${list}[${i}].evidence[${j}]`)));
-    }
-  };
-  if (file.firm) walk({ policies: file.firm.policies }, 'firm');
-  file.staff?.forEach((s, i) => walk(s as unknown as Lists, `staff[${i}]`));
-  file.suppliers?.forEach((s, i) => walk(s as unknown as Lists, `suppliers[${i}]`));
-}
 
-export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
+/** The journey fields of a case, as stored in its `journey` column. */
+const JOURNEY_KEYS = Object.keys(caseJourney.shape) as (keyof typeof caseJourney.shape)[];
+
+export function importFirmFile(ctx: Ctx, json: unknown, opts: ImportOptions = {}): ImportSummary {
   ctx.progress?.({ done: 0, total: 1, label: 'Checking the firm file' });
   const file = validateFirmFile(ctx, json);
   const p = steps(ctx.progress, (file.staff?.length ?? 0) + (file.suppliers?.length ?? 0) + (file.cases?.length ?? 0), 'Importing');
@@ -119,6 +208,8 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
         .run();
       for (const entry of entries) {
         const { evidence, ...data } = entry;
+        // A file's exemption without an expiry (version 1) gets the default, as the exemption form gives it.
+        if (kind === 'exemption' && data.expiresOn === undefined) data.expiresOn = defaultExemptionExpiry(data.grantedOn as string);
         const id = insertRecord(ctx, cols, kind, data);
         sum.added.records++;
         for (const f of evidence ?? []) {
@@ -131,7 +222,17 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
 
   ctx.vault.tx(() => {
     if (file.firm) {
-      const { policies, settings, ...details } = file.firm;
+      const { policies, settings, ...given } = file.firm;
+      const current = getFirm(ctx);
+      const details = { ...given };
+      // A vault that already has a firm keeps its own name and address unless asked.
+      if (current.name && !opts.updateFirm) {
+        if (given.name !== current.name || (given.address ?? '') !== (current.address ?? '')) {
+          sum.firmKept = { name: current.name, ...(current.address ? { address: current.address } : {}) };
+        }
+        details.name = current.name;
+        details.address = current.address;
+      }
       writeFirm(ctx, details, settings);
       sum.updated.firm = true;
       replaceLists({ staffId: null, supplierId: null }, { policies } as Lists, { policies: 'policy' });
@@ -187,17 +288,26 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
     // Cases can number tens of thousands: prepared statements and one lookup of existing refs.
     const db = ctx.vault.sqlite;
     const caseIdByRef = new Map((db.prepare('SELECT ref, id FROM cases').raw().all() as [string, number][]).map(([r, id]) => [r, id]));
-    const cols = 'ref, initials, case_manager_id, contact_id, funding, injury, complexity, status, closed_reason, referred_on, opened_on, closed_on, practice';
-    const insertCase = db.prepare(`INSERT INTO cases (${cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const updateCase = db.prepare(`UPDATE cases SET (${cols}, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`);
+    const cols =
+      'ref, initials, case_manager_id, contact_id, funding, injury, complexity, status, closed_reason, referred_on, opened_on, closed_on, practice, journey';
+    const insertCase = db.prepare(`INSERT INTO cases (${cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const updateCase = db.prepare(`UPDATE cases SET (${cols}, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`);
     const deleteInstructions = db.prepare('DELETE FROM case_instructions WHERE case_id = ?');
-    const insertInstruction = db.prepare('INSERT INTO case_instructions (case_id, supplier_id, "on", service, override_reason) VALUES (?, ?, ?, ?, ?)');
+    const insertInstruction = db.prepare(
+      'INSERT INTO case_instructions (case_id, supplier_id, "on", service, override_reason, invoices) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const deleteHandovers = db.prepare('DELETE FROM case_handovers WHERE case_id = ?');
     const insertHandover = db.prepare(
       'INSERT INTO case_handovers (case_id, "on", from_staff_id, to_staff_id, reason, joint_working_days, client_informed, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const c of file.cases ?? []) {
-      const { instructions, handovers, ...details } = c;
+      const { instructions, handovers, ...rest } = c;
+      const journey: Record<string, unknown> = {};
+      const details = { ...rest };
+      for (const k of JOURNEY_KEYS) {
+        if (details[k] !== undefined) journey[k] = details[k];
+        delete details[k];
+      }
       const key = `${details.instructingParty.kind}\u0000${details.instructingParty.name}`;
       let contactId = contactCache.get(key);
       if (contactId === undefined) contactCache.set(key, (contactId = contactIdFor(ctx, details.instructingParty)));
@@ -216,6 +326,7 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
         v.openedOn,
         v.closedOn,
         JSON.stringify(v.practice),
+        JSON.stringify(journey),
       ];
       let id = caseIdByRef.get(c.ref);
       if (id !== undefined) {
@@ -228,7 +339,8 @@ export function importFirmFile(ctx: Ctx, json: unknown): ImportSummary {
       }
       if (instructions) {
         deleteInstructions.run(id);
-        for (const ins of instructions) insertInstruction.run(id, supplierId.get(ins.supplier)!, ins.on, ins.service ?? null, ins.overrideReason ?? null);
+        for (const ins of instructions)
+          insertInstruction.run(id, supplierId.get(ins.supplier)!, ins.on, ins.service ?? null, ins.overrideReason ?? null, JSON.stringify(ins.invoices ?? []));
       }
       if (handovers) {
         deleteHandovers.run(id);

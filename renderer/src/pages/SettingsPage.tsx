@@ -10,6 +10,7 @@ import { useAction, useOps } from '../data/query';
 import { useContractForm } from '../forms/useContractForm';
 import { CheckInput, FormMessage, NumberInput, SavedNote, SelectInput, TextInput } from '../forms/inputs';
 import { pounds } from '../format';
+import { CheckField } from '../components/fields';
 import { AutoLockSettings } from '../lock/AutoLockSettings';
 import { BackupSettings } from '../backups/BackupSettings';
 import { PassphraseSettings } from '../backups/PassphraseSettings';
@@ -111,6 +112,8 @@ const SHEET_KINDS = [
 
 function DataInOut() {
   const [msg, setMsg] = useState<{ text: string; error?: boolean; list?: string[] } | null>(null);
+  // A firm file never renames the firm unless asked (`--update-firm` on the command line).
+  const [updateFirm, setUpdateFirm] = useState(false);
   const f = useContractForm(inputs.importSpreadsheetFromDialog, { kind: 'staff' });
   const importFirmFile = useAction('importFirmFileFromDialog');
   const importSheet = useAction('importSpreadsheetFromDialog');
@@ -120,8 +123,11 @@ function DataInOut() {
     try {
       const s = await run();
       if (!s) return;
+      const kept = s.firmKept
+        ? ` The firm's own name and address were kept (${[s.firmKept.name, s.firmKept.address].filter(Boolean).join(', ')}); tick "Also take the firm's name and address from the file" to replace them.`
+        : '';
       setMsg({
-        text: `Imported: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases and ${s.added.records} records added; ${s.updated.staff + s.updated.suppliers + s.updated.cases} updated.`,
+        text: `Imported: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases and ${s.added.records} records added; ${s.updated.staff + s.updated.suppliers + s.updated.cases} updated.${kept}`,
       });
     } catch (e) {
       const issues = e instanceof ApiError ? e.body.issues : undefined;
@@ -141,8 +147,14 @@ function DataInOut() {
     <section className="card" aria-labelledby="data-title">
       <h2 id="data-title">Firm file</h2>
       <p className="hint">Bring in a firm's records from a Caseproof firm file, or write everything out as one. Importing is all or nothing.</p>
+      <CheckField
+        label="Also take the firm's name and address from the file"
+        hint="Without this tick, a firm file (a practitioner's, say) never changes this firm's own name and address."
+        checked={updateFirm}
+        onChange={setUpdateFirm}
+      />
       <div className="actions">
-        <button onClick={() => doImport(() => importFirmFile.mutateAsync({}))}>Import a firm file…</button>
+        <button onClick={() => doImport(() => importFirmFile.mutateAsync({ updateFirm }))}>Import a firm file…</button>
         <button className="secondary" onClick={doExport}>
           Export the firm file…
         </button>
