@@ -85,6 +85,7 @@ export const OP_NAMES = [
   // the app itself (ops/app.ts)
   'reportActivity',
   'openRegister',
+  'appInfo',
   // backups, passphrase, recovery key (ops/backups.ts)
   'backupState',
   'backupNow',

@@ -16,6 +16,8 @@ describe('settings in the browser', () => {
       h.session.create(path.join(h.dir, 'firm.cpv'), 'settings test passphrase', false);
       await h.reload();
       await nav(page, 'Settings');
+      const version = (JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+      await expect.poll(() => page.getByRole('region', { name: 'About' }).textContent()).toContain(`Caseproof ${version}.`);
       await page.getByLabel('Your name').fill('Jo Practice-Manager');
       await page.getByRole('button', { name: 'Save your name' }).click();
       await expect.poll(() => h.session.ctx().user).toBe('Jo Practice-Manager');

@@ -13,10 +13,20 @@ export const appInputs = {
   reportActivity: z.strictObject({}),
   /** Opens a public register's search page in the computer's browser, by the register's id (never an address). */
   openRegister: z.strictObject({ register: z.enum(REGISTER_IDS, { error: `must be one of ${REGISTER_IDS.join(', ')}` }) }),
+  /** Which Caseproof this is: its version and the newest vault layout it reads and writes. */
+  appInfo: z.strictObject({}),
 } satisfies Record<string, z.ZodType>;
 
 export interface AppOutputs {
   reportActivity: null;
   /** The address opened. */
   openRegister: { url: string };
+  appInfo: AppInfo;
+}
+
+export interface AppInfo {
+  /** Caseproof's version (package.json), e.g. "0.1.0". */
+  version: string;
+  /** The data version this Caseproof brings a vault to (the number of its migrations); an older one refuses such a vault. */
+  dataVersion: number;
 }

@@ -116,9 +116,10 @@ export const OPS = {
   importFirmFileFromDialog: { changes: ALL },
   importSpreadsheetFromDialog: { changes: ALL },
   exportFirmFileToDialog: { changes: [] },
-  // the app itself: telling main the window is in use, opening a public register in the browser
+  // the app itself: telling main the window is in use, opening a public register in the browser, which Caseproof this is
   reportActivity: { changes: [] },
   openRegister: { changes: [] },
+  appInfo: { reads: [] },
   // backups, passphrase, recovery key
   backupState: { reads: ['backups'] },
   backupNow: { changes: ['backups'] },

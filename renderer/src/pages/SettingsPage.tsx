@@ -6,7 +6,7 @@ import { firmDetails, firmSettings } from '../../../electron/contract/model';
 import type { FirmView, ImportSummary } from '../../../electron/contract/views';
 import { inputs } from '../../../electron/contract/api';
 import { ApiError } from '../api';
-import { useAction, useOps } from '../data/query';
+import { useAction, useOp, useOps } from '../data/query';
 import { useContractForm } from '../forms/useContractForm';
 import { CheckInput, FormMessage, NumberInput, SavedNote, SelectInput, TextInput } from '../forms/inputs';
 import { pounds } from '../format';
@@ -34,6 +34,20 @@ export function SettingsPage() {
         <Link to="/policies/{-$kind}">Organisation policies</Link>
       </p>
       <DataInOut />
+      <AboutCaseproof />
+    </section>
+  );
+}
+
+/** Which Caseproof this is (for the IT admin, or a bug report). */
+function AboutCaseproof() {
+  const info = useOp('appInfo', {});
+  return (
+    <section className="card" aria-labelledby="about-title">
+      <h2 id="about-title">About</h2>
+      <p>
+        Caseproof {info.version}. It brings a vault to data version {info.dataVersion}; an older Caseproof cannot open a vault once it has.
+      </p>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The app's own operations (contract/ops/app.ts): the window reporting that it is in use
-// (auto-lock's idle time starts again) and opening a public register in the browser.
+// (auto-lock's idle time starts again), opening a public register in the browser, and which Caseproof this is.
 import { REGISTERS } from '../../../contract/registers';
+import { appInfo } from '../../app/info';
 import type { Registry } from '../registry';
 import type { Session } from '../session';
 
@@ -15,4 +16,5 @@ export function registerApp(r: Registry, session: Session): void {
     await session.platform.openExternal(url);
     return { url };
   });
+  r.method('appInfo', () => appInfo());
 }
