@@ -1,0 +1,33 @@
+// ARCHITECTURE.md names real files: every repository path it quotes exists, so the page a newcomer
+// follows cannot drift from the code without a test saying which path went.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ROOTS = ['electron/', 'db/', 'renderer/', 'tests/', 'docs/', 'scripts/'];
+
+/** Every `quoted` path in the page that starts at the repository's top (placeholders like <domain> or NNNN left out). */
+function quotedPaths(markdown: string): string[] {
+  const quoted = [...markdown.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]);
+  return [...new Set(quoted.filter((q) => ROOTS.some((r) => q.startsWith(r)) && !/[<>*]|NNNN/.test(q)))];
+}
+
+describe('ARCHITECTURE.md', () => {
+  const page = readFileSync(path.join(ROOT, 'ARCHITECTURE.md'), 'utf8');
+
+  it('quotes only paths that exist', () => {
+    const paths = quotedPaths(page);
+    expect(paths.length).toBeGreaterThan(40);
+    expect(paths.filter((p) => !existsSync(path.join(ROOT, p)))).toEqual([]);
+  });
+
+  it('has a row for each domain whose files it names, and each of those files exists', () => {
+    const rows = [...page.matchAll(/^\| (\w+) \| `(\w+\.ts)` \| `(\w+\.ts)` \|/gm)];
+    expect(rows.map((r) => r[1])).toEqual(expect.arrayContaining(['vault', 'firm', 'staff', 'evidence', 'compliance', 'suppliers', 'cases', 'packs', 'app']));
+    for (const [, domain, op, handler] of rows) {
+      expect(existsSync(path.join(ROOT, 'electron/contract/ops', op)), `${domain}: contract/ops/${op}`).toBe(true);
+      expect(existsSync(path.join(ROOT, 'electron/services/api/domains', handler)), `${domain}: api/domains/${handler}`).toBe(true);
+    }
+  });
+});
