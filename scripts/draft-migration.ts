@@ -19,7 +19,7 @@ export async function draftStatements(migrations: readonly Migration[] = MIGRATI
   try {
     migrate(db, migrations);
     // drizzle-kit draws a spinner on stdout while it reads the database; keep output clean.
-    process.stdout.write = (() => true) as typeof process.stdout.write;
+    process.stdout.write = () => true;
     // drizzle-kit's API is typed for libSQL; it only issues queries through drizzle, which
     // better-sqlite3's driver answers the same way.
     const r = await pushSQLiteSchema(schema, drizzle(db) as unknown as Parameters<typeof pushSQLiteSchema>[1]);

@@ -64,7 +64,7 @@ export function answerStatus(statuses: readonly RuleStatus[]): RuleStatus | null
     const i = ANSWER_ORDER.indexOf(s);
     if (best === null || i < best) best = i;
   }
-  return best === null ? null : ANSWER_ORDER[best]!;
+  return best === null ? null : ANSWER_ORDER[best];
 }
 
 /** How many results have each status (a "met" count never includes an exemption). */

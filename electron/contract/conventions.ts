@@ -19,7 +19,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 /** Days in `month` (1-12) of `year`. */
 export function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+  return month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));

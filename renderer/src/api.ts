@@ -32,5 +32,5 @@ export async function call<K extends OpName>(op: K, input: Input<K>): Promise<Ou
   const fn = window.caseproof[op] as unknown as (i: Input<K>) => Promise<ApiResult<Output<K>>>;
   const r = await fn(input);
   if (!r.ok) throw new ApiError(r.error);
-  return r.value as Output<K>;
+  return r.value;
 }

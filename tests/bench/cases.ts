@@ -34,16 +34,16 @@ export function bigCaseFile(caseCount = 20_000) {
     decisions: [{ decision: 'approved' as const, by: 'Kim Byrne', on: '2015-01-01', nextReviewOn: '2030-01-01' }],
   }));
   const cases = Array.from({ length: caseCount }, (_, i) => {
-    const status = STATUSES[i % STATUSES.length]!;
+    const status = STATUSES[i % STATUSES.length];
     const referredOn = plusDays('2012-01-01', i % 5000);
     const openedOn = plusDays(referredOn, 14);
     const closed = status === 'closed';
-    const manager = staff[i % staff.length]!.ref;
+    const manager = staff[i % staff.length].ref;
     return {
       ref: `RC-${String(i).padStart(6, '0')}`,
       initials: String.fromCharCode(65 + (i % 26), 65 + ((i * 7) % 26)),
-      caseManager: i % 97 === 0 ? staff[(i + 1) % staff.length]!.ref : manager,
-      instructingParty: { name: `Instructing Party ${i % 40}`, kind: KINDS[i % KINDS.length]! },
+      caseManager: i % 97 === 0 ? staff[(i + 1) % staff.length].ref : manager,
+      instructingParty: { name: `Instructing Party ${i % 40}`, kind: KINDS[i % KINDS.length] },
       funding: FUNDING[i % FUNDING.length],
       injury: INJURIES[i % INJURIES.length],
       status,
@@ -53,11 +53,11 @@ export function bigCaseFile(caseCount = 20_000) {
       rehabPrescriptionRequestedOn: openedOn,
       consentRecordedOn: openedOn,
       riskReviewedOn: plusDays(openedOn, 30),
-      ...(i % 10 === 0 ? { instructions: [{ supplier: suppliers[i % suppliers.length]!.ref, on: plusDays(openedOn, 3), service: 'physiotherapy' }] } : {}),
+      ...(i % 10 === 0 ? { instructions: [{ supplier: suppliers[i % suppliers.length].ref, on: plusDays(openedOn, 3), service: 'physiotherapy' }] } : {}),
       ...(i % 97 === 0
         ? {
             handovers: [
-              { on: plusDays(openedOn, 10), from: manager, to: staff[(i + 1) % staff.length]!.ref, reason: 'Leave', clientInformed: true, jointWorkingDays: 7 },
+              { on: plusDays(openedOn, 10), from: manager, to: staff[(i + 1) % staff.length].ref, reason: 'Leave', clientInformed: true, jointWorkingDays: 7 },
             ],
           }
         : {}),
@@ -83,7 +83,7 @@ export async function benchCases(): Promise<{ label: string; ms: number }[]> {
     const file = bigCaseFile();
     const summary = time('import firm file with 20,000 cases', results, () => importFirmFile(ctx, file));
     if (summary.added.cases !== 20_000) throw new Error(`expected 20,000 cases, imported ${summary.added.cases}`);
-    const party = listParties(ctx)[3]!;
+    const party = listParties(ctx)[3];
     listCases(ctx, {}); // warm the page cache once, as a user opening the page would
     const queries: [string, Record<string, unknown>][] = [
       ['list: first page, no filter', {}],

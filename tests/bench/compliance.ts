@@ -81,21 +81,21 @@ export function bigFirm(staffCount = 200, supplierCount = 50, caseCount = 2000):
   });
   const cases: CaseSnapshot[] = Array.from({ length: caseCount }, (_, i) => {
     const day = (n: number) => plusDays(start, n + (i % 400));
-    const manager = staff[i % staffCount]!.ref;
-    const other = staff[(i + 1) % staffCount]!.ref;
+    const manager = staff[i % staffCount].ref;
+    const other = staff[(i + 1) % staffCount].ref;
     return aCase({
       ref: `C-${String(i).padStart(5, '0')}`,
       caseManager: manager,
-      status: STATUSES[i % STATUSES.length]!,
-      injury: INJURIES[i % INJURIES.length]!,
-      funding: FUNDING[i % FUNDING.length]!,
+      status: STATUSES[i % STATUSES.length],
+      injury: INJURIES[i % INJURIES.length],
+      funding: FUNDING[i % FUNDING.length],
       instructingParty: { name: `Law firm ${i % 40}`, kind: 'solicitor' },
       openedOn: day(0),
       closedOn: STATUSES[i % STATUSES.length] === 'closed' ? day(300) : undefined,
       consentRecordedOn: day(1),
       consentReviewedOn: i % 2 === 0 ? day(300) : undefined,
       riskReviewedOn: day(250 + (i % 90)),
-      instructions: [0, 1, 2].map((k) => ({ supplier: suppliers[(i + k) % supplierCount]!.ref, on: day(30 + k * 90) })),
+      instructions: [0, 1, 2].map((k) => ({ supplier: suppliers[(i + k) % supplierCount].ref, on: day(30 + k * 90) })),
       handovers: i % 10 === 0 ? [{ on: day(200), fromRef: other, toRef: manager, reason: 'leave', clientInformed: true }] : [],
     });
   });
@@ -105,7 +105,7 @@ export function bigFirm(staffCount = 200, supplierCount = 50, caseCount = 2000):
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 const round = (ms: number) => Math.round(ms * 100) / 100;
 

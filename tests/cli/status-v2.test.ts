@@ -129,7 +129,7 @@ describe('caseproof status --json (rules version 2)', () => {
       status: 'not_met',
       reason: 'Not recorded whether Alex Carter (self-employed) works as a sole practitioner',
     });
-    expect(of(s.suppliers[0]!, 'SUP-DBS')).toMatchObject({ status: 'not_met', reason: 'Not recorded whether they work directly with clients' });
+    expect(of(s.suppliers[0], 'SUP-DBS')).toMatchObject({ status: 'not_met', reason: 'Not recorded whether they work directly with clients' });
   });
 
   it('a peer review by the person themself does not count', () => {

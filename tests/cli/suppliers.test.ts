@@ -113,7 +113,7 @@ describe('suppliers through the CLI', () => {
     });
     expect(ruleOf(on, 'SUP-D', 'SUP-EVIDENCE-BASED').status).toBe('exempt');
     // The rules come in catalogue order, all eleven.
-    expect(on.suppliers[0]!.rules.map((r) => r.rule)).toEqual([
+    expect(on.suppliers[0].rules.map((r) => r.rule)).toEqual([
       'SUP-INDEMNITY',
       'SUP-QUALIFICATION',
       'SUP-EXPERIENCE',

@@ -87,9 +87,9 @@ describe('the built main process, booted under Node with a stand-in for Electron
 
   it('opens one window from app:// with the production web preferences and the bundled preload', async () => {
     const [w] = (await ask<Recorded>('record')).windows;
-    expect(w!.url).toBe(APP);
-    expect(w!.opts.show).toBe(false); // shown on ready-to-show, never blank
-    expect(w!.opts.webPreferences).toEqual({
+    expect(w.url).toBe(APP);
+    expect(w.opts.show).toBe(false); // shown on ready-to-show, never blank
+    expect(w.opts.webPreferences).toEqual({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -101,7 +101,7 @@ describe('the built main process, booted under Node with a stand-in for Electron
       spellcheck: false,
       preload: path.join(root, 'dist/electron/preload.cjs'),
     });
-    expect(existsSync(w!.opts.webPreferences.preload as string)).toBe(true);
+    expect(existsSync(w.opts.webPreferences.preload as string)).toBe(true);
   });
 
   it('serves the renderer from app:// with the strict CSP, and nothing outside it', async () => {

@@ -50,7 +50,7 @@ describe.skipIf(why !== null)(`Electron smoke test${why ? ` (SKIPPED: ${why})` :
       }));
       expect(seen.ops).toEqual([...OP_NAMES, 'on'].sort());
       expect(seen).toMatchObject({ require: 'undefined', process: 'undefined' });
-      const perms = await page.evaluate(() => navigator.permissions.query({ name: 'geolocation' as PermissionName }).then((p) => p.state));
+      const perms = await page.evaluate(() => navigator.permissions.query({ name: 'geolocation' }).then((p) => p.state));
       expect(perms).not.toBe('granted');
       expect(await page.evaluate(() => window.open('https://example.com'))).toBeNull();
       await page.evaluate(() => {
@@ -76,7 +76,7 @@ describe.skipIf(why !== null)(`Electron smoke test${why ? ` (SKIPPED: ${why})` :
       // answered here, and the page hears the progress events through window.caseproof.on.
       await app.evaluate(
         ({ dialog }, file) => {
-          dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as typeof dialog.showOpenDialog;
+          dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [file] });
         },
         path.join(root, 'tests/fixtures/riverside-firm.json'),
       );

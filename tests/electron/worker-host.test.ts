@@ -235,6 +235,6 @@ describe('the vault workers (electron/worker/host.ts)', () => {
     await ok(host.call('lockVault', {}));
     await ok(host.call('unlockVault', { path: file, passphrase: PASS, remember: false }));
     await expect.poll(() => platform.notifications.length, { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(platform.notifications[0]!.title).toMatch(/lapses? in the next 30 days/);
+    expect(platform.notifications[0].title).toMatch(/lapses? in the next 30 days/);
   });
 });

@@ -16,7 +16,7 @@ export function bigFirmFile(cases: number, staffCount = 20) {
     cases: Array.from({ length: cases }, (_, i) => ({
       ref: `BC-${String(i).padStart(6, '0')}`,
       initials: String.fromCharCode(65 + (i % 26), 65 + ((i * 7) % 26)),
-      caseManager: staff[i % staff.length]!.ref,
+      caseManager: staff[i % staff.length].ref,
       instructingParty: { name: `Instructing Party ${i % 30}`, kind: 'solicitor' },
       funding: 'claimant-solicitor',
       injury: INJURIES[i % INJURIES.length],

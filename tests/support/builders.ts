@@ -60,7 +60,7 @@ export function evidenceMeta(over: Partial<EvidenceMeta> = {}): EvidenceMeta {
 
 /** Adds id and evidence to a plain record. */
 export function stored<T extends object>(x: Loose<T>): Stored<T> {
-  return { ...x, id: x.id ?? newId(), evidence: x.evidence ?? [] } as Stored<T>;
+  return { ...x, id: x.id ?? newId(), evidence: x.evidence ?? [] };
 }
 const storeAll = <T extends object>(xs: Loose<T>[] | undefined, fallback: Loose<T>[]): Stored<T>[] => (xs ?? fallback).map((x) => stored(x));
 
@@ -300,7 +300,7 @@ export function fromFirmFile(file: unknown, addedOn = AS_OF): FirmSnapshot {
         peerReviews: storeJson<PeerReview>(peerReviews, addedOn),
         exemptions: storeJson<Exemption>(exemptions, addedOn),
         policyAcknowledgements: storeJson<PolicyAck>(policyAcknowledgements, addedOn),
-      } as StaffSnapshot;
+      };
     }),
     suppliers: supplierList.map((s) => {
       const { indemnity, qualifications, dbs, regulatory, fitnessChecks, decisions, exemptions, ...details } = s;
@@ -314,7 +314,7 @@ export function fromFirmFile(file: unknown, addedOn = AS_OF): FirmSnapshot {
         fitnessChecks: storeJson<FitnessCheck>(fitnessChecks, addedOn),
         decisions: storeJson<Decision>(decisions, addedOn),
         exemptions: storeJson<Exemption>(exemptions, addedOn),
-      } as SupplierSnapshot;
+      };
     }),
     cases: caseList.map(
       (c) =>

@@ -24,7 +24,7 @@ function caseRule(rule: RuleId, over: Partial<CaseSnapshot> = {}, asOf = AS_OF, 
 describe('rule catalogue (contract/rules.ts) against rules.md', () => {
   // The ids, in order, and their sources, read from the spec's own tables.
   const spec = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/spec/rules.md'), 'utf8');
-  const rows = [...spec.matchAll(/^\| ((?:STAFF|ORG|SUP|CASE)-[A-Z0-9-]+) \| ([^|]+) \|/gm)].map((m) => ({ id: m[1]!, source: m[2]!.trim() }));
+  const rows = [...spec.matchAll(/^\| ((?:STAFF|ORG|SUP|CASE)-[A-Z0-9-]+) \| ([^|]+) \|/gm)].map((m) => ({ id: m[1], source: m[2].trim() }));
   it('holds every rule of rules.md once, in the spec order, with its source, title, short name and summary', () => {
     expect(rows.length).toBe(44);
     expect(RULES.map((r) => r.id)).toEqual(rows.map((r) => r.id));
@@ -40,7 +40,7 @@ describe('rule catalogue (contract/rules.ts) against rules.md', () => {
     expect(new Set(RULES.map((r) => r.title.toLowerCase() + r.subject)).size).toBe(RULES.length);
   });
   it('the rules that cannot be exempted are exactly those rules.md lists', () => {
-    const listed = /These rules \*\*cannot be exempted\*\*[^:]*:([^.]*)\./s.exec(spec)![1]!.match(/[A-Z]+-[A-Z0-9-]+/g)!;
+    const listed = /These rules \*\*cannot be exempted\*\*[^:]*:([^.]*)\./s.exec(spec)![1].match(/[A-Z]+-[A-Z0-9-]+/g)!;
     expect([...UNEXEMPTABLE_RULES].sort()).toEqual([...listed].sort());
     expect(listed).toHaveLength(7);
   });
@@ -55,12 +55,12 @@ describe('rule catalogue (contract/rules.ts) against rules.md', () => {
     const c = aCase();
     const report = evaluate(aFirm({ staff: [aStaff()], suppliers: [aSupplier()], cases: [c] }), AS_OF);
     expect(report.firm.rules.map((r) => r.rule)).toEqual(rulesFor('firm').map((r) => r.id));
-    expect(report.staff[0]!.rules.map((r) => r.rule)).toEqual(rulesFor('staff').map((r) => r.id));
-    expect(report.suppliers[0]!.rules.map((r) => r.rule)).toEqual(rulesFor('supplier').map((r) => r.id));
-    expect(report.cases[0]!.rules.map((r) => r.rule)).toEqual(rulesFor('case').map((r) => r.id));
+    expect(report.staff[0].rules.map((r) => r.rule)).toEqual(rulesFor('staff').map((r) => r.id));
+    expect(report.suppliers[0].rules.map((r) => r.rule)).toEqual(rulesFor('supplier').map((r) => r.id));
+    expect(report.cases[0].rules.map((r) => r.rule)).toEqual(rulesFor('case').map((r) => r.id));
     expect(report.firm.status).toBe('met');
-    expect(report.staff[0]!.status).toBe('met');
-    expect(report.cases[0]!.status).toBe('met');
+    expect(report.staff[0].status).toBe('met');
+    expect(report.cases[0].status).toBe('met');
   });
   it('each policy has one name, the same in the app and the packs, and each policy rule one policy', () => {
     expect(Object.keys(POLICY_NAMES)).toEqual([...POLICY_KINDS]);
@@ -138,7 +138,7 @@ describe('CASE-* applicability follows the status on as-of (v2 valid time)', () 
   it('before the referral every rule is not applicable', () => {
     const early = caseReport({}, '2026-02-14');
     expect(early.rules.every((r) => r.status === 'not_applicable')).toBe(true);
-    expect(early.rules[0]!.reason).toBe('Not yet referred on 14/02/2026 (referred on 15/02/2026)');
+    expect(early.rules[0].reason).toBe('Not yet referred on 14/02/2026 (referred on 15/02/2026)');
     expect(early.status).toBe('met');
   });
   it('an open case opened after as-of is still a referral; monitoring cases are judged', () => {
@@ -373,7 +373,7 @@ describe('the Riverside sample (version 1 file) as of 24/11/2026', () => {
     expect(report.firm.status).toBe('not_met');
   });
   it('RS-01', () => {
-    const rs01 = report.suppliers[0]!;
+    const rs01 = report.suppliers[0];
     expect(resultOf(rs01, 'SUP-INDEMNITY')).toMatchObject({ status: 'met', changesOn: '2027-02-02' });
     expect(resultOf(rs01, 'SUP-INDEMNITY').reason).toContain('£3,000,000');
     expect(resultOf(rs01, 'SUP-INDEMNITY').reason).toContain('£1,000,000');
@@ -383,7 +383,7 @@ describe('the Riverside sample (version 1 file) as of 24/11/2026', () => {
     expect(rs01.status).toBe('met');
   });
   it('RC-100: v2 adds the journey rules, which a version-1 file cannot meet', () => {
-    const rc100 = report.cases[0]!;
+    const rc100 = report.cases[0];
     expect(resultOf(rc100, 'CASE-RISK-REVIEW')).toMatchObject({ status: 'due_soon', changesOn: '2027-01-01' });
     expect(resultOf(rc100, 'CASE-SUPPLIERS-VETTED').status).toBe('met');
     expect(resultOf(rc100, 'CASE-SUPPLIERS-VETTED').reason).toContain('05/10/2026');
@@ -403,7 +403,7 @@ describe('the Riverside sample (version 1 file) as of 24/11/2026', () => {
   });
   it('evidence files are turned into metadata with size and SHA-256', () => {
     const snap: FirmSnapshot = loadSample();
-    const ev = snap.staff[0]!.dbs[0]!.evidence[0]!;
+    const ev = snap.staff[0].dbs[0].evidence[0];
     expect(ev).toMatchObject({ name: 'dbs.png', mediaType: 'image/png' });
     expect(ev.size).toBeGreaterThan(40);
     expect(ev.sha256).toMatch(/^[0-9a-f]{64}$/);

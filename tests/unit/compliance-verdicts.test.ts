@@ -111,17 +111,17 @@ describe('Legal Panel pack read back', () => {
 
   it('the Overall line covers the firm items printed under it: not a signatory means not met overall', async () => {
     const doc = await staffPackOf(aFirm({ firm: { codeOfConductSignatory: false }, staff: [aStaff()] }));
-    expect(rowsUnder(doc, ['#', 'Legal Panel question', 'Status'])[0]![2]).toBe('Not met');
+    expect(rowsUnder(doc, ['#', 'Legal Panel question', 'Status'])[0][2]).toBe('Not met');
     expect(overallLine(doc)[0]).toBe('Overall: Not met');
   });
 
   it('a version-1 exemption from an unconditional rule prints as not met, with the reason it was not applied', async () => {
     const v1 = { rule: 'STAFF-INDEMNITY', reason: 'Covered by the NHS', grantedBy: 'Kim Byrne', grantedOn: '2026-06-01' };
     const doc = await staffPackOf(aFirm({ staff: [aStaff({ indemnity: [], employment: 'self-employed', exemptions: [v1] })] }));
-    const indemnity = rowsUnder(doc, ['#', 'Legal Panel question', 'Status'])[2]!;
+    const indemnity = rowsUnder(doc, ['#', 'Legal Panel question', 'Status'])[2];
     expect(indemnity[2]).toBe('Not met');
     expect(indemnity[3]).toContain('does not apply: this rule cannot be exempted');
-    expect(rowsUnder(doc, ['Rule', 'Reason', 'Granted by', 'Granted on', 'Until', 'Standing'])[0]![5]).toBe('Not applied: this rule cannot be exempted');
+    expect(rowsUnder(doc, ['Rule', 'Reason', 'Granted by', 'Granted on', 'Until', 'Standing'])[0][5]).toBe('Not applied: this rule cannot be exempted');
   });
 });
 

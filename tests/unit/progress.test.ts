@@ -18,7 +18,7 @@ function recorder() {
 /** Within each label, `done` never goes down and never passes `total`. */
 function expectCountingUp(seen: Progress[]) {
   for (let i = 1; i < seen.length; i++) {
-    const [a, b] = [seen[i - 1]!, seen[i]!];
+    const [a, b] = [seen[i - 1], seen[i]];
     if (a.label === b.label && a.total === b.total) expect(b.done).toBeGreaterThanOrEqual(a.done);
     expect(b.done).toBeLessThanOrEqual(b.total);
   }

@@ -125,7 +125,7 @@ describe('when the key remembered on this computer cannot be used (through the r
     s.lock();
     const keys = p.prefs.get('rememberedKeys') as Record<string, string>;
     p.prefs.set('lastVaultPath', file);
-    p.prefs.set('rememberedKeys', { ...keys, [file]: keys[other]! });
+    p.prefs.set('rememberedKeys', { ...keys, [file]: keys[other] });
     const r = await registry.call('unlockRemembered', { path: file });
     expect(r).toMatchObject({ ok: false, error: { code: 'remembered-key-failed', field: 'passphrase' } });
     if (r.ok) return;

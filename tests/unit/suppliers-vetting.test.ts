@@ -175,6 +175,6 @@ describe('re-vetting in the due list', () => {
     expect(dueList(evaluate(firm, AS_OF), AS_OF, 25).some((i) => i.rule === 'SUP-VETTING-DECISION')).toBe(false);
     // On the review date it is not met (needs re-vetting), so no longer "due".
     expect(dueList(evaluate(firm, '2026-12-20'), '2026-12-20', 60).some((i) => i.rule === 'SUP-VETTING-DECISION')).toBe(false);
-    expect(resultOf(evaluate(firm, '2026-12-20').suppliers[0]!, 'SUP-VETTING-DECISION').status).toBe('not_met');
+    expect(resultOf(evaluate(firm, '2026-12-20').suppliers[0], 'SUP-VETTING-DECISION').status).toBe('not_met');
   });
 });

@@ -35,7 +35,7 @@ function second(file: string, user: string): Promise<{ child: ChildProcess; said
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const nl = out.indexOf('\n');
       if (nl >= 0) resolve({ child, said: JSON.parse(out.slice(0, nl)) as Said });

@@ -16,7 +16,7 @@ export class Registry {
 
   method<K extends OpName>(name: K, fn: Handler<K>): this {
     if (this.handlers.has(name)) throw new Error(`Handler for ${name} registered twice`);
-    this.handlers.set(name, fn as unknown as Handler<OpName>);
+    this.handlers.set(name, fn);
     return this;
   }
 

@@ -170,7 +170,7 @@ export function demoFirm(today: IsoDate): FirmFile {
         ...(k % 8 === 0 ? { instructions: [{ supplier: 'SP-01', on: d(0, -20), service: 'physiotherapy' }] } : {}),
       };
     }),
-  } as FirmFile;
+  };
 }
 
 /**

@@ -92,10 +92,10 @@ export function readPayload(ctx: Ctx, row: StoredPayloadRow, kind?: RecordKind, 
   const ok = spec.schema.safeParse(data); // no input copied into issues unless there is an error to report
   if (ok.success) {
     if (seen && sameJson(ok.data, data)) seen.set(row.id, { text: row.data, kind: row.kind });
-    return ok.data as Record<string, unknown>;
+    return ok.data;
   }
   const parsed = spec.schema.safeParse(data, { reportInput: true });
-  if (parsed.success) return parsed.data as Record<string, unknown>;
+  if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
   const [issue] = zodIssues(parsed.error);
   const input = (first as { input?: unknown }).input;

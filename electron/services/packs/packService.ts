@@ -501,11 +501,7 @@ export function getTemplate(ctx: Ctx): TemplateView {
 }
 
 function writeTemplate(ctx: Ctx, t: StoredTemplate): void {
-  const n = ctx.vault.orm
-    .update(firm)
-    .set({ template: t as Record<string, unknown>, updatedAt: ctx.clock.stamp() })
-    .where(eq(firm.id, 1))
-    .run();
+  const n = ctx.vault.orm.update(firm).set({ template: t, updatedAt: ctx.clock.stamp() }).where(eq(firm.id, 1)).run();
   if (n.changes === 0) throw new AppError('invalid', "Enter the firm's details in Settings before setting up the pack template.", 'firm');
 }
 

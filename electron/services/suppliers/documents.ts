@@ -52,5 +52,5 @@ export function attachSupplierDocuments(ctx: Ctx, ref: string, topic: SupplierDo
 
 export function attachSupplierDocument(ctx: Ctx, ref: string, topic: SupplierDocumentTopic, name: string, base64: string): EvidenceMeta {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new AppError('invalid', `${name} did not arrive intact (not base64); try attaching it again.`, 'file');
-  return attachSupplierDocuments(ctx, ref, topic, [{ name, bytes: Buffer.from(base64, 'base64') }])[0]!;
+  return attachSupplierDocuments(ctx, ref, topic, [{ name, bytes: Buffer.from(base64, 'base64') }])[0];
 }

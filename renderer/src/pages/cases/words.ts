@@ -33,7 +33,7 @@ const ALL: Record<string, string> = { ...FUNDING_WORDS, ...INJURY_WORDS, 'not re
 export const word = (code: string | undefined): string => (code === undefined ? 'Not recorded' : (ALL[code] ?? code));
 export const partyWord = (kind: string) => PARTY_WORDS[kind as keyof typeof PARTY_WORDS] ?? kind;
 export const options = <K extends string>(codes: readonly K[], words: Record<K, string>) => codes.map((c) => [c, words[c]] as [string, string]);
-export const CLOSED_REASON_OPTIONS = CLOSED_REASONS.map((r) => [r, r[0]!.toUpperCase() + r.slice(1)] as [string, string]);
+export const CLOSED_REASON_OPTIONS = CLOSED_REASONS.map((r) => [r, r[0].toUpperCase() + r.slice(1)] as [string, string]);
 
 /** "1 day", "2.5 days". */
 export const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
