@@ -129,7 +129,7 @@ export const EVIDENCE = {
   dbsLetter: pdf('DBS update service status check'),
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the sample firm file, edited freely as plain JSON by the tests
 type Json = any;
 
 /** The sample firm file with Morgan Ellis's CPD and files added (a fresh copy each call). */

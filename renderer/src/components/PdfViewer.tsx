@@ -56,7 +56,7 @@ export default function PdfViewer({ name, base64, fallback }: { name: string; ba
       });
     } catch {
       // Bytes pdf.js refuses at once: the one outcome of this effect, shown in place of the pages.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the effect's one synchronous outcome
       setFailure('broken');
       return;
     }
