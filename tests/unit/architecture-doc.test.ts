@@ -1,6 +1,6 @@
 // ARCHITECTURE.md names real files: every repository path it quotes exists, so the page a newcomer
 // follows cannot drift from the code without a test saying which path went.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -29,5 +29,13 @@ describe('ARCHITECTURE.md', () => {
       expect(existsSync(path.join(ROOT, 'electron/contract/ops', op)), `${domain}: contract/ops/${op}`).toBe(true);
       expect(existsSync(path.join(ROOT, 'electron/services/api/domains', handler)), `${domain}: api/domains/${handler}`).toBe(true);
     }
+  });
+
+  it("pairs each domain's contract file with a handlers file of the same name, and back", () => {
+    const names = (dir: string) =>
+      readdirSync(path.join(ROOT, dir))
+        .filter((f) => f.endsWith('.ts'))
+        .sort();
+    expect(names('electron/contract/ops')).toEqual(names('electron/services/api/domains'));
   });
 });
