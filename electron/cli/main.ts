@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createVault, openVault, rekeyVault, VaultError, type VaultLock } from '../../db/client';
+import { createVault, openVault, VaultError, type VaultLock } from '../../db/client';
 import { isDamageError } from '../../db/identify';
 import { acquireLock } from '../../db/lock';
 import { ukDate } from '../contract/dates';
@@ -23,7 +23,8 @@ import { importSpreadsheet, SHEET_KINDS, type SheetKind } from '../services/inte
 import { loadSnapshot } from '../services/snapshot';
 import { copyVault, verifyCopy } from '../services/vault/backup';
 import { makeBackup } from '../services/vault/backups';
-import { keyFromRecovery, makeRecoveryKey, writeRecoveryFileFor } from '../services/vault/recovery';
+import { hasRecoveryKey, keysFromRecovery, makeRecoveryKey } from '../services/vault/recovery';
+import { changeVaultKey, openWithAnyKey } from '../services/vault/passphrase';
 import { readSalt } from '../../db/keys';
 import { recoveryKeyText } from '../contract/ops/backups';
 import { CliFailure, passphraseFrom, UsageError } from './io';
@@ -181,9 +182,11 @@ const commands: Record<string, Command> = {
     await withVault(a, async (ctx) => {
       const next = await passphraseFrom('CASEPROOF_NEW_PASSPHRASE', 'New passphrase: ');
       if (next.length < MIN_PASSPHRASE) throw new CliFailure(`The new passphrase must be at least ${MIN_PASSPHRASE} characters.`);
-      rekeyVault(ctx.vault, next);
-      // The recovery key keeps working: its file now wraps the new key.
-      if (writeRecoveryFileFor(ctx, ctx.vault.path, ctx.vault.key)) out('The recovery file beside the vault has been updated.');
+      // Swapped in whole (a crash leaves the old vault or the new one); the recovery file follows.
+      const fresh = changeVaultKey(ctx, next);
+      const recovery = hasRecoveryKey({ ...ctx, vault: fresh });
+      fresh.closeKeepingLock();
+      if (recovery) out('The recovery file beside the vault has been updated.');
       out('The passphrase has been changed.');
     });
   },
@@ -199,16 +202,15 @@ const commands: Record<string, Command> = {
     if (!existsSync(file)) throw new CliFailure(`No vault found at ${file}.`);
     const typed = recoveryKeyText.safeParse(await passphraseFrom('CASEPROOF_RECOVERY_KEY', 'Recovery key: '));
     if (!typed.success) throw new CliFailure(`The recovery key ${typed.error.issues[0].message}.`);
-    const key = keyFromRecovery(file, typed.data, readSalt(file));
+    const keys = keysFromRecovery(file, typed.data, readSalt(file));
     const next = await passphraseFrom('CASEPROOF_NEW_PASSPHRASE', 'New passphrase: ');
     if (next.length < MIN_PASSPHRASE) throw new CliFailure(`The new passphrase must be at least ${MIN_PASSPHRASE} characters.`);
-    const vault = openVault(file, { key }, cliOpenOptions(a));
+    const vault = openWithAnyKey(file, keys, cliOpenOptions(a));
     try {
-      rekeyVault(vault, next);
-      writeRecoveryFileFor(ctxOf(vault), file, vault.key);
+      changeVaultKey(ctxOf(vault), next).closeKeepingLock();
       out('Opened with the recovery key and set the new passphrase; the recovery key still works.');
     } finally {
-      vault.close();
+      vault.close(); // releases the one-writer lock the new file kept
     }
   },
 };

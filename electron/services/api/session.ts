@@ -8,7 +8,7 @@
 // the one clock), which auto-lock (autoLock.ts) compares with the firm's idle time.
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createVault, openVault, rekeyVault, type OpenOptions, type Vault } from '../../../db/client';
+import { createVault, openVault, type OpenOptions, type Vault } from '../../../db/client';
 import { deriveKey, exportKey, importKey, readSalt, type VaultKey } from '../../../db/keys';
 import type { LockedBecause } from '../../contract/events';
 import type { VaultState } from '../../contract/views';
@@ -16,7 +16,8 @@ import type { Platform } from '../../platform/platform';
 import { systemClock, type Clock } from '../clock';
 import type { Ctx, ProgressSink } from '../context';
 import { AppError } from '../errors';
-import { keyFromRecovery, writeRecoveryFileFor } from '../vault/recovery';
+import { keysFromRecovery } from '../vault/recovery';
+import { changeVaultKey, openWithAnyKey } from '../vault/passphrase';
 
 const LAST_PATH = 'lastVaultPath';
 const REMEMBERED = 'rememberedKeys';
@@ -167,9 +168,10 @@ export class Session {
    */
   recover(path: string, recoveryKey: string, next: string, takeOver = false): VaultState {
     if (!existsSync(path)) throw new AppError('not-found', `No vault found at ${path}.`, 'path');
-    const key = keyFromRecovery(path, recoveryKey, readSalt(path));
+    const keys = keysFromRecovery(path, recoveryKey, readSalt(path));
     this.lock();
-    this.vault = openVault(path, { key }, this.options(takeOver));
+    // Two keys only when a passphrase change was cut off mid-swap: one of them opens the file.
+    this.vault = openWithAnyKey(path, keys, this.options(takeOver));
     this.rekey(next);
     this.afterOpen(false);
     return this.state();
@@ -177,10 +179,8 @@ export class Session {
 
   private rekey(next: string): void {
     const c = this.ctx();
-    const old = c.vault.key.key;
-    rekeyVault(c.vault, next);
-    old.fill(0);
-    writeRecoveryFileFor(c, c.vault.path, c.vault.key);
+    this.vault = changeVaultKey(c, next, this.openOptions);
+    c.vault = this.vault;
     // A key remembered on this computer would no longer open the vault: wrap the new one instead.
     if (this.remembered()[c.vault.path] !== undefined && !this.platform.secrets.unavailableReason()) {
       this.platform.prefs.set(REMEMBERED, { ...this.remembered(), [c.vault.path]: this.platform.secrets.wrap(exportKey(c.vault.key)) });

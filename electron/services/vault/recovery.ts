@@ -33,10 +33,11 @@ interface RecoveryFile {
   version: 1;
   /** The vault's SQLCipher salt (hex): which vault (or copy) this file belongs to. */
   salt: string;
-  iv: string;
-  tag: string;
-  /** K, encrypted with W (base64). */
-  wrapped: string;
+  /**
+   * K encrypted with W (AES-256-GCM). Normally one; while a passphrase change is being swapped
+   * in, both the old and the new K, so a crash at any moment leaves one that opens the file.
+   */
+  keys: { iv: string; tag: string; wrapped: string }[];
 }
 
 function encode(bytes: Buffer): string {
@@ -77,26 +78,30 @@ function wrappingKey(recoveryKey: Buffer, salt: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', recoveryKey, salt, INFO, 32));
 }
 
-function wrapFile(w: Buffer, key: VaultKey): RecoveryFile {
+function wrapOne(w: Buffer, key: VaultKey): RecoveryFile['keys'][number] {
   const iv = randomBytes(12);
   const c = createCipheriv('aes-256-gcm', w, iv);
   c.setAAD(key.salt);
   const wrapped = Buffer.concat([c.update(key.key), c.final()]);
-  return {
+  return { iv: iv.toString('hex'), tag: c.getAuthTag().toString('hex'), wrapped: wrapped.toString('base64') };
+}
+
+/**
+ * Writes the recovery file for a vault (or a copy) keyed with `key` (and, during a key change,
+ * `alsoKey`), when the vault has a recovery key. Says whether it wrote one.
+ */
+export function writeRecoveryFileFor(ctx: Ctx, file: string, key: VaultKey, alsoKey?: VaultKey): boolean {
+  const slot = readKeySlot(ctx, 'recovery');
+  if (!slot) return false;
+  const w = Buffer.from(slot, 'base64');
+  const f: RecoveryFile = {
     format: FORMAT,
     version: 1,
     salt: key.salt.toString('hex'),
-    iv: iv.toString('hex'),
-    tag: c.getAuthTag().toString('hex'),
-    wrapped: wrapped.toString('base64'),
+    keys: [key, ...(alsoKey ? [alsoKey] : [])].map((k) => wrapOne(w, k)),
   };
-}
-
-/** Writes the recovery file for a vault (or a copy) keyed with `key`, when the vault has a recovery key. */
-export function writeRecoveryFileFor(ctx: Ctx, file: string, key: VaultKey): boolean {
-  const w = readKeySlot(ctx, 'recovery');
-  if (!w) return false;
-  writeFileAtomic(recoveryFileOf(file), JSON.stringify(wrapFile(Buffer.from(w, 'base64'), key), null, 1), { overwrite: true });
+  w.fill(0);
+  writeFileAtomic(recoveryFileOf(file), JSON.stringify(f, null, 1), { overwrite: true });
   return true;
 }
 
@@ -124,6 +129,11 @@ export function hasRecoveryKey(ctx: Ctx): boolean {
  * for another vault, or a recovery key that does not open it.
  */
 export function keyFromRecovery(vaultFile: string, compact: string, salt: Buffer): VaultKey {
+  return keysFromRecovery(vaultFile, compact, salt)[0];
+}
+
+/** Every key the recovery file holds for this vault (two only while a key change was being swapped in). */
+export function keysFromRecovery(vaultFile: string, compact: string, salt: Buffer): VaultKey[] {
   const file = recoveryFileOf(vaultFile);
   if (!existsSync(file)) {
     throw new AppError('not-found', `There is no recovery file beside the vault (${file}); a recovery key needs it. Restore a backup instead.`, 'recoveryKey');
@@ -131,7 +141,7 @@ export function keyFromRecovery(vaultFile: string, compact: string, salt: Buffer
   let f: RecoveryFile;
   try {
     f = JSON.parse(readFileSync(file, 'utf8')) as RecoveryFile;
-    if (f.format !== FORMAT || f.version !== 1) throw new Error('format');
+    if (f.format !== FORMAT || f.version !== 1 || !Array.isArray(f.keys) || !f.keys.length) throw new Error('format');
   } catch {
     throw new AppError('invalid', `${file} is not a Caseproof recovery file.`, 'recoveryKey');
   }
@@ -142,19 +152,24 @@ export function keyFromRecovery(vaultFile: string, compact: string, salt: Buffer
   const r = decode(compact);
   const w = wrappingKey(r, salt);
   r.fill(0);
-  try {
-    const d = createDecipheriv('aes-256-gcm', w, Buffer.from(f.iv, 'hex'));
-    d.setAAD(salt);
-    d.setAuthTag(Buffer.from(f.tag, 'hex'));
-    const key = Buffer.concat([d.update(Buffer.from(f.wrapped, 'base64')), d.final()]);
-    return { key, salt };
-  } catch {
+  const keys: VaultKey[] = [];
+  for (const k of f.keys) {
+    try {
+      const d = createDecipheriv('aes-256-gcm', w, Buffer.from(k.iv, 'hex'));
+      d.setAAD(salt);
+      d.setAuthTag(Buffer.from(k.tag, 'hex'));
+      keys.push({ key: Buffer.concat([d.update(Buffer.from(k.wrapped, 'base64')), d.final()]), salt });
+    } catch {
+      /* not this one */
+    }
+  }
+  w.fill(0);
+  if (!keys.length) {
     throw new AppError(
       'wrong-passphrase',
       'That recovery key does not open this vault. Check it letter by letter (0 and O, 1 and I are the same here).',
       'recoveryKey',
     );
-  } finally {
-    w.fill(0);
   }
+  return keys;
 }
