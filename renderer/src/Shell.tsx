@@ -12,6 +12,7 @@ const SECTIONS = [
   { label: 'Suppliers', link: linkOptions({ to: '/suppliers' }), covers: ['suppliers'] },
   { label: 'Cases', link: linkOptions({ to: '/cases' }), covers: ['cases', 'caseload', 'parties', 'retention'] },
   { label: 'Packs', link: linkOptions({ to: '/packs' }), covers: ['packs'] },
+  { label: 'Reports', link: linkOptions({ to: '/reports' }), covers: ['reports'] },
   { label: 'Settings', link: linkOptions({ to: '/settings' }), covers: ['settings'] },
 ];
 

@@ -10,6 +10,7 @@
 // Each page gets the router's error boundary and Suspense boundary (PageError, PageLoading):
 // a page that fails shows a calm message and "Try again" inside the shell, whose navigation
 // keeps working; a page still loading shows "Loading…".
+import { ReportsPage } from './pages/ReportsPage';
 import { Outlet, createHashHistory, createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { POLICY_KINDS, type PolicyKind } from '../../electron/contract/model';
 import { STAFF_TABS, type StaffTab } from './links';
@@ -124,6 +125,7 @@ const retention = createRoute({ getParentRoute: () => casesSection, path: '/rete
 
 const packs = createRoute({ getParentRoute: () => root, path: '/packs', component: PacksPage });
 const settings = createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage });
+const reports = createRoute({ getParentRoute: () => root, path: '/reports', component: ReportsPage });
 
 const routeTree = root.addChildren([
   home,
@@ -138,6 +140,7 @@ const routeTree = root.addChildren([
   casesSection.addChildren([caseList, casePage, caseload, parties, retention]),
   packs,
   settings,
+  reports,
 ]);
 
 export const router = createRouter({

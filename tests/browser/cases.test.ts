@@ -179,6 +179,7 @@ describe('cases in the browser', () => {
       await closing.getByRole('button', { name: 'Close case' }).click();
       await expect.poll(() => closing.getByText('Reason for closing must be chosen from the list').count()).toBe(1);
       await closing.getByLabel('Reason for closing').selectOption({ label: 'Goals achieved' });
+      await closing.getByRole('radio', { name: 'No', exact: true }).check(); // the case journey asks about follow-up
       await closing.getByRole('button', { name: 'Close case' }).click();
       await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Case RC-200 was closed.');
       expect(await page.locator('.page-head').textContent()).toContain('Closed');

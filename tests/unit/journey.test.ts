@@ -25,6 +25,9 @@ import { createStaff } from '../../electron/services/staff/staff';
 import { createSupplier } from '../../electron/services/suppliers/suppliers';
 import type { Ctx } from '../../electron/services/context';
 import { newVault, reopen } from '../support/vaults';
+import { buildPack } from '../../electron/services/packs/packService';
+import { updateFirm } from '../../electron/services/firm/firm';
+import { readDocx } from '../support/docx';
 
 function errorOf(fn: () => unknown): AppError {
   try {
@@ -328,5 +331,27 @@ describe('the MTSP Model report', () => {
     expect(mtspReport(ctx, { from: '2024-01-01', to: '2024-12-31' }).byParty).toMatchObject([{ party: 'Fenwick Law', cases: 1, injuries: { brain: 1 } }]);
     // Practitioner D: cases by complexity in the two years to today.
     expect(staffCaseMix(ctx, 'CM-1')).toMatchObject({ from: '2024-11-25', total: 4, byComplexity: { 'not recorded': 4 } });
+  });
+});
+
+describe('the organisation pack', () => {
+  it('answers E and J with the journey figures and lists every instruction that broke Governance A', async () => {
+    const { ctx } = firm();
+    updateFirm(ctx, { name: 'Riverside Rehab', codeOfConductSignatory: true });
+    createSupplier(ctx, { ref: 'SUP-NO', name: 'Quick Fix Therapy', kind: 'organisation', services: ['psychology'], worksWithClients: false });
+    addCase(ctx, 'F-1', { injury: 'brain', referredOn: '2026-01-05', openedOn: '2026-01-10', settlementOn: '2026-07-05' });
+    instructSupplier(ctx, { ref: 'F-1', supplier: 'SUP-OK', on: '2026-06-01' });
+    instructSupplier(ctx, { ref: 'F-1', supplier: 'SUP-NO', on: '2026-06-02', overrideReason: 'Only provider with a slot this month' });
+    saveInvoice(ctx, { ref: 'F-1', instruction: 0, invoice: { receivedOn: '2026-06-20', amountGBP: 1500, paidOn: '2026-07-01' } });
+    saveJourneyItem(ctx, { ref: 'F-1', list: 'feedback', item: { on: '2026-08-10', from: 'service-user', aboutCaseManager: 4, aboutSolicitor: 5 } });
+    const built = await buildPack(ctx, { kind: 'firm', asOf: '2026-11-24', options: { includeCaseload: false } });
+    const doc = await readDocx(built.bytes);
+    const text = doc.text;
+    expect(text).toContain('rehabilitation spend of £1,500 on supplier invoices received in the period');
+    expect(text).toContain('1 feedback response, scoring the case manager 4 out of 5 on average and the solicitor 5');
+    expect(text).toContain('median days from referral to settlement: 181');
+    expect(text).toContain('Only provider with a slot this month');
+    expect(text).toContain('Quick Fix Therapy');
+    expect(text).not.toContain('None: every supplier instructed was vetted on the day.');
   });
 });

@@ -25,6 +25,7 @@ import {
   statusLine,
 } from './parts';
 import { renderPack } from './render';
+import { governanceABreaches, journeyFigures } from './journeyPart';
 import { confidentialityNotice, setupPack } from './setup';
 import type { FirmPackInput } from './types';
 
@@ -154,6 +155,10 @@ export async function buildFirmPack(input: FirmPackInput): Promise<Uint8Array> {
     ...codeTable(v, ORGANISATION_ITEMS),
     h1(`${n++}  Governance: MTSP items D and E`),
     ...codeTable(v, GOVERNANCE_ITEMS),
+    h1(`${n++}  Spend, outcomes and feedback: Organisation E and J`),
+    ...journeyFigures(ctx, snapshot, input.asOf),
+    h1(`${n++}  Instructions that broke Governance A`),
+    ...governanceABreaches(ctx, snapshot, input.asOf),
     h1(`${n++}  Policies`),
     ...policies(v),
     h1(`${n++}  Case managers`, { pageBreakBefore: true }),

@@ -64,6 +64,15 @@ export function mtspReport(ctx: Ctx, opts: { from?: IsoDate; to?: IsoDate } = {}
   return mtspFigures(ctx, opts).report;
 }
 
+/** One case as the report reads it (a snapshot's case, or a row the loader shaped). */
+export type MtspCase = ReportCase &
+  CaseJourney & {
+    injury?: string;
+    settlementOn?: string;
+    instructingParty: { name: string; kind: string };
+    instructions: readonly { invoices?: readonly Invoice[] }[];
+  };
+
 export function mtspFigures(ctx: Ctx, opts: { from?: IsoDate; to?: IsoDate } = {}): { report: MtspReport; firm: MtspFirmFigures } {
   const to = opts.to ?? ctx.clock.today();
   const from = opts.from ?? defaultFrom(to);
@@ -76,34 +85,41 @@ export function mtspFigures(ctx: Ctx, opts: { from?: IsoDate; to?: IsoDate } = {
         WHERE coalesce(c.referred_on, c.opened_on, '0000-00-00') <= @to AND (c.status <> 'closed' OR c.closed_on IS NULL OR c.closed_on >= @from)`,
     )
     .all({ from, to }) as Row[];
-  const spendByCase = new Map<number, number>();
+  const invoices = new Map<number, Invoice[]>();
   for (const r of db.prepare(`SELECT case_id AS caseId, invoices FROM case_instructions WHERE invoices <> '[]'`).all() as {
     caseId: number;
     invoices: string;
   }[]) {
-    for (const inv of JSON.parse(r.invoices) as Invoice[]) {
-      if (inv.receivedOn >= from && inv.receivedOn <= to) spendByCase.set(r.caseId, (spendByCase.get(r.caseId) ?? 0) + inv.amountGBP);
-    }
+    invoices.set(r.caseId, [...(invoices.get(r.caseId) ?? []), ...(JSON.parse(r.invoices) as Invoice[])]);
   }
+  const cases: MtspCase[] = rows.map((r) => ({
+    status: r.status,
+    referredOn: r.referredOn ?? undefined,
+    openedOn: r.openedOn ?? undefined,
+    closedOn: r.closedOn ?? undefined,
+    injury: r.injury ?? undefined,
+    settlementOn: r.settlementOn ?? undefined,
+    instructingParty: { name: r.party, kind: r.kind },
+    instructions: [{ invoices: invoices.get(r.id) ?? [] }],
+    ...(JSON.parse(r.journey) as CaseJourney),
+  }));
+  return computeMtsp(cases, from, to);
+}
+
+/** The report's figures over any list of cases (the loader's rows, or a firm snapshot's cases for the packs). */
+export function computeMtsp(cases: readonly MtspCase[], from: IsoDate, to: IsoDate): { report: MtspReport; firm: MtspFirmFigures } {
   type Acc = MtspReport['byParty'][number] & { days: number[]; cm: number[]; sol: number[] };
   const parties = new Map<string, Acc>();
   const all = { days: [] as number[], cm: [] as number[], sol: [] as number[], spend: 0, vocational: {} as Record<string, number>, responses: 0, cases: 0 };
-  for (const r of rows) {
-    const journey = JSON.parse(r.journey) as CaseJourney;
-    const c = {
-      status: r.status,
-      referredOn: r.referredOn ?? undefined,
-      openedOn: r.openedOn ?? undefined,
-      closedOn: r.closedOn ?? undefined,
-      ...journey,
-    };
+  for (const c of cases) {
     if (!inPeriod(c, from, to)) continue;
-    const key = `${r.kind}\u0000${r.party}`;
+    const { name: party, kind } = c.instructingParty;
+    const key = `${kind}\u0000${party}`;
     let p = parties.get(key);
     if (!p) {
       p = {
-        party: r.party,
-        kind: r.kind,
+        party,
+        kind,
         cases: 0,
         injuries: {},
         spendGBP: {},
@@ -116,25 +132,27 @@ export function mtspFigures(ctx: Ctx, opts: { from?: IsoDate; to?: IsoDate } = {
       };
       parties.set(key, p);
     }
-    const injury = r.injury ?? NOT_RECORDED;
+    const injury = c.injury ?? NOT_RECORDED;
     p.cases++;
-    p.injuries[injury] = (p.injuries[injury] ?? 0) + 1;
-    const spend = spendByCase.get(r.id);
     all.cases++;
+    p.injuries[injury] = (p.injuries[injury] ?? 0) + 1;
+    let spend: number | undefined;
+    for (const ins of c.instructions)
+      for (const inv of ins.invoices ?? []) if (inv.receivedOn >= from && inv.receivedOn <= to) spend = (spend ?? 0) + inv.amountGBP;
     if (spend !== undefined) {
       p.spendGBP[injury] = pence((p.spendGBP[injury] ?? 0) + spend);
       all.spend += spend;
     }
-    if (r.referredOn && r.settlementOn && r.settlementOn >= r.referredOn) {
-      p.days.push(daysBetween(r.referredOn, r.settlementOn));
-      all.days.push(daysBetween(r.referredOn, r.settlementOn));
+    if (c.referredOn && c.settlementOn && c.settlementOn >= c.referredOn) {
+      p.days.push(daysBetween(c.referredOn, c.settlementOn));
+      all.days.push(daysBetween(c.referredOn, c.settlementOn));
     }
-    const voc = journey.outcome?.vocational;
+    const voc = c.outcome?.vocational;
     if (voc) {
       p.vocational[voc] = (p.vocational[voc] ?? 0) + 1;
       all.vocational[voc] = (all.vocational[voc] ?? 0) + 1;
     }
-    for (const f of journey.feedback ?? []) {
+    for (const f of c.feedback ?? []) {
       if (f.on < from || f.on > to) continue;
       p.feedback.responses++;
       all.responses++;

@@ -41,7 +41,7 @@ export function TextField({
 }: Base & {
   value: string | undefined;
   onChange: (v: string) => void;
-  type?: 'text' | 'password' | 'search';
+  type?: 'text' | 'password' | 'search' | 'datetime-local';
   multiline?: boolean;
   name?: string;
   autoFocus?: boolean;

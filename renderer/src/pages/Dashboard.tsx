@@ -1,6 +1,7 @@
 // The firm at a glance: overall status, what lapses within the firm's warning window
 // (soonest first, each linking to the exact place to fix it), people by rule (the Legal
 // Panel view), the firm's own rules, and the due dates as a calendar file.
+import { INCIDENT_KIND_WORDS } from '../../../electron/contract/ops/journey';
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { overallStatus, STATUS_WORDS } from '../../../electron/contract/compliance';
@@ -18,11 +19,12 @@ function whoOf(i: DueItemView, firmName: string): string {
 }
 
 export function Dashboard() {
-  const [report, firm, due, catalogueList] = useOps([
+  const [report, firm, due, catalogueList, clocks] = useOps([
     ['complianceReport', {}],
     ['getFirm', {}],
     ['dueItems', {}],
     ['ruleCatalogue', {}],
+    ['incidentClocks', {}],
   ]);
   const exportDue = useAction('exportDueCalendar');
   const [calendar, setCalendar] = useState<{ text: string; error?: boolean } | null>(null);
@@ -63,6 +65,22 @@ export function Dashboard() {
         <p role={calendar.error ? 'alert' : 'status'} className={calendar.error ? 'form-error' : 'saved'}>
           {calendar.text}
         </p>
+      ) : null}
+
+      {clocks.length ? (
+        <section aria-labelledby="clocks-title" className="card due-card incident-clocks">
+          <h2 id="clocks-title">Incidents to report</h2>
+          <ol aria-label="Incidents to report">
+            {clocks.map((k) => (
+              <li key={`${k.caseRef}-${k.index}`} className={k.minutesLeft !== null && k.minutesLeft < 0 ? 'clock late' : 'clock running'}>
+                <Link to="/cases/$ref" params={{ ref: k.caseRef }}>
+                  Case {k.caseRef}: {INCIDENT_KIND_WORDS[k.kind]}
+                </Link>{' '}
+                {k.words}
+              </li>
+            ))}
+          </ol>
+        </section>
       ) : null}
 
       <section aria-labelledby="due-title" className="card due-card">

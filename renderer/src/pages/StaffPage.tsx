@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { StaffSnapshot } from '../../../electron/contract/model';
-import { useAction, useOps } from '../data/query';
+import { useAction, useOp, useOps } from '../data/query';
 import { ukDate } from '../format';
 import { StatusBadge } from '../components/Status';
 import { STAFF_TABS, tabOfRule, type StaffTab } from '../links';
@@ -173,6 +173,21 @@ function RuleStrip({ rules, catalogue }: { rules: RuleResult[]; catalogue: Map<s
   );
 }
 
+/** MTSP Practitioner D: cases of each complexity opened or worked in the last two years. */
+function CaseMix({ staffRef }: { staffRef: string }) {
+  const m = useOp('staffCaseMix', { ref: staffRef });
+  const words: Record<string, string> = { low: 'low', medium: 'medium', high: 'high', 'not recorded': 'complexity not recorded' };
+  const parts = Object.entries(m.byComplexity).map(([k, n]) => `${n} ${words[k] ?? k}`);
+  return (
+    <>
+      <dt>Cases in the last two years</dt>
+      <dd data-testid="case-mix">
+        {m.total === 0 ? 'None' : `${m.total} (${parts.join(', ')})`}, {ukDate(m.from)} to {ukDate(m.asOf)}
+      </dd>
+    </>
+  );
+}
+
 function DetailsTab({ person, staffRef, caseload }: { person: StaffSnapshot; staffRef: string; caseload?: RuleResult }) {
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
@@ -220,6 +235,7 @@ function DetailsTab({ person, staffRef, caseload }: { person: StaffSnapshot; sta
             <dd>{caseload.reason}</dd>
           </>
         ) : null}
+        <CaseMix staffRef={person.ref} />
       </dl>
       <div className="actions">
         <button onClick={() => setEditing(true)}>Edit details</button>

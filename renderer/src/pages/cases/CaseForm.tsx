@@ -70,6 +70,13 @@ export function CaseForm({ initial, onSaved, onCancel }: { initial?: CaseDetails
       <SelectInput form={f} name="injury" label="Injury" options={options(INJURIES, INJURY_WORDS)} blank="Not recorded" />
       <SelectInput form={f} name="complexity" label="Complexity" options={options(['low', 'medium', 'high'] as const, COMPLEXITY_WORDS)} blank="Not recorded" />
       <DateInput form={f} name="referredOn" label="Referred on" />
+      <TextInput
+        form={f}
+        name="referralSource"
+        label="Referral source"
+        hint="Who referred: an organisation or role (a solicitor's firm, an insurer), never the client."
+      />
+      <DateInput form={f} name="referralConsentOn" label="Client consented to the referral on" />
       <DateInput form={f} name="openedOn" label="Opened on" />
       <DateInput form={f} name="inaOn" label="Initial needs assessment on" />
       <DateInput form={f} name="settlementOn" label="Claim settled on" />

@@ -13,6 +13,8 @@ import { Checklist } from './Checklist';
 import { CloseDialog, DeleteDialog } from './CloseDialogs';
 import { HandoverDialog } from './HandoverDialog';
 import { Instructions } from './Instructions';
+import { Invoices } from './Invoices';
+import { Journey } from './Journey';
 import { COMPLEXITY_WORDS, days, partyWord, word } from './words';
 import { detailsOf } from '../../../../electron/contract/ops/journey';
 
@@ -145,6 +147,8 @@ export function CasePage({ caseRef }: { caseRef: string }) {
       <Suspense fallback={<PageLoading />}>
         <Instructions view={v} onChanged={changed} />
       </Suspense>
+      <Invoices view={v} onChanged={changed} />
+      <Journey view={v} onChanged={changed} />
 
       <section aria-labelledby="handovers-title">
         <h2 id="handovers-title">Handovers</h2>

@@ -99,16 +99,20 @@ export function Checklist({ view, onSaved }: { view: CaseView; onSaved: () => vo
           ) : null}
         </Item>
         <Item code="E" title="Statutory provision" view={view}>
-          {t('statutoryProvisionOn', 'NHS and other statutory provision explored, gaps raised', 'Date statutory provision was explored')}
+          {t('statutoryProvisionOn', 'NHS and other statutory provision explored', 'Date statutory provision was explored')}
+          {t('statutoryShortfallRaisedOn', 'Shortfalls raised with the statutory body', 'Date the shortfalls were raised')}
         </Item>
         <Item code="F, I" title="Rehabilitation plan" view={view} rule="CASE-REHAB-PLAN">
           {t('rehabPlanOn', 'Rehabilitation plan with measurable goals recorded', 'Date of the rehabilitation plan')}
           <CheckInput form={f} name="rehabPlanShared" label="Plan shared with the NHS team and others involved" unchecked={undefined} />
+          {t('planClientCopyOn', 'Client given their own copy of the plan', 'Date the client was given their copy')}
         </Item>
-        <p className="hint practice-note">
-          G and H: involve the client, their family or deputy, the NHS and social care in planning, and work with NHS pathways (telling the treating team about
-          anything funded privately). Caseproof keeps no tick for these; your case notes are the record.
-        </p>
+        <Item code="G" title="Stakeholders in planning" view={view}>
+          {t('stakeholdersEngagedOn', 'Client, family or deputy, NHS and social care engaged in planning', 'Date they were engaged')}
+        </Item>
+        <Item code="H" title="NHS pathways" view={view}>
+          {t('nhsToldOfPrivateOn', 'NHS treating team told of privately funded provision', 'Date the NHS team was told')}
+        </Item>
         <Item title="Consent to share information" view={view} rule="CASE-CONSENT">
           {t('consentRecordedOn', 'Consent to share recorded', 'Date consent was recorded')}
           {t('consentReviewedOn', 'Consent reviewed with the client', 'Date consent was last reviewed')}

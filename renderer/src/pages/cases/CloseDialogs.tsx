@@ -6,12 +6,16 @@ import { closeInput, type CaseView } from '../../../../electron/contract/ops/cas
 import { Modal } from '../../components/Modal';
 import { useAction } from '../../data/query';
 import { useContractForm } from '../../forms/useContractForm';
-import { DateInput, FormMessage, SelectInput, TextInput } from '../../forms/inputs';
+import { DateInput, FormMessage, RadioInput, SelectInput, TextInput } from '../../forms/inputs';
+import { z } from 'zod';
 import { ukDateLong } from '../../format';
 import { CLOSED_REASON_OPTIONS } from './words';
 
+/** Closing in the app always asks about follow-up (the contract leaves it optional for older callers). */
+const closeForm = closeInput.extend({ followUpConsent: z.boolean({ error: 'must be answered' }) });
+
 export function CloseDialog({ caseRef, onClose, onDone }: { caseRef: string; onClose: () => void; onDone: () => void }) {
-  const f = useContractForm(closeInput, { ref: caseRef });
+  const f = useContractForm(closeForm, { ref: caseRef });
   const close = useAction('closeCase');
   const submit = f.submit(async (d) => {
     await close.mutateAsync(d);
@@ -29,6 +33,16 @@ export function CloseDialog({ caseRef, onClose, onDone }: { caseRef: string; onC
           blankError="must be chosen from the list"
         />
         <DateInput form={f} name="closedOn" label="Closed on" />
+        <RadioInput
+          form={f}
+          name="followUpConsent"
+          legend="Has the client agreed to be contacted after closing (at 3, 6 and 9 months)?"
+          options={[
+            [true, 'Yes, follow up'],
+            [false, 'No'],
+          ]}
+          blankMessage="Say whether the client agreed to follow-up."
+        />
         <p className="hint">
           A closed case no longer counts in caseloads and its checklist rules no longer apply. It is kept for the firm&apos;s retention period.
         </p>

@@ -1,6 +1,7 @@
 // One supplier's vetting file (MTSP Governance A-F): details, one section per item with its
 // rule's status word, reason and evidence files, then the vetting decision and its history.
-import { useRef, useState, type ReactNode } from 'react';
+import { SupplierPayments } from './SupplierPayments';
+import { Suspense, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useWatch } from 'react-hook-form';
 import type { RuleResult } from '../../../../electron/contract/compliance';
@@ -137,6 +138,10 @@ export function SupplierPage({ supplierRef }: { supplierRef: string }) {
           </div>
         </section>
       )}
+
+      <Suspense fallback={null}>
+        <SupplierPayments supplierRef={s.ref} />
+      </Suspense>
 
       <nav className="card sv-contents" aria-label="Vetting file contents">
         <h2>Vetting file</h2>
