@@ -16,6 +16,7 @@ import { suppliersInputs, type SuppliersOutputs } from './ops/suppliers';
 import { casesInputs, type CasesOutputs } from './ops/cases';
 import { packsInputs, type PacksOutputs } from './ops/packs';
 import { appInputs, type AppOutputs } from './ops/app';
+import { intakeInputs, sheetKind, type IntakeOutputs } from './ops/intake';
 import { OP_NAMES as LISTED_NAMES, type OpNameListed } from './names';
 
 const none = z.strictObject({});
@@ -69,13 +70,13 @@ const coreInputs = {
   // interchange
   importFirmFileFromDialog: none,
   importSpreadsheetFromDialog: z.strictObject({
-    kind: z.enum(['staff', 'cpd', 'training', 'suppliers', 'cases'], { error: 'must be staff, cpd, training, suppliers or cases' }),
+    kind: sheetKind,
   }),
   exportFirmFileToDialog: none,
 } satisfies Record<string, z.ZodType>;
 
 /** Every operation: the core ones above and each domain's (contract/ops/*.ts). */
-export const inputs = { ...coreInputs, ...evidenceInputs, ...suppliersInputs, ...casesInputs, ...packsInputs, ...appInputs };
+export const inputs = { ...coreInputs, ...evidenceInputs, ...suppliersInputs, ...casesInputs, ...packsInputs, ...appInputs, ...intakeInputs };
 
 interface CoreOutputs {
   vaultState: VaultState;
@@ -112,7 +113,7 @@ interface CoreOutputs {
   importSpreadsheetFromDialog: ImportSummary | null;
   exportFirmFileToDialog: { path: string | null };
 }
-export interface Outputs extends CoreOutputs, StaffEvidenceOutputs, SuppliersOutputs, CasesOutputs, PacksOutputs, AppOutputs {}
+export interface Outputs extends CoreOutputs, StaffEvidenceOutputs, SuppliersOutputs, CasesOutputs, PacksOutputs, AppOutputs, IntakeOutputs {}
 
 export type OpName = keyof typeof inputs;
 export type Input<K extends OpName> = z.input<(typeof inputs)[K]>;

@@ -85,6 +85,13 @@ export const OP_NAMES = [
   // the app itself (ops/app.ts)
   'reportActivity',
   'openRegister',
+  // evidence in and out (ops/intake.ts)
+  'completeSetup',
+  'chooseImportFile',
+  'previewImport',
+  'applyImport',
+  'saveSheetTemplate',
+  'exportPassportToDialog',
 ] as const;
 
 /** An operation's name, as this list spells it (api.ts proves it equals the schemas' keys). */

@@ -17,6 +17,11 @@ export const JOB_OPS: ReadonlySet<OpName> = new Set<OpName>([
   // Only a pack saved in this run may be shown in its folder; the job worker's registry
   // remembers which, so the question goes to the worker that saved it.
   'showPackInFolder',
+  // Imports with a preview: the chosen files are remembered by the worker that was asked to choose them.
+  'chooseImportFile',
+  'previewImport',
+  'applyImport',
+  'exportPassportToDialog',
 ]);
 
 /** Operations that open or close the vault: the job worker's connection is replaced after them. */

@@ -20,6 +20,7 @@ import { registerSuppliers } from './domains/suppliers';
 import { registerCases } from './domains/cases';
 import { registerPacks } from './domains/packs';
 import { registerApp } from './domains/app';
+import { registerIntake } from './domains/intake';
 
 const EVIDENCE_FILTERS = [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'doc', 'docx'] }];
 
@@ -148,6 +149,7 @@ export function buildRegistry(session: Session): Registry {
   registerCases(r, session);
   registerPacks(r, session);
   registerApp(r, session);
+  registerIntake(r, session);
   r.assertComplete();
   return r;
 }
