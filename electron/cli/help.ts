@@ -4,8 +4,13 @@ export const HELP = `caseproof — MTSP compliance evidence, from the command li
 
 Usage: caseproof COMMAND --vault PATH [options]
   init     --vault PATH                      create a new encrypted vault
-  import   --vault PATH FILE [--kind K]      import a firm file (JSON), or a spreadsheet (.csv/.xlsx) of
-                                             one kind: staff, cpd, training, suppliers or cases; all or nothing
+  import   --vault PATH FILE [--kind K] [--dry-run] [--json]   import a firm file (JSON), or a spreadsheet
+                                             (.csv/.xlsx) of one kind: staff, dbs, indemnity, registrations,
+                                             peerReviews, training, cpd, suppliers or cases; all or nothing;
+                                             --dry-run prints what would be added, changed and refused
+  template --kind K --out FILE.xlsx|.csv     an empty spreadsheet with that kind's columns
+  passport export --vault PATH --staff REF --out FILE   one person's evidence, encrypted (CASEPROOF_BUNDLE_PASSPHRASE)
+  passport import --vault PATH FILE [--accept] [--json]   what a passport adds and changes; --accept imports it
   export   --vault PATH --out FILE           write the whole vault as a firm file
   status   --vault PATH [--as-of DATE] [--json]   the compliance report
   due      --vault PATH [--days N] [--as-of DATE] [--json]   what lapses soon, soonest first

@@ -25,6 +25,10 @@ export const OPTIONS = {
   for: { type: 'string' },
   delete: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  // evidence in and out (commands/intake.ts)
+  'dry-run': { type: 'boolean' },
+  'update-firm': { type: 'boolean' },
+  accept: { type: 'boolean' },
 } as const;
 
 export type Args = { values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }; positionals: string[] };
