@@ -12,7 +12,8 @@ const SECTIONS = [
   { label: 'Suppliers', link: linkOptions({ to: '/suppliers' }), covers: ['suppliers'] },
   { label: 'Cases', link: linkOptions({ to: '/cases' }), covers: ['cases', 'caseload', 'parties', 'retention'] },
   { label: 'Packs', link: linkOptions({ to: '/packs' }), covers: ['packs'] },
-  { label: 'Settings', link: linkOptions({ to: '/settings' }), covers: ['settings'] },
+  { label: 'Import', link: linkOptions({ to: '/import/{-$source}', params: {} }), covers: ['import'] },
+  { label: 'Settings', link: linkOptions({ to: '/settings' }), covers: ['settings', 'setup'] },
 ];
 
 export function Shell() {

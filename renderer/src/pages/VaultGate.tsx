@@ -74,7 +74,18 @@ function CreateVault({ state }: { state: VaultState }) {
   const browse = useBrowse('create', (p) => f.setValue('path', p, { shouldValidate: true }), f.fail);
   const passphrase = useWatch({ control: f.control, name: 'passphrase' }) ?? '';
   const strength = passphraseStrength(passphrase);
-  const submit = f.submit(({ confirm: _again, ...d }) => create.mutateAsync(d));
+  // A new vault opens at the first-run set-up: the address is set before the vault opens, so
+  // the pages start there (and is put back if creating fails).
+  const submit = f.submit(async ({ confirm: _again, ...d }) => {
+    const before = window.location.hash;
+    window.location.hash = '#/setup';
+    try {
+      await create.mutateAsync(d);
+    } catch (e) {
+      window.location.hash = before;
+      throw e;
+    }
+  });
   return (
     <form onSubmit={submit} aria-label="Create a new vault" noValidate>
       <div className="row-inline">
