@@ -4,10 +4,15 @@ export const HELP = `caseproof — MTSP compliance evidence, from the command li
 
 Usage: caseproof COMMAND --vault PATH [options]
   init     --vault PATH                      create a new encrypted vault
-  import   --vault PATH FILE [--kind K] [--update-firm]   import a firm file (JSON, version 1 or 2), or a
-                                             spreadsheet (.csv/.xlsx) of one kind: staff, cpd, training, suppliers
-                                             or cases; all or nothing. The firm's own name and address are kept
+  import   --vault PATH FILE [--kind K] [--dry-run] [--update-firm] [--json]   import a firm file (JSON,
+                                             version 1 or 2), or a spreadsheet (.csv/.xlsx) of one kind: staff,
+                                             dbs, indemnity, registrations, peerReviews, training, cpd, suppliers
+                                             or cases; all or nothing; --dry-run prints what would be added,
+                                             changed and refused. The firm's own name and address are kept
                                              unless --update-firm
+  template --kind K --out FILE.xlsx|.csv     an empty spreadsheet with that kind's columns
+  passport export --vault PATH --staff REF --out FILE   one person's evidence, encrypted (CASEPROOF_BUNDLE_PASSPHRASE)
+  passport import --vault PATH FILE [--accept] [--json]   what a passport adds and changes; --accept imports it
   export   --vault PATH --out FILE [--force]   write the whole vault as a firm file (version 2)
   status   --vault PATH [--as-of DATE] [--json]   the compliance report
   due      --vault PATH [--days N] [--as-of DATE] [--json]   what lapses soon, soonest first

@@ -70,6 +70,9 @@ const commands: Record<string, Command> = {
   demo,
   // Word (docx) is loaded only when a pack is made, not at every start.
   pack: async (a) => (await import('./commands/pack')).pack(a),
+  // Evidence in and out: the passport, spreadsheet templates (commands/intake.ts).
+  passport: async (a) => (await import('./commands/intake')).passport(a),
+  template: async (a) => (await import('./commands/intake')).template(a),
   async init(a) {
     const file = need(a.values.vault, 'vault');
     if (existsSync(file)) throw new CliFailure(`A file already exists at ${file}; init will not overwrite it.`);
@@ -79,12 +82,13 @@ const commands: Record<string, Command> = {
     out(`Created an encrypted vault at ${file}.`);
   },
   async import(a) {
+    if (a.values['dry-run']) return (await import('./commands/intake')).dryRun(a);
     const file = a.positionals[0];
     if (!file) throw new UsageError('import needs the file to import: caseproof import --vault PATH FILE');
     if (!existsSync(file)) throw new CliFailure(`No file at ${file}.`);
     const kind = a.values.kind;
     const isSheet = /\.(csv|xlsx)$/i.test(file);
-    if (isSheet && !kind) throw new UsageError('A spreadsheet needs --kind staff|cpd|training|suppliers|cases (one kind of record per file).');
+    if (isSheet && !kind) throw new UsageError(`A spreadsheet needs --kind ${SHEET_KINDS.join('|')} (one kind of record per file).`);
     if (kind && !(SHEET_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${SHEET_KINDS.join(', ')} (got ${kind}).`);
     if (kind && !isSheet) throw new UsageError('--kind goes with a spreadsheet (.csv or .xlsx); a firm file (.json) carries its own kinds.');
     let json: unknown;

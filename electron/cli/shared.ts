@@ -28,6 +28,9 @@ export const OPTIONS = {
   /** import: let a firm file change the firm's own name and address. */
   'update-firm': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  // evidence in and out (commands/intake.ts)
+  'dry-run': { type: 'boolean' },
+  accept: { type: 'boolean' },
 } as const;
 
 export type Args = { values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }; positionals: string[] };

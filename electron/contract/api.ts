@@ -22,6 +22,7 @@ import { packsInputs, type PacksOutputs } from './ops/packs';
 import { appInputs, type AppOutputs } from './ops/app';
 import { backupsInputs, type BackupsOutputs } from './ops/backups';
 import { journeyInputs, type JourneyOutputs } from './ops/journey';
+import { intakeInputs, sheetKind, type IntakeOutputs } from './ops/intake';
 import { OP_NAMES as LISTED_NAMES, type OpNameListed } from './names';
 
 const none = z.strictObject({});
@@ -43,7 +44,7 @@ const coreInputs = {
   /** updateFirm: let the file change the firm's own name and address (the dialog's tick box; `--update-firm`). */
   importFirmFileFromDialog: z.strictObject({ updateFirm: z.boolean().optional() }),
   importSpreadsheetFromDialog: z.strictObject({
-    kind: z.enum(['staff', 'cpd', 'training', 'suppliers', 'cases'], { error: 'must be staff, cpd, training, suppliers or cases' }),
+    kind: sheetKind,
   }),
   exportFirmFileToDialog: none,
 } satisfies Record<string, z.ZodType>;
@@ -62,6 +63,7 @@ export const inputs = {
   ...appInputs,
   ...backupsInputs,
   ...journeyInputs,
+  ...intakeInputs,
 };
 
 interface CoreOutputs {
@@ -91,7 +93,8 @@ export interface Outputs
     PacksOutputs,
     AppOutputs,
     BackupsOutputs,
-    JourneyOutputs {}
+    JourneyOutputs,
+    IntakeOutputs {}
 
 export type OpName = keyof typeof inputs;
 export type Input<K extends OpName> = z.input<(typeof inputs)[K]>;

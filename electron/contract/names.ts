@@ -108,6 +108,13 @@ export const OP_NAMES = [
   'staffCaseMix',
   'mtspReport',
   'exportMtspReport',
+  // evidence in and out (ops/intake.ts)
+  'completeSetup',
+  'chooseImportFile',
+  'previewImport',
+  'applyImport',
+  'saveSheetTemplate',
+  'exportPassportToDialog',
 ] as const;
 
 /** An operation's name, as this list spells it (api.ts proves it equals the schemas' keys). */

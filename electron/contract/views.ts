@@ -37,6 +37,8 @@ export interface VaultState {
   /** null when "remember on this computer" can be offered; otherwise why it cannot. */
   rememberUnavailable: string | null;
   user: string;
+  /** True once someone has said their name on this computer (set-up or Settings); until then the form starts empty. */
+  userNamed: boolean;
   /** Set when the check of every page after unlock found the open vault damaged: what, in words. */
   damage: string | null;
   /** Set while the vault is locked because of something other than the user (auto-lock, sleep, a failure); cleared at unlock. */

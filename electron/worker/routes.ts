@@ -21,6 +21,11 @@ export const JOB_OPS: ReadonlySet<OpName> = new Set<OpName>([
   // writes another file and needs no open vault.
   'backupNow',
   'restoreBackup',
+  // Imports with a preview: the chosen files are remembered by the worker that was asked to choose them.
+  'chooseImportFile',
+  'previewImport',
+  'applyImport',
+  'exportPassportToDialog',
 ]);
 
 /** Operations that open or close the vault: the job worker's connection is replaced after them. */

@@ -13,7 +13,8 @@ const SECTIONS = [
   { label: 'Cases', link: linkOptions({ to: '/cases' }), covers: ['cases', 'caseload', 'parties', 'retention'] },
   { label: 'Packs', link: linkOptions({ to: '/packs' }), covers: ['packs'] },
   { label: 'Reports', link: linkOptions({ to: '/reports' }), covers: ['reports'] },
-  { label: 'Settings', link: linkOptions({ to: '/settings' }), covers: ['settings'] },
+  { label: 'Import', link: linkOptions({ to: '/import/{-$source}', params: {} }), covers: ['import'] },
+  { label: 'Settings', link: linkOptions({ to: '/settings' }), covers: ['settings', 'setup'] },
 ];
 
 export function Shell() {

@@ -32,6 +32,8 @@ import { CaseloadPage } from './pages/cases/CaseloadPage';
 import { PartiesPage } from './pages/cases/PartiesPage';
 import { RetentionPage } from './pages/cases/RetentionPage';
 import { PacksPage } from './pages/packs/PacksPage';
+import { ImportPage, isImportSource } from './pages/intake/ImportPage';
+import { SetupPage } from './pages/intake/SetupPage';
 
 const isTab = (t: string | undefined): t is StaffTab => STAFF_TABS.some(([k]) => k === t);
 const policyKind = (k: string | undefined): PolicyKind | undefined => POLICY_KINDS.find((p) => p === k);
@@ -126,6 +128,16 @@ const retention = createRoute({ getParentRoute: () => casesSection, path: '/rete
 const packs = createRoute({ getParentRoute: () => root, path: '/packs', component: PacksPage });
 const settings = createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage });
 const reports = createRoute({ getParentRoute: () => root, path: '/reports', component: ReportsPage });
+// Evidence in: the first-run set-up and imports with a preview.
+const setup = createRoute({ getParentRoute: () => root, path: '/setup', component: SetupPage });
+const importPage = createRoute({
+  getParentRoute: () => root,
+  path: '/import/{-$source}',
+  component: function ImportRoute() {
+    const { source } = importPage.useParams();
+    return <ImportPage key={source ?? ''} source={isImportSource(source) ? source : undefined} />;
+  },
+});
 
 const routeTree = root.addChildren([
   home,
@@ -141,6 +153,8 @@ const routeTree = root.addChildren([
   packs,
   settings,
   reports,
+  setup,
+  importPage,
 ]);
 
 export const router = createRouter({

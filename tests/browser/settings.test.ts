@@ -1,5 +1,5 @@
-// Settings in the real UI: firm details, importing a firm file and a spreadsheet through
-// the file dialog (answered by the test), a refused file with every problem listed.
+// Settings in the real UI: firm details, then importing a firm file and a spreadsheet through
+// the Import page's preview (the file dialog answered by the test), a refused file with every problem listed.
 import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,40 +29,37 @@ describe('settings in the browser', () => {
       await page.getByRole('button', { name: 'Save firm details' }).click();
       await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Saved.');
 
+      // Imports go through the Import page's preview: a bad file's problems, each with its path and value.
       const bad = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8'));
       bad.staff[0].indemnity[0].coverGBP = -1;
       bad.cases[0].status = 'pending';
       const badFile = path.join(h.dir, 'bad.json');
       writeFileSync(badFile, JSON.stringify(bad));
       h.platform.dialogAnswers.push(badFile);
-      await page.getByRole('button', { name: 'Import a firm file…' }).click();
-      const alert = page.getByRole('alert');
-      await expect.poll(() => alert.textContent()).toContain('The firm file was not imported: it has 2 problems, listed below.');
-      await expect.poll(() => alert.textContent()).toContain('staff[0].indemnity[0].coverGBP: must be a positive number of pounds');
-      await expect.poll(() => alert.textContent()).toContain('cases[0].status: must be one of referral, open-active, monitoring, closed');
+      await page.getByRole('link', { name: 'Import a firm file…' }).click();
+      await page.getByRole('button', { name: 'Choose the file…' }).click();
+      const refused = page.getByRole('table', { name: 'Refused' });
+      await expect.poll(() => refused.getByRole('row').count()).toBe(3);
+      await expect.poll(() => refused.textContent()).toContain('staff[0].indemnity[0].coverGBP“-1”must be a positive number of pounds');
+      await expect.poll(() => refused.textContent()).toContain('cases[0].status“pending”must be one of referral, open-active, monitoring, closed');
 
+      await page.getByRole('button', { name: 'Choose another file' }).click();
       h.platform.dialogAnswers.push(SAMPLE_FILE);
-      await page.getByRole('button', { name: 'Import a firm file…' }).click();
-      await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Imported: 2 staff, 1 suppliers, 1 cases');
-      // The file names another firm: without the tick the firm keeps its own name, and says so.
-      await expect.poll(() => page.getByRole('status').last().textContent()).toContain("The firm's own name and address were kept (Harbour Case Management)");
-      const firmName = async () => {
-        const f = await h.page.evaluate(() => window.caseproof.getFirm({}));
-        return f.ok && f.value.name;
-      };
-      expect(await firmName()).toBe('Harbour Case Management');
-      await page.getByLabel("Also take the firm's name and address from the file").check();
-      h.platform.dialogAnswers.push(SAMPLE_FILE);
-      await page.getByRole('button', { name: 'Import a firm file…' }).click();
-      await expect.poll(firmName).toBe('Riverside Rehabilitation Case Management');
-      await expect.poll(() => page.getByRole('status').last().textContent()).not.toContain('were kept');
+      await page.getByRole('button', { name: 'Choose the file…' }).click();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Imported riverside-firm.json: 2 staff, 1 suppliers, 1 cases');
+      // The firm's own name is kept (the box to update it was not ticked).
+      await nav(page, 'Settings');
+      await expect.poll(() => page.getByLabel('Firm name').inputValue()).toBe('Harbour Case Management');
 
       const sheet = path.join(h.dir, 'cpd.csv');
       writeFileSync(sheet, 'staffRef,date,topic,provider,hours\nRR-02,12/03/2026,Pain science update,CSP,2\n');
+      await page.getByRole('link', { name: 'Import a spreadsheet…' }).click();
       await page.getByLabel('What the spreadsheet holds').selectOption('cpd');
       h.platform.dialogAnswers.push(sheet);
-      await page.getByRole('button', { name: 'Import a spreadsheet…' }).click();
-      await expect.poll(() => page.getByRole('status').last().textContent()).toContain('1 records added');
+      await page.getByRole('button', { name: 'Choose the file…' }).click();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await expect.poll(() => page.getByRole('status').last().textContent()).toContain('1 records');
       const toni = await h.page.evaluate(() => window.caseproof.getStaff({ ref: 'RR-02' }));
       expect(toni.ok && toni.value.cpd.map((c) => c.topic)).toContain('Pain science update');
     } finally {

@@ -86,10 +86,12 @@ describe.skipIf(why !== null)(`Electron smoke test${why ? ` (SKIPPED: ${why})` :
         window.caseproof.on('progress', (e) => w.heard.push(e));
       });
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings', exact: true }).click();
-      await page.getByRole('button', { name: 'Import a firm file…' }).click();
-      await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Imported: 2 staff');
+      await page.getByRole('link', { name: 'Import a firm file…' }).click();
+      await page.getByRole('button', { name: 'Choose the file…' }).click();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Imported riverside-firm.json: 2 staff');
       const heard = await page.evaluate(() => (window as unknown as { heard: ProgressEvent[] }).heard);
-      expect(heard.at(-1)).toMatchObject({ op: 'importFirmFileFromDialog', finished: true });
+      expect(heard.at(-1)).toMatchObject({ op: 'applyImport', finished: true });
     } finally {
       await app.close();
       rmSync(userData, { recursive: true, force: true });

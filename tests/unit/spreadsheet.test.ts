@@ -55,17 +55,18 @@ ST-1,14/05/2026,Fine row,BABICM,3
 ST-9,30/02/2026,Bad row,,lots`);
     const e = await caught(importSpreadsheet(ctx, 'cpd', 'cpd.csv', bad));
     const lines = e.issues!.map((i) => `${i.path}: ${i.message}`);
-    expect(lines).toContain('row 3.staffRef: no staff member with ref ST-9');
-    expect(lines.some((l) => l.startsWith('row 3.date: must be a real date'))).toBe(true);
+    // Each names the row and column, shows the value given, and says what is wanted.
+    expect(lines).toContain('row 3.staffRef: “ST-9” is not the reference of anyone in Caseproof: add the person first');
+    expect(lines).toContain('row 3.date: “30/02/2026” is not a real date: write it as dd/mm/yyyy (for example 31/12/2026) or yyyy-mm-dd');
     expect(lines).toContain('row 3.provider: is required');
-    expect(lines).toContain('row 3.hours: must be a number');
+    expect(lines).toContain('row 3.hours: “lots” must be a number');
     expect(loadSnapshot(ctx).staff[0].cpd).toEqual([]);
   });
 
   it('reports firm-level problems by row for staff sheets too', async () => {
     const { ctx } = newVault();
     const e = await caught(importSpreadsheet(ctx, 'staff', 'staff.csv', csv(`ref,name,daysPerWeek\nST-1,Amira,9`)));
-    expect(e.message).toMatch(/row 2\.daysPerWeek: must be at most 7/);
+    expect(e.message).toMatch(/row 2\.daysPerWeek: “9” must be at most 7/);
     expect(loadSnapshot(ctx).staff).toEqual([]);
   });
 

@@ -75,6 +75,7 @@ export class Session {
       remembered: lastPath !== null && this.remembered()[lastPath] !== undefined,
       rememberUnavailable: this.platform.secrets.unavailableReason(),
       user: this.platform.userName(),
+      userNamed: typeof this.platform.prefs.get('userName') === 'string',
       damage: this.damage,
       lockedBecause: this.vault ? null : this.lockedBecause,
     };

@@ -142,6 +142,14 @@ export const OPS = {
   staffCaseMix: { reads: ['staff', 'cases'] },
   mtspReport: { reads: ['cases'] },
   exportMtspReport: { changes: [] },
+  // evidence in and out: set-up, imports with a preview, templates, passports
+  completeSetup: { changes: ['vault', 'firm', 'staff'] },
+  chooseImportFile: { changes: [] },
+  // The plan depends on the file, read afresh at each call: never served from the cache.
+  previewImport: { changes: [] },
+  applyImport: { changes: ALL },
+  saveSheetTemplate: { changes: [] },
+  exportPassportToDialog: { changes: [] },
 } as const satisfies Record<OpName, OpEffect>;
 
 type Ops = typeof OPS;

@@ -3,14 +3,12 @@ import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useWatch } from 'react-hook-form';
 import { firmDetails, firmSettings } from '../../../electron/contract/model';
-import type { FirmView, ImportSummary } from '../../../electron/contract/views';
+import type { FirmView } from '../../../electron/contract/views';
 import { inputs } from '../../../electron/contract/api';
-import { ApiError } from '../api';
 import { useAction, useOp, useOps } from '../data/query';
 import { useContractForm } from '../forms/useContractForm';
-import { CheckInput, FormMessage, NumberInput, SavedNote, SelectInput, TextInput } from '../forms/inputs';
+import { CheckInput, FormMessage, NumberInput, SavedNote, TextInput } from '../forms/inputs';
 import { pounds } from '../format';
-import { CheckField } from '../components/fields';
 import { AutoLockSettings } from '../lock/AutoLockSettings';
 import { BackupSettings } from '../backups/BackupSettings';
 import { PassphraseSettings } from '../backups/PassphraseSettings';
@@ -23,7 +21,7 @@ export function SettingsPage() {
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">Settings</h1>
-      <YourNameForm current={vault.user} />
+      <YourNameForm current={vault.userNamed ? vault.user : ''} />
       <FirmForm firm={firm} />
       <RuleSettings firm={firm} />
       <AutoLockSettings firm={firm} />
@@ -116,38 +114,9 @@ function RuleSettings({ firm }: { firm: FirmView }) {
   );
 }
 
-const SHEET_KINDS = [
-  ['staff', 'Staff details'],
-  ['cpd', 'CPD log entries'],
-  ['training', 'Mandatory training'],
-  ['suppliers', 'Suppliers'],
-  ['cases', 'Cases'],
-] as const;
-
 function DataInOut() {
-  const [msg, setMsg] = useState<{ text: string; error?: boolean; list?: string[] } | null>(null);
-  // A firm file never renames the firm unless asked (`--update-firm` on the command line).
-  const [updateFirm, setUpdateFirm] = useState(false);
-  const f = useContractForm(inputs.importSpreadsheetFromDialog, { kind: 'staff' });
-  const importFirmFile = useAction('importFirmFileFromDialog');
-  const importSheet = useAction('importSpreadsheetFromDialog');
+  const [msg, setMsg] = useState<{ text: string; error?: boolean } | null>(null);
   const exportFirmFile = useAction('exportFirmFileToDialog');
-  const doImport = async (run: () => Promise<ImportSummary | null>) => {
-    setMsg(null);
-    try {
-      const s = await run();
-      if (!s) return;
-      const kept = s.firmKept
-        ? ` The firm's own name and address were kept (${[s.firmKept.name, s.firmKept.address].filter(Boolean).join(', ')}); tick "Also take the firm's name and address from the file" to replace them.`
-        : '';
-      setMsg({
-        text: `Imported: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases and ${s.added.records} records added; ${s.updated.staff + s.updated.suppliers + s.updated.cases} updated.${kept}`,
-      });
-    } catch (e) {
-      const issues = e instanceof ApiError ? e.body.issues : undefined;
-      setMsg({ text: e instanceof Error ? e.message : String(e), error: true, list: issues?.map((i) => `${i.path}: ${i.message}`) });
-    }
-  };
   const doExport = async () => {
     setMsg(null);
     try {
@@ -160,38 +129,27 @@ function DataInOut() {
   return (
     <section className="card" aria-labelledby="data-title">
       <h2 id="data-title">Firm file</h2>
-      <p className="hint">Bring in a firm's records from a Caseproof firm file, or write everything out as one. Importing is all or nothing.</p>
-      <CheckField
-        label="Also take the firm's name and address from the file"
-        hint="Without this tick, a firm file (a practitioner's, say) never changes this firm's own name and address."
-        checked={updateFirm}
-        onChange={setUpdateFirm}
-      />
+      <p className="hint">
+        Bring in records from a spreadsheet, a Caseproof firm file or an evidence passport: Caseproof shows what each would add, change or refuse before it
+        writes anything. Or write everything out as one firm file.
+      </p>
       <div className="actions">
-        <button onClick={() => doImport(() => importFirmFile.mutateAsync({ updateFirm }))}>Import a firm file…</button>
+        <Link to="/import/{-$source}" params={{ source: 'spreadsheet' }}>
+          Import a spreadsheet…
+        </Link>
+        <Link to="/import/{-$source}" params={{ source: 'firm-file' }}>
+          Import a firm file…
+        </Link>
+        <Link to="/import/{-$source}" params={{ source: 'passport' }}>
+          Import an evidence passport…
+        </Link>
         <button className="secondary" onClick={doExport}>
           Export the firm file…
         </button>
       </div>
-      <h3>From a spreadsheet</h3>
-      <p className="hint">
-        A CSV or Excel file with one kind of record, one per row. The first row names the columns with the firm-file field names (for example ref, name,
-        profession, daysPerWeek for staff; staffRef, date, topic, provider, hours for CPD). Dates may be written 31/12/2026.
-      </p>
-      <form className="row-inline" aria-label="Import a spreadsheet" noValidate onSubmit={f.submit((d) => doImport(() => importSheet.mutateAsync(d)))}>
-        <SelectInput form={f} name="kind" label="What the spreadsheet holds" options={SHEET_KINDS} />
-        <button type="submit">Import a spreadsheet…</button>
-      </form>
       {msg ? (
         <div role={msg.error ? 'alert' : 'status'} className={msg.error ? 'form-error' : 'saved'}>
           {msg.text}
-          {msg.list && msg.list.length > 1 ? (
-            <ul>
-              {msg.list.map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ul>
-          ) : null}
         </div>
       ) : null}
     </section>

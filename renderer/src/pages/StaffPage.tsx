@@ -13,6 +13,7 @@ import { StaffForm } from './StaffForm';
 import { CompliancePanel } from './staff/CompliancePanel';
 import { KINDS } from './staff/kinds';
 import { RecordList } from './staff/Records';
+import { PassportExport } from './intake/PassportExport';
 import type { RuleResult } from '../../../electron/contract/compliance';
 import type { RuleInfoView } from '../../../electron/contract/ops/evidence';
 
@@ -254,6 +255,7 @@ function DetailsTab({ person, staffRef, caseload }: { person: StaffSnapshot; sta
           </button>
         )}
       </div>
+      <PassportExport staffRef={person.ref} name={person.name} />
       {deleteStaff.error ? (
         <p className="form-error" role="alert">
           {deleteStaff.error.message}

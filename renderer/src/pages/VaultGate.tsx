@@ -87,6 +87,13 @@ function useBrowse(purpose: 'create' | 'open', chosen: (path: string) => void, f
   };
 }
 
+/** Sets the window's address (outside React's state: the router reads it when the pages open); returns the one before. */
+function setAddress(hash: string): string {
+  const before = window.location.hash;
+  window.location.hash = hash;
+  return before;
+}
+
 function CreateVault({ state }: { state: VaultState }) {
   const f = useContractForm(createForm, { path: state.defaultPath, passphrase: '', confirm: '', remember: false, recovery: false });
   const create = useAction('createVault');
@@ -95,10 +102,22 @@ function CreateVault({ state }: { state: VaultState }) {
   const browse = useBrowse('create', (p) => f.setValue('path', p, { shouldValidate: true }), f.fail);
   const passphrase = useWatch({ control: f.control, name: 'passphrase' }) ?? '';
   const strength = passphraseStrength(passphrase);
+  // A new vault opens at the first-run set-up: the address is set before the vault opens, so
+  // the pages start there (and is put back if creating fails). With a recovery key asked for,
+  // the key is shown once before the pages open.
   const submit = f.submit(async ({ confirm: _again, recovery, ...d }) => {
-    if (!recovery) return create.mutateAsync(d);
-    const opened = await call('createVault', d);
-    setShown({ ...(await call('makeRecoveryKey', {})), opened });
+    const before = setAddress('#/setup');
+    try {
+      if (!recovery) {
+        await create.mutateAsync(d);
+        return;
+      }
+      const opened = await call('createVault', d);
+      setShown({ ...(await call('makeRecoveryKey', {})), opened });
+    } catch (e) {
+      setAddress(before);
+      throw e;
+    }
   });
   if (shown) return <RecoveryKeyShown recoveryKey={shown.recoveryKey} file={shown.file} onDone={() => void vaultClosedElsewhere(shown.opened)} />;
   return (
