@@ -225,6 +225,8 @@ export function openVault(file: string, secret: Secret, opts: OpenOptions = {}):
   let db: Database.Database | undefined;
   try {
     if (!opts.readOnly) for (const f of [file, ...SIDECARS.map((s) => file + s)]) if (existsSync(f)) restrictToOwner(f); // vaults made before 0600
+    // A passphrase change that was cut off before its swap left its copy: with the lock held, nobody is making one now.
+    if (!opts.readOnly) removeWithSidecars(keyChangeCopyOf(file));
     db = connect(file, true, opts);
     keyConnection(db, key);
     assertReadable(db, file);
@@ -257,7 +259,7 @@ export function openVault(file: string, secret: Secret, opts: OpenOptions = {}):
  */
 export function changeKey(vault: Vault, next: VaultKey, opts: OpenOptions = {}, beforeSwap?: () => void): Vault {
   const file = vault.path;
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.new-key.tmp`);
+  const tmp = keyChangeCopyOf(file);
   removeWithSidecars(tmp); // a copy left by an earlier change that did not finish
   try {
     vacuumInto(vault.sqlite, tmp);
@@ -289,6 +291,11 @@ export function changeKey(vault: Vault, next: VaultKey, opts: OpenOptions = {}, 
     throw e;
   }
   return wrap(file, db, next, vault.lock);
+}
+
+/** Where changeKey builds the re-keyed copy: hidden, beside the vault. */
+function keyChangeCopyOf(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.new-key.tmp`);
 }
 
 function flushFile(file: string): void {

@@ -85,9 +85,9 @@ describe('a passphrase change killed part-way', () => {
       else expect(which).toBe('new');
       // The recovery key opens it too, whichever key it has now.
       openWithAnyKey(file, keysFromRecovery(file, recoveryKey.replace(/-/g, ''), readSalt(file)), {}).close();
-      // No hot journal beside the vault itself; a killed change may leave its hidden copy
-      // (encrypted, owner-only), which the next change removes.
-      expect(readdirSync(dir)).not.toContain('firm.cpv-journal');
+      // No hot journal beside the vault, and the hidden copy a killed change may leave was
+      // removed when the vault was next opened (whichOpens opened it).
+      expect(readdirSync(dir).filter((f) => f.includes('journal') || f.includes('new-key'))).toEqual([]);
     }
     console.log(`passphrase change (${took} ms) killed ${RUNS} times: ${seen.old} opened with the old key, ${seen.new} with the new; ${finished} had finished`);
     expect(seen.old + seen.new).toBe(RUNS);
