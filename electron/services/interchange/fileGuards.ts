@@ -23,8 +23,8 @@ export const IMPORT_LIMITS = {
   sheetRows: 100_000,
   /** Cells in one XLSX sheet: 100,000 rows of 40 columns. */
   sheetCells: 4_000_000,
-  /** What an XLSX's parts may add up to once unpacked (a 50 MB workbook of text is about 10 times that at most). */
-  unzippedBytes: 512 * 1024 * 1024,
+  /** What an XLSX's parts may add up to once unpacked (100,000 rows of 40 short columns is about 150 MB). */
+  unzippedBytes: 200 * 1024 * 1024,
   /** Parts in one XLSX (a workbook has a few dozen). */
   zipEntries: 10_000,
   /** A firm file carries its evidence as base64: room for 1,000 files of a few hundred KB, under the longest text Node can hold. */
@@ -210,8 +210,21 @@ function tooManyRows(name: string, records: number): AppError {
   );
 }
 
-/** Checks a CSV's bytes and returns its text, decoded. */
-export function guardCsv(name: string, bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+/**
+ * The separator, from the header row: a comma, or a tab or semicolon when the header has
+ * those and no comma (Excel's "Unicode Text" is tab-separated UTF-16; some locales use ;).
+ */
+export function csvDelimiter(text: string): ',' | '\t' | ';' {
+  const end = text.search(/[\r\n]/);
+  const head = end < 0 ? text : text.slice(0, end);
+  if (head.includes(',')) return ',';
+  if (head.includes('\t')) return '\t';
+  if (head.includes(';')) return ';';
+  return ',';
+}
+
+/** Checks a CSV's bytes and returns its text, decoded, and its separator. */
+export function guardCsv(name: string, bytes: Uint8Array): { text: string; encoding: TextEncodingName; delimiter: ',' | '\t' | ';' } {
   checkSize(name, bytes.length, 'sheet');
   const c = sniffContainer(bytes);
   if (c === 'zip') throw refuse(name, 'is an Excel workbook (or another zip file), not CSV text: rename it .xlsx, or save it from Excel as CSV.');
@@ -221,7 +234,7 @@ export function guardCsv(name: string, bytes: Uint8Array): { text: string; encod
   const text = decoded.text.replace(/^\uFEFF/, '');
   const records = csvRecordCount(text);
   if (records - 1 > IMPORT_LIMITS.sheetRows) throw tooManyRows(name, records - 1);
-  return { text, encoding: decoded.encoding };
+  return { text, encoding: decoded.encoding, delimiter: csvDelimiter(text) };
 }
 
 export interface ZipEntry {
@@ -421,6 +434,10 @@ export function parseFirmFileBytes(name: string, bytes: Uint8Array): unknown {
     json = JSON.parse(body);
   } catch (e) {
     const msg = (e as Error).message.replace(/\s*\(line \d+ column \d+\)$/, '');
+    const at = /position (\d+)/.exec(msg);
+    if (/Unexpected end of JSON input/.test(msg) || (at && Number(at[1]) >= body.trimEnd().length)) {
+      throw refuse(name, 'is not valid JSON: it ends part-way through (was it cut short?).');
+    }
     const short = msg
       .replace(/ in JSON at position \d+.*$/s, '')
       .replace(/^Unexpected token '(.+?)', .* is not valid JSON$/s, "unexpected character '$1'")

@@ -39,9 +39,9 @@ export async function readSheet(name: string, bytes: Uint8Array): Promise<Row[]>
       await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
       ws = wb.worksheets[0];
     } else if (/\.csv$/i.test(name)) {
-      const { text } = guardCsv(name, bytes);
+      const { text, delimiter } = guardCsv(name, bytes);
       // Keep every cell as typed: no guessing of dates or numbers by the CSV reader.
-      ws = await wb.csv.read(Readable.from([text]), { map: (v: string) => v } as never);
+      ws = await wb.csv.read(Readable.from([text]), { map: (v: string) => v, parserOptions: { delimiter } } as never);
     } else {
       throw new AppError('invalid', `${name} is not a spreadsheet Caseproof can read: use .csv or .xlsx.`);
     }
