@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { attachEvidence, deleteEvidence, readEvidence } from '../evidence/evidence';
 import { readEvidenceFileFrom } from '../evidence/mediaType';
+import { assertDbsCopyMayBeKept } from '../evidence/dbsCopies';
 import { addRecord, deleteRecord, listRecords, updateRecord } from '../evidence/records';
 import { writeFirmFile } from '../interchange/exportFirmFile';
 import { importFirmFile } from '../interchange/importFirmFile';
@@ -34,11 +35,13 @@ export function buildRegistry(session: Session): Registry {
   r.method('deleteRecord', ({ id }) => (deleteRecord(ctx(), id), null));
   r.method('attachEvidence', ({ recordId, name, base64 }) => {
     const c = ctx();
+    assertDbsCopyMayBeKept(c, recordId); // DBS copies (hostile)
     return c.vault.tx(() => attachEvidence(c, recordId, { name, bytes: Buffer.from(base64, 'base64') }));
   });
   r.method('attachEvidenceFromDialog', async ({ recordId }) => {
     const files = await session.platform.dialogs.openFiles({ title: 'Attach evidence', filters: EVIDENCE_FILTERS, multiple: true });
     const c = ctx();
+    assertDbsCopyMayBeKept(c, recordId); // DBS copies (hostile)
     // Read every file first, then store them all in one transaction: all attached or none.
     const loaded = files.map((f) => readEvidenceFileFrom(f)); // hostile files: a 4 GB file is refused by its size, unread
     return c.vault.tx(() => loaded.map((f) => attachEvidence(c, recordId, f)));

@@ -17,6 +17,7 @@ import { systemClock, type Clock } from '../clock';
 import type { Ctx, ProgressSink } from '../context';
 import { AppError } from '../errors';
 import { keyFromRecovery, writeRecoveryFileFor } from '../vault/recovery';
+import { destroyDueDbsCopies } from '../evidence/dbsCopies';
 
 const LAST_PATH = 'lastVaultPath';
 const REMEMBERED = 'rememberedKeys';
@@ -260,6 +261,7 @@ export class Session {
     if (remember) {
       this.platform.prefs.set(REMEMBERED, { ...this.remembered(), [v.path]: this.platform.secrets.wrap(exportKey(v.key)) });
     }
+    destroyDueDbsCopies(this.ctx()); // DBS copies (hostile): copies past the firm's period are destroyed at every unlock
     for (const hook of this.onUnlock) hook(this.ctx());
     void v.checkInBackground().then((why) => {
       if (!why || this.vault !== v) return;
