@@ -61,6 +61,8 @@ export interface DbsCopyDueItem {
   dueOn: string;
 }
 export interface DbsCopyDueView {
+  /** Today, on the vault's clock (a copy due on or before it goes at the next unlock). */
+  today: string;
   months: number;
   days: number;
   items: DbsCopyDueItem[];

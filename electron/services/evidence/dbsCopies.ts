@@ -112,7 +112,7 @@ export function dbsCopiesDue(ctx: Ctx, days?: number): DbsCopyDueView {
     .filter((c) => c.dueOn <= until)
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.ref.localeCompare(b.ref) || a.name.localeCompare(b.name))
     .map(({ fileId, name, ownerType, ref, ownerName, issuedOn, dueOn }) => ({ fileId, name, ownerType, ref, ownerName, issuedOn, dueOn }));
-  return { months: firm.settings.dbsCopyMonths, days: window, items };
+  return { today: ctx.clock.today(), months: firm.settings.dbsCopyMonths, days: window, items };
 }
 
 /** Stores a destroyed copy that arrived in a firm file (its fingerprint, no content). Inside the import's transaction. */

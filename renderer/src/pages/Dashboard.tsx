@@ -10,6 +10,7 @@ import { ukDate, ukDateLong } from '../format';
 import { StatusBadge } from '../components/Status';
 import { fixLink } from '../links';
 import { BackupLine } from '../backups/BackupLine';
+import { DbsCopiesDue } from './DbsCopiesDue';
 
 function whoOf(i: DueItemView, firmName: string): string {
   if (i.subject === 'firm') return firmName || 'The firm';
@@ -85,6 +86,8 @@ export function Dashboard() {
           </ol>
         )}
       </section>
+
+      <DbsCopiesDue />
 
       <section aria-labelledby="panel-title">
         <h2 id="panel-title">People by rule</h2>
