@@ -56,7 +56,7 @@ async function holds(label: string, fn: () => unknown | Promise<unknown>): Promi
   try {
     await fn();
   } catch (e) {
-    if (!(e instanceof AppError)) throw new Error(`${label}: not an AppError: ${(e as Error)?.stack ?? String(e)}`);
+    if (!(e instanceof AppError)) throw new Error(`${label}: not an AppError: ${(e as Error)?.stack ?? String(e)}`, { cause: e });
     expect(e.code).not.toBe('internal');
     expect(e.message.length).toBeGreaterThan(10);
     expect(fingerprint(), `${label}: refused but wrote: ${e.message}`).toBe(before);

@@ -22,7 +22,7 @@ async function refusal(p: Promise<unknown> | (() => unknown)): Promise<AppError>
     await (typeof p === 'function' ? p() : p);
   } catch (e) {
     if (e instanceof AppError) return e;
-    throw new Error(`expected an AppError, got ${(e as Error)?.stack ?? String(e)}`);
+    throw new Error(`expected an AppError, got ${(e as Error)?.stack ?? String(e)}`, { cause: e });
   }
   throw new Error('expected a refusal');
 }

@@ -68,7 +68,7 @@ function extensionOf(name: string): string {
 // Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they reorder how a name is shown.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
 // What shows nothing: spaces, format and control characters, marks alone, fillers that draw blank.
-const INVISIBLE = /[\p{White_Space}\p{Cf}\p{Cc}\p{M}\u115F\u1160\u2800\u3164\uFFA0\u034F]/gu;
+const INVISIBLE = /[\p{White_Space}\p{Cf}\p{Cc}\p{M}\u115F\u1160\u2800\u3164\uFFA0]/gu;
 
 /** Refuses a file name that would mislead whoever reads it later. */
 export function checkFileName(name: string, where = 'file'): void {
