@@ -108,6 +108,10 @@ export const evidenceFiles = sqliteTable(
     sha256: text('sha256').notNull(),
     addedBy: text('added_by').notNull(),
     addedAt: text('added_at').notNull(),
+    /** A DBS certificate copy destroyed on purpose (migration 0007): the content row is gone; these say when, who, why. */
+    destroyedOn: text('destroyed_on'),
+    destroyedBy: text('destroyed_by'),
+    destroyedWhy: text('destroyed_why'),
   },
   (t) => [index('evidence_record_idx').on(t.recordId)],
 );

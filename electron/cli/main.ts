@@ -5,7 +5,8 @@
 // rather than ApiErrorBody. The services, and their own validation of what they store, are
 // the app's. Exit 0 on success, 1 for bad input or a wrong passphrase, 2 for usage errors.
 // Nothing is written when a command fails.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { parseFirmFileBytes, readImportFile } from '../services/interchange/fileGuards';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createVault, openVault, VaultError, type VaultLock } from '../../db/client';
@@ -91,18 +92,13 @@ const commands: Record<string, Command> = {
     if (isSheet && !kind) throw new UsageError(`A spreadsheet needs --kind ${SHEET_KINDS.join('|')} (one kind of record per file).`);
     if (kind && !(SHEET_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${SHEET_KINDS.join(', ')} (got ${kind}).`);
     if (kind && !isSheet) throw new UsageError('--kind goes with a spreadsheet (.csv or .xlsx); a firm file (.json) carries its own kinds.');
-    let json: unknown;
-    if (!isSheet) {
-      try {
-        json = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (e) {
-        throw new CliFailure(`${path.basename(file)} is not valid JSON: ${(e as Error).message}`);
-      }
-    }
+    // Hostile files (fileGuards.ts): refused by size before reading, then by encoding and JSON, naming the file.
+    const input = readImportFile(file, isSheet ? 'sheet' : 'firm');
+    const json = isSheet ? undefined : parseFirmFileBytes(input.name, input.bytes);
     await withVault(a, async (ctx) => {
       if (a.values['update-firm'] && isSheet) throw new UsageError('--update-firm goes with a firm file (.json): a spreadsheet never changes the firm.');
       const s = isSheet
-        ? await importSpreadsheet(ctx, kind as SheetKind, path.basename(file), readFileSync(file))
+        ? await importSpreadsheet(ctx, kind as SheetKind, input.name, input.bytes)
         : importFirmFile(ctx, json, { updateFirm: a.values['update-firm'] === true });
       if (a.values.json) return out(JSON.stringify(s));
       out(`Imported ${path.basename(file)}.`);

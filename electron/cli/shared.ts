@@ -6,6 +6,7 @@ import { isIsoDate } from '../contract/dates';
 import { clockFromEnv } from '../services/clock';
 import type { Ctx } from '../services/context';
 import { streamToFile, writeFileAtomic, type Write } from '../services/files';
+import { destroyDueDbsCopies } from '../services/evidence/dbsCopies';
 import { CliFailure, passphraseFrom, UsageError } from './io';
 
 export const OPTIONS = {
@@ -71,7 +72,9 @@ export async function withVault<T>(a: Args, fn: (ctx: Ctx) => T | Promise<T>): P
   if (!existsSync(file)) throw new CliFailure(`No vault found at ${file}.`);
   const vault = openVault(file, { passphrase: await passphraseFrom('CASEPROOF_PASSPHRASE', 'Vault passphrase: ') }, cliOpenOptions(a));
   try {
-    return await fn(ctxOf(vault));
+    const ctx = ctxOf(vault);
+    destroyDueDbsCopies(ctx); // DBS copies (hostile): at every unlock, the CLI's too
+    return await fn(ctx);
   } finally {
     vault.close();
   }

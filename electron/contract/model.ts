@@ -28,11 +28,40 @@ export const evidenceMediaType = z.enum(EVIDENCE_MEDIA_TYPES, {
   error: 'must be a PDF, an image (PNG, JPEG, GIF, WebP) or a Word document',
 });
 /** A file as it travels in the firm file. */
-export const firmFileEvidence = z.strictObject({
+export const firmFileContent = z.strictObject({
   name: text(255),
   mediaType: evidenceMediaType,
   base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
 });
+// ---- DBS copies (hostile): a copy destroyed on purpose travels as its fingerprint (interchange.md "File (v2)") ----
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal digits (a SHA-256)');
+/** Why a copy was destroyed, as the record and the packs say it. */
+export const DBS_COPY_WHY = (months: number) => `DBS Code of Practice: certificate copies kept no longer than ${months} months`;
+export const destroyedCopy = z.strictObject({
+  name: text(255),
+  mediaType: evidenceMediaType,
+  sha256: sha256Hex,
+  destroyedOn: isoDate,
+  destroyedBy: optText(200),
+  why: text(500),
+});
+export type DestroyedCopy = z.infer<typeof destroyedCopy>;
+export type FirmFileContent = z.infer<typeof firmFileContent>;
+/**
+ * A file holds its content or, once destroyed, the destroyed-copy fields, never both. Which
+ * one is meant is read from the fields given (base64, or sha256/destroyedOn), so an error
+ * names the field of that shape rather than "matches neither".
+ */
+const fileShapeOf = (v: unknown) =>
+  typeof v === 'object' && v !== null && !('base64' in v) && ('sha256' in v || 'destroyedOn' in v) ? destroyedCopy : firmFileContent;
+export const firmFileEvidence: z.ZodType<FirmFileContent | DestroyedCopy> = z.unknown().transform((v, ctx) => {
+  const r = fileShapeOf(v).safeParse(v, { reportInput: true });
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) ctx.addIssue(issue as never);
+  return z.NEVER;
+});
+export const isDestroyedCopy = (f: FirmFileEvidence): f is DestroyedCopy => !('base64' in f);
+// ---- end DBS copies ----
 export type FirmFileEvidence = z.infer<typeof firmFileEvidence>;
 /** What the app knows of a stored file (the bytes stay in the vault). */
 export interface EvidenceMeta {
@@ -43,6 +72,8 @@ export interface EvidenceMeta {
   sha256: string;
   addedBy: string;
   addedOn: string;
+  /** A DBS certificate copy destroyed under the firm's dbsCopyMonths: its bytes are gone, its fingerprint kept. */
+  destroyed?: { on: string; by?: string; why: string };
 }
 
 // ---------- staff evidence ----------
@@ -53,7 +84,7 @@ export const dbsCheck = z.strictObject({
   issuedOn: isoDate,
   updateService: z.boolean().optional(),
   lastStatusCheckOn: isoDate.optional(),
-  /** Who saw the original certificate (firm file version 2). */
+  /** Who saw the original certificate (firm file version 2; kept when the copy is destroyed). */
   checkedBy: optText(200),
 });
 export const staffIndemnity = z
@@ -195,6 +226,8 @@ export const firmSettings = z.strictObject({
   invoiceTermsDays: whole(1, 365).optional(),
   /** ORG-OUTCOMES: the share (0-1) of cases closed in the last year that need an outcome and feedback. */
   outcomesShare: z.number({ error: 'must be a number' }).min(0, 'must be at least 0').max(1, 'must be at most 1 (a share: 0.5 is half)').optional(),
+  /** Months after a DBS certificate's issue date that a copy of it is kept; then it is destroyed, its details and fingerprint kept (DBS Code of Practice). */
+  dbsCopyMonths: whole(1, 24).optional(),
   /** Minutes without use of the Caseproof window after which the vault locks itself (auto-lock). */
   autoLockMinutes: z
     .number({ error: 'must be a number of minutes' })
@@ -216,6 +249,7 @@ export const DEFAULT_SETTINGS: FirmSettings = {
   invoiceTermsDays: 30,
   outcomesShare: 0.5,
   autoLockMinutes: AUTO_LOCK_MINUTES.default,
+  dbsCopyMonths: 6,
 };
 
 export const firmDetails = z.strictObject({

@@ -51,6 +51,7 @@ export const OP_NAMES = [
   'dueItems',
   'selfChecklist',
   'exportDueCalendar',
+  'dbsCopiesDue', // DBS copies (hostile)
   // suppliers (ops/suppliers.ts)
   'supplierList',
   'supplierFile',

@@ -49,3 +49,23 @@ export interface EvidenceContent {
   meta: EvidenceMeta;
   base64: string;
 }
+
+// ---- DBS copies (hostile): copies due to be destroyed under the firm's dbsCopyMonths ----
+export interface DbsCopyDueItem {
+  fileId: number;
+  name: string;
+  ownerType: 'staff' | 'supplier';
+  ref: string;
+  ownerName: string;
+  /** The certificate's issue date (the check the period runs from). */
+  issuedOn: string;
+  /** The day the copy is destroyed; on or before today means at the next unlock. */
+  dueOn: string;
+}
+export interface DbsCopyDueView {
+  /** Today, on the vault's clock (a copy due on or before it goes at the next unlock). */
+  today: string;
+  months: number;
+  days: number;
+  items: DbsCopyDueItem[];
+}

@@ -127,7 +127,7 @@ describe('Legal Panel evidence pack (case manager)', () => {
       ['Hiscox', 'PI-2025-0042', '£5,000,000', '01/04/2025', '31/03/2026', 'The case manager'],
     ]);
     expect(rowsUnder(doc, ['Professional body'])).toEqual([['NMC', '12A3456E', '30/04/2027', '01/10/2026', 'None recorded']]);
-    expect(rowsUnder(doc, ['Level', 'Certificate number'])).toEqual([['Enhanced', '001234567890', '10/01/2024', 'No', '—']]);
+    expect(rowsUnder(doc, ['Level', 'Certificate number'])).toEqual([['Enhanced', '001234567890', '10/01/2024', 'No', '—', '—']]); // the last: who saw the original (checkedBy), not recorded here
     expect(rowsUnder(doc, ['Date', 'Reviewer'])).toEqual([
       ['15/03/2026', 'Sam Okafor', '3', 'Decision making, goal setting'],
       ['20/09/2025', 'Sam Okafor', '2', 'Interventions, communications'],

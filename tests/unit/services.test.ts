@@ -159,7 +159,15 @@ describe('firm file import and export', () => {
     expect(exportFirmFile(b.ctx)).toEqual(exported);
     const strip = (s: ReturnType<typeof loadSnapshot>) => JSON.parse(JSON.stringify(s, (k, v) => (k === 'id' ? undefined : v)));
     expect(strip(loadSnapshot(b.ctx))).toEqual(strip(loadSnapshot(a.ctx)));
-    expect((exported.staff![0].dbs![0] as { evidence: { base64: string }[] }).evidence[0].base64).toBe(sampleFirm().staff[0].dbs[0].evidence[0].base64);
+    // The sample's DBS copy (issued 01/02/2025) is past the firm's 6 months on 24/11/2026: destroyed at import, its fingerprint travels.
+    expect((exported.staff![0].dbs![0] as { evidence: unknown[] }).evidence[0]).toMatchObject({
+      name: 'dbs.png',
+      sha256: sha256Hex(Buffer.from(sampleFirm().staff[0].dbs[0].evidence[0].base64, 'base64')),
+      destroyedOn: '2026-11-24',
+    });
+    expect((exported.staff![0].indemnity![0] as { evidence: { base64: string }[] }).evidence[0].base64).toBe(
+      sampleFirm().staff[0].indemnity[0].evidence[0].base64,
+    );
   });
 
   it('updates records matched on ref: a list present in the file replaces that list', () => {

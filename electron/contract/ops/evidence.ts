@@ -6,7 +6,7 @@ import type { OverallStatus, RuleStatus } from '../compliance';
 import { isoDate } from '../dates';
 import { ref } from '../model';
 import type { RuleId, RuleInfo } from '../rules';
-import type { StoredRecord } from '../views';
+import type { DbsCopyDueView, StoredRecord } from '../views';
 
 const none = z.strictObject({});
 const id = z.number().int().positive();
@@ -43,6 +43,8 @@ export const evidenceInputs = {
    * `days`, every date on which a rule result changes; with it, only those within `days`.
    */
   exportDueCalendar: z.strictObject({ days: days.optional() }),
+  /** DBS certificate copies that the firm's dbsCopyMonths destroys within `days` (default: the warning window), soonest first. */
+  dbsCopiesDue: z.strictObject({ days: days.optional() }),
 } satisfies Record<string, z.ZodType>;
 
 export type RuleSubjectKind = 'staff' | 'firm' | 'supplier' | 'case';
@@ -103,4 +105,5 @@ export interface StaffEvidenceOutputs {
   dueItems: DueView;
   selfChecklist: SelfChecklist;
   exportDueCalendar: { path: string | null; events: number };
+  dbsCopiesDue: DbsCopyDueView;
 }

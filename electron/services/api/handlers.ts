@@ -1,13 +1,14 @@
 // Binds every contract operation to its service. The only place that knows both.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { attachEvidence, deleteEvidence, readEvidence } from '../evidence/evidence';
+import { readEvidenceFileFrom } from '../evidence/mediaType';
+import { assertDbsCopyMayBeKept } from '../evidence/dbsCopies';
 import { addRecord, deleteRecord, listRecords, updateRecord } from '../evidence/records';
 import { writeFirmFile } from '../interchange/exportFirmFile';
 import { importFirmFile } from '../interchange/importFirmFile';
 import { importSpreadsheet } from '../interchange/spreadsheet';
-import { AppError } from '../errors';
 import { streamToFile, writeFileAtomic } from '../files';
+import { parseFirmFileBytes, readImportFile } from '../interchange/fileGuards';
 import { Registry } from './registry';
 import type { Session } from './session';
 import { registerVault } from './domains/vault';
@@ -35,13 +36,15 @@ export function buildRegistry(session: Session): Registry {
   r.method('deleteRecord', ({ id }) => (deleteRecord(ctx(), id), null));
   r.method('attachEvidence', ({ recordId, name, base64 }) => {
     const c = ctx();
+    assertDbsCopyMayBeKept(c, recordId); // DBS copies (hostile)
     return c.vault.tx(() => attachEvidence(c, recordId, { name, bytes: Buffer.from(base64, 'base64') }));
   });
   r.method('attachEvidenceFromDialog', async ({ recordId }) => {
     const files = await session.platform.dialogs.openFiles({ title: 'Attach evidence', filters: EVIDENCE_FILTERS, multiple: true });
     const c = ctx();
+    assertDbsCopyMayBeKept(c, recordId); // DBS copies (hostile)
     // Read every file first, then store them all in one transaction: all attached or none.
-    const loaded = files.map((f) => ({ name: path.basename(f), bytes: readFileSync(f) }));
+    const loaded = files.map((f) => readEvidenceFileFrom(f)); // hostile files: a 4 GB file is refused by its size, unread
     return c.vault.tx(() => loaded.map((f) => attachEvidence(c, recordId, f)));
   });
   r.method('readEvidence', ({ id }) => {
@@ -68,13 +71,8 @@ export function buildRegistry(session: Session): Registry {
       multiple: false,
     });
     if (!file) return null;
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new AppError('invalid', `${path.basename(file)} is not valid JSON: ${(e as Error).message}`);
-    }
-    return importFirmFile(ctx(), json, { updateFirm });
+    const { name, bytes } = readImportFile(file, 'firm'); // hostile files: size before reading, encoding, JSON errors named
+    return importFirmFile(ctx(), parseFirmFileBytes(name, bytes), { updateFirm });
   });
   r.method('importSpreadsheetFromDialog', async ({ kind }) => {
     const [file] = await session.platform.dialogs.openFiles({
@@ -83,7 +81,8 @@ export function buildRegistry(session: Session): Registry {
       multiple: false,
     });
     if (!file) return null;
-    return importSpreadsheet(ctx(), kind, path.basename(file), readFileSync(file));
+    const sheet = readImportFile(file, 'sheet'); // hostile files: refused by size before a byte is read
+    return importSpreadsheet(ctx(), kind, sheet.name, sheet.bytes);
   });
   r.method('exportFirmFileToDialog', async () => {
     const c = ctx();

@@ -18,6 +18,7 @@ import type { Ctx, ProgressSink } from '../context';
 import { AppError } from '../errors';
 import { keysFromRecovery } from '../vault/recovery';
 import { changeVaultKey, openWithAnyKey } from '../vault/passphrase';
+import { destroyDueDbsCopies } from '../evidence/dbsCopies';
 
 const LAST_PATH = 'lastVaultPath';
 const REMEMBERED = 'rememberedKeys';
@@ -261,6 +262,7 @@ export class Session {
     if (remember) {
       this.platform.prefs.set(REMEMBERED, { ...this.remembered(), [v.path]: this.platform.secrets.wrap(exportKey(v.key)) });
     }
+    destroyDueDbsCopies(this.ctx()); // DBS copies (hostile): copies past the firm's period are destroyed at every unlock
     for (const hook of this.onUnlock) hook(this.ctx());
     void v.checkInBackground().then((why) => {
       if (!why || this.vault !== v) return;

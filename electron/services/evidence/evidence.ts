@@ -4,7 +4,7 @@
 // other query here reads evidence_files alone, so listing files never decrypts them.
 import { eq, inArray } from 'drizzle-orm';
 import { evidenceContents, evidenceFiles, records } from '../../../db/schema';
-import { londonDate } from '../../contract/dates';
+import { londonDate, ukDate } from '../../contract/dates';
 import type { EvidenceMeta } from '../../contract/model';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../errors';
@@ -20,6 +20,9 @@ const META = {
   sha256: evidenceFiles.sha256,
   addedBy: evidenceFiles.addedBy,
   addedAt: evidenceFiles.addedAt,
+  destroyedOn: evidenceFiles.destroyedOn,
+  destroyedBy: evidenceFiles.destroyedBy,
+  destroyedWhy: evidenceFiles.destroyedWhy,
 };
 type MetaRow = { [K in keyof typeof META]: (typeof evidenceFiles.$inferSelect)[K] };
 
@@ -27,7 +30,17 @@ type MetaRow = { [K in keyof typeof META]: (typeof evidenceFiles.$inferSelect)[K
 export { sha256Hex };
 
 function toMeta(r: MetaRow): EvidenceMeta {
-  return { id: r.id, name: r.name, mediaType: r.mediaType, size: r.size, sha256: r.sha256, addedBy: r.addedBy, addedOn: londonDate(r.addedAt) };
+  const meta: EvidenceMeta = {
+    id: r.id,
+    name: r.name,
+    mediaType: r.mediaType,
+    size: r.size,
+    sha256: r.sha256,
+    addedBy: r.addedBy,
+    addedOn: londonDate(r.addedAt),
+  };
+  if (r.destroyedOn) meta.destroyed = { on: r.destroyedOn, ...(r.destroyedBy ? { by: r.destroyedBy } : {}), why: r.destroyedWhy ?? '' };
+  return meta;
 }
 
 /** Attaches a file to a record. Call inside a transaction when part of a larger write. */
@@ -65,6 +78,12 @@ export function evidenceByRecord(ctx: Ctx, recordIds?: number[]): Map<number, Ev
 export function readEvidence(ctx: Ctx, id: number): { meta: EvidenceMeta; bytes: Buffer } {
   const row = ctx.vault.orm.select(META).from(evidenceFiles).where(eq(evidenceFiles.id, id)).get();
   if (!row) throw notFound(`Evidence file ${id}`);
+  if (row.destroyedOn) {
+    throw new AppError(
+      'invalid',
+      `The copy ${row.name} was destroyed on ${ukDate(row.destroyedOn)} (${row.destroyedWhy ?? 'DBS Code of Practice'}); only its details and SHA-256 are kept.`,
+    );
+  }
   return { meta: toMeta(row), bytes: evidenceContentReader(ctx)(id) };
 }
 

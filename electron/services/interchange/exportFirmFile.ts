@@ -34,7 +34,15 @@ function firmFileTree(ctx: Ctx, base64: (read: () => Buffer) => unknown, counted
   const content = evidenceContentReader(ctx);
   const files = (ev: EvidenceMeta[] | undefined) =>
     ev && ev.length
-      ? ev.map((m) => ({ name: m.name, mediaType: m.mediaType as FirmFileEvidence['mediaType'], base64: base64(() => content(m.id)) }))
+      ? ev.map((m) => {
+          const mediaType = m.mediaType as FirmFileEvidence['mediaType'];
+          // DBS copies (hostile): a destroyed copy travels as its fingerprint (interchange.md "File (v2)").
+          if (m.destroyed) {
+            const { on, by, why } = m.destroyed;
+            return { name: m.name, mediaType, sha256: m.sha256, destroyedOn: on, ...(by ? { destroyedBy: by } : {}), why };
+          }
+          return { name: m.name, mediaType, base64: base64(() => content(m.id)) };
+        })
       : undefined;
   const clean = (it: Item, keepEvidence: boolean) => {
     const { id: _id, evidence, ...rest } = it;

@@ -37,8 +37,8 @@ import {
 export const FIRM_FILE_VERSIONS = [1, 2] as const;
 export const FIRM_FILE_VERSION = 2;
 
-// ---- File entries. (Colleague "hostile": the v2 destroyed-copy variant
-// { name, mediaType, sha256, destroyedOn, destroyedBy?, why } joins `fileEntry` here.)
+// ---- File entries: content, or (v2) the destroyed-copy variant { name, mediaType, sha256,
+// destroyedOn, destroyedBy?, why } (model.ts firmFileEvidence; DBS copies, electron/services/evidence/dbsCopies.ts).
 const fileEntry = firmFileEvidence;
 const files = z.array(fileEntry).optional();
 const withEvidence = <T extends z.ZodObject>(s: T) => s.safeExtend({ evidence: files });

@@ -10,7 +10,8 @@ import { caseProblems, indemnityProblems, peerReviewProblems, type Problem } fro
 import { isIsoDate } from '../../contract/dates';
 import type { Issue } from '../../contract/errors';
 import { defaultExemptionExpiry, exemptionProblem, type ExemptionSubject } from '../../contract/exemptions';
-import { caseJourney, STAFF_LISTS, SUPPLIER_LISTS, type FirmFileEvidence, type RecordKind } from '../../contract/model';
+import { caseJourney, isDestroyedCopy, STAFF_LISTS, SUPPLIER_LISTS, type FirmFileEvidence, type RecordKind } from '../../contract/model';
+import { destroyDueDbsCopies, insertDestroyedCopy } from '../evidence/dbsCopies';
 import type { Ctx } from '../context';
 import type { ImportSummary } from '../../contract/views';
 import { AppError, zodIssues } from '../errors';
@@ -132,9 +133,14 @@ export function validateFirmFile(ctx: Ctx, json: unknown): FirmFile {
   forEachRawEvidence(raw, (f, path) => {
     const name = str(f.name);
     const base64 = str(f.base64);
+    // ---- DBS copies (hostile): a destroyed copy carries its fingerprint, no content; only a DBS check has one ----
+    if (base64 === undefined && (f.sha256 !== undefined || f.destroyedOn !== undefined) && !/\.dbs\[\d+\]\.evidence\[\d+\]$/.test(path)) {
+      issues.push({ path, message: 'a destroyed copy is kept only for a DBS certificate' });
+    }
+    // ---- end DBS copies ----
     if (name === undefined || base64 === undefined) return;
     try {
-      checkEvidenceFile(name, Buffer.from(base64, 'base64'), path);
+      checkEvidenceFile(name, Buffer.from(base64, 'base64'), path, str(f.mediaType)); // hostile files: content, extension and declared type agree
     } catch (e) {
       issues.push({ path, message: (e as Error).message });
     }
@@ -213,7 +219,9 @@ export function importFirmFile(ctx: Ctx, json: unknown, opts: ImportOptions = {}
         const id = insertRecord(ctx, cols, kind, data);
         sum.added.records++;
         for (const f of evidence ?? []) {
-          attachEvidence(ctx, id, { name: f.name, bytes: Buffer.from(f.base64, 'base64') });
+          if (isDestroyedCopy(f))
+            insertDestroyedCopy(ctx, id, f); // DBS copies (hostile): the fingerprint of a copy destroyed elsewhere
+          else attachEvidence(ctx, id, { name: f.name, bytes: Buffer.from(f.base64, 'base64') });
           sum.added.files++;
         }
       }
@@ -359,6 +367,7 @@ export function importFirmFile(ctx: Ctx, json: unknown, opts: ImportOptions = {}
       }
       p.tick(1, 'Importing cases');
     }
+    destroyDueDbsCopies(ctx); // DBS copies (hostile): copies older than the firm's period are destroyed at import, in this transaction
   });
   return sum;
 }

@@ -11,6 +11,7 @@ import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { sha256Hex } from '../evidence/evidence';
 import { applySheetPlan, planSheet, type Row } from './sheetPlan';
+import { checkHeader, guardCsv, guardXlsx, sheetReadError } from './fileGuards';
 
 export { SHEET_KINDS, type SheetKind } from '../../contract/ops/intake';
 
@@ -20,24 +21,26 @@ export async function readSheet(name: string, bytes: Uint8Array): Promise<Row[]>
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   let ws: ExcelJS.Worksheet | undefined;
-  if (/\.xlsx$/i.test(name)) {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    ws = wb.worksheets[0];
-  } else if (/\.csv$/i.test(name)) {
-    // Keep every cell as typed: no guessing of dates or numbers by the CSV reader.
-    ws = await wb.csv.read(
-      Readable.from([
-        Buffer.from(bytes)
-          .toString('utf8')
-          .replace(/^\uFEFF/, ''),
-      ]),
-      { map: (v: string) => v } as never,
-    );
-  } else {
-    throw new AppError('invalid', `${name} is not a spreadsheet Caseproof can read: use .csv or .xlsx.`);
+  // ---- hostile files (fileGuards.ts): sizes, zip bombs, row counts and encodings checked before Excel's parser; its failures named ----
+  try {
+    if (/\.xlsx$/i.test(name)) {
+      guardXlsx(name, bytes);
+      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      ws = wb.worksheets[0];
+    } else if (/\.csv$/i.test(name)) {
+      const { text, delimiter } = guardCsv(name, bytes);
+      // Keep every cell as typed: no guessing of dates or numbers by the CSV reader.
+      ws = await wb.csv.read(Readable.from([text]), { map: (v: string) => v, parserOptions: { delimiter } } as never);
+    } else {
+      throw new AppError('invalid', `${name} is not a spreadsheet Caseproof can read: use .csv or .xlsx.`);
+    }
+  } catch (e) {
+    throw sheetReadError(name, e);
   }
+  // ---- end hostile files ----
   if (!ws || ws.rowCount < 1) throw new AppError('invalid', `${name} has no rows.`);
-  const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
+  const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => cellText(v));
+  checkHeader(name, header); // hostile files: a column named twice, or __proto__, is refused by name
   const rows: Row[] = [];
   for (let r = 2; r <= ws.rowCount; r++) {
     const values = (ws.getRow(r).values as unknown[]).slice(1);
@@ -53,9 +56,10 @@ export async function readSheet(name: string, bytes: Uint8Array): Promise<Row[]>
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return fromDate(new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()));
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : fromDate(new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()));
   if (typeof v === 'object') {
-    const o = v as { text?: string; result?: unknown; richText?: { text: string }[] };
+    const o = v as { text?: string; result?: unknown; richText?: { text: string }[]; error?: string };
+    if (o.error !== undefined) return String(o.error); // a formula's error (#REF!): refused by the field's check, by value
     if (o.richText)
       return o.richText
         .map((t) => t.text)

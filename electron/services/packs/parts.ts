@@ -266,6 +266,11 @@ export function coverPage(ctx: PackContext, c: Cover): Paragraph[] {
 }
 
 // ---------- evidence appendix ----------
+/** The file's name, and for a destroyed DBS copy when it was destroyed and why. */
+function fileCell(i: EvidenceItem): string {
+  const d = i.meta.destroyed;
+  return d ? `${i.meta.name} (copy destroyed ${ukDate(d.on)} under the DBS Code of Practice)` : i.meta.name;
+}
 const EMBEDDABLE: Record<string, 'png' | 'jpg' | 'gif'> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
 
 async function readChecked(readEvidence: ReadEvidence, item: EvidenceItem): Promise<Uint8Array> {
@@ -316,10 +321,20 @@ export async function evidenceAppendix(
         { title: 'Added', weight: 11 },
         { title: 'SHA-256 fingerprint', weight: 33 },
       ],
-      items.map((i) => [i.ref, i.record, i.meta.name, ukDate(i.meta.addedOn.slice(0, 10)), monoCell(i.meta.sha256.toLowerCase())]),
+      items.map((i) => [i.ref, i.record, fileCell(i), ukDate(i.meta.addedOn.slice(0, 10)), monoCell(i.meta.sha256.toLowerCase())]),
     ),
   );
-  const images = embedImages ? items.filter((i) => EMBEDDABLE[i.meta.mediaType]) : [];
+  // ---- DBS copies (hostile): a destroyed copy is listed with its fingerprint and said to be destroyed, never drawn ----
+  if (items.some((i) => i.meta.destroyed)) {
+    out.push(
+      note(
+        'Copies of DBS certificates are destroyed once they are no longer needed, as the DBS Code of Practice asks (generally within six months). ' +
+          'The certificate’s details and who saw the original are kept in its record; the fingerprint identifies the copy that was seen.',
+      ),
+    );
+  }
+  // ---- end DBS copies ----
+  const images = embedImages ? items.filter((i) => EMBEDDABLE[i.meta.mediaType] && !i.meta.destroyed) : [];
   const others = items.length - images.length;
   if (others > 0) {
     out.push(

@@ -397,11 +397,12 @@ function dbs(v: StaffView): FileChild[] {
   return dataTable(
     v.ctx,
     [
-      { title: 'Level', weight: 24 },
-      { title: 'Certificate number', weight: 20 },
-      { title: 'Issued', weight: 14 },
-      { title: 'On the Update Service', weight: 20 },
-      { title: 'Last status check', weight: 22 },
+      { title: 'Level', weight: 20 },
+      { title: 'Certificate number', weight: 18 },
+      { title: 'Issued', weight: 12 },
+      { title: 'On the Update Service', weight: 16 },
+      { title: 'Last status check', weight: 16 },
+      { title: 'Original seen by', weight: 18 },
     ],
     [...v.staff.dbs]
       .sort((a, b) => (a.issuedOn < b.issuedOn ? 1 : a.issuedOn > b.issuedOn ? -1 : 0))
@@ -411,6 +412,7 @@ function dbs(v: StaffView): FileChild[] {
         ukDate(d.issuedOn),
         yesNo(d.updateService),
         dateOrDash(d.lastStatusCheckOn),
+        textOrDash(d.checkedBy),
       ]),
     { empty: 'No DBS certificate is recorded.' },
   );

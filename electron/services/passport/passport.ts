@@ -17,13 +17,14 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { staff } from '../../../db/schema';
 import { deriveKey, SALT_BYTES } from '../../../db/keys';
-import { staffDetails, type EvidenceMeta, type FirmFileEvidence, type RecordKind } from '../../contract/model';
+import { isDestroyedCopy, staffDetails, type EvidenceMeta, type FirmFileEvidence, type RecordKind } from '../../contract/model';
 import type { FieldChange, ImportPlan, PlannedRecord, PlannedSubject } from '../../contract/ops/intake';
 import type { ImportSummary } from '../../contract/views';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { attachEvidence, evidenceContentReader, sha256Hex } from '../evidence/evidence';
 import { insertRecord, listRecords } from '../evidence/records';
+import { insertDestroyedCopy } from '../evidence/dbsCopies';
 import { getFirm } from '../firm/firm';
 import { nullable } from '../rows';
 import { loadStaffSnapshot } from '../snapshot';
@@ -198,7 +199,8 @@ export function planPassport(ctx: Ctx, content: PassportContent, file: string, d
         continue;
       }
       const have = new Set(same.data.evidence.map((m) => m.sha256));
-      const missing = evidence.filter((f) => !have.has(sha256Hex(Buffer.from(f.base64, 'base64'))));
+      // A DBS copy destroyed under the firm's period travels as its fingerprint only.
+      const missing = evidence.filter((f) => !have.has(isDestroyedCopy(f) ? f.sha256 : sha256Hex(Buffer.from(f.base64, 'base64'))));
       if (missing.length) {
         records.push({
           action: 'change',
@@ -248,7 +250,8 @@ export function planPassport(ctx: Ctx, content: PassportContent, file: string, d
           const id = a.recordId ?? insertRecord(c, { staffId, supplierId: null }, a.kind, a.data);
           if (a.recordId === undefined) sum.added.records++;
           for (const f of a.files) {
-            attachEvidence(c, id, { name: f.name, bytes: Buffer.from(f.base64, 'base64') });
+            if (isDestroyedCopy(f)) insertDestroyedCopy(c, id, f);
+            else attachEvidence(c, id, { name: f.name, bytes: Buffer.from(f.base64, 'base64') });
             sum.added.files++;
           }
         }

@@ -71,38 +71,49 @@ export function RecordWithEvidence({ recordId, files, label, children }: { recor
         {files.length === 0 ? <p className="hint">No files yet.</p> : null}
         {files.length ? (
           <ul className="files">
-            {files.map((f) => (
-              <li key={f.id}>
-                <span className="file-name">{f.name}</span>{' '}
-                <span className="hint">
-                  {typeWord(f.mediaType)}, {fileSize(f.size)}, added by {f.addedBy} on {ukDate(f.addedOn)}
-                </span>
-                <span className="file-actions">
-                  {viewable(f.mediaType) ? (
-                    <button type="button" className="secondary small" onClick={() => setViewing(f)} aria-label={`View ${f.name}`}>
-                      View
-                    </button>
-                  ) : null}
-                  <button type="button" className="secondary small" onClick={() => saveCopy(f)} aria-label={`Save a copy of ${f.name}`}>
-                    Save a copy…
-                  </button>
-                  {confirming === f.id ? (
-                    <>
-                      <button type="button" className="danger small" onClick={() => remove(f)}>
-                        Yes, delete {f.name}
+            {files.map((f) =>
+              f.destroyed ? (
+                // DBS copies (hostile): destroyed under the firm's period; only its details and fingerprint remain.
+                <li key={f.id} data-destroyed="true">
+                  <span className="file-name">{f.name}</span>{' '}
+                  <span className="hint">
+                    copy destroyed on {ukDate(f.destroyed.on)}
+                    {f.destroyed.by ? ` by ${f.destroyed.by}` : ''} ({f.destroyed.why}). SHA-256 <code>{f.sha256}</code>
+                  </span>
+                </li>
+              ) : (
+                <li key={f.id}>
+                  <span className="file-name">{f.name}</span>{' '}
+                  <span className="hint">
+                    {typeWord(f.mediaType)}, {fileSize(f.size)}, added by {f.addedBy} on {ukDate(f.addedOn)}
+                  </span>
+                  <span className="file-actions">
+                    {viewable(f.mediaType) ? (
+                      <button type="button" className="secondary small" onClick={() => setViewing(f)} aria-label={`View ${f.name}`}>
+                        View
                       </button>
-                      <button type="button" className="secondary small" onClick={() => setConfirming(null)}>
-                        Keep
-                      </button>
-                    </>
-                  ) : (
-                    <button type="button" className="secondary small" onClick={() => setConfirming(f.id)} aria-label={`Delete ${f.name}`}>
-                      Delete…
+                    ) : null}
+                    <button type="button" className="secondary small" onClick={() => saveCopy(f)} aria-label={`Save a copy of ${f.name}`}>
+                      Save a copy…
                     </button>
-                  )}
-                </span>
-              </li>
-            ))}
+                    {confirming === f.id ? (
+                      <>
+                        <button type="button" className="danger small" onClick={() => remove(f)}>
+                          Yes, delete {f.name}
+                        </button>
+                        <button type="button" className="secondary small" onClick={() => setConfirming(null)}>
+                          Keep
+                        </button>
+                      </>
+                    ) : (
+                      <button type="button" className="secondary small" onClick={() => setConfirming(f.id)} aria-label={`Delete ${f.name}`}>
+                        Delete…
+                      </button>
+                    )}
+                  </span>
+                </li>
+              ),
+            )}
           </ul>
         ) : null}
         <AttachBar busy={attach.busy} notes={attach.notes} onPick={attach.pick} where="onto this record" />

@@ -86,6 +86,7 @@ export const OPS = {
   ruleCatalogue: { reads: [] },
   complianceReport: { reads: COMPLIANCE },
   dueItems: { reads: COMPLIANCE },
+  dbsCopiesDue: { reads: ['firm', 'records'] }, // DBS copies (hostile)
   selfChecklist: { reads: COMPLIANCE },
   exportDueCalendar: { changes: [] },
   // cases

@@ -11,6 +11,7 @@ import { ukDate, ukDateLong } from '../format';
 import { StatusBadge } from '../components/Status';
 import { fixLink } from '../links';
 import { BackupLine } from '../backups/BackupLine';
+import { DbsCopiesDue } from './DbsCopiesDue';
 
 function whoOf(i: DueItemView, firmName: string): string {
   if (i.subject === 'firm') return firmName || 'The firm';
@@ -103,6 +104,8 @@ export function Dashboard() {
           </ol>
         )}
       </section>
+
+      <DbsCopiesDue />
 
       <section aria-labelledby="panel-title">
         <h2 id="panel-title">People by rule</h2>

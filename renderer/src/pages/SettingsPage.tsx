@@ -105,6 +105,12 @@ function RuleSettings({ firm }: { firm: FirmView }) {
         hint={typeof minimum === 'number' && minimum > 0 ? pounds(minimum) : undefined}
       />
       <NumberInput form={f} name="retentionYears" label="Keep closed cases for (years)" />
+      <NumberInput
+        form={f}
+        name="dbsCopyMonths"
+        label="Keep copies of DBS certificates for (months after issue)"
+        hint="The DBS Code of Practice asks firms not to keep copies of certificates longer than needed, generally no more than six months. When this time has passed, Caseproof destroys the copy when the vault is next unlocked (or at once, on import) and keeps the certificate's details, who saw the original and the copy's fingerprint."
+      />
       <FormMessage form={f} />
       <div className="actions">
         <button type="submit">Save rule settings</button>

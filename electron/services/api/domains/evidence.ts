@@ -5,6 +5,7 @@ import { selfChecklist } from '../../staffEvidence/checklist';
 import { dueItems, vaultCalendar } from '../../staffEvidence/due';
 import { grantExemption, withdrawExemption } from '../../staffEvidence/exemptions';
 import { writeFileAtomic } from '../../files';
+import { dbsCopiesDue } from '../../evidence/dbsCopies';
 import type { Registry } from '../registry';
 import type { Session } from '../session';
 
@@ -15,6 +16,7 @@ export function registerStaffEvidence(r: Registry, session: Session): void {
   r.method('withdrawExemption', ({ id }) => (withdrawExemption(ctx(), id), null));
   r.method('dueItems', ({ days, asOf }) => dueItems(ctx(), { days, asOf }));
   r.method('selfChecklist', ({ ref, asOf }) => selfChecklist(ctx(), ref, asOf));
+  r.method('dbsCopiesDue', ({ days }) => dbsCopiesDue(ctx(), days)); // DBS copies (hostile)
   r.method('exportDueCalendar', async ({ days }) => {
     const c = ctx();
     const cal = vaultCalendar(c, { days });

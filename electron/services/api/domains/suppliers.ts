@@ -1,7 +1,6 @@
 // Handlers of the suppliers operations (electron/contract/ops/suppliers.ts), over electron/services/suppliers/.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { recordDecision } from '../../suppliers/decisions';
+import { readEvidenceFileFrom } from '../../evidence/mediaType';
 import { attachSupplierDocument, attachSupplierDocuments, DOCUMENT_TITLES } from '../../suppliers/documents';
 import { setIndemnityMinimums } from '../../suppliers/minimums';
 import { createSupplier, listSuppliers, updateSupplier } from '../../suppliers/suppliers';
@@ -26,7 +25,7 @@ export function registerSuppliers(r: Registry, session: Session): void {
     const c = ctx();
     const files = await session.platform.dialogs.openFiles({ title: `Attach: ${DOCUMENT_TITLES[topic]}`, filters: EVIDENCE_FILTERS, multiple: true });
     // Read every file first, then store them all in one transaction: all attached or none.
-    const loaded = files.map((f) => ({ name: path.basename(f), bytes: readFileSync(f) }));
+    const loaded = files.map((f) => readEvidenceFileFrom(f)); // hostile files: refused by size before reading
     return attachSupplierDocuments(c, ref, topic, loaded);
   });
   r.method('setSupplierIndemnityMinimums', (d) => setIndemnityMinimums(ctx(), d));
