@@ -359,5 +359,8 @@ describe('the organisation pack', () => {
     expect(text).toContain('Only provider with a slot this month');
     expect(text).toContain('Quick Fix Therapy');
     expect(text).not.toContain('None: every supplier instructed was vetted on the day.');
+    // The Legal Panel pack prints Practitioner D's figures.
+    const panel = await readDocx((await buildPack(ctx, { kind: 'staff', ref: 'CM-1', asOf: '2026-11-24' })).bytes);
+    expect(panel.text).toContain('Cases managed from 25/11/2024 to 24/11/2026 (MTSP Practitioner D): 1 (1 complexity not recorded).');
   });
 });
