@@ -4,12 +4,20 @@ import { ukDate } from '../contract/dates';
 import type { Ctx } from './context';
 import { dueList, evaluate } from './compliance/engine';
 import { loadSnapshot } from './snapshot';
+import { incidentClocks } from './cases/journey';
 
 export const REMINDER_DAYS = 30;
 
 export function reminderSummary(ctx: Ctx): { title: string; body: string } | null {
   const asOf = ctx.clock.today();
   const snapshot = loadSnapshot(ctx);
+  // An incident whose 48 hours are running comes first: it cannot wait for the daily list.
+  const clocks = incidentClocks(ctx);
+  if (clocks.length) {
+    const k = clocks[0]!;
+    const more = clocks.length > 1 ? ` (and ${clocks.length - 1} more)` : '';
+    return { title: `${clocks.length} incident${clocks.length === 1 ? '' : 's'} to report`, body: `Case ${k.caseRef}: ${k.words}${more}.` };
+  }
   const items = dueList(evaluate(snapshot, asOf, ctx.clock.now()), asOf, REMINDER_DAYS, snapshot);
   if (!items.length) return null;
   const first = items[0];

@@ -28,6 +28,7 @@ import { newVault, reopen } from '../support/vaults';
 import { buildPack } from '../../electron/services/packs/packService';
 import { updateFirm } from '../../electron/services/firm/firm';
 import { readDocx } from '../support/docx';
+import { reminderSummary } from '../../electron/services/reminders';
 
 function errorOf(fn: () => unknown): AppError {
   try {
@@ -147,6 +148,11 @@ describe('incidents on the 48-hour clock', () => {
     expect(c.words).toBe('47 hours 30 minutes left to report to the line manager and the safeguarding lead (by 10:00 on 24/11/2026)');
     expect(rule(v, 'CASE-INCIDENT-REPORTED').status).toBe('due_soon');
     expect(incidentClocks(ctx).map((k) => k.caseRef)).toEqual(['RC-1']);
+    // The desktop reminder leads with it.
+    expect(reminderSummary(ctx)).toEqual({
+      title: '1 incident to report',
+      body: 'Case RC-1: 47 hours 30 minutes left to report to the line manager and the safeguarding lead (by 10:00 on 24/11/2026).',
+    });
     // The due list carries it while the clock runs.
     expect(dueItems(ctx).items.some((i) => i.ref === 'RC-1' && i.rule === 'CASE-INCIDENT-REPORTED')).toBe(true);
 
@@ -353,5 +359,8 @@ describe('the organisation pack', () => {
     expect(text).toContain('Only provider with a slot this month');
     expect(text).toContain('Quick Fix Therapy');
     expect(text).not.toContain('None: every supplier instructed was vetted on the day.');
+    // The Legal Panel pack prints Practitioner D's figures.
+    const panel = await readDocx((await buildPack(ctx, { kind: 'staff', ref: 'CM-1', asOf: '2026-11-24' })).bytes);
+    expect(panel.text).toContain('Cases managed from 25/11/2024 to 24/11/2026 (MTSP Practitioner D): 1 (1 complexity not recorded).');
   });
 });

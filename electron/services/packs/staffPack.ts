@@ -9,6 +9,7 @@ import type { FirmSnapshot, StaffSnapshot } from '../../contract/model';
 import { ruleTitle, rulesFor, type RuleId } from '../../contract/rules';
 import { courseName, TRAINING_CATEGORY_NAMES, trainingCategories } from '../../contract/training';
 import { staffCaseload } from '../compliance/caseload';
+import { caseMixOf } from '../reports/mtsp';
 import { AppError } from '../errors';
 import { type Answer, answerFrom, overallAnswer, resultsFor } from './answers';
 import { citeGroups, staffEvidence } from './evidence';
@@ -369,7 +370,16 @@ function caseload(v: StaffView): FileChild[] {
   return [
     ...caseloadFigures(v.ctx, staffCaseload(v.staff, v.snapshot.cases, v.asOf), v.snapshot.firm.settings.caseloadPerDayMax),
     note('The figures count the cases the case manager holds with this firm on the date shown; open cases are those active or being monitored.'),
+    para(complexityLine(v), { keepNext: false }),
   ];
+}
+
+/** MTSP Practitioner D: the cases of each complexity managed in the last two years. */
+function complexityLine(v: StaffView): string {
+  const m = caseMixOf(v.snapshot.cases, v.staff.ref, v.asOf);
+  const words: Record<string, string> = { low: 'low', medium: 'medium', high: 'high', 'not recorded': 'complexity not recorded' };
+  const parts = Object.entries(m.byComplexity).map(([k, n]) => `${n} ${words[k] ?? k}`);
+  return `Cases managed from ${ukDate(m.from)} to ${ukDate(m.asOf)} (MTSP Practitioner D): ${m.total === 0 ? 'none' : `${m.total} (${parts.join(', ')})`}.`;
 }
 
 function registrations(v: StaffView): FileChild[] {

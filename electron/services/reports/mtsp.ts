@@ -189,7 +189,6 @@ export function computeMtsp(cases: readonly MtspCase[], from: IsoDate, to: IsoDa
 export function staffCaseMix(ctx: Ctx, ref: string, asOf: IsoDate = ctx.clock.today()): StaffCaseMix {
   const person = ctx.vault.sqlite.prepare('SELECT id FROM staff WHERE ref = ?').get(ref) as { id: number } | undefined;
   if (!person) throw notFound(`Staff member ${ref}`);
-  const from = dayAfter(monthsBefore(asOf, 24));
   const rows = ctx.vault.sqlite
     .prepare(
       `SELECT c.id, s.ref AS caseManager, c.complexity, c.status, c.referred_on AS referredOn, c.opened_on AS openedOn, c.closed_on AS closedOn, c.journey
@@ -217,23 +216,32 @@ export function staffCaseMix(ctx: Ctx, ref: string, asOf: IsoDate = ctx.clock.to
     list.push({ on: h.on, fromRef: h.fromRef, toRef: h.toRef, reason: '', clientInformed: false });
     handovers.set(h.caseId, list);
   }
+  const cases = rows.map((r) => ({
+    caseManager: r.caseManager,
+    handovers: handovers.get(r.id) ?? [],
+    complexity: r.complexity ?? undefined,
+    status: r.status,
+    referredOn: r.referredOn ?? undefined,
+    openedOn: r.openedOn ?? undefined,
+    closedOn: r.closedOn ?? undefined,
+    ...(JSON.parse(r.journey) as CaseJourney),
+  }));
+  return caseMixOf(cases, ref, asOf);
+}
+
+type MixCase = ReportCase & CaseJourney & Pick<CaseSnapshot, 'caseManager' | 'handovers'> & { complexity?: string };
+
+/** Cases the person managed on some day of the two years to as-of, by complexity (the profile and the Legal Panel pack). */
+export function caseMixOf(cases: readonly MixCase[], ref: string, asOf: IsoDate): StaffCaseMix {
+  const from = dayAfter(monthsBefore(asOf, 24));
   const byComplexity: Record<string, number> = {};
   let total = 0;
-  for (const r of rows) {
-    const c = {
-      caseManager: r.caseManager,
-      handovers: handovers.get(r.id) ?? [],
-      status: r.status,
-      referredOn: r.referredOn ?? undefined,
-      openedOn: r.openedOn ?? undefined,
-      closedOn: r.closedOn ?? undefined,
-      ...(JSON.parse(r.journey) as CaseJourney),
-    };
+  for (const c of cases) {
     if (!inPeriod(c, from, asOf)) continue;
     // Theirs on some day of the period: at its start, or handed to them during it.
     const theirs = caseManagerOn(c, from) === ref || c.handovers.some((h) => h.on > from && h.on <= asOf && h.toRef === ref);
     if (!theirs) continue;
-    const k = r.complexity ?? NOT_RECORDED;
+    const k = c.complexity ?? NOT_RECORDED;
     byComplexity[k] = (byComplexity[k] ?? 0) + 1;
     total++;
   }
