@@ -5,7 +5,8 @@ import { initial } from './0000_initial';
 import { evidenceContents } from './0001_evidence_contents';
 import { recordDataVersion } from './0002_record_data_version';
 import { rulesVersion2 } from './0003_rules_version_2';
+import { changeCounts } from './0004_change_counts';
 import { backupsAndKeys } from './0006_backups';
 import { caseJourney } from './0008_case_journey';
 
-export const MIGRATIONS: readonly Migration[] = [initial, evidenceContents, recordDataVersion, rulesVersion2, backupsAndKeys, caseJourney];
+export const MIGRATIONS: readonly Migration[] = [initial, evidenceContents, recordDataVersion, rulesVersion2, changeCounts, backupsAndKeys, caseJourney];

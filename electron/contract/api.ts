@@ -22,6 +22,7 @@ import { packsInputs, type PacksOutputs } from './ops/packs';
 import { appInputs, type AppOutputs } from './ops/app';
 import { backupsInputs, type BackupsOutputs } from './ops/backups';
 import { journeyInputs, type JourneyOutputs } from './ops/journey';
+import { screensInputs, type ScreensOutputs } from './ops/screens';
 import { OP_NAMES as LISTED_NAMES, type OpNameListed } from './names';
 
 const none = z.strictObject({});
@@ -62,6 +63,7 @@ export const inputs = {
   ...appInputs,
   ...backupsInputs,
   ...journeyInputs,
+  ...screensInputs,
 };
 
 interface CoreOutputs {
@@ -91,7 +93,8 @@ export interface Outputs
     PacksOutputs,
     AppOutputs,
     BackupsOutputs,
-    JourneyOutputs {}
+    JourneyOutputs,
+    ScreensOutputs {}
 
 export type OpName = keyof typeof inputs;
 export type Input<K extends OpName> = z.input<(typeof inputs)[K]>;

@@ -108,6 +108,9 @@ export const OP_NAMES = [
   'staffCaseMix',
   'mtspReport',
   'exportMtspReport',
+  // whole screens (ops/screens.ts)
+  'dashboard',
+  'staffProfile',
 ] as const;
 
 /** An operation's name, as this list spells it (api.ts proves it equals the schemas' keys). */

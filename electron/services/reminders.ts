@@ -2,15 +2,17 @@
 // what lapses in the next 30 days. Pure: the caller decides how to show it.
 import { ukDate } from '../contract/dates';
 import type { Ctx } from './context';
-import { dueList, evaluate } from './compliance/engine';
-import { loadSnapshot } from './snapshot';
+import { dueList } from './compliance/engine';
+import { firmReport } from './views/firmModel';
 
 export const REMINDER_DAYS = 30;
 
 export function reminderSummary(ctx: Ctx): { title: string; body: string } | null {
   const asOf = ctx.clock.today();
-  const snapshot = loadSnapshot(ctx);
-  const items = dueList(evaluate(snapshot, asOf, ctx.clock.now()), asOf, REMINDER_DAYS, snapshot);
+  // The firm model the Dashboard uses (views/firmModel.ts): this check after unlock does the
+  // work once, and the Dashboard opened next reuses it.
+  const { model, report } = firmReport(ctx, asOf, ctx.clock.now());
+  const items = dueList(report, asOf, REMINDER_DAYS, model.snapshot);
   if (!items.length) return null;
   const first = items[0];
   const who = first.name ?? first.ref;

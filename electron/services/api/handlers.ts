@@ -21,6 +21,7 @@ import { registerPacks } from './domains/packs';
 import { registerApp } from './domains/app';
 import { registerBackups } from './domains/backups';
 import { registerJourney } from './domains/journey';
+import { registerScreens } from './domains/screens';
 
 const EVIDENCE_FILTERS = [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'doc', 'docx'] }];
 
@@ -107,6 +108,7 @@ export function buildRegistry(session: Session): Registry {
   registerApp(r, session);
   registerBackups(r, session);
   registerJourney(r, session);
+  registerScreens(r, session);
   r.assertComplete();
   return r;
 }

@@ -142,6 +142,9 @@ export const OPS = {
   staffCaseMix: { reads: ['staff', 'cases'] },
   mtspReport: { reads: ['cases'] },
   exportMtspReport: { changes: [] },
+  // whole screens: one call per page (ops/screens.ts)
+  dashboard: { reads: COMPLIANCE },
+  staffProfile: { reads: COMPLIANCE },
 } as const satisfies Record<OpName, OpEffect>;
 
 type Ops = typeof OPS;
