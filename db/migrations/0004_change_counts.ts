@@ -21,10 +21,17 @@ const bump = (scope: string) => `INSERT INTO "change_counts" ("scope", "n") VALU
 const recordScope = (r: string) =>
   `CASE WHEN ${r}."staff_id" IS NOT NULL THEN 'staff:' || ${r}."staff_id" WHEN ${r}."supplier_id" IS NOT NULL THEN 'supplier:' || ${r}."supplier_id" ELSE 'firm' END`;
 /** Its group: any supplier change also bumps `suppliers`. */
-const recordGroup = (r: string) => `CASE WHEN ${r}."supplier_id" IS NOT NULL THEN 'suppliers' ELSE 'none' END`;
-/** A file's scope, through its record. */
-const fileScope = (f: string) => `(SELECT ${recordScope('r')} FROM "records" r WHERE r."id" = ${f}."record_id")`;
-const fileGroup = (f: string) => `(SELECT ${recordGroup('r')} FROM "records" r WHERE r."id" = ${f}."record_id")`;
+const recordGroup = (r: string) => `CASE WHEN ${r}."supplier_id" IS NOT NULL THEN 'suppliers' ELSE 'other-records' END`;
+/**
+ * A file's change bumps its record's scopes. When the record itself is being deleted (a file
+ * deleted with it by the cascade), there is no record left to name: the record's own trigger
+ * has bumped them already, so nothing is inserted.
+ */
+const fileBumps = (f: string) =>
+  [recordScope('r'), recordGroup('r')].map(
+    (scope) =>
+      `INSERT INTO "change_counts" ("scope", "n") SELECT ${scope}, 1 FROM "records" r WHERE r."id" = ${f}."record_id" ON CONFLICT("scope") DO UPDATE SET "n" = "n" + 1;`,
+  );
 
 type Event = 'INSERT' | 'UPDATE' | 'DELETE';
 const ROWS = (e: Event): string[] => (e === 'INSERT' ? ['NEW'] : e === 'DELETE' ? ['OLD'] : ['OLD', 'NEW']);
@@ -40,7 +47,7 @@ export function changeTriggers(): Record<string, string> {
     }
   };
   on('records', (r) => [bump(recordScope(r)), bump(recordGroup(r))]);
-  on('evidence_files', (f) => [bump(fileScope(f)), bump(fileGroup(f))]);
+  on('evidence_files', (f) => fileBumps(f));
   on('staff', (s) => [bump(`'staff:' || ${s}."id"`), bump(`'staff-rows'`)]);
   on('suppliers', (s) => [bump(`'supplier:' || ${s}."id"`), bump(`'supplier-rows'`), bump(`'suppliers'`)]);
   on('firm', () => [bump(`'firm'`)]);

@@ -6,7 +6,7 @@ import { fixedClock } from '../../electron/services/clock';
 import type { Ctx } from '../../electron/services/context';
 import { writeFileAtomic } from '../../electron/services/files';
 import { exportFirmFile } from '../../electron/services/interchange/exportFirmFile';
-import { AS_OF, PASSPHRASE } from './scaleFirm';
+import { AS_OF, PASSPHRASE } from '../support/scaleFirm';
 import { openVault } from '../../db/client';
 
 async function main(): Promise<void> {

@@ -36,7 +36,7 @@ import {
   scaleVault,
   staffRef,
   supplierRef,
-} from './scaleFirm';
+} from '../support/scaleFirm';
 
 export interface Result {
   name: string;

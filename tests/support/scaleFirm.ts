@@ -1,4 +1,4 @@
-// The firm of issue 9, for `npm run bench`: 200 case managers with two years of records each
+// The firm of issue 9, for `npm run bench` (and, smaller, for tests of the screens at scale): 200 case managers with two years of records each
 // (40,000 CPD entries in all), 2,000 suppliers, 20,000 cases and 1,000 evidence files of about
 // 200 KB (a vault of about 230 MB). Deterministic. Building it takes a minute or two, so the
 // built vault is kept under os.tmpdir(), keyed by DATASET_VERSION (bump it when the firm
@@ -13,7 +13,7 @@ import { fixedClock } from '../../electron/services/clock';
 import type { Ctx } from '../../electron/services/context';
 import { attachEvidence } from '../../electron/services/evidence/evidence';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
-import { makePng } from '../support/png';
+import { makePng } from './png';
 
 export const DATASET_VERSION = 'scale-1';
 export const AS_OF = '2026-11-24';
@@ -39,19 +39,29 @@ export const staffRef = (i: number) => `SC-${pad(i, 3)}`;
 export const supplierRef = (i: number) => `SP-${pad(i, 4)}`;
 export const caseRef = (i: number) => `RC-${pad(i, 6)}`;
 
+/** How big a firm to make: the bench's by default; tests make smaller ones of the same shape. */
+export interface Sizes {
+  staff: number;
+  cpd: number;
+  suppliers: number;
+  cases: number;
+}
+export const SCALE: Sizes = { staff: STAFF, cpd: CPD_TOTAL, suppliers: SUPPLIERS, cases: CASES };
+
 /** CPD entries of person i: PACK_CPD for the pack's person, the rest share what is left. */
-function cpdCount(i: number): number {
-  if (i === 0) return PACK_CPD;
-  const rest = CPD_TOTAL - PACK_CPD;
-  const each = Math.floor(rest / (STAFF - 1));
-  return each + (i <= rest - each * (STAFF - 1) ? 1 : 0);
+function cpdCount(i: number, z: Sizes): number {
+  if (i === 0) return Math.min(PACK_CPD, z.cpd);
+  const rest = Math.max(0, z.cpd - PACK_CPD);
+  const each = Math.floor(rest / (z.staff - 1));
+  return each + (i <= rest - each * (z.staff - 1) ? 1 : 0);
 }
 
-function staffEntry(i: number) {
+function staffEntry(i: number, z: Sizes) {
   const start = plusMonths(AS_OF, -24);
   const day = (n: number) => plusDays(start, n + (i % 28));
-  const cpd = Array.from({ length: cpdCount(i) }, (_, k) => {
-    const date = plusDays(AS_OF, -Math.floor((k * 730) / cpdCount(i)) - (i % 5));
+  const n = cpdCount(i, z);
+  const cpd = Array.from({ length: n }, (_, k) => {
+    const date = plusDays(AS_OF, -Math.floor((k * 730) / n) - (i % 5));
     return { date, topic: `Topic ${k}: ${SERVICES[k % SERVICES.length]}`, provider: k % 2 ? 'BABICM' : 'UKABIF', hours: 1 + (k % 4) };
   });
   return {
@@ -129,11 +139,11 @@ function supplierEntry(i: number) {
   };
 }
 
-function caseEntry(i: number) {
+function caseEntry(i: number, z: Sizes) {
   const status = STATUSES[i % STATUSES.length]!;
   const referredOn = plusDays('2019-01-01', i % 2500);
   const openedOn = plusDays(referredOn, 14);
-  const manager = staffRef(i % STAFF);
+  const manager = staffRef(i % z.staff);
   return {
     ref: caseRef(i),
     initials: String.fromCharCode(65 + (i % 26), 65 + ((i * 7) % 26)),
@@ -152,7 +162,7 @@ function caseEntry(i: number) {
       ? {
           instructions: [
             {
-              supplier: supplierRef(i % SUPPLIERS),
+              supplier: supplierRef(i % z.suppliers),
               on: plusDays(openedOn, 3),
               service: SERVICES[(i % SUPPLIERS) % SERVICES.length],
             },
@@ -161,14 +171,16 @@ function caseEntry(i: number) {
       : {}),
     ...(i % 97 === 0
       ? {
-          handovers: [{ on: plusDays(openedOn, 10), from: staffRef((i + 1) % STAFF), to: manager, reason: 'Leave', clientInformed: true, jointWorkingDays: 7 }],
+          handovers: [
+            { on: plusDays(openedOn, 10), from: staffRef((i + 1) % z.staff), to: manager, reason: 'Leave', clientInformed: true, jointWorkingDays: 7 },
+          ],
         }
       : {}),
   };
 }
 
 /** The firm file of the scale firm, without evidence files (attached afterwards). */
-export function scaleFirmFile() {
+export function scaleFirmFile(z: Sizes = SCALE) {
   return {
     format: 'caseproof-firm',
     version: 1,
@@ -182,9 +194,9 @@ export function scaleFirmFile() {
         reviewedOn: plusDays(AS_OF, -100),
       })),
     },
-    staff: Array.from({ length: STAFF }, (_, i) => staffEntry(i)),
-    suppliers: Array.from({ length: SUPPLIERS }, (_, i) => supplierEntry(i)),
-    cases: Array.from({ length: CASES }, (_, i) => caseEntry(i)),
+    staff: Array.from({ length: z.staff }, (_, i) => staffEntry(i, z)),
+    suppliers: Array.from({ length: z.suppliers }, (_, i) => supplierEntry(i)),
+    cases: Array.from({ length: z.cases }, (_, i) => caseEntry(i, z)),
   };
 }
 
