@@ -4,8 +4,8 @@ import { createWriteStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fixedClock } from '../../electron/services/clock';
 import type { Ctx } from '../../electron/services/context';
-import { writeFileAtomic } from '../../electron/services/files';
-import { exportFirmFile } from '../../electron/services/interchange/exportFirmFile';
+import { writeFirmFile } from '../../electron/services/interchange/exportFirmFile';
+import { streamToFile } from '../../electron/services/files';
 import { AS_OF, PASSPHRASE } from '../support/scaleFirm';
 import { openVault } from '../../db/client';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const ctx: Ctx = { vault, user: 'Bench', clock: fixedClock(AS_OF) };
   const t = performance.now();
   if (what === 'export') {
-    writeFileAtomic(out!, JSON.stringify(exportFirmFile(ctx), null, 1), { overwrite: true });
+    await streamToFile(out!, { overwrite: true }, (write) => writeFirmFile(ctx, write));
   } else if (what === 'export-floor') {
     // Every row and every file's bytes read raw, the bytes base64'd, all streamed to disk.
     const ws = createWriteStream(out!);

@@ -67,6 +67,18 @@ export function readCounts(ctx: Ctx): Counts | null {
   return { of: (scope) => map.get(scope) ?? 0 };
 }
 
+/**
+ * Freezes what the model keeps, all the way down: one snapshot is shared by every later call,
+ * so a caller that changed it would change every later answer. Frozen, such a change throws.
+ */
+function frozen<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) frozen(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 function cacheOf(ctx: Ctx): Cache {
   let c = caches.get(ctx.vault);
   if (!c) {
@@ -183,15 +195,15 @@ export function firmModel(ctx: Ctx): FirmModel {
     const supplierId = new Map(supplierRows.map((r) => [r.ref, r.id]));
     c.staff.clear();
     c.suppliers.clear();
-    for (const s of full.staff) c.staff.set(staffId.get(s.ref)!, { key: staffKey(staffId.get(s.ref)!), value: s });
-    for (const s of full.suppliers) c.suppliers.set(supplierId.get(s.ref)!, { key: supplierKey(supplierId.get(s.ref)!), value: s });
-    c.firm = { key: keys.firm, value: full.firm };
-    c.cases = { key: keys.cases, value: full.cases };
+    for (const s of full.staff) c.staff.set(staffId.get(s.ref)!, { key: staffKey(staffId.get(s.ref)!), value: frozen(s) });
+    for (const s of full.suppliers) c.suppliers.set(supplierId.get(s.ref)!, { key: supplierKey(supplierId.get(s.ref)!), value: frozen(s) });
+    c.firm = { key: keys.firm, value: frozen(full.firm) };
+    c.cases = { key: keys.cases, value: frozen(full.cases) };
   } else {
-    for (const r of staleStaff) c.staff.set(r.id, { key: staffKey(r.id), value: loadStaffSnapshot(ctx, r.ref) });
-    for (const r of staleSuppliers) c.suppliers.set(r.id, { key: supplierKey(r.id), value: loadSupplierSnapshot(ctx, r.ref) });
-    if (firmStale) c.firm = { key: keys.firm, value: loadFirmInfo(ctx) };
-    if (casesStale) c.cases = { key: keys.cases, value: loadCases(ctx) };
+    for (const r of staleStaff) c.staff.set(r.id, { key: staffKey(r.id), value: frozen(loadStaffSnapshot(ctx, r.ref)) });
+    for (const r of staleSuppliers) c.suppliers.set(r.id, { key: supplierKey(r.id), value: frozen(loadSupplierSnapshot(ctx, r.ref)) });
+    if (firmStale) c.firm = { key: keys.firm, value: frozen(loadFirmInfo(ctx)) };
+    if (casesStale) c.cases = { key: keys.cases, value: frozen(loadCases(ctx)) };
   }
   // Forget people and suppliers who have gone.
   const liveStaff = new Set(staffRows.map((r) => r.id));
@@ -246,7 +258,7 @@ export function firmReport(ctx: Ctx, asOf: IsoDate, at?: Date | number, parts: R
       const key = `${counts.of(`staff:${id}`)}|${keys.cases}|${common}`;
       const kept = c.staffReports.get(id);
       if (kept?.key === key) return kept.value;
-      const value = evaluateStaff(s, ec);
+      const value = frozen(evaluateStaff(s, ec));
       c.staffReports.set(id, { key, value });
       return value;
     });
@@ -257,7 +269,7 @@ export function firmReport(ctx: Ctx, asOf: IsoDate, at?: Date | number, parts: R
       const key = `${counts.of(`supplier:${id}`)}|${common}`;
       const kept = c.supplierReports.get(id);
       if (kept?.key === key) return kept.value;
-      const value = evaluateSupplier(s, ec);
+      const value = frozen(evaluateSupplier(s, ec));
       c.supplierReports.set(id, { key, value });
       return value;
     });
@@ -265,11 +277,11 @@ export function firmReport(ctx: Ctx, asOf: IsoDate, at?: Date | number, parts: R
   // Cases and the firm's own rules read every case and every supplier (vetting on each instruction's date).
   const wideKey = `${keys.cases}|${counts.of('suppliers')}|${common}|${atKey}`;
   if (parts.cases) {
-    if (c.caseReports?.key !== wideKey) c.caseReports = { key: wideKey, value: snapshot.cases.map((x) => evaluateCase(x, ec)) };
+    if (c.caseReports?.key !== wideKey) c.caseReports = { key: wideKey, value: frozen(snapshot.cases.map((x) => evaluateCase(x, ec))) };
     report.cases = c.caseReports.value;
   }
   if (parts.firm) {
-    if (c.firmReport?.key !== wideKey) c.firmReport = { key: wideKey, value: evaluateFirm(snapshot.firm, ec) };
+    if (c.firmReport?.key !== wideKey) c.firmReport = { key: wideKey, value: frozen(evaluateFirm(snapshot.firm, ec)) };
     report.firm = c.firmReport.value;
   }
   for (const [id] of c.staffReports) if (!c.staff.has(id)) c.staffReports.delete(id);
@@ -289,7 +301,7 @@ export function perSupplier<T>(ctx: Ctx, model: FirmModel, index: number, what: 
   const name = `${what}|${id}`;
   const kept = c.derived.get(name);
   if (kept?.key === key) return kept.value as T;
-  const value = make();
+  const value = frozen(make());
   c.derived.set(name, { key, value });
   return value;
 }
