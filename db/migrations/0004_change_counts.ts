@@ -34,6 +34,12 @@ const fileBumps = (f: string) =>
   );
 
 type Event = 'INSERT' | 'UPDATE' | 'DELETE';
+
+/** A row added or removed, or its ref changed (cases name people and suppliers by ref): not any other edit. */
+const refsMoved = (scope: string, e: Event) =>
+  e === 'UPDATE'
+    ? `INSERT INTO "change_counts" ("scope", "n") SELECT '${scope}', 1 WHERE OLD."ref" IS NOT NEW."ref" ON CONFLICT("scope") DO UPDATE SET "n" = "n" + 1;`
+    : bump(`'${scope}'`);
 const ROWS = (e: Event): string[] => (e === 'INSERT' ? ['NEW'] : e === 'DELETE' ? ['OLD'] : ['OLD', 'NEW']);
 
 /** Every trigger: name -> statement. */
@@ -48,8 +54,8 @@ export function changeTriggers(): Record<string, string> {
   };
   on('records', (r) => [bump(recordScope(r)), bump(recordGroup(r))]);
   on('evidence_files', (f) => fileBumps(f));
-  on('staff', (s) => [bump(`'staff:' || ${s}."id"`), bump(`'staff-rows'`)]);
-  on('suppliers', (s) => [bump(`'supplier:' || ${s}."id"`), bump(`'supplier-rows'`), bump(`'suppliers'`)]);
+  on('staff', (s, e) => [bump(`'staff:' || ${s}."id"`), refsMoved('staff-rows', e)]);
+  on('suppliers', (s, e) => [bump(`'supplier:' || ${s}."id"`), refsMoved('supplier-rows', e), bump(`'suppliers'`)]);
   on('firm', () => [bump(`'firm'`)]);
   for (const t of ['cases', 'case_instructions', 'case_handovers', 'contacts']) on(t, () => [bump(`'cases'`)]);
   return out;

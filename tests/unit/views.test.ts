@@ -171,9 +171,16 @@ describe('screen operations at scale', () => {
       addRecord(otherCtx, { type: 'staff', ref: who }, 'cpd', { date: '2026-11-20', topic: 'Late course', provider: 'UKABIF', hours: 30 });
       expectDashboardMatches(ctx);
 
+      // An edit that moves no ref leaves the cases' key alone; a new ref moves it.
+      const rows = readCounts(ctx)!.of('staff-rows');
+      updateStaff(ctx, staffRef(6), { ref: staffRef(6), name: 'New Name', daysPerWeek: 2 });
+      expect(readCounts(ctx)!.of('staff-rows')).toBe(rows);
+      expect(dashboardView(ctx).staff.find((s) => s.ref === staffRef(6))!.name).toBe('New Name');
+
       // This connection: a person renamed (their ref moves on every case).
       updateStaff(ctx, staffRef(5), { ref: 'SC-RENAMED', name: 'Renamed Person', daysPerWeek: 1 });
       expect(expectDashboardMatches(ctx).view.staff.map((s) => s.ref)).toContain('SC-RENAMED');
+      expect(readCounts(ctx)!.of('staff-rows')).toBeGreaterThan(rows);
       // A policy reviewed (the firm's own record) moves every person's STAFF-POLICY-ACK.
       addRecord(otherCtx, { type: 'firm' }, 'policy', { kind: 'whistleblowing', title: 'Whistleblowing', reviewedOn: '2026-11-01' });
       expectDashboardMatches(ctx);

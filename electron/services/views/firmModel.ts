@@ -165,8 +165,13 @@ export interface FirmModel {
   keys: { firm: string; cases: string };
 }
 
-/** The whole firm as loadSnapshot gives it, reusing every part that has not changed since the last call. */
-export function firmModel(ctx: Ctx): FirmModel {
+/**
+ * The whole firm as loadSnapshot gives it, reusing every part that has not changed since the
+ * last call. With `cases: false` the cases are read only if already at hand and up to date;
+ * otherwise snapshot.cases is empty (for a caller that reads no case: the supplier list).
+ */
+export function firmModel(ctx: Ctx, need: { cases?: boolean } = {}): FirmModel {
+  const wantCases = need.cases ?? true;
   const counts = readCounts(ctx);
   const { orm } = ctx.vault;
   const staffRows = orm.select({ id: staff.id, ref: staff.ref }).from(staff).orderBy(asc(staff.ref)).all();
@@ -203,8 +208,9 @@ export function firmModel(ctx: Ctx): FirmModel {
     for (const r of staleStaff) c.staff.set(r.id, { key: staffKey(r.id), value: frozen(loadStaffSnapshot(ctx, r.ref)) });
     for (const r of staleSuppliers) c.suppliers.set(r.id, { key: supplierKey(r.id), value: frozen(loadSupplierSnapshot(ctx, r.ref)) });
     if (firmStale) c.firm = { key: keys.firm, value: frozen(loadFirmInfo(ctx)) };
-    if (casesStale) c.cases = { key: keys.cases, value: frozen(loadCases(ctx)) };
+    if (casesStale && wantCases) c.cases = { key: keys.cases, value: frozen(loadCases(ctx)) };
   }
+  const casesFresh = c.cases?.key === keys.cases;
   // Forget people and suppliers who have gone.
   const liveStaff = new Set(staffRows.map((r) => r.id));
   const liveSuppliers = new Set(supplierRows.map((r) => r.id));
@@ -215,7 +221,7 @@ export function firmModel(ctx: Ctx): FirmModel {
     firm: c.firm!.value,
     staff: staffRows.map((r) => c.staff.get(r.id)!.value),
     suppliers: supplierRows.map((r) => c.suppliers.get(r.id)!.value),
-    cases: c.cases!.value,
+    cases: casesFresh ? c.cases!.value : [],
   };
   return { snapshot, staffIds: staffRows.map((r) => r.id), supplierIds: supplierRows.map((r) => r.id), counts, keys };
 }
@@ -235,7 +241,8 @@ const ALL_PARTS: Required<ReportParts> = { staff: true, suppliers: true, cases: 
  * anything its rules read has changed. Parts not asked for come back empty.
  */
 export function firmReport(ctx: Ctx, asOf: IsoDate, at?: Date | number, parts: ReportParts = ALL_PARTS): { model: FirmModel; report: ComplianceReport } {
-  const model = firmModel(ctx);
+  // A person's caseload, every case and the firm's own rules read the cases; suppliers' rules do not.
+  const model = firmModel(ctx, { cases: !!(parts.staff || parts.cases || parts.firm) });
   const { snapshot, counts, keys } = model;
   const ec = engineContext(snapshot, asOf, at);
   const report: ComplianceReport = { asOf, firm: { status: 'met', rules: [] }, staff: [], suppliers: [], cases: [] };
