@@ -267,3 +267,12 @@ export const vaultKeys = sqliteTable('vault_keys', {
   value: text('value').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * How many times each part of the vault has changed (kept by triggers: db/migrations/
+ * 0004_change_counts.ts), so screens can reuse their work for what has not changed.
+ */
+export const changeCounts = sqliteTable('change_counts', {
+  scope: text('scope').primaryKey(),
+  n: integer('n').notNull(),
+});

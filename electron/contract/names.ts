@@ -116,6 +116,9 @@ export const OP_NAMES = [
   'applyImport',
   'saveSheetTemplate',
   'exportPassportToDialog',
+  // whole screens (ops/screens.ts)
+  'dashboard',
+  'staffProfile',
 ] as const;
 
 /** An operation's name, as this list spells it (api.ts proves it equals the schemas' keys). */

@@ -2,15 +2,14 @@
 // what lapses in the next 30 days. Pure: the caller decides how to show it.
 import { ukDate } from '../contract/dates';
 import type { Ctx } from './context';
-import { dueList, evaluate } from './compliance/engine';
-import { loadSnapshot } from './snapshot';
+import { dueList } from './compliance/engine';
+import { firmReport } from './views/firmModel';
 import { incidentClocks } from './cases/journey';
 
 export const REMINDER_DAYS = 30;
 
 export function reminderSummary(ctx: Ctx): { title: string; body: string } | null {
   const asOf = ctx.clock.today();
-  const snapshot = loadSnapshot(ctx);
   // An incident whose 48 hours are running comes first: it cannot wait for the daily list.
   const clocks = incidentClocks(ctx);
   if (clocks.length) {
@@ -18,7 +17,10 @@ export function reminderSummary(ctx: Ctx): { title: string; body: string } | nul
     const more = clocks.length > 1 ? ` (and ${clocks.length - 1} more)` : '';
     return { title: `${clocks.length} incident${clocks.length === 1 ? '' : 's'} to report`, body: `Case ${k.caseRef}: ${k.words}${more}.` };
   }
-  const items = dueList(evaluate(snapshot, asOf, ctx.clock.now()), asOf, REMINDER_DAYS, snapshot);
+  // The firm model the Dashboard uses (views/firmModel.ts): this check after unlock does the
+  // work once, and the Dashboard opened next reuses it.
+  const { model, report } = firmReport(ctx, asOf, ctx.clock.now());
+  const items = dueList(report, asOf, REMINDER_DAYS, model.snapshot);
   if (!items.length) return null;
   const first = items[0];
   const who = first.name ?? first.ref;

@@ -14,9 +14,12 @@ import { platformLink, platformProxy } from './platformProxy';
 import type { FromWorker, ToWorker, WorkerBoot } from './protocol';
 import { startReminders } from './reminders';
 import { startBackupSchedule } from './backupSchedule';
+import { firmReport } from '../services/views/firmModel';
 
 /** How long a quick write waits for a long job's write to finish before saying the vault is busy. */
 const BUSY_WAIT_MS = 250;
+/** How long after the vault opens the job worker reads the firm ahead (views/firmModel.ts). */
+const WARM_AFTER_MS = 1500;
 
 const port = parentPort;
 if (!port) throw new Error('vaultWorker.ts runs as a worker thread (see electron/worker/host.ts).');
@@ -80,6 +83,16 @@ if (boot.role === 'job' && boot.keyPort) {
       if (shared) {
         session.openShared(shared.path, shared.key);
         startBackupSchedule(session, platform);
+        // Packs and the firm-wide report run here on this connection's own firm model; build it
+        // while the window is still settling after unlock, as the vault worker's reminder check
+        // does for the Dashboard, so the first pack does not wait for the whole firm to be read.
+        setTimeout(() => {
+          try {
+            if (session.isOpen) firmReport(session.ctx(), session.clock.today());
+          } catch (e) {
+            console.error('[caseproof] the job worker could not read the firm ahead:', (e as Error).message);
+          }
+        }, WARM_AFTER_MS).unref();
       }
     } catch (e) {
       console.error('[caseproof] the job worker could not open the vault:', (e as Error).message);

@@ -1,7 +1,10 @@
-// `npm run bench`: timings of the heavy paths, printed as one table. Not a test: it asserts
-// nothing and is not run by `npm test`. Each section comes from its own file and returns
-// rows of { label, ms }.
+// `npm run bench`: the bench at firm scale (scale.ts: every operation a user waits for on the
+// firm of issue 9, each beside a floor and a budget), printed as a table; `npm run bench --
+// --json` prints { dataset, results: [{ name, ms, floorMs, budgetMs }] } instead. `-- --small`
+// runs the older sections on small, in-memory firms (each from its own file, rows of
+// { label, ms }). Not a test: it asserts nothing and is not run by `npm test`.
 import { performance } from 'node:perf_hooks';
+import { benchScale, type Result } from './scale';
 import { evaluate } from '../../electron/services/compliance/engine';
 import { dueCalendar } from '../../electron/services/staffEvidence/ics';
 import { benchCompliance, bigFirm } from './compliance';
@@ -47,7 +50,29 @@ function table(rows: { section: string; label: string; ms: string }[]): string {
   return out.join('\n');
 }
 
+function scaleTable(results: Result[]): string {
+  const head = ['Operation', 'ms', 'floor ms', 'budget', 'budget ms', 'pass'];
+  const body = results.map((r) => [r.name, r.ms.toFixed(1), r.floorMs.toFixed(1), r.budget, r.budgetMs.toFixed(1), r.ms <= r.budgetMs ? 'yes' : 'NO']);
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 3 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
+  return [line(head), line(w.map((n) => '-'.repeat(n))), ...body.map(line)].join('\n');
+}
+
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (!args.includes('--small')) {
+    const json = args.includes('--json');
+    const { dataset, results } = await benchScale((s) => process.stderr.write(`${s}\n`));
+    if (json) {
+      console.log(JSON.stringify({ dataset, results: results.map(({ name, ms, floorMs, budgetMs }) => ({ name, ms, floorMs, budgetMs })) }, null, 2));
+      return;
+    }
+    console.log(`\nCaseproof bench at firm scale (Node ${process.version}, ${process.platform}/${process.arch})`);
+    console.log(`dataset ${JSON.stringify(dataset)}\n`);
+    console.log(scaleTable(results));
+    for (const r of results) if (r.note) console.log(`- ${r.name}: ${r.note}`);
+    return;
+  }
   const rows: { section: string; label: string; ms: string }[] = [];
   for (const s of SECTIONS) {
     process.stderr.write(`running: ${s.title}…\n`);

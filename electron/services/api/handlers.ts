@@ -23,6 +23,7 @@ import { registerApp } from './domains/app';
 import { registerBackups } from './domains/backups';
 import { registerJourney } from './domains/journey';
 import { registerIntake } from './domains/intake';
+import { registerScreens } from './domains/screens';
 
 const EVIDENCE_FILTERS = [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'doc', 'docx'] }];
 
@@ -108,6 +109,7 @@ export function buildRegistry(session: Session): Registry {
   registerBackups(r, session);
   registerJourney(r, session);
   registerIntake(r, session);
+  registerScreens(r, session);
   r.assertComplete();
   return r;
 }

@@ -33,14 +33,13 @@ import {
   storedTemplate,
   templateSettings,
 } from '../../contract/ops/packs';
-import { evaluate } from '../compliance/engine';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { stageFile, writeFileAtomic } from '../files';
 import { readEvidence } from '../evidence/evidence';
 import { getFirm } from '../firm/firm';
 import { parseOr } from '../parse';
-import { loadSnapshot } from '../snapshot';
+import { firmReport } from '../views/firmModel';
 import { type Answer, answerFrom, resultsFor } from './answers';
 import { type EvidenceItem, citeGroups, firmEvidence, staffEvidence, supplierEvidence } from './evidence';
 import { GOVERNANCE_ITEMS, ORGANISATION_ITEMS, codeItemAnswer, codeOverall, codeResults } from './firmPack';
@@ -100,9 +99,11 @@ function prepare(ctx: Ctx, input: unknown) {
   if (request.asOf > ctx.clock.today()) {
     throw new AppError('invalid', `A pack cannot speak for a date after today; choose ${ukDateLong(ctx.clock.today())} or earlier.`, 'asOf');
   }
-  const snapshot = loadSnapshot(ctx);
+  // The firm model (views/firmModel.ts): the same snapshot and verdicts as loadSnapshot and
+  // evaluate, reusing every part that has not changed since the last pack or report.
+  const { model, report } = firmReport(ctx, request.asOf);
+  const snapshot = model.snapshot;
   const subject = subjectOf(snapshot, request);
-  const report = evaluate(snapshot, request.asOf);
   return { request, snapshot, subject, report };
 }
 

@@ -5,12 +5,14 @@ import type { Ctx } from '../context';
 import { dueList, evaluate } from '../compliance/engine';
 import { loadSnapshot } from '../snapshot';
 import { dueCalendar } from './ics';
+import { firmReport } from '../views/firmModel';
 
 export function dueItems(ctx: Ctx, opts: { days?: number; asOf?: string } = {}): DueView {
-  const snapshot = loadSnapshot(ctx);
   const asOf = opts.asOf ?? ctx.clock.today();
-  const days = opts.days ?? snapshot.firm.settings.warningDays;
-  return { asOf, days, items: dueList(evaluate(snapshot, asOf, opts.asOf === undefined ? ctx.clock.now() : undefined), asOf, days, snapshot) };
+  // On the firm model (views/firmModel.ts): the Dashboard's work, reused.
+  const { model, report } = firmReport(ctx, asOf, opts.asOf === undefined ? ctx.clock.now() : undefined);
+  const days = opts.days ?? model.snapshot.firm.settings.warningDays;
+  return { asOf, days, items: dueList(report, asOf, days, model.snapshot) };
 }
 
 /** The due-date calendar of the vault (see ics.ts). */

@@ -1,12 +1,15 @@
 // The supplier list with vetting states, and one supplier's whole vetting file, as the
-// supplier pages show them. Read-only: evaluated from one snapshot on the ctx's today.
-import { SUPPLIER_SERVICES, type FirmSnapshot, type SupplierSnapshot } from '../../contract/model';
+// supplier pages show them. Read-only: judged on the ctx's today, the list on the firm model,
+// a vetting file from the supplier's own rows.
+import { SUPPLIER_SERVICES, type FirmSettings, type FirmSnapshot, type SupplierSnapshot } from '../../contract/model';
 import type { SupplierFileView, SupplierListItem } from '../../contract/ops/suppliers';
 import type { Ctx } from '../context';
 import { engineContext, evaluateSupplier, type EngineContext } from '../compliance/engine';
 import { serviceKey, supplierIndemnityMinimum } from '../compliance/supplierRules';
-import { notFound } from '../errors';
-import { loadSnapshot } from '../snapshot';
+import { loadSupplierSnapshot } from '../snapshot';
+import { getFirm } from '../firm/firm';
+import { suppliers } from '../../../db/schema';
+import { firmReport, perSupplier } from '../views/firmModel';
 import { SUPPLIER_FIELDS, type SupplierSummary } from './suppliers';
 import { decisionInForce, supplierVetting } from './vetting';
 
@@ -24,34 +27,58 @@ function judge(snap: FirmSnapshot, s: SupplierSnapshot, ec: EngineContext) {
   return { report, vetting: supplierVetting(s, report, ec.asOf, atDecision) };
 }
 
+/**
+ * Every supplier with its status and vetting state, on the firm model (views/firmModel.ts):
+ * only suppliers changed since the last call are read and judged again.
+ */
 export function supplierList(ctx: Ctx): SupplierListItem[] {
-  const snap = loadSnapshot(ctx);
-  const ec = engineContext(snap, ctx.clock.today());
-  return [...snap.suppliers]
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.ref.localeCompare(b.ref))
-    .map((s) => {
-      const { report, vetting } = judge(snap, s, ec);
-      return { ...detailsOf(s), status: report.status, vetting };
-    });
+  const asOf = ctx.clock.today();
+  const { model, report } = firmReport(ctx, asOf, undefined, { suppliers: true });
+  const snap = model.snapshot;
+  return snap.suppliers
+    .map((s, i) => {
+      const r = report.suppliers[i]!;
+      const vetting = perSupplier(ctx, model, i, 'vetting', asOf, () => {
+        const d = decisionInForce(s, asOf);
+        const atDecision = d ? evaluateSupplier(s, engineContext(snap, d.on)) : undefined;
+        return supplierVetting(s, r, asOf, atDecision);
+      });
+      return { ...detailsOf(s), status: r.status, vetting };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.ref.localeCompare(b.ref));
 }
 
 /** The usual services, then every other one the firm has typed (first spelling wins). */
-export function knownServices(snap: FirmSnapshot): string[] {
+export function knownServices(ctx: Ctx, settings: FirmSettings): string[] {
   const seen = new Map<string, string>();
   const add = (name: string) => {
     const k = serviceKey(name);
     if (k && !seen.has(k)) seen.set(k, name.trim());
   };
   SUPPLIER_SERVICES.forEach(add);
-  const typed = [...snap.suppliers.flatMap((s) => s.services), ...Object.keys(snap.firm.settings.supplierIndemnityMinByService ?? {})];
+  // Every service any supplier offers, straight from the column (not every supplier's file).
+  const typed = [
+    ...ctx.vault.orm
+      .select({ services: suppliers.services })
+      .from(suppliers)
+      .all()
+      .flatMap((r) => r.services),
+    ...Object.keys(settings.supplierIndemnityMinByService ?? {}),
+  ];
   typed.sort((a, b) => a.localeCompare(b, 'en-GB')).forEach(add);
   return [...seen.values()];
 }
 
+/** One supplier's vetting file, from its own rows: its rules read nothing else (supplierRules.ts). */
 export function supplierFile(ctx: Ctx, ref: string): SupplierFileView {
-  const snap = loadSnapshot(ctx);
-  const s = snap.suppliers.find((x) => x.ref === ref);
-  if (!s) throw notFound(`Supplier ${ref}`);
+  const s = loadSupplierSnapshot(ctx, ref);
+  const f = getFirm(ctx);
+  const snap: FirmSnapshot = {
+    firm: { name: f.name, address: f.address, codeOfConductSignatory: f.codeOfConductSignatory, settings: f.settings, policies: [] },
+    staff: [],
+    suppliers: [s],
+    cases: [],
+  };
   const asOf = ctx.clock.today();
   const ec = engineContext(snap, asOf);
   const { report, vetting } = judge(snap, s, ec);
@@ -62,6 +89,6 @@ export function supplierFile(ctx: Ctx, ref: string): SupplierFileView {
     report,
     vetting,
     indemnityMin: supplierIndemnityMinimum(s, ec.settings),
-    knownServices: knownServices(snap),
+    knownServices: knownServices(ctx, ec.settings),
   };
 }

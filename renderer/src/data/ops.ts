@@ -151,6 +151,9 @@ export const OPS = {
   applyImport: { changes: ALL },
   saveSheetTemplate: { changes: [] },
   exportPassportToDialog: { changes: [] },
+  // whole screens: one call per page (ops/screens.ts)
+  dashboard: { reads: COMPLIANCE },
+  staffProfile: { reads: COMPLIANCE },
 } as const satisfies Record<OpName, OpEffect>;
 
 type Ops = typeof OPS;

@@ -4,9 +4,9 @@
 import { INCIDENT_KIND_WORDS } from '../../../electron/contract/ops/journey';
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
-import { overallStatus, STATUS_WORDS } from '../../../electron/contract/compliance';
+import { STATUS_WORDS } from '../../../electron/contract/compliance';
 import type { DueItemView } from '../../../electron/contract/ops/evidence';
-import { useAction, useOps } from '../data/query';
+import { useAction, useOpQuery, useOps } from '../data/query';
 import { ukDate, ukDateLong } from '../format';
 import { StatusBadge } from '../components/Status';
 import { fixLink } from '../links';
@@ -20,19 +20,25 @@ function whoOf(i: DueItemView, firmName: string): string {
 }
 
 export function Dashboard() {
-  const [report, firm, due, catalogueList, clocks] = useOps([
-    ['complianceReport', {}],
-    ['getFirm', {}],
-    ['dueItems', {}],
+  // One call for the whole page (the firm's rules, people by rule, the first due items); the
+  // rest of a long due list only when asked for.
+  const [view, catalogueList, clocks] = useOps([
+    ['dashboard', {}],
     ['ruleCatalogue', {}],
     ['incidentClocks', {}],
   ]);
+  const [showAll, setShowAll] = useState(false);
+  const all = useOpQuery('dueItems', {}, { enabled: showAll && view.due.total > view.due.items.length });
+  const report = { asOf: view.asOf, firm: view.firm, staff: view.staff };
+  const firm = { name: view.firmName };
+  const due = { days: view.due.days, items: showAll && all.data ? all.data.items : view.due.items };
+  const more = view.due.total - due.items.length;
   const exportDue = useAction('exportDueCalendar');
   const [calendar, setCalendar] = useState<{ text: string; error?: boolean } | null>(null);
   const catalogue = new Map<string, (typeof catalogueList)[number]>(catalogueList.map((r) => [r.id, r]));
   const title = (id: string) => catalogue.get(id)?.title ?? id;
   const ruleIds = catalogueList.filter((r) => r.subject === 'staff').map((r) => r.id);
-  const overall = overallStatus([{ status: report.firm.status }, ...report.staff]);
+  const overall = view.overall;
   const dueTitle = `Due in the next ${due.days} days`;
   const exportCalendar = async () => {
     setCalendar(null);
@@ -103,6 +109,17 @@ export function Dashboard() {
             ))}
           </ol>
         )}
+        {more > 0 ? (
+          <p>
+            {showAll && all.isFetching ? (
+              <span role="status">Loading the other {more.toLocaleString('en-GB')}…</span>
+            ) : (
+              <button type="button" className="secondary" onClick={() => setShowAll(true)}>
+                Show the other {more.toLocaleString('en-GB')} due in the next {due.days} days
+              </button>
+            )}
+          </p>
+        ) : null}
       </section>
 
       <DbsCopiesDue />

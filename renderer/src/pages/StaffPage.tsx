@@ -48,12 +48,13 @@ const TAB_INTRO: Record<Exclude<StaffTab, 'details'>, string> = {
 };
 
 export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }) {
-  const [person, report, catalogueList, state] = useOps([
-    ['getStaff', { ref: staffRef }],
-    ['complianceReport', {}],
+  // One call for the person and their results, read from their own rows (not the whole firm).
+  const [profile, catalogueList, state] = useOps([
+    ['staffProfile', { ref: staffRef }],
     ['ruleCatalogue', {}],
     ['vaultState', {}],
   ]);
+  const person = profile.person;
   const catalogue = new Map(catalogueList.map((r) => [r.id, r]));
   const navigate = useNavigate();
   const tabsRef = useRef<HTMLDivElement>(null);
@@ -68,7 +69,7 @@ export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }
     if (!tabsRef.current?.contains(active)) tabsRef.current?.scrollIntoView({ block: 'start' });
   }, [tab]);
 
-  const subject = report.staff.find((s) => s.ref === staffRef) ?? null;
+  const subject = profile.report;
   const rulesOfTab = (t: StaffTab) => subject?.rules.filter((r) => tabOfRule(r.rule) === t) ?? [];
   const openTab = (t: StaffTab) => navigate({ to: '/staff/$ref/{-$tab}', params: { ref: staffRef, tab: t } });
 
@@ -93,7 +94,7 @@ export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }
         ) : null}
       </header>
       <p className="hint">
-        {[person.ref, person.profession, person.role].filter(Boolean).join(' · ')} · as of {ukDate(report.asOf)} ·{' '}
+        {[person.ref, person.profession, person.role].filter(Boolean).join(' · ')} · as of {ukDate(profile.asOf)} ·{' '}
         <Link to="/checklist/{-$ref}" params={{ ref: person.ref }}>
           Self checklist
         </Link>
@@ -146,7 +147,7 @@ export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }
           catalogue={catalogue}
           exemptions={person.exemptions}
           user={state.user}
-          today={report.asOf}
+          today={profile.asOf}
         />
       ) : null}
     </section>

@@ -1,0 +1,319 @@
+// The firm as the whole-firm screens need it (the Dashboard, the supplier list, the firm-wide
+// report, the due list and the reminder), kept between calls and brought up to date part by
+// part. The vault counts its changes per person, per supplier, for the firm and for the cases
+// (triggers: db/migrations/0004_change_counts.ts), on every connection, so after one CPD entry
+// is added only that person is read again and evaluated again; everything else is reused.
+// Nothing here is written to disk: the model lives in this process's memory beside the open
+// connection (one per Vault object, dropped with it), like SQLite's own page cache.
+//
+// Verdicts are the engine's own (compliance/engine.ts) over the same snapshot loadSnapshot
+// gives: each subject is evaluated with an EngineContext over the whole (cached) snapshot, so
+// a staff member's caseload and a case's suppliers are judged exactly as in evaluate().
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Vault } from '../../../db/client';
+import { caseHandovers, caseInstructions, cases, contacts, changeCounts, records, staff, suppliers } from '../../../db/schema';
+import type { ComplianceReport, SubjectReport } from '../../contract/compliance';
+import type { IsoDate } from '../../contract/dates';
+import type { CaseSnapshot, FirmInfo, FirmSnapshot, StaffSnapshot, SupplierSnapshot } from '../../contract/model';
+import { changeTriggers } from '../../../db/migrations/0004_change_counts';
+import { engineContext, evaluateCase, evaluateFirm, evaluateStaff, evaluateSupplier } from '../compliance/engine';
+import type { Ctx } from '../context';
+import { toCaseDetails, toHandover } from '../cases/caseRows';
+import { evidenceByRecord } from '../evidence/evidence';
+import { readPayload } from '../evidence/payloads';
+import { getFirm } from '../firm/firm';
+import { compact } from '../rows';
+import { loadSnapshot, loadStaffSnapshot, loadSupplierSnapshot } from '../snapshot';
+
+/** More subjects than this changed since last time: read the whole firm in one go instead. */
+const BULK_AFTER = 50;
+
+interface Kept<T> {
+  key: string;
+  value: T;
+}
+interface Cache {
+  firm?: Kept<FirmInfo>;
+  staff: Map<number, Kept<StaffSnapshot>>;
+  suppliers: Map<number, Kept<SupplierSnapshot>>;
+  cases?: Kept<CaseSnapshot[]>;
+  staffReports: Map<number, Kept<SubjectReport>>;
+  supplierReports: Map<number, Kept<SubjectReport>>;
+  caseReports?: Kept<SubjectReport[]>;
+  firmReport?: Kept<ComplianceReport['firm']>;
+  /** Per-supplier values derived from its snapshot on a date (the supplier list's vetting). */
+  derived: Map<string, Kept<unknown>>;
+}
+const caches = new WeakMap<Vault, Cache>();
+
+/** What the change counts say now: the count of a scope (0 if it never changed). */
+export interface Counts {
+  of(scope: string): number;
+}
+
+/** The change counts, or null when this vault lacks the triggers that keep them (then nothing is reused). */
+export function readCounts(ctx: Ctx): Counts | null {
+  const db = ctx.vault.sqlite;
+  const want = Object.keys(changeTriggers());
+  const have = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'change_counts_%'`).pluck().all() as string[]);
+  if (want.some((n) => !have.has(n))) return null;
+  const map = new Map(
+    ctx.vault.orm
+      .select()
+      .from(changeCounts)
+      .all()
+      .map((r) => [r.scope, r.n]),
+  );
+  return { of: (scope) => map.get(scope) ?? 0 };
+}
+
+/**
+ * Freezes what the model keeps, all the way down: one snapshot is shared by every later call,
+ * so a caller that changed it would change every later answer. Frozen, such a change throws.
+ */
+function frozen<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) frozen(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function cacheOf(ctx: Ctx): Cache {
+  let c = caches.get(ctx.vault);
+  if (!c) {
+    c = { staff: new Map(), suppliers: new Map(), staffReports: new Map(), supplierReports: new Map(), derived: new Map() };
+    caches.set(ctx.vault, c);
+  }
+  return c;
+}
+
+/** The firm's details, settings and policies (its own records): what FirmSnapshot['firm'] holds. */
+export function loadFirmInfo(ctx: Ctx): FirmInfo {
+  const f = getFirm(ctx);
+  const rows = ctx.vault.orm
+    .select()
+    .from(records)
+    .where(and(isNull(records.staffId), isNull(records.supplierId), eq(records.kind, 'policy')))
+    .orderBy(records.id)
+    .all();
+  const ev = evidenceByRecord(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  const policies = rows.map((r) => ({ ...readPayload(ctx, r), id: r.id, evidence: ev.get(r.id) ?? [] }));
+  return {
+    name: f.name,
+    address: f.address,
+    codeOfConductSignatory: f.codeOfConductSignatory,
+    settings: f.settings,
+    policies: policies as unknown as FirmInfo['policies'],
+  };
+}
+
+/** Every case as the engine sees it (the same as loadSnapshot's cases), in ref order. */
+export function loadCases(ctx: Ctx): CaseSnapshot[] {
+  const { orm } = ctx.vault;
+  const staffRef = new Map(
+    orm
+      .select({ id: staff.id, ref: staff.ref })
+      .from(staff)
+      .all()
+      .map((s) => [s.id, s.ref]),
+  );
+  const supplierRef = new Map(
+    orm
+      .select({ id: suppliers.id, ref: suppliers.ref })
+      .from(suppliers)
+      .all()
+      .map((s) => [s.id, s.ref]),
+  );
+  const contactById = new Map(
+    orm
+      .select()
+      .from(contacts)
+      .all()
+      .map((c) => [c.id, c]),
+  );
+  const instr = new Map<number, CaseSnapshot['instructions']>();
+  for (const i of orm.select().from(caseInstructions).orderBy(caseInstructions.on, caseInstructions.id).all()) {
+    const list = instr.get(i.caseId) ?? [];
+    list.push(compact({ supplier: supplierRef.get(i.supplierId)!, on: i.on, service: i.service, overrideReason: i.overrideReason }));
+    instr.set(i.caseId, list);
+  }
+  const hand = new Map<number, CaseSnapshot['handovers']>();
+  for (const h of orm.select().from(caseHandovers).orderBy(caseHandovers.on, caseHandovers.id).all()) {
+    const list = hand.get(h.caseId) ?? [];
+    list.push(toHandover(h, staffRef));
+    hand.set(h.caseId, list);
+  }
+  return orm
+    .select()
+    .from(cases)
+    .orderBy(asc(cases.ref))
+    .all()
+    .map((c) => ({ ...toCaseDetails(c, staffRef, contactById), instructions: instr.get(c.id) ?? [], handovers: hand.get(c.id) ?? [] }));
+}
+
+export interface FirmModel {
+  snapshot: FirmSnapshot;
+  /** Ids in the order of snapshot.staff / snapshot.suppliers. */
+  staffIds: number[];
+  supplierIds: number[];
+  counts: Counts | null;
+  /** Keys of the parts, for the reports' cache. */
+  keys: { firm: string; cases: string };
+}
+
+/**
+ * The whole firm as loadSnapshot gives it, reusing every part that has not changed since the
+ * last call. With `cases: false` the cases are read only if already at hand and up to date;
+ * otherwise snapshot.cases is empty (for a caller that reads no case: the supplier list).
+ */
+export function firmModel(ctx: Ctx, need: { cases?: boolean } = {}): FirmModel {
+  const wantCases = need.cases ?? true;
+  const counts = readCounts(ctx);
+  const { orm } = ctx.vault;
+  const staffRows = orm.select({ id: staff.id, ref: staff.ref }).from(staff).orderBy(asc(staff.ref)).all();
+  const supplierRows = orm.select({ id: suppliers.id, ref: suppliers.ref }).from(suppliers).orderBy(asc(suppliers.ref)).all();
+  if (!counts) {
+    caches.delete(ctx.vault);
+    const snapshot = loadSnapshot(ctx);
+    return { snapshot, staffIds: staffRows.map((r) => r.id), supplierIds: supplierRows.map((r) => r.id), counts, keys: { firm: '', cases: '' } };
+  }
+  const c = cacheOf(ctx);
+  const keys = {
+    firm: String(counts.of('firm')),
+    cases: `${counts.of('cases')}|${counts.of('staff-rows')}|${counts.of('supplier-rows')}`,
+  };
+  const staffKey = (id: number) => String(counts.of(`staff:${id}`));
+  const supplierKey = (id: number) => String(counts.of(`supplier:${id}`));
+  const staleStaff = staffRows.filter((r) => c.staff.get(r.id)?.key !== staffKey(r.id));
+  const staleSuppliers = supplierRows.filter((r) => c.suppliers.get(r.id)?.key !== supplierKey(r.id));
+  const firmStale = c.firm?.key !== keys.firm;
+  const casesStale = c.cases?.key !== keys.cases;
+
+  if (staleStaff.length + staleSuppliers.length > BULK_AFTER || (firmStale && casesStale && (staleStaff.length || staleSuppliers.length))) {
+    // Most of the firm is new to us (the first call after unlock, an import): one bulk read.
+    const full = loadSnapshot(ctx);
+    const staffId = new Map(staffRows.map((r) => [r.ref, r.id]));
+    const supplierId = new Map(supplierRows.map((r) => [r.ref, r.id]));
+    c.staff.clear();
+    c.suppliers.clear();
+    for (const s of full.staff) c.staff.set(staffId.get(s.ref)!, { key: staffKey(staffId.get(s.ref)!), value: frozen(s) });
+    for (const s of full.suppliers) c.suppliers.set(supplierId.get(s.ref)!, { key: supplierKey(supplierId.get(s.ref)!), value: frozen(s) });
+    c.firm = { key: keys.firm, value: frozen(full.firm) };
+    c.cases = { key: keys.cases, value: frozen(full.cases) };
+  } else {
+    for (const r of staleStaff) c.staff.set(r.id, { key: staffKey(r.id), value: frozen(loadStaffSnapshot(ctx, r.ref)) });
+    for (const r of staleSuppliers) c.suppliers.set(r.id, { key: supplierKey(r.id), value: frozen(loadSupplierSnapshot(ctx, r.ref)) });
+    if (firmStale) c.firm = { key: keys.firm, value: frozen(loadFirmInfo(ctx)) };
+    if (casesStale && wantCases) c.cases = { key: keys.cases, value: frozen(loadCases(ctx)) };
+  }
+  const casesFresh = c.cases?.key === keys.cases;
+  // Forget people and suppliers who have gone.
+  const liveStaff = new Set(staffRows.map((r) => r.id));
+  const liveSuppliers = new Set(supplierRows.map((r) => r.id));
+  for (const id of c.staff.keys()) if (!liveStaff.has(id)) c.staff.delete(id);
+  for (const id of c.suppliers.keys()) if (!liveSuppliers.has(id)) c.suppliers.delete(id);
+
+  const snapshot: FirmSnapshot = {
+    firm: c.firm!.value,
+    staff: staffRows.map((r) => c.staff.get(r.id)!.value),
+    suppliers: supplierRows.map((r) => c.suppliers.get(r.id)!.value),
+    cases: casesFresh ? c.cases!.value : [],
+  };
+  return { snapshot, staffIds: staffRows.map((r) => r.id), supplierIds: supplierRows.map((r) => r.id), counts, keys };
+}
+
+/** Which parts of the firm-wide report to work out (a screen asks only for what it shows). */
+export interface ReportParts {
+  staff?: boolean;
+  suppliers?: boolean;
+  cases?: boolean;
+  firm?: boolean;
+}
+const ALL_PARTS: Required<ReportParts> = { staff: true, suppliers: true, cases: true, firm: true };
+
+/**
+ * The engine's report for the firm as of `asOf` (at `at`, when judging now), the same as
+ * evaluate(loadSnapshot(ctx), asOf, at), with each subject's result reused while neither it nor
+ * anything its rules read has changed. Parts not asked for come back empty.
+ */
+export function firmReport(ctx: Ctx, asOf: IsoDate, at?: Date | number, parts: ReportParts = ALL_PARTS): { model: FirmModel; report: ComplianceReport } {
+  // A person's caseload, every case and the firm's own rules read the cases; suppliers' rules do not.
+  const model = firmModel(ctx, { cases: !!(parts.staff || parts.cases || parts.firm) });
+  const { snapshot, counts, keys } = model;
+  const ec = engineContext(snapshot, asOf, at);
+  const report: ComplianceReport = { asOf, firm: { status: 'met', rules: [] }, staff: [], suppliers: [], cases: [] };
+  if (!counts) {
+    // No change counts: evaluate what was asked, nothing kept.
+    if (parts.firm) report.firm = evaluateFirm(snapshot.firm, ec);
+    if (parts.staff) report.staff = snapshot.staff.map((s) => evaluateStaff(s, ec));
+    if (parts.suppliers) report.suppliers = snapshot.suppliers.map((s) => evaluateSupplier(s, ec));
+    if (parts.cases) report.cases = snapshot.cases.map((s) => evaluateCase(s, ec));
+    return { model, report };
+  }
+  const c = cacheOf(ctx);
+  // Only CASE-INCIDENT-REPORTED reads the instant, to the minute (engine.ts).
+  const atKey = at === undefined ? 'end' : String(Math.floor((typeof at === 'number' ? at : at.getTime()) / 60_000));
+  const common = `${asOf}|${keys.firm}`;
+  if (parts.staff) {
+    // A person's rules read their records, the firm (policies, settings) and the cases (caseload).
+    report.staff = snapshot.staff.map((s, i) => {
+      const id = model.staffIds[i]!;
+      const key = `${counts.of(`staff:${id}`)}|${keys.cases}|${common}`;
+      const kept = c.staffReports.get(id);
+      if (kept?.key === key) return kept.value;
+      const value = frozen(evaluateStaff(s, ec));
+      c.staffReports.set(id, { key, value });
+      return value;
+    });
+  }
+  if (parts.suppliers) {
+    report.suppliers = snapshot.suppliers.map((s, i) => {
+      const id = model.supplierIds[i]!;
+      const key = `${counts.of(`supplier:${id}`)}|${common}`;
+      const kept = c.supplierReports.get(id);
+      if (kept?.key === key) return kept.value;
+      const value = frozen(evaluateSupplier(s, ec));
+      c.supplierReports.set(id, { key, value });
+      return value;
+    });
+  }
+  // Cases and the firm's own rules read every case and every supplier (vetting on each instruction's date).
+  const wideKey = `${keys.cases}|${counts.of('suppliers')}|${common}|${atKey}`;
+  if (parts.cases) {
+    if (c.caseReports?.key !== wideKey) c.caseReports = { key: wideKey, value: frozen(snapshot.cases.map((x) => evaluateCase(x, ec))) };
+    report.cases = c.caseReports.value;
+  }
+  if (parts.firm) {
+    if (c.firmReport?.key !== wideKey) c.firmReport = { key: wideKey, value: frozen(evaluateFirm(snapshot.firm, ec)) };
+    report.firm = c.firmReport.value;
+  }
+  for (const [id] of c.staffReports) if (!c.staff.has(id)) c.staffReports.delete(id);
+  for (const [id] of c.supplierReports) if (!c.suppliers.has(id)) c.supplierReports.delete(id);
+  return { model, report };
+}
+
+/**
+ * A value worked out from one supplier's snapshot on a date (the supplier list's vetting
+ * state), kept until that supplier or the firm changes.
+ */
+export function perSupplier<T>(ctx: Ctx, model: FirmModel, index: number, what: string, asOf: IsoDate, make: () => T): T {
+  if (!model.counts) return make();
+  const id = model.supplierIds[index]!;
+  const key = `${model.counts.of(`supplier:${id}`)}|${model.keys.firm}|${asOf}`;
+  const c = cacheOf(ctx);
+  const name = `${what}|${id}`;
+  const kept = c.derived.get(name);
+  if (kept?.key === key) return kept.value as T;
+  const value = frozen(make());
+  c.derived.set(name, { key, value });
+  return value;
+}
+
+/** Forgets what is kept for this vault (tests; a lock drops the Vault and its model with it). */
+export function forgetFirmModel(vault: Vault): void {
+  caches.delete(vault);
+}
