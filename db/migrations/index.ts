@@ -10,4 +10,13 @@ import { backupsAndKeys } from './0006_backups';
 import { dbsCopies } from './0007_dbs_copies';
 import { caseJourney } from './0008_case_journey';
 
-export const MIGRATIONS: readonly Migration[] = [initial, evidenceContents, recordDataVersion, rulesVersion2, changeCounts, backupsAndKeys, dbsCopies, caseJourney];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  evidenceContents,
+  recordDataVersion,
+  rulesVersion2,
+  changeCounts,
+  backupsAndKeys,
+  dbsCopies,
+  caseJourney,
+];
