@@ -48,9 +48,24 @@ describe('settings in the browser', () => {
       await page.getByRole('button', { name: 'Choose the file…' }).click();
       await page.getByRole('button', { name: 'Import', exact: true }).click();
       await expect.poll(() => page.getByRole('status').last().textContent()).toContain('Imported riverside-firm.json: 2 staff, 1 suppliers, 1 cases');
-      // The firm's own name is kept (the box to update it was not ticked).
+      // The file names another firm: without the tick the firm keeps its own name, and says so.
+      await expect.poll(() => page.getByRole('status').last().textContent()).toContain('The firm’s own name and address were kept (Harbour Case Management)');
+      const firmName = async () => {
+        const f = await h.page.evaluate(() => window.caseproof.getFirm({}));
+        return f.ok && f.value.name;
+      };
+      expect(await firmName()).toBe('Harbour Case Management');
       await nav(page, 'Settings');
-      await expect.poll(() => page.getByLabel('Firm name').inputValue()).toBe('Harbour Case Management');
+      await page.getByRole('link', { name: 'Import a firm file…' }).click();
+      h.platform.dialogAnswers.push(SAMPLE_FILE);
+      await page.getByRole('button', { name: 'Choose the file…' }).click();
+      await page.getByLabel('Update the firm’s name and address from the file').check();
+      const firmChanges = page.getByRole('table', { name: /Changes to The firm/ });
+      await expect.poll(() => firmChanges.textContent()).toContain('nameHarbour Case ManagementRiverside Rehabilitation Case Management');
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await expect.poll(firmName).toBe('Riverside Rehabilitation Case Management');
+      await expect.poll(() => page.getByRole('status').last().textContent()).not.toContain('were kept');
+      await nav(page, 'Settings');
 
       const sheet = path.join(h.dir, 'cpd.csv');
       writeFileSync(sheet, 'staffRef,date,topic,provider,hours\nRR-02,12/03/2026,Pain science update,CSP,2\n');

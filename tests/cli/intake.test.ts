@@ -96,7 +96,7 @@ describe('caseproof passport', () => {
     // The same passport again changes nothing.
     const twice = JSON.parse(cli(['passport', 'import', '--vault', to, pass, '--json'], BUNDLE).stdout);
     expect(twice.totals).toMatchObject({ add: 0, change: 0, remove: 0 });
-  });
+  }, 180_000); // eight CLI runs, each deriving scrypt keys, on a shared 2-core machine
 });
 
 describe('caseproof template', () => {
@@ -105,6 +105,7 @@ describe('caseproof template', () => {
     const out = path.join(dir, 'dbs.csv');
     expect(cli(['template', '--kind', 'dbs', '--out', out]).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe('staffRef,level,certificateNumber,issuedOn,updateService,lastStatusCheckOn\r\n');
-    expect(cli(['template', '--kind', 'nope', '--out', out]).code).toBe(2);
+    expect(cli(['template', '--kind', 'nope', '--out', path.join(dir, 'nope.csv')]).code).toBe(2);
+    expect(cli(['template', '--kind', 'dbs', '--out', out]).stderr).toMatch(/already exists/); // never overwritten without --force
   });
 });
