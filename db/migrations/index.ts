@@ -5,8 +5,9 @@ import { initial } from './0000_initial';
 import { evidenceContents } from './0001_evidence_contents';
 import { recordDataVersion } from './0002_record_data_version';
 import { rulesVersion2 } from './0003_rules_version_2';
+import { auditTrail } from './0005_audit';
 import { backupsAndKeys } from './0006_backups';
 import { dbsCopies } from './0007_dbs_copies';
 import { caseJourney } from './0008_case_journey';
 
-export const MIGRATIONS: readonly Migration[] = [initial, evidenceContents, recordDataVersion, rulesVersion2, backupsAndKeys, dbsCopies, caseJourney];
+export const MIGRATIONS: readonly Migration[] = [initial, evidenceContents, recordDataVersion, rulesVersion2, auditTrail, backupsAndKeys, dbsCopies, caseJourney];

@@ -23,6 +23,7 @@ import { appInputs, type AppOutputs } from './ops/app';
 import { backupsInputs, type BackupsOutputs } from './ops/backups';
 import { journeyInputs, type JourneyOutputs } from './ops/journey';
 import { intakeInputs, sheetKind, type IntakeOutputs } from './ops/intake';
+import { auditInputs, type AuditOutputs } from './ops/audit';
 import { OP_NAMES as LISTED_NAMES, type OpNameListed } from './names';
 
 const none = z.strictObject({});
@@ -64,6 +65,7 @@ export const inputs = {
   ...backupsInputs,
   ...journeyInputs,
   ...intakeInputs,
+  ...auditInputs,
 };
 
 interface CoreOutputs {
@@ -94,7 +96,8 @@ export interface Outputs
     AppOutputs,
     BackupsOutputs,
     JourneyOutputs,
-    IntakeOutputs {}
+    IntakeOutputs,
+    AuditOutputs {}
 
 export type OpName = keyof typeof inputs;
 export type Input<K extends OpName> = z.input<(typeof inputs)[K]>;

@@ -151,6 +151,11 @@ export const OPS = {
   applyImport: { changes: ALL },
   saveSheetTemplate: { changes: [] },
   exportPassportToDialog: { changes: [] },
+  // the audit trail: every change to anything adds to it
+  listAudit: { reads: ALL },
+  recordHistory: { reads: ALL },
+  auditPeople: { reads: ALL },
+  exportAuditToDialog: { changes: [] },
 } as const satisfies Record<OpName, OpEffect>;
 
 type Ops = typeof OPS;
