@@ -4,17 +4,56 @@
 // the foreign keys. Each problem comes back in words, the first first; none means sound.
 // Cost on the 230 MB bench vault: see README "Integrity checks" (the page check is the
 // cheapest part; integrity_check reads every row and index entry).
+import { createHash } from 'node:crypto';
 import type { Vault } from './client';
 import { checkPages, describePageCheck } from './pages';
+import { contentDrift, describeSubject, hasAuditTrail, verifyChain } from './audit';
 
 export interface VaultFault {
-  /** What was checked: 'pages', 'sqlite' or 'foreign keys'. */
-  check: 'pages' | 'sqlite' | 'foreign keys';
+  /** What was checked. */
+  check: 'pages' | 'sqlite' | 'foreign keys' | 'evidence' | 'audit chain' | 'audit content';
   /** What is wrong, in words that can follow "The vault ...". */
   problem: string;
 }
 
-export function checkVault(vault: Vault, opts: { onProgress?: (done: number, total: number) => void } = {}): VaultFault[] {
+/** Every evidence file's bytes against the SHA-256 recorded when it was added. */
+export function checkEvidence(vault: Vault, limit = 20): VaultFault[] {
+  const faults: VaultFault[] = [];
+  const ids = vault.sqlite
+    .prepare<[], { id: number; name: string; sha256: string; size: number }>('SELECT id, name, sha256, size FROM evidence_files ORDER BY id')
+    .all();
+  const bytes = vault.sqlite.prepare<[number], { content: Buffer }>('SELECT content FROM evidence_contents WHERE file_id = ?');
+  for (const f of ids) {
+    const c = bytes.get(f.id)?.content;
+    const problem = !c
+      ? `evidence file ${f.id} (${f.name}) has no contents`
+      : createHash('sha256').update(c).digest('hex') !== f.sha256
+        ? `evidence file ${f.id} (${f.name}) does not match its SHA-256 (${f.sha256.slice(0, 12)}…): its bytes were changed`
+        : null;
+    if (problem) faults.push({ check: 'evidence', problem });
+    if (faults.length >= limit) break;
+  }
+  return faults;
+}
+
+/** The audit trail: its hash chain, then every row against its last audited state (an edit made behind Caseproof's back). */
+export function checkAudit(vault: Vault, opts: { chainOnly?: boolean } = {}): VaultFault[] {
+  if (!hasAuditTrail(vault.sqlite)) return [{ check: 'audit chain', problem: 'has no audit trail' }];
+  const chain = verifyChain(vault.sqlite);
+  if (chain.fault) return [{ check: 'audit chain', problem: `audit trail is broken at entry ${chain.fault.seq}: ${chain.fault.problem}` }];
+  if (opts.chainOnly) return [];
+  return contentDrift(vault.sqlite, { limit: 20 }).map((d) => ({
+    check: 'audit content' as const,
+    problem:
+      d.audited === null
+        ? `${d.table} row ${d.rowId} (${describeSubject({ subjectKind: d.subject.kind, subjectRef: d.subject.ref, subjectId: d.subject.id })}) is not in the audit trail: it was added behind Caseproof's back`
+        : d.now === null
+          ? `${d.table} row ${d.rowId} (${describeSubject({ subjectKind: d.subject.kind, subjectRef: d.subject.ref, subjectId: d.subject.id })}) has gone without an audit entry: it was deleted behind Caseproof's back`
+          : `${d.table} row ${d.rowId} (${describeSubject({ subjectKind: d.subject.kind, subjectRef: d.subject.ref, subjectId: d.subject.id })}) does not match its last audited state: it was changed behind Caseproof's back`,
+  }));
+}
+
+export function checkVault(vault: Vault, opts: { onProgress?: (done: number, total: number) => void; evidence?: boolean; audit?: boolean } = {}): VaultFault[] {
   const faults: VaultFault[] = [];
   const pages = describePageCheck(checkPages(vault.path, vault.key, opts));
   if (pages) faults.push({ check: 'pages', problem: pages });
@@ -27,5 +66,7 @@ export function checkVault(vault: Vault, opts: { onProgress?: (done: number, tot
   const broken = vault.sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
   for (const b of broken.slice(0, 20))
     faults.push({ check: 'foreign keys', problem: `${b.table} row ${b.rowid} refers to a ${b.parent} row that does not exist` });
+  if (opts.evidence) faults.push(...checkEvidence(vault));
+  if (opts.audit) faults.push(...checkAudit(vault));
   return faults;
 }

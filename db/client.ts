@@ -17,6 +17,9 @@ import { damaged, isDamageError, proveKey, saltDamaged, shapeOf } from './identi
 import { deriveKey, keyPragma, newSalt, readSalt, rekeyPragma, type VaultKey } from './keys';
 import { acquireLock, type LockOptions, type VaultLock } from './lock';
 import { checkPages, checkPagesInBackground, describePageCheck } from './pages';
+import { registerAuditFunctions, type AuditActor } from './audit';
+import { userInfo } from 'node:os';
+import { systemClock } from '../electron/services/clock';
 
 export { VaultError, type LockHolderInfo, type VaultErrorCode } from './errors';
 export type { Migration } from './migrate';
@@ -35,6 +38,8 @@ export interface Vault {
   readonly key: VaultKey;
   /** The one-writer lock beside the vault (null for a read-only copy). */
   readonly lock: VaultLock | null;
+  /** Who the audit trail names for changes made on this connection, and its clock (db/audit.ts); `who` is set per call. */
+  readonly actor: AuditActor;
   /** Runs fn in one transaction: all of it is written, or none. */
   tx<T>(fn: () => T): T;
   /**
@@ -63,8 +68,28 @@ export interface OpenOptions extends LockOptions {
 }
 export type Secret = { passphrase: string } | { key: VaultKey };
 
+/** The connection's audit actor: the person the opener names (else the computer's account) and the one clock. */
+function actorFor(opts: OpenOptions): AuditActor {
+  let who = opts.user;
+  if (!who) {
+    try {
+      who = userInfo().username;
+    } catch {
+      who = 'unknown';
+    }
+  }
+  return { who, clock: opts.clock ?? systemClock };
+}
+
+const actorOfConnection = new WeakMap<Database.Database, AuditActor>();
+
 function connect(file: string, mustExist: boolean, opts: OpenOptions): Database.Database {
-  return new Database(file, { fileMustExist: mustExist, nativeBinding: opts.nativeBinding, readonly: opts.readOnly === true });
+  const db = new Database(file, { fileMustExist: mustExist, nativeBinding: opts.nativeBinding, readonly: opts.readOnly === true });
+  // Every connection can write the audit trail: its triggers call these functions.
+  const actor = actorFor(opts);
+  registerAuditFunctions(db, actor);
+  actorOfConnection.set(db, actor);
+  return db;
 }
 
 function keyConnection(db: Database.Database, key: VaultKey): void {
@@ -125,6 +150,7 @@ function wrap(file: string, sqlite: Database.Database, key: VaultKey, lock: Vaul
     orm,
     key,
     lock,
+    actor: actorOfConnection.get(sqlite)!,
     tx: <T>(fn: () => T) => sqlite.transaction(fn)(),
     checkInBackground: async () => {
       try {

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { VaultError } from './errors';
 import { removeWithSidecars, vacuumInto } from './files';
+import { hasAuditTrail, installAuditTriggers, rebaseline } from './audit';
 
 export interface Migration {
   /** `NNNN_what_it_does`, in the order of the array; never renamed or edited once shipped. */
@@ -70,6 +71,14 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
       for (let i = current; i < target; i++) {
         step = migrations[i].name;
         migrations[i].up(db);
+      }
+      // The audit trail (db/audit.ts): triggers refreshed for the tables as they now are, and an
+      // entry for every row a migration changed (or, on the run that made the trail, every row).
+      if (hasAuditTrail(db)) {
+        step = 'the audit trail';
+        const fresh = !(db.prepare('SELECT 1 FROM audit_log LIMIT 1').get() !== undefined);
+        installAuditTriggers(db);
+        rebaseline(db, fresh ? 'baseline' : 'migrate');
       }
       step = 'the foreign key check';
       const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];

@@ -6,6 +6,7 @@ import { evidenceContents } from './0001_evidence_contents';
 import { recordDataVersion } from './0002_record_data_version';
 import { rulesVersion2 } from './0003_rules_version_2';
 import { changeCounts } from './0004_change_counts';
+import { auditTrail } from './0005_audit';
 import { backupsAndKeys } from './0006_backups';
 import { dbsCopies } from './0007_dbs_copies';
 import { caseJourney } from './0008_case_journey';
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   recordDataVersion,
   rulesVersion2,
   changeCounts,
+  auditTrail,
   backupsAndKeys,
   dbsCopies,
   caseJourney,

@@ -27,6 +27,12 @@ Usage: caseproof COMMAND --vault PATH [options]
   caseload --vault PATH [--staff REF] [--as-of DATE] [--json]   caseload figures, per case manager or the firm
   retention --vault PATH [--as-of DATE] [--json] [--delete]   closed cases past retention; --delete removes them
   report mtsp --vault PATH [--from DATE] [--to DATE] [--json] [--out FILE.xlsx] [--force]   the MTSP Model figures by instructing party
+  check    --vault PATH                      the whole vault: pages, SQLite, evidence files' SHA-256, the audit
+                                             chain and every record against its last audited state
+  audit list   --vault PATH [--since DATE] [--subject REF] [--json]   the audit trail: who, when, what, before and after
+  audit verify --vault PATH                  the audit trail's hash chain alone
+  pack verify  --vault PATH FILE.docx [--json]   whether a file is a pack this vault registered, unchanged
+Changes are recorded in the audit trail as made by --as NAME (else CASEPROOF_USER, else your account).
 An existing --out (or --ics) file is never replaced without --force.
 The passphrase comes from CASEPROOF_PASSPHRASE (or is asked for on a terminal);
 rekey and recover take the new one from CASEPROOF_NEW_PASSPHRASE; recover takes the

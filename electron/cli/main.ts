@@ -23,6 +23,7 @@ import { importFirmFile } from '../services/interchange/importFirmFile';
 import { importSpreadsheet, SHEET_KINDS, type SheetKind } from '../services/interchange/spreadsheet';
 import { loadSnapshot } from '../services/snapshot';
 import { copyVault, verifyCopy } from '../services/vault/backup';
+import { noteRestore } from '../services/vault/backups';
 import { makeBackup } from '../services/vault/backups';
 import { hasRecoveryKey, keysFromRecovery, makeRecoveryKey } from '../services/vault/recovery';
 import { changeVaultKey, openWithAnyKey } from '../services/vault/passphrase';
@@ -34,6 +35,8 @@ import { dueCalendar } from './commands/dueCalendar';
 import { caseload } from './commands/caseload';
 import { retention } from './commands/retention';
 import { report } from './commands/report';
+import { audit, check } from './commands/audit';
+import { auditEvent } from '../../db/audit';
 import {
   argumentSentence,
   asOfArg,
@@ -69,8 +72,10 @@ const commands: Record<string, Command> = {
   retention,
   report,
   demo,
+  check,
+  audit,
   // Word (docx) is loaded only when a pack is made, not at every start.
-  pack: async (a) => (await import('./commands/pack')).pack(a),
+  pack: async (a) => (a.positionals[0] === 'verify' ? (await import('./commands/packVerify')).packVerify(a) : (await import('./commands/pack')).pack(a)),
   // Evidence in and out: the passport, spreadsheet templates (commands/intake.ts).
   passport: async (a) => (await import('./commands/intake')).passport(a),
   template: async (a) => (await import('./commands/intake')).template(a),
@@ -116,6 +121,7 @@ const commands: Record<string, Command> = {
     const dest = need(a.values.out, 'out');
     await withVault(a, async (ctx) => {
       await streamOut(a, dest, (write) => writeFirmFile(ctx, write));
+      auditEvent(ctx.vault.sqlite, 'export', { file: path.basename(dest) });
       out(`Exported the vault to ${dest}. This firm file is not encrypted: keep it safe.`);
     });
   },
@@ -172,6 +178,7 @@ const commands: Record<string, Command> = {
       guard = acquireLock(target, cliOpenOptions(a));
       copyVault(backup, target, true);
       const { staff } = verifyCopy(target, backup.key);
+      noteRestore(target, backup.key, from, cliOpenOptions(a));
       out(`Restored ${from} to ${target} (${staff} staff).`);
     } finally {
       backup.close();
@@ -184,6 +191,9 @@ const commands: Record<string, Command> = {
       if (next.length < MIN_PASSPHRASE) throw new CliFailure(`The new passphrase must be at least ${MIN_PASSPHRASE} characters.`);
       // Swapped in whole (a crash leaves the old vault or the new one); the recovery file follows.
       const fresh = changeVaultKey(ctx, next);
+      fresh.actor.who = ctx.user;
+      fresh.actor.clock = ctx.clock;
+      auditEvent(fresh.sqlite, 'passphrase', {});
       const recovery = hasRecoveryKey({ ...ctx, vault: fresh });
       fresh.closeKeepingLock();
       if (recovery) out('The recovery file beside the vault has been updated.');

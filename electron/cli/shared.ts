@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { openVault, type OpenOptions, type Vault } from '../../db/client';
 import { isIsoDate } from '../contract/dates';
 import { clockFromEnv } from '../services/clock';
-import type { Ctx } from '../services/context';
+import { ctxOver, type Ctx } from '../services/context';
 import { streamToFile, writeFileAtomic, type Write } from '../services/files';
 import { destroyDueDbsCopies } from '../services/evidence/dbsCopies';
 import { CliFailure, passphraseFrom, UsageError } from './io';
@@ -28,6 +28,11 @@ export const OPTIONS = {
   delete: { type: 'boolean' },
   /** import: let a firm file change the firm's own name and address. */
   'update-firm': { type: 'boolean' },
+  // audit trail (issue 11)
+  as: { type: 'string' },
+  since: { type: 'string' },
+  subject: { type: 'string' },
+  id: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   // evidence in and out (commands/intake.ts)
   'dry-run': { type: 'boolean' },
@@ -46,11 +51,13 @@ export function asOfArg(a: Args): string {
   if (!isIsoDate(d)) throw new UsageError(`--as-of must be a real date written as YYYY-MM-DD (got ${d}).`);
   return d;
 }
-export function ctxOf(vault: Vault): Ctx {
-  return { vault, user: cliUser(), clock: clockFromEnv() };
+export function ctxOf(vault: Vault, a?: Args): Ctx {
+  return ctxOver(vault, cliUser(a), clockFromEnv());
 }
-function cliUser(): string {
-  return process.env.CASEPROOF_USER || safeUser();
+/** Who acts, for the lock and the audit trail: --as NAME, else CASEPROOF_USER, else the computer's account. */
+export function cliUser(a?: Args): string {
+  const named = a?.values.as?.trim();
+  return named || process.env.CASEPROOF_USER || safeUser();
 }
 /**
  * How the CLI opens a vault: every page's HMAC checked first (a report or pack from a
@@ -58,7 +65,7 @@ function cliUser(): string {
  * user, and --take-over after another computer's Caseproof was named as holding it.
  */
 export function cliOpenOptions(a: Args): OpenOptions {
-  return { check: 'pages', user: cliUser(), clock: clockFromEnv(), takeOver: a.values['take-over'] === true };
+  return { check: 'pages', user: cliUser(a), clock: clockFromEnv(), takeOver: a.values['take-over'] === true };
 }
 function safeUser(): string {
   try {
@@ -72,7 +79,7 @@ export async function withVault<T>(a: Args, fn: (ctx: Ctx) => T | Promise<T>): P
   if (!existsSync(file)) throw new CliFailure(`No vault found at ${file}.`);
   const vault = openVault(file, { passphrase: await passphraseFrom('CASEPROOF_PASSPHRASE', 'Vault passphrase: ') }, cliOpenOptions(a));
   try {
-    const ctx = ctxOf(vault);
+    const ctx = ctxOf(vault, a);
     destroyDueDbsCopies(ctx); // DBS copies (hostile): at every unlock, the CLI's too
     return await fn(ctx);
   } finally {

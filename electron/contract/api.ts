@@ -24,6 +24,7 @@ import { backupsInputs, type BackupsOutputs } from './ops/backups';
 import { journeyInputs, type JourneyOutputs } from './ops/journey';
 import { intakeInputs, sheetKind, type IntakeOutputs } from './ops/intake';
 import { screensInputs, type ScreensOutputs } from './ops/screens';
+import { auditInputs, type AuditOutputs } from './ops/audit';
 import { OP_NAMES as LISTED_NAMES, type OpNameListed } from './names';
 
 const none = z.strictObject({});
@@ -66,6 +67,7 @@ export const inputs = {
   ...journeyInputs,
   ...intakeInputs,
   ...screensInputs,
+  ...auditInputs,
 };
 
 interface CoreOutputs {
@@ -97,7 +99,8 @@ export interface Outputs
     BackupsOutputs,
     JourneyOutputs,
     IntakeOutputs,
-    ScreensOutputs {}
+    ScreensOutputs,
+    AuditOutputs {}
 
 export type OpName = keyof typeof inputs;
 export type Input<K extends OpName> = z.input<(typeof inputs)[K]>;

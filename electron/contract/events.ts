@@ -57,15 +57,24 @@ export function lockNotice(l: LockedBecause): string {
   }
 }
 
+/**
+ * Something in the open vault does not match what it should (VaultState.damage): a page that
+ * fails its check after unlock, or the audit trail's quick check (db/audit.ts). In words.
+ */
+export interface DamageEvent {
+  message: string;
+}
+
 export interface CaseproofEventMap {
   progress: ProgressEvent;
   locked: LockedEvent;
+  damage: DamageEvent;
 }
 export type EventName = keyof CaseproofEventMap;
 /** One event as it travels from the vault worker through main to the window. */
 export type CaseproofEvent = { [E in EventName]: { name: E; payload: CaseproofEventMap[E] } }[EventName];
 
-export const EVENT_NAMES = ['progress', 'locked'] as const;
+export const EVENT_NAMES = ['progress', 'locked', 'damage'] as const;
 
 /** The IPC channel of an event (main → window only). */
 export const eventChannelOf = (e: EventName): string => `caseproof-event:${e}`;

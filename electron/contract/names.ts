@@ -119,6 +119,11 @@ export const OP_NAMES = [
   // whole screens (ops/screens.ts)
   'dashboard',
   'staffProfile',
+  // the audit trail (ops/audit.ts)
+  'listAudit',
+  'recordHistory',
+  'auditPeople',
+  'exportAuditToDialog',
 ] as const;
 
 /** An operation's name, as this list spells it (api.ts proves it equals the schemas' keys). */

@@ -14,3 +14,18 @@ export interface Ctx {
   clock: Clock;
   progress?: ProgressSink;
 }
+
+/**
+ * Names who acts, and on which clock, for the audit trail's entries on this vault's connection
+ * (its triggers cannot see a Ctx). Whoever builds a Ctx calls this; ctxOf below does both.
+ */
+export function actAs(vault: Vault, user: string, clock: Clock): void {
+  vault.actor.who = user;
+  vault.actor.clock = clock;
+}
+
+/** A Ctx over an open vault, with the audit trail naming `user` (the CLI, the tests). */
+export function ctxOver(vault: Vault, user: string, clock: Clock): Ctx {
+  actAs(vault, user, clock);
+  return { vault, user, clock };
+}

@@ -43,6 +43,8 @@ if (boot.role === 'vault') {
   // A quick write that meets an import's open transaction gives up soon with a clear
   // 'busy' error (registry.ts) instead of holding this worker for the import's length.
   session.onUnlock.push((ctx) => void ctx.vault.sqlite.pragma(`busy_timeout = ${BUSY_WAIT_MS}`));
+  // What the checks after unlock find (pages, the audit trail) goes to the window as it is found.
+  session.onDamage.push((message) => post({ t: 'event', event: { name: 'damage', payload: { message } } }));
 }
 
 port.on('message', (m: ToWorker) => {

@@ -3,6 +3,7 @@
 import { Link, Outlet, linkOptions, useRouterState } from '@tanstack/react-router';
 import { useOp, useAction } from './data/query';
 import { resetWindow } from './lock/reset';
+import { DamageBanner } from './components/DamageBanner';
 
 /** The sections, and the first parts of the addresses each one covers. */
 const SECTIONS = [
@@ -14,6 +15,7 @@ const SECTIONS = [
   { label: 'Packs', link: linkOptions({ to: '/packs' }), covers: ['packs'] },
   { label: 'Reports', link: linkOptions({ to: '/reports' }), covers: ['reports'] },
   { label: 'Import', link: linkOptions({ to: '/import/{-$source}', params: {} }), covers: ['import'] },
+  { label: 'Audit trail', link: linkOptions({ to: '/audit' }), covers: ['audit'] },
   { label: 'Settings', link: linkOptions({ to: '/settings' }), covers: ['settings', 'setup'] },
 ];
 
@@ -45,6 +47,7 @@ export function Shell() {
         </div>
       </nav>
       <main className="content" id="main">
+        <DamageBanner initial={state.damage} />
         <Outlet />
       </main>
     </div>

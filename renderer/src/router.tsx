@@ -34,6 +34,7 @@ import { RetentionPage } from './pages/cases/RetentionPage';
 import { PacksPage } from './pages/packs/PacksPage';
 import { ImportPage, isImportSource } from './pages/intake/ImportPage';
 import { SetupPage } from './pages/intake/SetupPage';
+import { AuditPage } from './pages/audit/AuditPage';
 
 const isTab = (t: string | undefined): t is StaffTab => STAFF_TABS.some(([k]) => k === t);
 const policyKind = (k: string | undefined): PolicyKind | undefined => POLICY_KINDS.find((p) => p === k);
@@ -126,6 +127,7 @@ const parties = createRoute({ getParentRoute: () => casesSection, path: '/partie
 const retention = createRoute({ getParentRoute: () => casesSection, path: '/retention', component: RetentionPage });
 
 const packs = createRoute({ getParentRoute: () => root, path: '/packs', component: PacksPage });
+const audit = createRoute({ getParentRoute: () => root, path: '/audit', component: AuditPage });
 const settings = createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage });
 const reports = createRoute({ getParentRoute: () => root, path: '/reports', component: ReportsPage });
 // Evidence in: the first-run set-up and imports with a preview.
@@ -151,6 +153,7 @@ const routeTree = root.addChildren([
   supplierChecklist,
   casesSection.addChildren([caseList, casePage, caseload, parties, retention]),
   packs,
+  audit,
   settings,
   reports,
   setup,

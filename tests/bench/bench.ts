@@ -36,6 +36,7 @@ const SECTIONS: Section[] = [
   { title: 'Due-date calendar', run: benchCalendar },
   // ---- Cases (issue 5): add the 20,000-case section here, e.g. ----
   { title: 'Cases (20,000)', run: async () => (await import('./cases')).benchCases() },
+  { title: 'Audit trail (issue 11)', run: async () => (await import('./audit')).benchAudit() },
 ];
 
 function table(rows: { section: string; label: string; ms: string }[]): string {

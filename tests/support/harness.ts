@@ -168,6 +168,7 @@ export async function startHarness(opts: { today?: string; clock?: Clock; dir?: 
     deliver(e);
   };
   const autoLock = startAutoLock(session, (reason) => send({ name: 'locked', payload: { reason } }));
+  session.onDamage.push((message) => send({ name: 'damage', payload: { message } }));
   const opened = await openPage(async (op, input) => {
     // As in the app (worker/host.ts): a long operation holds auto-lock off while it runs.
     const release = JOB_OPS.has(op as never) ? session.holdUse() : () => undefined;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createVault, openVault, type Vault } from '../../db/client';
 import { fixedClock } from '../../electron/services/clock';
-import type { Ctx } from '../../electron/services/context';
+import { ctxOver, type Ctx } from '../../electron/services/context';
 import { tempDir } from './tmp';
 
 export const PASS = 'a long enough test passphrase';
@@ -20,5 +20,5 @@ export function reopen(file: string): Vault {
   return openVault(file, { passphrase: PASS });
 }
 export function ctxFor(vault: Vault, today = '2026-11-24'): Ctx {
-  return { vault, user: 'Test User', clock: fixedClock(today) };
+  return ctxOver(vault, 'Test User', fixedClock(today));
 }

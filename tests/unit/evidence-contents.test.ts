@@ -59,8 +59,9 @@ describe('a vault made by data version 1', () => {
     for (const f of old.files) for (const m of f.markers) expect(occurrences(pages, m), m).toBe(1);
     // The deleted file was already overwritten by secure_delete before the migration.
     for (const m of old.deleted.markers) expect(occurrences(pages, m), m).toBe(0);
-    // Compacted after the move: not twice its size.
-    expect(statSync(old.file).size).toBeLessThan(sizeBefore * 1.1);
+    // Compacted after the move: not twice its size (a little larger: the audit trail begins with
+    // an entry for every row the vault held, and its triggers are in the schema).
+    expect(statSync(old.file).size).toBeLessThan(sizeBefore * 1.25);
   });
 
   it('zeroes the old copies even if compacting afterwards does not happen (secure_delete during the migration)', () => {

@@ -10,6 +10,7 @@ import { importSpreadsheet } from '../interchange/spreadsheet';
 import { streamToFile, writeFileAtomic } from '../files';
 import { parseFirmFileBytes, readImportFile } from '../interchange/fileGuards';
 import { Registry } from './registry';
+import { recordEvent } from '../audit/audit';
 import type { Session } from './session';
 import { registerVault } from './domains/vault';
 import { registerFirm } from './domains/firm';
@@ -24,6 +25,7 @@ import { registerBackups } from './domains/backups';
 import { registerJourney } from './domains/journey';
 import { registerIntake } from './domains/intake';
 import { registerScreens } from './domains/screens';
+import { registerAudit } from './domains/audit';
 
 const EVIDENCE_FILTERS = [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'doc', 'docx'] }];
 
@@ -94,6 +96,7 @@ export function buildRegistry(session: Session): Registry {
     });
     // Streamed: evidence is read file by file as it is written; the save dialog asked before replacing.
     if (dest) await streamToFile(dest, { overwrite: true }, (write) => writeFirmFile(c, write));
+    if (dest) recordEvent(c, 'export', { file: path.basename(dest) });
     return { path: dest };
   });
 
@@ -110,6 +113,7 @@ export function buildRegistry(session: Session): Registry {
   registerJourney(r, session);
   registerIntake(r, session);
   registerScreens(r, session);
+  registerAudit(r, session);
   r.assertComplete();
   return r;
 }

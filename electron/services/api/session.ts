@@ -10,11 +10,12 @@ import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createVault, openVault, type OpenOptions, type Vault } from '../../../db/client';
 import { deriveKey, exportKey, importKey, readSalt, type VaultKey } from '../../../db/keys';
+import { auditEvent, quickAuditCheck } from '../../../db/audit';
 import type { LockedBecause } from '../../contract/events';
 import type { VaultState } from '../../contract/views';
 import type { Platform } from '../../platform/platform';
 import { systemClock, type Clock } from '../clock';
-import type { Ctx, ProgressSink } from '../context';
+import { actAs, type Ctx, type ProgressSink } from '../context';
 import { AppError } from '../errors';
 import { keysFromRecovery } from '../vault/recovery';
 import { changeVaultKey, openWithAnyKey } from '../vault/passphrase';
@@ -39,6 +40,8 @@ export class Session {
   private lastUse: number;
   /** Long operations running (an import, a pack): while any runs, the window counts as in use. */
   private holds = 0;
+  /** Whether this session writes unlock and lock entries (the one that unlocked; not the job worker's). */
+  private audits = false;
 
   constructor(
     readonly platform: Platform,
@@ -61,7 +64,9 @@ export class Session {
       throw new AppError('locked', lost);
     }
     if (!this.vault) throw new AppError('locked', 'The vault is locked. Unlock it first.');
-    const ctx: Ctx = { vault: this.vault, user: this.platform.userName(), clock: this.clock };
+    const user = this.platform.userName();
+    actAs(this.vault, user, this.clock); // the audit trail names whoever acts now (db/audit.ts)
+    const ctx: Ctx = { vault: this.vault, user, clock: this.clock };
     if (this.progress) ctx.progress = this.progress;
     return ctx;
   }
@@ -183,6 +188,8 @@ export class Session {
     const c = this.ctx();
     this.vault = changeVaultKey(c, next, this.openOptions);
     c.vault = this.vault;
+    actAs(this.vault, c.user, this.clock);
+    auditEvent(this.vault.sqlite, 'passphrase', {});
     // A key remembered on this computer would no longer open the vault: wrap the new one instead.
     if (this.remembered()[c.vault.path] !== undefined && !this.platform.secrets.unavailableReason()) {
       this.platform.prefs.set(REMEMBERED, { ...this.remembered(), [c.vault.path]: this.platform.secrets.wrap(exportKey(c.vault.key)) });
@@ -207,7 +214,8 @@ export class Session {
    */
   openShared(path: string, key: string): void {
     this.lock();
-    this.vault = openVault(path, { key: importKey(key) }, this.openOptions);
+    this.audits = false;
+    this.vault = openVault(path, { key: importKey(key) }, { ...this.openOptions, clock: this.clock });
   }
 
   /**
@@ -221,6 +229,14 @@ export class Session {
     this.damage = null;
     if (v) {
       this.lockedBecause = because;
+      if (this.audits && !v.lock?.lost()) {
+        try {
+          actAs(v, this.platform.userName(), this.clock);
+          auditEvent(v.sqlite, 'lock', because ? { reason: because.reason } : {});
+        } catch {
+          /* locking must never fail for want of its entry (a vault already damaged, a full disk) */
+        }
+      }
       try {
         v.close();
       } finally {
@@ -256,6 +272,9 @@ export class Session {
 
   private afterOpen(remember: boolean): void {
     const v = this.vault!;
+    this.audits = true;
+    actAs(v, this.platform.userName(), this.clock);
+    auditEvent(v.sqlite, 'unlock', {});
     this.lockedBecause = null;
     this.noteUse();
     this.platform.prefs.set(LAST_PATH, v.path);
@@ -265,10 +284,21 @@ export class Session {
     destroyDueDbsCopies(this.ctx()); // DBS copies (hostile): copies past the firm's period are destroyed at every unlock
     for (const hook of this.onUnlock) hook(this.ctx());
     void v.checkInBackground().then((why) => {
-      if (!why || this.vault !== v) return;
-      this.damage = why;
-      for (const hook of this.onDamage) hook(why);
+      if (why && this.vault === v) this.reportDamage(why);
     });
+    // The audit trail's quick check (its last entries' chain, about 15-20 ms): at unlock, so the
+    // first screen already says when it does not match (db/audit.ts).
+    try {
+      const why = quickAuditCheck(v.sqlite);
+      if (why) this.reportDamage(why);
+    } catch {
+      /* a vault the page check will name as damaged */
+    }
+  }
+
+  private reportDamage(why: string): void {
+    this.damage = this.damage ? `${this.damage} ${why}` : why;
+    for (const hook of this.onDamage) hook(why);
   }
 
   private assertCanRemember(): void {

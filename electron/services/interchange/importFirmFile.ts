@@ -13,6 +13,7 @@ import { defaultExemptionExpiry, exemptionProblem, type ExemptionSubject } from 
 import { caseJourney, isDestroyedCopy, STAFF_LISTS, SUPPLIER_LISTS, type FirmFileEvidence, type RecordKind } from '../../contract/model';
 import { destroyDueDbsCopies, insertDestroyedCopy } from '../evidence/dbsCopies';
 import type { Ctx } from '../context';
+import { recordEvent } from '../audit/audit';
 import type { ImportSummary } from '../../contract/views';
 import { AppError, zodIssues } from '../errors';
 import { attachEvidence } from '../evidence/evidence';
@@ -368,6 +369,7 @@ export function importFirmFile(ctx: Ctx, json: unknown, opts: ImportOptions = {}
       p.tick(1, 'Importing cases');
     }
     destroyDueDbsCopies(ctx); // DBS copies (hostile): copies older than the firm's period are destroyed at import, in this transaction
+    recordEvent(ctx, 'import', { added: sum.added, updated: sum.updated });
   });
   return sum;
 }

@@ -12,6 +12,7 @@
 //    not try to write to it. Nothing secret is in it.
 //  - A separate backup passphrase is kept only as its derived key, inside the vault (key slot
 //    'backup'), so scheduled backups run without anyone typing it.
+import { auditEvent } from '../../../db/audit';
 import { existsSync, readdirSync, readFileSync, statSync, accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { desc, eq } from 'drizzle-orm';
@@ -239,11 +240,22 @@ export function restoreBackup(from: string, passphrase: string, to: string, opts
   try {
     copyVault(backup, dest, false);
     const { staff } = verifyCopy(dest, backup.key);
+    noteRestore(dest, backup.key, src, opts);
     const recovery = recoveryFileOf(src);
     if (existsSync(recovery)) writeFileAtomic(recoveryFileOf(dest), readFileSync(recovery), { overwrite: false });
     return { path: dest, staff };
   } finally {
     backup.close();
     guard.release();
+  }
+}
+
+/** The restored vault's own audit trail says it was restored, from which file, by whom (db/audit.ts). */
+export function noteRestore(dest: string, key: VaultKey, from: string, opts: OpenOptions): void {
+  const v = openVault(dest, { key }, opts);
+  try {
+    auditEvent(v.sqlite, 'restore', { from: path.basename(from) });
+  } finally {
+    v.close();
   }
 }

@@ -154,6 +154,11 @@ export const OPS = {
   // whole screens: one call per page (ops/screens.ts)
   dashboard: { reads: COMPLIANCE },
   staffProfile: { reads: COMPLIANCE },
+  // the audit trail: every change to anything adds to it
+  listAudit: { reads: ALL },
+  recordHistory: { reads: ALL },
+  auditPeople: { reads: ALL },
+  exportAuditToDialog: { changes: [] },
 } as const satisfies Record<OpName, OpEffect>;
 
 type Ops = typeof OPS;

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { StaffSnapshot } from '../../../electron/contract/model';
 import { useAction, useOp, useOps } from '../data/query';
+import { RecordHistory } from '../components/RecordHistory';
 import { ukDate } from '../format';
 import { StatusBadge } from '../components/Status';
 import { STAFF_TABS, tabOfRule, type StaffTab } from '../links';
@@ -130,7 +131,10 @@ export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }
       <div className="tabpanel" id="staff-tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         <RuleStrip rules={rulesOfTab(tab)} catalogue={catalogue} />
         {tab === 'details' ? (
-          <DetailsTab person={person} staffRef={staffRef} caseload={subject?.rules.find((r) => r.rule === 'STAFF-CASELOAD')} />
+          <>
+            <DetailsTab person={person} staffRef={staffRef} caseload={subject?.rules.find((r) => r.rule === 'STAFF-CASELOAD')} />
+            <RecordHistory kind="staff" reference={person.ref} />
+          </>
         ) : (
           <>
             <p className="hint">{TAB_INTRO[tab]}</p>

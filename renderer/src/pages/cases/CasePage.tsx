@@ -1,6 +1,7 @@
 // One case: its details, the standard-practice checklist with the CASE-* rule beside each
 // item, suppliers instructed (Governance A), handovers (Organisation I), its history, and
 // closing, reopening and deleting.
+import { RecordHistory } from '../../components/RecordHistory';
 import { Suspense, useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { PageLoading } from '../../components/PageStates';
@@ -198,6 +199,8 @@ export function CasePage({ caseRef }: { caseRef: string }) {
           </ol>
         )}
       </section>
+
+      <RecordHistory kind="case" reference={c.ref} />
 
       {dialog === 'close' ? (
         <CloseDialog caseRef={c.ref} onClose={() => setDialog(null)} onDone={() => (setDialog(null), changed(`Case ${c.ref} was closed.`))} />

@@ -1,5 +1,6 @@
 // One supplier's vetting file (MTSP Governance A-F): details, one section per item with its
 // rule's status word, reason and evidence files, then the vetting decision and its history.
+import { RecordHistory } from '../../components/RecordHistory';
 import { SupplierPayments } from './SupplierPayments';
 import { Suspense, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -291,6 +292,7 @@ export function SupplierPage({ supplierRef }: { supplierRef: string }) {
           <DecisionHistory decisions={s.decisions} name={s.name} />
         </>,
       )}
+      <RecordHistory kind="supplier" reference={s.ref} />
     </section>
   );
 }

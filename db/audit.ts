@@ -1,0 +1,589 @@
+// The audit trail (issue 11): every create, update and delete of a row in the vault, and every
+// import, export, pack, backup, restore, passphrase change, unlock and lock, is an entry in
+// `audit_log`, written in the same transaction as the change.
+//
+// How: SQLite triggers on every data table (installed by installAuditTriggers, refreshed after
+// every migration run, so a table a later migration adds or rebuilds is covered too) insert
+// the entry. The triggers call SQL functions this module registers on every connection
+// (registerAuditFunctions, from db/client.ts's connect): who is acting and when (the one
+// clock), and the entry's hashes. A connection without them (a raw SQL tool) cannot write to
+// an audited table at all; one that drops the triggers first is found by `caseproof check`,
+// which compares every row with its last audited state.
+//
+// Each entry carries the SHA-256 of the entry before it (a chain: an entry edited, deleted or
+// moved breaks every link after it) and of the record's content after the change. The
+// before/after values themselves live in `audit_values`, keyed by the entry: the chain covers
+// their hashes, not their text, so values may be erased where the law requires it (a case
+// past retention) without breaking the chain. Triggers refuse UPDATE and DELETE on both
+// tables (audit_values' rows may go only through eraseAuditValues, which says so).
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { systemClock } from '../electron/services/clock';
+
+/** Who acts and when, for entries written on one connection. Mutable: the app sets who per call. */
+export interface AuditActor {
+  who: string;
+  /** The one clock (electron/services/clock.ts): entries are stamped with its instant, as the vault stores instants. */
+  clock: { now(): Date };
+}
+const stampOf = (a: AuditActor) =>
+  a.clock
+    .now()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
+
+/** What an entry says happened. Row changes are create/update/delete; the rest are events. */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'baseline',
+  'migrate',
+  'import',
+  'export',
+  'pack',
+  'backup',
+  'restore',
+  'passphrase',
+  'unlock',
+  'lock',
+  'erase',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Tables never audited: the trail itself, SQLite's own, and derived data another table already holds. */
+export const UNAUDITED_TABLES = new Set(['audit_log', 'audit_values', 'sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4']);
+
+const GENESIS = '0'.repeat(64);
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The hash of one entry: every field that says what happened, and the hash of the entry before. */
+export function entryHash(e: {
+  seq: number;
+  prevHash: string;
+  at: string;
+  who: string;
+  action: string;
+  tbl: string | null;
+  rowId: number | null;
+  subjectKind: string | null;
+  subjectId: number | null;
+  subjectRef: string | null;
+  beforeHash: string | null;
+  afterHash: string | null;
+}): string {
+  return sha256(
+    JSON.stringify([e.seq, e.prevHash, e.at, e.who, e.action, e.tbl, e.rowId, e.subjectKind, e.subjectId, e.subjectRef, e.beforeHash, e.afterHash]),
+  );
+}
+/** The hash of a value as stored (a row's JSON, an event's details): null stays null. */
+export const valueHash = (v: string | null): string | null => (v === null ? null : sha256(v));
+
+const actors = new WeakMap<Database.Database, AuditActor>();
+const erasing = new WeakSet<Database.Database>();
+
+function fallbackActor(): AuditActor {
+  return { who: 'Caseproof', clock: systemClock };
+}
+/** The actor registered on a connection (a bare connection, as in `npm run db:draft`, gets a neutral one). */
+export function actorOf(db: Database.Database): AuditActor {
+  return actors.get(db) ?? fallbackActor();
+}
+
+/**
+ * Registers the trail's SQL functions on a connection. A trigger calls `cp_audit_begin` once per
+ * entry, as its `at` column: SQLite evaluates an INSERT's columns in table order with the
+ * INTEGER PRIMARY KEY (seq) last. It works out when, who and the hashes and keeps them;
+ * `cp_audit_get(i)` hands the kept fields to the entry's later columns, its seq and its
+ * audit_values row, so nothing is computed twice. (Were seq ever evaluated first, it would
+ * repeat the last entry's number and the insert would fail loudly, never write a wrong entry.)
+ */
+export function registerAuditFunctions(db: Database.Database, actor: AuditActor): void {
+  actors.set(db, actor);
+  // [seq, at, who, sk, sid, sref, beforeHash, afterHash, prevHash, hash, before, after]
+  let kept: unknown[] = [];
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  db.function(
+    'cp_audit_begin',
+    { deterministic: false },
+    (seq: unknown, prev: unknown, action: unknown, tbl: unknown, rowId: unknown, sk: unknown, sid: unknown, sref: unknown, before: unknown, after: unknown) => {
+      const e = {
+        seq: Number(seq),
+        prevHash: String(prev),
+        at: stampOf(actor),
+        who: actor.who,
+        action: String(action),
+        tbl: str(tbl),
+        rowId: num(rowId),
+        subjectKind: str(sk),
+        subjectId: num(sid),
+        subjectRef: str(sref),
+        beforeHash: valueHash(str(before)),
+        afterHash: valueHash(str(after)),
+      };
+      kept = [e.seq, e.at, e.who, e.subjectKind, e.subjectId, e.subjectRef, e.beforeHash, e.afterHash, e.prevHash, entryHash(e), str(before), str(after)];
+      return e.at;
+    },
+  );
+  db.function('cp_audit_get', { deterministic: false }, (i: unknown) => (kept[Number(i)] ?? null) as string | number | null);
+  db.function('cp_audit_erasing', { deterministic: false }, () => (erasing.has(db) ? 1 : 0));
+}
+
+// ---------- the tables and their triggers ----------
+
+/** The trail's tables and the triggers that keep them append-only (migration 0005). */
+export function createAuditTables(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE "audit_log" (
+      "seq" integer PRIMARY KEY NOT NULL,
+      "at" text NOT NULL,
+      "who" text NOT NULL,
+      "action" text NOT NULL,
+      "tbl" text,
+      "row_id" integer,
+      "subject_kind" text,
+      "subject_id" integer,
+      "subject_ref" text,
+      "before_hash" text,
+      "after_hash" text,
+      "prev_hash" text NOT NULL,
+      "hash" text NOT NULL
+    );
+    CREATE TABLE "audit_values" (
+      "seq" integer PRIMARY KEY NOT NULL,
+      "before" text,
+      "after" text
+    );
+  `);
+  db.exec(`
+    CREATE TRIGGER "audit_log_no_update" BEFORE UPDATE ON "audit_log"
+      BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: its entries are permanent.'); END;
+    CREATE TRIGGER "audit_log_no_delete" BEFORE DELETE ON "audit_log"
+      BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: its entries are permanent.'); END;
+    CREATE TRIGGER "audit_values_no_update" BEFORE UPDATE ON "audit_values"
+      BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: its entries are permanent.'); END;
+    CREATE TRIGGER "audit_values_no_delete" BEFORE DELETE ON "audit_values" WHEN cp_audit_erasing() IS NOT 1
+      BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: only values past retention are erased, by Caseproof.'); END;
+  `);
+}
+
+export function hasAuditTrail(db: Database.Database): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'`).get() !== undefined;
+}
+
+interface Subject {
+  kind: string;
+  id: string;
+  ref: string;
+}
+/** SQL for whom a row of each table is about, over `p` (NEW or OLD). Other tables: the table itself. */
+function subjectOf(table: string, p: string): Subject {
+  const owner = (rec: string): Subject => ({
+    kind: `CASE WHEN ${rec}.staff_id IS NOT NULL THEN 'staff' WHEN ${rec}.supplier_id IS NOT NULL THEN 'supplier' ELSE 'firm' END`,
+    id: `coalesce(${rec}.staff_id, ${rec}.supplier_id, 1)`,
+    ref: `CASE WHEN ${rec}.staff_id IS NOT NULL THEN (SELECT ref FROM staff WHERE id = ${rec}.staff_id) WHEN ${rec}.supplier_id IS NOT NULL THEN (SELECT ref FROM suppliers WHERE id = ${rec}.supplier_id) END`,
+  });
+  const viaRecord = (recordId: string, col: keyof Subject) => `(SELECT ${owner('r')[col]} FROM records r WHERE r.id = ${recordId})`;
+  switch (table) {
+    case 'firm':
+      return { kind: `'firm'`, id: `${p}.id`, ref: 'NULL' };
+    case 'staff':
+      return { kind: `'staff'`, id: `${p}.id`, ref: `${p}.ref` };
+    case 'suppliers':
+      return { kind: `'supplier'`, id: `${p}.id`, ref: `${p}.ref` };
+    case 'records':
+      return owner(p);
+    case 'evidence_files':
+      return { kind: viaRecord(`${p}.record_id`, 'kind'), id: viaRecord(`${p}.record_id`, 'id'), ref: viaRecord(`${p}.record_id`, 'ref') };
+    case 'evidence_contents': {
+      const rec = `(SELECT record_id FROM evidence_files WHERE id = ${p}.file_id)`;
+      return { kind: viaRecord(rec, 'kind'), id: viaRecord(rec, 'id'), ref: viaRecord(rec, 'ref') };
+    }
+    case 'contacts':
+      return { kind: `'contact'`, id: `${p}.id`, ref: `${p}.name` };
+    case 'cases':
+      return { kind: `'case'`, id: `${p}.id`, ref: `${p}.ref` };
+    case 'case_instructions':
+    case 'case_handovers':
+      return { kind: `'case'`, id: `${p}.case_id`, ref: `(SELECT ref FROM cases WHERE id = ${p}.case_id)` };
+    case 'packs':
+      return { kind: `'pack'`, id: `${p}.id`, ref: `${p}.subject_ref` };
+    default:
+      return { kind: `'${table}'`, id: `${p}.rowid`, ref: 'NULL' };
+  }
+}
+
+interface Column {
+  name: string;
+  type: string;
+}
+function columnsOf(db: Database.Database, table: string): Column[] {
+  return (db.pragma(`table_info("${table}")`) as { name: string; type: string }[]).map((c) => ({ name: c.name, type: c.type.toLowerCase() }));
+}
+
+/**
+ * A row's content as JSON, over `p.` columns (or bare columns when p is ''): the same SQL
+ * writes the trail and reads the rows back for the check, so they compare exactly. A blob is
+ * represented by its length (evidence bytes are proven by their SHA-256 separately).
+ */
+function rowJson(cols: Column[], p: string): string {
+  const ref = (c: Column) => `${p ? p + '.' : ''}"${c.name}"`;
+  return `json_object(${cols.map((c) => `'${c.name}', ${c.type === 'blob' ? `length(${ref(c)})` : ref(c)}`).join(', ')})`;
+}
+
+/** The data tables the trail covers: every ordinary table but the trail's own, SQLite's and virtual tables' shadows. */
+export function auditedTables(db: Database.Database): string[] {
+  const rows = db.prepare<[], { name: string; sql: string | null }>(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
+  const virtual = rows.filter((r) => /^\s*CREATE\s+VIRTUAL/i.test(r.sql ?? '')).map((r) => r.name);
+  return rows
+    .filter((r) => !UNAUDITED_TABLES.has(r.name) && !r.name.startsWith('sqlite_') && !r.name.startsWith('__'))
+    .filter((r) => !virtual.some((v) => r.name === v || r.name.startsWith(v + '_')))
+    .map((r) => r.name);
+}
+
+/** Rows whose adding is itself an event: a pack registered, a backup logged. */
+const INSERT_ACTIONS: Record<string, AuditAction> = { packs: 'pack', backups: 'backup' };
+
+function triggerSql(table: string, cols: Column[], op: 'INSERT' | 'UPDATE' | 'DELETE'): string {
+  const p = op === 'DELETE' ? 'OLD' : 'NEW';
+  const s = subjectOf(table, p);
+  const action = op === 'INSERT' ? (INSERT_ACTIONS[table] ?? 'create') : op === 'UPDATE' ? 'update' : 'delete';
+  const before = op === 'INSERT' ? 'NULL' : rowJson(cols, 'OLD');
+  const after = op === 'DELETE' ? 'NULL' : rowJson(cols, 'NEW');
+  const when = op === 'UPDATE' ? ` WHEN ${rowJson(cols, 'OLD')} IS NOT ${rowJson(cols, 'NEW')}` : '';
+  return `
+    CREATE TRIGGER "audit_${table}_${op.toLowerCase()}" AFTER ${op} ON "${table}"${when}
+    BEGIN
+      INSERT INTO audit_log (seq, at, who, action, tbl, row_id, subject_kind, subject_id, subject_ref, before_hash, after_hash, prev_hash, hash)
+        VALUES (cp_audit_get(0),
+                cp_audit_begin(coalesce((SELECT max(seq) FROM audit_log), 0) + 1, coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), '${GENESIS}'),
+                               '${action}', '${table}', ${p}.rowid, ${s.kind}, ${s.id}, ${s.ref}, ${before}, ${after}),
+                cp_audit_get(2), '${action}', '${table}', ${p}.rowid, cp_audit_get(3), cp_audit_get(4), cp_audit_get(5),
+                cp_audit_get(6), cp_audit_get(7), cp_audit_get(8), cp_audit_get(9));
+      INSERT INTO audit_values (seq, before, after) VALUES (cp_audit_get(0), cp_audit_get(10), cp_audit_get(11));
+    END;`;
+}
+
+/**
+ * (Re)creates the triggers of every audited table from its columns as they are now. Run after
+ * every migration run (db/migrate.ts), inside its transaction: a table rebuilt loses its
+ * triggers and a new column must be in the JSON.
+ */
+export function installAuditTriggers(db: Database.Database): void {
+  const existing = db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'`).all();
+  for (const t of existing) if (!/^audit_(log|values)_no_/.test(t.name)) db.exec(`DROP TRIGGER "${t.name}"`);
+  for (const table of auditedTables(db)) {
+    const cols = columnsOf(db, table);
+    for (const op of ['INSERT', 'UPDATE', 'DELETE'] as const) db.exec(triggerSql(table, cols, op));
+  }
+}
+
+// ---------- entries written from code ----------
+
+interface LastEntry {
+  seq: number;
+  hash: string;
+}
+function lastEntry(db: Database.Database): LastEntry {
+  return db.prepare<[], LastEntry>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() ?? { seq: 0, hash: GENESIS };
+}
+
+export interface NewEntry {
+  action: AuditAction;
+  tbl?: string | null;
+  rowId?: number | null;
+  subjectKind?: string | null;
+  subjectId?: number | null;
+  subjectRef?: string | null;
+  before?: string | null;
+  after?: string | null;
+}
+
+/** Appends one entry computed here (events, and rows the migrations baseline); returns its seq. */
+export function appendEntry(db: Database.Database, e: NewEntry, actor: AuditActor = actorOf(db)): number {
+  const last = lastEntry(db);
+  const before = e.before ?? null;
+  const after = e.after ?? null;
+  const row = {
+    seq: last.seq + 1,
+    prevHash: last.hash,
+    at: stampOf(actor),
+    who: actor.who,
+    action: e.action,
+    tbl: e.tbl ?? null,
+    rowId: e.rowId ?? null,
+    subjectKind: e.subjectKind ?? null,
+    subjectId: e.subjectId ?? null,
+    subjectRef: e.subjectRef ?? null,
+    beforeHash: valueHash(before),
+    afterHash: valueHash(after),
+  };
+  db.prepare(
+    `INSERT INTO audit_log (seq, at, who, action, tbl, row_id, subject_kind, subject_id, subject_ref, before_hash, after_hash, prev_hash, hash)
+     VALUES (@seq, @at, @who, @action, @tbl, @rowId, @subjectKind, @subjectId, @subjectRef, @beforeHash, @afterHash, @prevHash, @hash)`,
+  ).run({ ...row, hash: entryHash(row) });
+  db.prepare('INSERT INTO audit_values (seq, before, after) VALUES (?, ?, ?)').run(row.seq, before, after);
+  return row.seq;
+}
+
+/**
+ * An event (import, export, pack, backup, restore, passphrase, unlock, lock) with its details
+ * as JSON; returns its seq (null for a vault without a trail: one a test made with its own migrations).
+ */
+export function auditEvent(
+  db: Database.Database,
+  action: AuditAction,
+  details: Record<string, unknown> = {},
+  subject?: { kind: string; id?: number; ref?: string },
+): number | null {
+  if (!hasAuditTrail(db)) return null;
+  return appendEntry(db, {
+    action,
+    subjectKind: subject?.kind ?? 'vault',
+    subjectId: subject?.id ?? null,
+    subjectRef: subject?.ref ?? null,
+    after: JSON.stringify(details),
+  });
+}
+
+// ---------- current content against the last audited state ----------
+
+interface Drift {
+  table: string;
+  rowId: number;
+  /** The row's JSON now, or null when it has gone. */
+  now: string | null;
+  /** The audited JSON's hash, or null when the trail never saw the row. */
+  audited: string | null;
+  subject: { kind: string | null; id: number | null; ref: string | null };
+}
+
+/** Rows whose content differs from their last audited state (changed, added or removed behind Caseproof's back). */
+export function contentDrift(db: Database.Database, opts: { tables?: string[]; limit?: number } = {}): Drift[] {
+  const out: Drift[] = [];
+  const limit = opts.limit ?? Infinity;
+  const last = db.prepare<[string], { rowId: number; afterHash: string | null; sk: string | null; sid: number | null; sref: string | null }>(
+    `SELECT a.row_id AS rowId, a.after_hash AS afterHash, a.subject_kind AS sk, a.subject_id AS sid, a.subject_ref AS sref FROM audit_log a
+     JOIN (SELECT row_id, max(seq) AS seq FROM audit_log WHERE tbl = ? GROUP BY row_id) m ON m.seq = a.seq`,
+  );
+  for (const table of opts.tables ?? auditedTables(db)) {
+    const audited = new Map<number, { hash: string | null; sk: string | null; sid: number | null; sref: string | null }>();
+    for (const r of last.all(table)) audited.set(r.rowId, { hash: r.afterHash, sk: r.sk, sid: r.sid, sref: r.sref });
+    const s = subjectOf(table, 't');
+    const rows = db.prepare<[], { rid: number; j: string }>(`SELECT t.rowid AS rid, ${rowJson(columnsOf(db, table), 't')} AS j FROM "${table}" t`);
+    const subjectOfRow = db.prepare<[number], { sk: string | null; sid: number | null; sref: string | null }>(
+      `SELECT ${s.kind} AS sk, ${s.id} AS sid, ${s.ref} AS sref FROM "${table}" t WHERE t.rowid = ?`,
+    );
+    for (const r of rows.all()) {
+      const a = audited.get(r.rid);
+      audited.delete(r.rid);
+      if (a && a.hash === valueHash(r.j)) continue;
+      const sub = subjectOfRow.get(r.rid);
+      out.push({ table, rowId: r.rid, now: r.j, audited: a?.hash ?? null, subject: { kind: sub?.sk ?? null, id: sub?.sid ?? null, ref: sub?.sref ?? null } });
+      if (out.length >= limit) return out;
+    }
+    for (const [rowId, a] of audited) {
+      if (a.hash === null) continue; // deleted, and the trail says so
+      out.push({ table, rowId, now: null, audited: a.hash, subject: { kind: a.sk, id: a.sid, ref: a.sref } });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+/**
+ * Brings the trail level with the rows as they are: an entry (`action`) for each row whose
+ * content differs from its last audited state. Migrations run this (db/migrate.ts): 0005's run
+ * records every row that existed before the trail ('baseline'), later runs record what a
+ * migration changed ('migrate'), with the before value the trail last had.
+ */
+export function rebaseline(db: Database.Database, action: 'baseline' | 'migrate'): number {
+  const drift = contentDrift(db);
+  const before = db.prepare<[string, number], { before: string | null }>(
+    `SELECT v.after AS before FROM audit_log a JOIN audit_values v ON v.seq = a.seq WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.seq DESC LIMIT 1`,
+  );
+  for (const d of drift) {
+    const was = d.audited === null ? null : (before.get(d.table, d.rowId)?.before ?? null);
+    appendEntry(db, {
+      action,
+      tbl: d.table,
+      rowId: d.rowId,
+      subjectKind: d.subject.kind ?? d.table,
+      subjectId: d.subject.id ?? d.rowId,
+      subjectRef: d.subject.ref,
+      before: was,
+      after: d.now,
+    });
+  }
+  return drift.length;
+}
+
+// ---------- the chain ----------
+
+interface StoredEntry {
+  seq: number;
+  at: string;
+  who: string;
+  action: string;
+  tbl: string | null;
+  rowId: number | null;
+  subjectKind: string | null;
+  subjectId: number | null;
+  subjectRef: string | null;
+  beforeHash: string | null;
+  afterHash: string | null;
+  prevHash: string;
+  hash: string;
+}
+const entryColumns = (a = '') =>
+  `${a}seq AS seq, ${a}at AS at, ${a}who AS who, ${a}action AS action, ${a}tbl AS tbl, ${a}row_id AS rowId, ${a}subject_kind AS subjectKind,
+   ${a}subject_id AS subjectId, ${a}subject_ref AS subjectRef, ${a}before_hash AS beforeHash, ${a}after_hash AS afterHash, ${a}prev_hash AS prevHash, ${a}hash AS hash`;
+
+export interface ChainFault {
+  /** The first entry that does not match (or the place where one is missing). */
+  seq: number;
+  problem: string;
+}
+export interface ChainCheck {
+  entries: number;
+  fault: ChainFault | null;
+}
+
+/**
+ * Walks the chain from the first entry (or, for the quick form, from `fromSeq`): each entry's
+ * number follows the last, its prev_hash is the hash of the entry before, its own hash is
+ * what its fields give, and its values (where not erased) are what its hashes say.
+ */
+export function verifyChain(db: Database.Database, opts: { fromSeq?: number } = {}): ChainCheck {
+  const from = Math.max(1, opts.fromSeq ?? 1);
+  let prev = from === 1 ? GENESIS : (db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(from - 1)?.hash ?? null);
+  let expected = from;
+  let n = 0;
+  const values = db.prepare<[number], { before: string | null; after: string | null }>('SELECT before, after FROM audit_values WHERE seq = ?');
+  const rows = db.prepare<[number], StoredEntry>(`SELECT ${entryColumns()} FROM audit_log WHERE seq >= ? ORDER BY seq`).all(from);
+  for (const e of rows) {
+    n++;
+    if (e.seq !== expected) {
+      return { entries: n, fault: { seq: expected, problem: `entry ${expected} is missing (the next entry is ${e.seq}): an entry was deleted` } };
+    }
+    if (prev !== null && e.prevHash !== prev) {
+      return {
+        entries: n,
+        fault: {
+          seq: e.seq,
+          problem: `entry ${e.seq} does not follow entry ${e.seq - 1} (its link to the entry before does not match): entries were deleted, replaced or reordered`,
+        },
+      };
+    }
+    if (entryHash(e) !== e.hash) {
+      return {
+        entries: n,
+        fault: {
+          seq: e.seq,
+          problem: `entry ${e.seq} (${e.action} ${describeSubject(e)} at ${e.at} by ${e.who}) was changed after it was written: its hash does not match its contents`,
+        },
+      };
+    }
+    const v = values.get(e.seq);
+    if (v && (valueHash(v.before) !== e.beforeHash || valueHash(v.after) !== e.afterHash)) {
+      return {
+        entries: n,
+        fault: { seq: e.seq, problem: `the values recorded by entry ${e.seq} (${e.action} ${describeSubject(e)}) were changed after they were written` },
+      };
+    }
+    prev = e.hash;
+    expected++;
+  }
+  return { entries: n, fault: null };
+}
+
+export function describeSubject(e: { subjectKind: string | null; subjectRef: string | null; subjectId: number | null; tbl?: string | null }): string {
+  if (!e.subjectKind || e.subjectKind === 'vault') return 'the vault';
+  if (e.subjectKind === 'firm') return 'the firm';
+  const kind = e.subjectKind === 'pack' ? 'pack' : e.subjectKind;
+  if (e.subjectKind === 'pack') return `pack ${e.subjectId}${e.subjectRef ? ` (${e.subjectRef})` : ''}`;
+  return `${kind} ${e.subjectRef ?? `#${e.subjectId}`}`;
+}
+
+/** The quick form at unlock: the last entries' chain, and the rows they touched against their content now. */
+export function quickAuditCheck(db: Database.Database, lastEntries = 500): string | null {
+  if (!hasAuditTrail(db)) return null;
+  const top = lastEntry(db).seq;
+  const chain = verifyChain(db, { fromSeq: top - lastEntries + 1 });
+  if (chain.fault) return `The audit trail does not match: ${chain.fault.problem}.`;
+  return null;
+}
+
+// ---------- reading the trail ----------
+
+export interface AuditRow extends StoredEntry {
+  before: string | null;
+  after: string | null;
+  erased: boolean;
+}
+export interface AuditFilter {
+  /** Entries at or after this UTC instant (`YYYY-MM-DDTHH:MM:SSZ`); the services turn London dates into instants. */
+  since?: string;
+  /** Entries at or before this UTC instant. */
+  until?: string;
+  who?: string;
+  subjectKind?: string;
+  subjectId?: number;
+  /** A staff, supplier or case reference (or a contact's name, a pack's subject). */
+  subjectRef?: string;
+  limit?: number;
+  /** Newest first (the app) or oldest first (the CLI). */
+  order?: 'asc' | 'desc';
+}
+function auditWhere(f: AuditFilter): { sql: string; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const add = (cond: string, name: string, v: unknown) => {
+    where.push(cond);
+    params[name] = v;
+  };
+  if (f.since) add('a.at >= @since', 'since', f.since);
+  if (f.until) add('a.at <= @until', 'until', f.until);
+  if (f.who) add('a.who = @who', 'who', f.who);
+  if (f.subjectKind) add('a.subject_kind = @sk', 'sk', f.subjectKind);
+  if (f.subjectId !== undefined) add('a.subject_id = @sid', 'sid', f.subjectId);
+  if (f.subjectRef) add('a.subject_ref = @sref', 'sref', f.subjectRef);
+  return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
+}
+export function listAuditRows(db: Database.Database, f: AuditFilter = {}): AuditRow[] {
+  const w = auditWhere(f);
+  const sql = `SELECT ${entryColumns('a.')}, v.before AS before, v.after AS after, v.seq IS NULL AS erased
+    FROM audit_log a LEFT JOIN audit_values v ON v.seq = a.seq
+    ${w.sql} ORDER BY a.seq ${f.order === 'desc' ? 'DESC' : 'ASC'}${f.limit ? ` LIMIT ${Math.floor(f.limit)}` : ''}`;
+  return db
+    .prepare(sql)
+    .all(w.params)
+    .map((r) => ({ ...(r as AuditRow), erased: Boolean((r as { erased: number }).erased) }));
+}
+export function countAuditRows(db: Database.Database, f: AuditFilter = {}): number {
+  const w = auditWhere(f);
+  return (db.prepare(`SELECT count(*) AS n FROM audit_log a ${w.sql}`).get(w.params) as { n: number }).n;
+}
+/** Everyone the trail names, alphabetically. */
+export function auditPeople(db: Database.Database): string[] {
+  return db.prepare<[], string>('SELECT DISTINCT who FROM audit_log ORDER BY who COLLATE NOCASE').pluck().all();
+}
+
+/**
+ * Erases the before/after values of every entry about one subject (a case past retention):
+ * the entries and their hashes stay, so the chain still verifies; the erasure is an entry too.
+ */
+export function eraseAuditValues(db: Database.Database, subjectKind: string, subjectId: number, ref: string | null): number {
+  erasing.add(db);
+  let n: number;
+  try {
+    n = db
+      .prepare('DELETE FROM audit_values WHERE seq IN (SELECT seq FROM audit_log WHERE subject_kind = ? AND subject_id = ?)')
+      .run(subjectKind, subjectId).changes;
+  } finally {
+    erasing.delete(db);
+  }
+  auditEvent(db, 'erase', { reason: 'retention', entries: n }, { kind: subjectKind, id: subjectId, ...(ref ? { ref } : {}) });
+  return n;
+}

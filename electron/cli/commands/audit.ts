@@ -1,0 +1,84 @@
+// `caseproof check` (the whole vault: pages, SQLite, foreign keys, every evidence file's SHA-256,
+// the audit chain, every row against its last audited state) and `caseproof audit list|verify`
+// (docs/spec/cli.md, version 2 additions). Each check exits 1 naming the first fault.
+import { checkAudit, checkVault } from '../../../db/check';
+import { listAuditRows } from '../../../db/audit';
+import { isIsoDate, ukDateTime } from '../../contract/dates';
+import { entryView, filterOf } from '../../services/audit/audit';
+import { CliFailure, UsageError } from '../io';
+import { out, withVault, type Command } from '../shared';
+
+export const check: Command = async (a) => {
+  await withVault(a, (ctx) => {
+    const faults = checkVault(ctx.vault, { evidence: true, audit: true });
+    if (faults.length) {
+      const more =
+        faults.length > 1
+          ? ` (and ${faults.length - 1} more fault${faults.length > 2 ? 's' : ''}: ${faults
+              .slice(1)
+              .map((f) => f.problem)
+              .join('; ')})`
+          : '';
+      throw new CliFailure(`The vault ${faults[0].problem}.${more}`);
+    }
+    const n = (sql: string) => (ctx.vault.sqlite.prepare(sql).get() as { n: number }).n;
+    out(
+      `The vault is sound: every page, SQLite's integrity check, the foreign keys, ${n('SELECT count(*) AS n FROM evidence_files')} evidence files against their SHA-256, ` +
+        `the audit trail's ${n('SELECT count(*) AS n FROM audit_log')} entries and every record against its last audited state.`,
+    );
+  });
+};
+
+const sinceArg = (v: string | undefined) => {
+  if (v === undefined) return undefined;
+  if (!isIsoDate(v)) throw new UsageError(`--since must be a real date written as YYYY-MM-DD (got ${v}).`);
+  return v;
+};
+
+export const audit: Command = async (a) => {
+  const [sub, ...extra] = a.positionals;
+  if (sub !== 'list' && sub !== 'verify')
+    throw new UsageError(`audit needs list or verify: caseproof audit list|verify --vault PATH${sub ? ` (got ${sub})` : ''}`);
+  if (extra.length) throw new UsageError(`audit ${sub} takes no other words (got ${extra.join(' ')}).`);
+  if (sub === 'verify') {
+    return withVault(a, (ctx) => {
+      const [fault] = checkAudit(ctx.vault, { chainOnly: true });
+      if (fault) throw new CliFailure(`The vault's ${fault.problem}.`);
+      const n = (ctx.vault.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+      out(`The audit trail's ${n} entries are intact: every entry's hash matches its contents and links to the one before.`);
+    });
+  }
+  const since = sinceArg(a.values.since);
+  const subject = a.values.subject?.trim();
+  await withVault(a, (ctx) => {
+    const rows = listAuditRows(ctx.vault.sqlite, { ...filterOf({ ...(since ? { since } : {}), ...(subject ? { subject } : {}) }), order: 'asc' });
+    const views = rows.map(entryView);
+    if (a.values.json) {
+      const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
+      return out(
+        JSON.stringify(
+          rows.map((r, i) => ({
+            seq: r.seq,
+            at: r.at,
+            who: r.who,
+            action: r.action,
+            subject: views[i].subject,
+            ...(r.tbl ? { record: { table: r.tbl, row: r.rowId } } : {}),
+            before: parse(r.before),
+            after: parse(r.after),
+            ...(r.erased ? { erased: true } : {}),
+          })),
+          null,
+          1,
+        ),
+      );
+    }
+    if (!views.length) return out('No audit entries match.');
+    for (const v of views) {
+      out(`${String(v.seq).padStart(6)}  ${ukDateTime(v.at)}  ${v.who}  ${v.actionWords}: ${v.subject}${v.what ? ` (${v.what})` : ''}`);
+      if (v.erased) out('          values erased under retention');
+      for (const c of v.changes) out(`          ${c.field}: ${c.before ?? '—'} -> ${c.after ?? '—'}`);
+      if (v.details && Object.keys(v.details).length) out(`          ${JSON.stringify(v.details)}`);
+    }
+  });
+};

@@ -1,0 +1,202 @@
+// The audit trail as people read it (issue 11): entries with what changed field by field, one
+// record's history, the people named, an XLSX export, and the events the services record
+// (import, export, backup, restore, passphrase). The trail itself, its triggers and its chain
+// are in db/audit.ts; this module only reads it and adds events.
+import {
+  auditEvent,
+  auditPeople as peopleIn,
+  countAuditRows,
+  describeSubject,
+  listAuditRows,
+  type AuditAction,
+  type AuditFilter,
+  type AuditRow,
+} from '../../../db/audit';
+import { endOfDayInstant } from '../../contract/conventions';
+import { londonInstant } from '../../contract/dates';
+import {
+  AUDIT_ACTION_WORDS,
+  auditFilter,
+  type AuditChange,
+  type AuditEntryView,
+  type AuditFilterInput,
+  type AuditPage,
+  type HistoryKind,
+} from '../../contract/ops/audit';
+import type { Ctx } from '../context';
+import { AppError } from '../errors';
+import { parseOr } from '../parse';
+
+/** Columns that hold JSON text: their fields are compared one by one. */
+const JSON_COLUMNS = new Set(['data', 'settings', 'template', 'practice', 'options', 'services']);
+/** Bookkeeping that changes with every save and says nothing by itself. */
+const QUIET = new Set(['updated_at']);
+
+const WHAT: Record<string, string> = {
+  firm: "the firm's details",
+  staff: 'details',
+  suppliers: 'details',
+  evidence_files: 'evidence file',
+  evidence_contents: "evidence file's contents",
+  contacts: 'instructing party',
+  cases: 'case',
+  case_instructions: 'supplier instruction',
+  case_handovers: 'handover',
+  packs: 'pack',
+};
+const KIND_WORDS: Record<string, string> = {
+  dbs: 'DBS check',
+  indemnity: 'indemnity',
+  registration: 'registration',
+  cpd: 'CPD entry',
+  training: 'training',
+  peerReview: 'peer review',
+  exemption: 'exemption',
+  supplierIndemnity: 'indemnity',
+  qualification: 'qualification',
+  regulatory: 'regulatory registration',
+  fitnessCheck: 'register check',
+  decision: 'vetting decision',
+  supplierDocument: 'document',
+  policy: 'policy',
+  policyAck: 'policy acknowledgement',
+};
+
+function parse(s: string | null): Record<string, unknown> | null {
+  if (s === null) return null;
+  try {
+    const v = JSON.parse(s) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+const shown = (v: unknown): string | null => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Field by field, what differs between two row values (JSON columns one level down). */
+export function changesBetween(before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditChange[] {
+  const out: AuditChange[] = [];
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  for (const k of keys) {
+    if (QUIET.has(k)) continue;
+    const b = before?.[k];
+    const a = after?.[k];
+    if (JSON_COLUMNS.has(k) && (typeof b === 'string' || typeof a === 'string')) {
+      const pb = typeof b === 'string' ? parse(b) : null;
+      const pa = typeof a === 'string' ? parse(a) : null;
+      if (pb || pa) {
+        for (const c of changesBetween(pb, pa)) out.push({ ...c, field: k === 'data' ? c.field : `${k}.${c.field}` });
+        continue;
+      }
+    }
+    if (shown(b) !== shown(a)) out.push({ field: k, before: shown(b), after: shown(a) });
+  }
+  return out;
+}
+
+function whatOf(r: AuditRow, values: Record<string, unknown> | null): string | null {
+  if (!r.tbl) return null;
+  if (r.tbl === 'records') {
+    const kind = typeof values?.kind === 'string' ? values.kind : null;
+    return kind ? (KIND_WORDS[kind] ?? kind) : 'record';
+  }
+  if (r.tbl === 'evidence_files' && typeof values?.name === 'string') return `evidence file ${values.name}`;
+  return WHAT[r.tbl] ?? r.tbl;
+}
+
+export function entryView(r: AuditRow): AuditEntryView {
+  const before = parse(r.before);
+  const after = parse(r.after);
+  const isRow = r.tbl !== null;
+  return {
+    seq: r.seq,
+    at: r.at,
+    who: r.who,
+    action: r.action,
+    actionWords: AUDIT_ACTION_WORDS[r.action] ?? r.action,
+    subject: describeSubject(r),
+    subjectKind: r.subjectKind,
+    subjectRef: r.subjectRef,
+    table: r.tbl,
+    rowId: r.rowId,
+    what: whatOf(r, after ?? before),
+    changes: isRow ? changesBetween(before, after) : [],
+    details: isRow ? null : after,
+    erased: r.erased,
+  };
+}
+
+/** A filter in the user's terms (London dates, a reference) as the trail's (UTC instants). */
+export function filterOf(f: AuditFilterInput): AuditFilter {
+  const out: AuditFilter = {};
+  const stamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (f.since) out.since = stamp(londonInstant(`${f.since}T00:00`));
+  if (f.until) out.until = stamp(endOfDayInstant(f.until) - 1000);
+  if (f.who) out.who = f.who;
+  if (f.subject) out.subjectRef = f.subject;
+  return out;
+}
+
+export function listAudit(ctx: Ctx, input: unknown): AuditPage {
+  const f = parseOr(auditFilter, input, 'The audit filter');
+  const filter = filterOf(f);
+  const rows = listAuditRows(ctx.vault.sqlite, { ...filter, order: 'desc', limit: f.limit ?? 500 });
+  return { entries: rows.map(entryView), total: countAuditRows(ctx.vault.sqlite, filter) };
+}
+
+const SUBJECT_TABLE: Record<HistoryKind, string> = { staff: 'staff', supplier: 'suppliers', case: 'cases' };
+
+/** One staff member's, supplier's or case's history, newest first, by its id (so a changed reference keeps its past). */
+export function recordHistory(ctx: Ctx, kind: HistoryKind, ref: string): AuditEntryView[] {
+  const row = ctx.vault.sqlite.prepare<[string], { id: number }>(`SELECT id FROM "${SUBJECT_TABLE[kind]}" WHERE ref = ?`).get(ref);
+  if (!row)
+    throw new AppError(
+      'not-found',
+      `No ${kind === 'case' ? 'case' : kind === 'staff' ? 'case manager' : 'supplier'} with the reference ${ref} is in the vault.`,
+      'ref',
+    );
+  return listAuditRows(ctx.vault.sqlite, { subjectKind: kind, subjectId: row.id, order: 'desc', limit: 2000 }).map(entryView);
+}
+
+export function auditPeople(ctx: Ctx): string[] {
+  return peopleIn(ctx.vault.sqlite);
+}
+
+/** Records an event in the trail, naming whoever acts in ctx (the services' own events). */
+export function recordEvent(ctx: Ctx, action: AuditAction, details: Record<string, unknown> = {}): void {
+  auditEvent(ctx.vault.sqlite, action, details);
+}
+
+/** The entries a filter selects, oldest first, as an XLSX workbook (one row per changed field). */
+export async function auditWorkbook(ctx: Ctx, input: unknown): Promise<{ bytes: Uint8Array; entries: number }> {
+  const f = parseOr(auditFilter, input, 'The audit filter');
+  const rows = listAuditRows(ctx.vault.sqlite, { ...filterOf(f), order: 'asc' }).map(entryView);
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
+  // Fixed, so the same trail gives the same file.
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  wb.creator = 'Caseproof';
+  const ws = wb.addWorksheet('Audit trail');
+  ws.columns = [
+    { header: 'Entry', key: 'seq', width: 8 },
+    { header: 'When (UTC)', key: 'at', width: 22 },
+    { header: 'Who', key: 'who', width: 20 },
+    { header: 'What happened', key: 'action', width: 22 },
+    { header: 'About', key: 'subject', width: 22 },
+    { header: 'Record', key: 'what', width: 24 },
+    { header: 'Field', key: 'field', width: 22 },
+    { header: 'Before', key: 'before', width: 40 },
+    { header: 'After', key: 'after', width: 40 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const e of rows) {
+    const base = { seq: e.seq, at: e.at, who: e.who, action: e.actionWords, subject: e.subject, what: e.what ?? '' };
+    if (e.erased) ws.addRow({ ...base, field: '(values erased under retention)' });
+    else if (e.details) ws.addRow({ ...base, field: 'details', after: JSON.stringify(e.details) });
+    else if (!e.changes.length) ws.addRow(base);
+    else for (const c of e.changes) ws.addRow({ ...base, field: c.field, before: c.before ?? '', after: c.after ?? '' });
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  return { bytes: new Uint8Array(buf as ArrayBuffer), entries: rows.length };
+}

@@ -1,0 +1,66 @@
+// Audit trail entries as a table: when, who, what happened, to what, and each field's value
+// before and after. Shared by the Audit page and every record's history.
+import type { AuditEntryView } from '../../../electron/contract/ops/audit';
+import { ukDateTime } from '../format';
+
+function Changes({ e }: { e: AuditEntryView }) {
+  if (e.erased) return <p className="hint">The values were erased when the record passed its retention period.</p>;
+  if (e.details && Object.keys(e.details).length) {
+    return (
+      <ul className="audit-changes">
+        {Object.entries(e.details).map(([k, v]) => (
+          <li key={k}>
+            {k}: {typeof v === 'string' ? v : JSON.stringify(v)}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (!e.changes.length) return null;
+  return (
+    <ul className="audit-changes">
+      {e.changes.map((c) => (
+        <li key={c.field}>
+          {c.field}: {c.before !== null ? <del aria-label={`was ${c.before}`}>{c.before}</del> : null}
+          {c.before !== null && c.after !== null ? ' → ' : null}
+          {c.after !== null ? <ins aria-label={`now ${c.after}`}>{c.after}</ins> : null}
+          {c.before === null && c.after === null ? '(empty)' : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AuditEntries({ entries, label, showSubject = true }: { entries: AuditEntryView[]; label: string; showSubject?: boolean }) {
+  return (
+    <table className="table audit-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Entry</th>
+          <th scope="col">When</th>
+          <th scope="col">Who</th>
+          <th scope="col">What happened</th>
+          {showSubject ? <th scope="col">About</th> : null}
+          <th scope="col">Changes</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.seq}>
+            <td>{e.seq}</td>
+            <td>{ukDateTime(e.at)}</td>
+            <td>{e.who}</td>
+            <td>
+              {e.actionWords}
+              {e.what ? `: ${e.what}` : ''}
+            </td>
+            {showSubject ? <td>{e.subject}</td> : null}
+            <td>
+              <Changes e={e} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

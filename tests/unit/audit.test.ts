@@ -1,0 +1,209 @@
+// The audit trail on real encrypted vaults (issue 11): every change is an entry written in
+// the same transaction, naming who and when (the one clock), with before and after; the
+// entries cannot be changed from the app; the chain finds an entry edited, deleted or
+// reordered; the content check finds a row changed, added or deleted by raw SQL; a vault made
+// before the trail gets a baseline entry for every row it held.
+import { describe, expect, it } from 'vitest';
+import { contentDrift, listAuditRows, verifyChain } from '../../db/audit';
+import { checkAudit, checkEvidence, checkVault } from '../../db/check';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { createVault, openVault } from '../../db/client';
+import { tempDir } from '../support/tmp';
+import { MIGRATIONS } from '../../db/migrations';
+import { listAudit, recordHistory } from '../../electron/services/audit/audit';
+import { fixedClock } from '../../electron/services/clock';
+import { ctxOver } from '../../electron/services/context';
+import { addRecord, updateRecord } from '../../electron/services/evidence/records';
+import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
+import { createStaff, deleteStaff, updateStaff } from '../../electron/services/staff/staff';
+import { newVault, PASS, reopen, sampleFirm } from '../support/vaults';
+
+const AT = '2026-11-24T10:30:00Z';
+
+function sampleVault() {
+  const v = newVault();
+  const ctx = ctxOver(v.vault, 'Pat Manager', fixedClock(AT));
+  importFirmFile(ctx, sampleFirm());
+  return { ...v, ctx };
+}
+const count = (ctx: { vault: { sqlite: Database.Database } }, sql: string) => (ctx.vault.sqlite.prepare(sql).get() as { n: number }).n;
+
+describe('the trail records every change', () => {
+  it('names who and when, with the values before and after, in the same transaction as the change', () => {
+    const { ctx, vault } = sampleVault();
+    const first = ctx.vault.sqlite.prepare<[], { ref: string }>('SELECT ref FROM staff ORDER BY id LIMIT 1').get()!.ref;
+    const later = ctxOver(vault, 'Sam Editor', fixedClock('2026-11-25T09:00:00Z'));
+    const before = count(ctx, 'SELECT count(*) AS n FROM audit_log');
+    const current = later.vault.sqlite.prepare<[string], { name: string; role: string | null }>('SELECT name, role FROM staff WHERE ref = ?').get(first)!;
+    updateStaff(later, first, { ref: first, name: 'Renamed Person', role: current.role ?? undefined } as never);
+    const rows = listAuditRows(vault.sqlite, { order: 'desc', limit: 1 });
+    expect(rows[0]).toMatchObject({
+      seq: before + 1,
+      at: '2026-11-25T09:00:00Z',
+      who: 'Sam Editor',
+      action: 'update',
+      tbl: 'staff',
+      subjectKind: 'staff',
+      subjectRef: first,
+    });
+    expect(JSON.parse(rows[0].before!).name).toBe(current.name);
+    expect(JSON.parse(rows[0].after!).name).toBe('Renamed Person');
+    const history = recordHistory(later, 'staff', first);
+    expect(history[0].changes).toContainEqual({ field: 'name', before: current.name, after: 'Renamed Person' });
+
+    // A change that fails leaves no entry: the entry is part of the change's transaction.
+    expect(() =>
+      vault.tx(() => {
+        createStaff(later, { ref: 'NEW-1', name: 'Nobody' } as never);
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(count(ctx, 'SELECT count(*) AS n FROM audit_log')).toBe(before + 1);
+
+    // A delete keeps the values it removed.
+    createStaff(later, { ref: 'GONE-1', name: 'Short Stay' } as never);
+    deleteStaff(later, 'GONE-1');
+    const del = listAuditRows(vault.sqlite, { order: 'desc', limit: 1 })[0];
+    expect(del).toMatchObject({ action: 'delete', subjectRef: 'GONE-1', after: null });
+    expect(JSON.parse(del.before!).name).toBe('Short Stay');
+    expect(verifyChain(vault.sqlite).fault).toBeNull();
+    expect(checkVault(vault, { evidence: true, audit: true })).toEqual([]);
+    vault.close();
+  });
+
+  it('an evidence record change shows field by field, under its owner', () => {
+    const { ctx, vault } = sampleVault();
+    const ref = ctx.vault.sqlite.prepare<[], { ref: string }>('SELECT ref FROM staff ORDER BY id LIMIT 1').get()!.ref;
+    const rec = addRecord(ctx, { type: 'staff', ref }, 'cpd', { date: '2026-10-01', hours: 2, topic: 'Brain injury study day', provider: 'UKABIF' });
+    updateRecord(ctx, rec.id, { date: '2026-10-01', hours: 3, topic: 'Brain injury study day', provider: 'UKABIF' });
+    const page = listAudit(ctx, { subject: ref, limit: 1 });
+    expect(page.entries[0]).toMatchObject({ action: 'update', what: 'CPD entry', subject: `staff ${ref}` });
+    expect(page.entries[0].changes).toContainEqual({ field: 'hours', before: '2', after: '3' });
+    vault.close();
+  });
+
+  it('its entries cannot be changed or deleted from the app', () => {
+    const { vault } = sampleVault();
+    expect(() => vault.sqlite.prepare("UPDATE audit_log SET who = 'Someone else' WHERE seq = 1").run()).toThrow(/cannot be changed/);
+    expect(() => vault.sqlite.prepare('DELETE FROM audit_log WHERE seq = 1').run()).toThrow(/cannot be changed/);
+    expect(() => vault.sqlite.prepare("UPDATE audit_values SET after = '{}' WHERE seq = 1").run()).toThrow(/cannot be changed/);
+    expect(() => vault.sqlite.prepare('DELETE FROM audit_values WHERE seq = 1').run()).toThrow(/cannot be changed/);
+    vault.close();
+  });
+});
+
+describe('the chain', () => {
+  /** Bypasses the guards as a raw SQL tool could (drop the triggers, edit, put nothing back). */
+  const tamper = (db: Database.Database, sql: string) => {
+    db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; DROP TRIGGER IF EXISTS audit_values_no_update');
+    db.exec(sql);
+  };
+
+  it('finds an edited entry', () => {
+    const { vault } = sampleVault();
+    expect(verifyChain(vault.sqlite)).toMatchObject({ fault: null });
+    tamper(vault.sqlite, "UPDATE audit_log SET who = 'Someone else' WHERE seq = 5");
+    expect(verifyChain(vault.sqlite).fault).toMatchObject({ seq: 5, problem: expect.stringMatching(/entry 5 .* was changed after it was written/) });
+    vault.close();
+  });
+
+  it('finds an edited value', () => {
+    const { vault } = sampleVault();
+    tamper(vault.sqlite, `UPDATE audit_values SET after = replace(after, 'Riverside', 'Elsewhere') WHERE seq = 1`);
+    expect(verifyChain(vault.sqlite).fault).toMatchObject({ seq: 1, problem: expect.stringMatching(/values recorded by entry 1 .* were changed/) });
+    vault.close();
+  });
+
+  it('finds a deleted entry, and the last one deleted too', () => {
+    const { vault } = sampleVault();
+    tamper(vault.sqlite, 'DELETE FROM audit_log WHERE seq = 7');
+    expect(verifyChain(vault.sqlite).fault).toMatchObject({ seq: 7, problem: expect.stringMatching(/entry 7 is missing/) });
+    vault.close();
+    const other = sampleVault();
+    createStaff(other.ctx, { ref: 'LAST-1', name: 'Last Change' } as never);
+    const last = count(other.ctx, 'SELECT max(seq) AS n FROM audit_log');
+    tamper(other.vault.sqlite, `DELETE FROM audit_log WHERE seq = ${last}`);
+    // The chain alone cannot see its own end cut off; the row that entry recorded has no audited state now.
+    expect(verifyChain(other.vault.sqlite).fault).toBeNull();
+    expect(checkAudit(other.vault)[0]).toMatchObject({ check: 'audit content', problem: expect.stringMatching(/staff LAST-1\) is not in the audit trail/) });
+    other.vault.close();
+  });
+
+  it('finds reordered entries', () => {
+    const { vault } = sampleVault();
+    tamper(
+      vault.sqlite,
+      'UPDATE audit_log SET seq = -1 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 4; UPDATE audit_log SET seq = 4 WHERE seq = -1',
+    );
+    expect(verifyChain(vault.sqlite).fault).toMatchObject({ seq: 3 });
+    vault.close();
+  });
+});
+
+describe('a change made behind Caseproof’s back', () => {
+  it('is found: a row changed, added or deleted by raw SQL with the triggers dropped', () => {
+    const { vault } = sampleVault();
+    expect(contentDrift(vault.sqlite)).toEqual([]);
+    vault.sqlite.exec("DROP TRIGGER audit_staff_update; UPDATE staff SET name = 'Edited Quietly' WHERE id = 1");
+    const [fault] = checkAudit(vault);
+    expect(fault.check).toBe('audit content');
+    expect(fault.problem).toMatch(/^staff row 1 \(staff [^)]+\) does not match its last audited state/);
+    vault.sqlite.exec('DROP TRIGGER audit_records_delete; DELETE FROM records WHERE id = 1');
+    expect(checkAudit(vault).map((f) => f.problem)).toContainEqual(expect.stringMatching(/records row 1 .* has gone without an audit entry/));
+    vault.close();
+  });
+
+  it('a raw SQL tool without Caseproof’s functions cannot write an audited table at all', () => {
+    const { vault, file } = sampleVault();
+    const key = vault.key;
+    vault.close();
+    const raw = new Database(file);
+    raw.pragma(`cipher = 'sqlcipher'`);
+    raw.pragma('legacy = 4');
+    raw.pragma(`key = "x'${key.key.toString('hex')}'"`);
+    expect(() => raw.prepare("UPDATE staff SET name = 'x' WHERE id = 1").run()).toThrow(/no such function: cp_audit_/);
+    raw.close();
+  });
+
+  it('an evidence file whose bytes changed is named', () => {
+    const { vault } = sampleVault();
+    expect(checkEvidence(vault)).toEqual([]);
+    const f = vault.sqlite.prepare<[], { id: number; name: string }>('SELECT id, name FROM evidence_files ORDER BY id LIMIT 1').get()!;
+    vault.sqlite.prepare("UPDATE evidence_contents SET content = CAST('not the file' AS BLOB) WHERE file_id = ?").run(f.id);
+    expect(checkEvidence(vault)[0].problem).toBe(
+      `evidence file ${f.id} (${f.name}) does not match its SHA-256 (${vault.sqlite.prepare<[number], { sha256: string }>('SELECT sha256 FROM evidence_files WHERE id = ?').get(f.id)!.sha256.slice(0, 12)}…): its bytes were changed`,
+    );
+    vault.close();
+  });
+});
+
+describe('a vault made before the trail', () => {
+  it('gets a baseline entry for every row it held, and checks clean', () => {
+    const { vault, file } = newVault();
+    vault.close();
+    // Rebuild the file as the release before the trail left it: data version 4, no trail.
+    const before = MIGRATIONS.slice(
+      0,
+      MIGRATIONS.findIndex((m) => m.name === '0005_audit'),
+    );
+    const old = path.join(tempDir(), 'old.cpv');
+    const o = createVault(old, { passphrase: PASS }, { migrations: before });
+    // Rows as that release wrote them (raw SQL: today's services write columns it did not have).
+    o.sqlite.exec(`
+      INSERT INTO firm (id, name) VALUES (1, 'Riverside');
+      INSERT INTO staff (ref, name) VALUES ('RR-01', 'Morgan Ellis'), ('RR-02', 'Toni Reyes');
+      INSERT INTO records (staff_id, kind, data, data_version) VALUES (1, 'cpd', '{"date":"2026-01-01","topic":"T","provider":"P"}', 1);
+    `);
+    const rows = 4;
+    o.close();
+    const v = openVault(old, { passphrase: PASS }, { user: 'Upgrader', clock: fixedClock(AT) });
+    const base = listAuditRows(v.sqlite, {});
+    expect(base.every((r) => r.action === 'baseline' && r.who === 'Upgrader' && r.at === AT)).toBe(true);
+    expect(base.filter((r) => ['firm', 'staff', 'records'].includes(r.tbl!)).length).toBe(rows);
+    expect(base.find((r) => r.tbl === 'staff' && r.rowId === 2)).toMatchObject({ subjectKind: 'staff', subjectRef: 'RR-02' });
+    expect(checkAudit(v)).toEqual([]);
+    v.close();
+    reopen(file).close();
+  });
+});
