@@ -24,7 +24,8 @@ import { STAFF_FIELDS } from '../staff/staff';
 import { insertSupplier, writeSupplier } from '../suppliers/suppliers';
 import { caseColumns, contactIdFor } from '../cases/caseRows';
 import { steps } from '../progress';
-import { firmFileSchema, type FirmFile } from './firmFileSchema';
+import { caseFileSchema, firmFileSchema, type FirmFile } from './firmFileSchema';
+import { journeyProblems } from '../cases/journey';
 
 export type { ImportSummary };
 
@@ -129,6 +130,9 @@ export function validateFirmFile(ctx: Ctx, json: unknown): FirmFile {
       base,
       caseProblems(c, (r) => staffNames.get(r)),
     );
+    // The journey's checks are the case page's (journey.ts); they read a well-formed case.
+    const parsedCase = caseFileSchema.safeParse(c);
+    if (parsedCase.success) for (const p of journeyProblems(parsedCase.data)) issues.push({ path: `${base}.${p.path}`, message: p.message });
   });
   forEachRawEvidence(raw, (f, path) => {
     const name = str(f.name);
