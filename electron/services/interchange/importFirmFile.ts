@@ -131,8 +131,9 @@ export function validateFirmFile(ctx: Ctx, json: unknown): FirmFile {
       caseProblems(c, (r) => staffNames.get(r)),
     );
     // The journey's checks are the case page's (journey.ts); they read a well-formed case.
-    const parsedCase = caseFileSchema.safeParse(c);
-    if (parsedCase.success) for (const p of journeyProblems(parsedCase.data)) issues.push({ path: `${base}.${p.path}`, message: p.message });
+    // (When the whole file parsed, its cases are at hand; otherwise each case is parsed on its own.)
+    const parsedCase = parsed.success ? parsed.data.cases?.[i] : caseFileSchema.safeParse(c).data;
+    if (parsedCase) for (const p of journeyProblems(parsedCase)) issues.push({ path: `${base}.${p.path}`, message: p.message });
   });
   forEachRawEvidence(raw, (f, path) => {
     const name = str(f.name);
