@@ -62,8 +62,8 @@ describe('caseproof status --json (rules version 2)', () => {
       }),
       // a version-1 exemption (no expiry) granted 30/11/2025 runs to 30/11/2026 inclusive
       staff({ ref: 'S-EXE', exemptions: [{ rule: 'STAFF-TRAINING-MCA', reason: 'Desk-based role', grantedBy: 'Kim Byrne', grantedOn: '2025-11-30' }] }),
-      // self-employed with the sole-practitioner question unanswered; a self-review
-      staff({ ref: 'S-SELF', employment: 'self-employed', solePractitioner: undefined, peerReviews: [{ date: '2026-10-01', reviewer: 'Alex  carter' }] }),
+      // self-employed with the sole-practitioner question unanswered
+      staff({ ref: 'S-SELF', employment: 'self-employed', solePractitioner: undefined }),
       // 40 open cases over 4.998 days: 8.004 a day, shown as 8
       staff({ ref: 'S-LOAD', daysPerWeek: 4.998 }),
     ],
@@ -132,8 +132,24 @@ describe('caseproof status --json (rules version 2)', () => {
     expect(of(s.suppliers[0], 'SUP-DBS')).toMatchObject({ status: 'not_met', reason: 'Not recorded whether they work directly with clients' });
   });
 
-  it('a peer review by the person themself does not count', () => {
-    expect(staffRule(status('2026-11-24'), 'S-SELF', 'STAFF-PEER-REVIEW')).toMatchObject({ status: 'not_met', reason: expect.stringContaining('themself') });
+  it('a peer review by the person themself is refused by the import (interchange.md), naming the path', () => {
+    // (The engine still refuses to count one held from before: tests/unit compliance tests.)
+    const dir = mkdtempSync(path.join(tmpdir(), 'caseproof-status-v2-'));
+    dirs.push(dir);
+    const vault = path.join(dir, 'self.cpv');
+    const json = path.join(dir, 'self.json');
+    writeFileSync(
+      json,
+      JSON.stringify({
+        format: 'caseproof-firm',
+        version: 2,
+        staff: [staff({ ref: 'S-SELF', peerReviews: [{ date: '2026-10-01', reviewer: 'Alex  carter' }] })],
+      }),
+    );
+    expect(cli(['init', '--vault', vault]).code).toBe(0);
+    const r = cli(['import', '--vault', vault, json]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('staff[0].peerReviews[0].reviewer: must be someone other than Alex Carter: a peer review by the person reviewed does not count');
   });
 
   it('numbers are compared unrounded: 8.004 cases a day fails a limit of 8', () => {

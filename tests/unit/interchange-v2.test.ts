@@ -115,7 +115,7 @@ describe('one pass over a bad file', () => {
     const f = withoutHostileParts(JSON.parse(readFileSync(V2_PATHS[0]!, 'utf8')));
     f.staff[0].cpd[0].date = '2026-02-30'; // 1 schema
     f.cases[0].caseManager = 'NOBODY'; // 2 a missing case manager
-    f.cases[1].closedOn = '2025-09-01'; // 3 closed before opened (and the status history's closing date disagrees: 4)
+    f.cases[1].closedOn = '2025-09-01'; // 3 closed before opened (and the status history's closing date disagrees: 4, journey.ts's check)
     f.staff[0].peerReviews[0].reviewer = 'morgan  ELLIS'; // 5 a peer review by the person reviewed
     f.staff[1].exemptions = [{ rule: 'STAFF-INDEMNITY', reason: 'Renewing', grantedBy: 'Sam', grantedOn: '2026-10-01' }]; // 6 refused by rules.md
     f.cases[0].handovers = [{ on: '2026-09-01', from: 'RR-02', to: 'RR-02', reason: 'Leave', clientInformed: true }]; // 7 to oneself
@@ -129,12 +129,12 @@ describe('one pass over a bad file', () => {
         'staff[0].cpd[0].date: must be a real date written as YYYY-MM-DD',
         'cases[0].caseManager: does not match any staff member (NOBODY)',
         'cases[1].closedOn: must not be before the opening date (08/09/2025)',
-        'cases[1].statusHistory[3].on: must be the date the case was closed (01/09/2025)',
+        'cases[1].statusHistory: its closed entry (29/05/2026) must be the closing date (01/09/2025)',
         'staff[0].peerReviews[0].reviewer: must be someone other than Morgan Ellis: a peer review by the person reviewed does not count',
         'staff[1].exemptions[0].rule: STAFF-INDEMNITY (Professional indemnity) cannot be exempted: the MTSP code makes it a requirement without exceptions',
         'cases[0].handovers[0].to: must be someone other than the case manager handing the case over (Toni Reyes)',
         'cases[0].instructions[0].invoices[0].paidOn: must not be before the invoice was received (01/07/2026)',
-        'cases[0].incidents[0].lineManagerAt: must not be before the incident was identified (03/10/2026 16:40)',
+        'cases[0].incidents[0].lineManagerAt: must not be before the incident was identified (2026-10-03 16:40)',
       ].sort(),
     );
     expect(new Set(lines(e)).size).toBe(e.issues!.length);

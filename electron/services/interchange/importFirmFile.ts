@@ -25,7 +25,8 @@ import { STAFF_FIELDS } from '../staff/staff';
 import { insertSupplier, writeSupplier } from '../suppliers/suppliers';
 import { caseColumns, contactIdFor } from '../cases/caseRows';
 import { steps } from '../progress';
-import { firmFileSchema, type FirmFile } from './firmFileSchema';
+import { caseFileSchema, firmFileSchema, type FirmFile } from './firmFileSchema';
+import { journeyProblems } from '../cases/journey';
 
 export type { ImportSummary };
 
@@ -130,6 +131,10 @@ export function validateFirmFile(ctx: Ctx, json: unknown): FirmFile {
       base,
       caseProblems(c, (r) => staffNames.get(r)),
     );
+    // The journey's checks are the case page's (journey.ts); they read a well-formed case.
+    // (When the whole file parsed, its cases are at hand; otherwise each case is parsed on its own.)
+    const parsedCase = parsed.success ? parsed.data.cases?.[i] : caseFileSchema.safeParse(c).data;
+    if (parsedCase) for (const p of journeyProblems(parsedCase)) issues.push({ path: `${base}.${p.path}`, message: p.message });
   });
   forEachRawEvidence(raw, (f, path) => {
     const name = str(f.name);
