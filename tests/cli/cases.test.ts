@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openVault } from '../../db/client';
 import { cli } from '../support/cli';
 import { tempDir } from '../support/tmp';
 
@@ -33,7 +34,9 @@ const FIRM = {
     { ref: 'OLD-1', caseManager: 'CM-2', instructingParty: party('Fenwick Law'), status: 'closed', closedOn: '2018-03-01', closedReason: 'settled' },
     { ref: 'OLD-2', caseManager: 'CM-2', instructingParty: party('Fenwick Law'), status: 'closed', closedOn: '2019-11-24', closedReason: 'settled' },
     { ref: 'NEW-1', caseManager: 'CM-2', instructingParty: party('Fenwick Law'), status: 'closed', closedOn: '2025-01-01', closedReason: 'goals achieved' },
-    { ref: 'UNDATED', caseManager: 'CM-2', instructingParty: party('Fenwick Law'), status: 'closed' },
+    // Closed with a date here; vault() takes the date away again, as a vault made before version 2 may hold it
+    // (a firm file and the case form now refuse a closed case without its closing date and reason).
+    { ref: 'UNDATED', caseManager: 'CM-2', instructingParty: party('Fenwick Law'), status: 'closed', closedOn: '2024-06-01', closedReason: 'settled' },
   ],
 };
 
@@ -45,6 +48,9 @@ function vault() {
   expect(cli(['init', '--vault', v]).code).toBe(0);
   const imp = cli(['import', '--vault', v, file]);
   expect(imp.code, imp.stderr).toBe(0);
+  const raw = openVault(v, { passphrase: 'cli test passphrase 1' });
+  raw.sqlite.prepare("UPDATE cases SET closed_on = NULL, closed_reason = NULL WHERE ref = 'UNDATED'").run();
+  raw.close();
   return v;
 }
 
