@@ -25,11 +25,14 @@ export function checkEvidence(vault: Vault, limit = 20): VaultFault[] {
   const bytes = vault.sqlite.prepare<[number], { content: Buffer }>('SELECT content FROM evidence_contents WHERE file_id = ?');
   for (const f of ids) {
     const c = bytes.get(f.id)?.content;
-    const problem = !c
-      ? `evidence file ${f.id} (${f.name}) has no contents`
-      : createHash('sha256').update(c).digest('hex') !== f.sha256
-        ? `evidence file ${f.id} (${f.name}) does not match its SHA-256 (${f.sha256.slice(0, 12)}…): its bytes were changed`
-        : null;
+    const problem =
+      !c && f.size === 0
+        ? null
+        : !c
+          ? `evidence file ${f.id} (${f.name}) has no contents`
+          : createHash('sha256').update(c).digest('hex') !== f.sha256
+            ? `evidence file ${f.id} (${f.name}) does not match its SHA-256 (${f.sha256.slice(0, 12)}…): its bytes were changed`
+            : null;
     if (problem) faults.push({ check: 'evidence', problem });
     if (faults.length >= limit) break;
   }

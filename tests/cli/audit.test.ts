@@ -63,7 +63,7 @@ describe('caseproof audit and check', { timeout: 240_000 }, () => {
     const vault = vaultWithSample();
     const ok = cli(['check', '--vault', vault]);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^The vault is sound: .* 3 evidence files against their SHA-256, the audit trail's \d+ entries/);
+    expect(ok.stdout).toMatch(/^The vault is sound: .* \d+ evidence files against their SHA-256, the audit trail's \d+ entries/);
     expect(cli(['audit', 'verify', '--vault', vault]).code).toBe(0);
 
     // A record changed behind Caseproof's back (its trigger dropped first).

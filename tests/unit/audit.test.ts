@@ -169,7 +169,9 @@ describe('a change made behind Caseproof’s back', () => {
   it('an evidence file whose bytes changed is named', () => {
     const { vault } = sampleVault();
     expect(checkEvidence(vault)).toEqual([]);
-    const f = vault.sqlite.prepare<[], { id: number; name: string }>('SELECT id, name FROM evidence_files ORDER BY id LIMIT 1').get()!;
+    const f = vault.sqlite
+      .prepare<[], { id: number; name: string }>('SELECT id, name FROM evidence_files WHERE destroyed_on IS NULL ORDER BY id LIMIT 1')
+      .get()!;
     vault.sqlite.prepare("UPDATE evidence_contents SET content = CAST('not the file' AS BLOB) WHERE file_id = ?").run(f.id);
     expect(checkEvidence(vault)[0].problem).toBe(
       `evidence file ${f.id} (${f.name}) does not match its SHA-256 (${vault.sqlite.prepare<[number], { sha256: string }>('SELECT sha256 FROM evidence_files WHERE id = ?').get(f.id)!.sha256.slice(0, 12)}…): its bytes were changed`,
