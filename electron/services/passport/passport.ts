@@ -125,9 +125,13 @@ export function passportOf(ctx: Ctx, ref: string): PassportContent {
   for (const list of Object.keys(PASSPORT_LISTS)) {
     const items = (s[list] as (Record<string, unknown> & { id: number; evidence: EvidenceMeta[] })[]) ?? [];
     if (!items.length) continue;
-    person[list] = items.map(({ id: _id, evidence, ...d }) =>
-      evidence.length ? { ...d, evidence: evidence.map((m) => ({ name: m.name, mediaType: m.mediaType, base64: content(m.id).toString('base64') })) } : d,
-    );
+    person[list] = items.map(({ id: _id, evidence: all, ...d }) => {
+      // A DBS copy destroyed under the firm's period has no bytes left to carry: it stays behind.
+      const evidence = all.filter((m) => !m.destroyed);
+      return evidence.length
+        ? { ...d, evidence: evidence.map((m) => ({ name: m.name, mediaType: m.mediaType, base64: content(m.id).toString('base64') })) }
+        : d;
+    });
   }
   return {
     format: 'caseproof-passport',
@@ -190,7 +194,8 @@ export function planPassport(ctx: Ctx, content: PassportContent, file: string, d
     const held = match ? listRecords(ctx, { type: 'staff', ref: match.ref }, kind) : [];
     const byKey = new Map(held.map((r) => [canonical(strip(r.data)), r]));
     for (const entry of (p[list] as Entry[] | undefined) ?? []) {
-      const { evidence = [], ...data } = entry;
+      const { evidence: given = [], ...data } = entry;
+      const evidence = given.filter((f) => typeof (f as { base64?: unknown }).base64 === 'string');
       const label = recordLabel(kind, data);
       const same = byKey.get(canonical(data));
       if (!same) {
