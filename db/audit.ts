@@ -52,7 +52,8 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Tables never audited: the trail itself, SQLite's own, and derived data another table already holds. */
-export const UNAUDITED_TABLES = new Set(['audit_log', 'audit_values', 'sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4']);
+// change_counts is bookkeeping the screens' cache keeps by triggers (0004): not a record anyone changes.
+export const UNAUDITED_TABLES = new Set(['audit_log', 'audit_values', 'change_counts', 'sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4']);
 
 const GENESIS = '0'.repeat(64);
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -2,6 +2,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { eraseAuditValues } from '../../db/audit';
 import { describe, expect, it } from 'vitest';
 import { createVault, openVault, rekeyVault, VaultError } from '../../db/client';
 import { readSalt } from '../../db/keys';
@@ -55,6 +56,14 @@ describe('vault encryption on disk', () => {
     const cpd = addRecord(ctx, { type: 'staff', ref: 'KEEP-1' }, 'cpd', { date: '2026-01-05', topic, provider: 'A provider', hours: 2 });
     deleteRecord(ctx, cpd.id);
     deleteStaff(ctx, 'DEL-1');
+    // The audit trail keeps deleted values until they are erased (as retention erases a case's):
+    // erase these two people's, so what is left to find is only what secure_delete must overwrite.
+    const subjects = vault.sqlite
+      .prepare<[], { k: string; id: number; ref: string | null }>(
+        "SELECT DISTINCT subject_kind AS k, subject_id AS id, subject_ref AS ref FROM audit_log WHERE subject_ref IN ('DEL-1', 'KEEP-1')",
+      )
+      .all();
+    for (const s of subjects) eraseAuditValues(vault.sqlite, s.k, s.id, s.ref);
     const key = vault.key;
     vault.close(); // checkpoints the WAL into the file
     const pages = decryptedPages(file, key);

@@ -7,6 +7,7 @@ import { caseHandovers, caseInstructions, cases } from '../../../db/schema';
 import { plusDays, plusMonths, ukDate, type IsoDate } from '../../contract/dates';
 import type { RetentionList, RetentionRow } from '../../contract/ops/cases';
 import type { Ctx } from '../context';
+import { eraseAuditValues } from '../../../db/audit';
 import { AppError } from '../errors';
 import { fieldError } from './fieldError';
 import { getFirm } from '../firm/firm';
@@ -59,9 +60,13 @@ export function deleteCase(ctx: Ctx, ref: string, confirmRef: string): void {
 }
 
 function removeCase(ctx: Ctx, id: number): void {
+  const ref = ctx.vault.orm.select({ ref: cases.ref }).from(cases).where(eq(cases.id, id)).get()?.ref ?? null;
   ctx.vault.orm.delete(caseInstructions).where(eq(caseInstructions.caseId, id)).run();
   ctx.vault.orm.delete(caseHandovers).where(eq(caseHandovers.caseId, id)).run();
   ctx.vault.orm.delete(cases).where(eq(cases.id, id)).run();
+  // Deleting under retention means the case is gone: the trail keeps that it was, and the
+  // hashes that prove its chain, but not the case's values (an 'erase' entry says so).
+  eraseAuditValues(ctx.vault.sqlite, 'case', id, ref);
 }
 /** Moves the (securely overwritten) pages into the main file and empties the log. */
 function flush(ctx: Ctx): void {
