@@ -116,7 +116,8 @@ describe('backups in the browser', () => {
       expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
       expect(existsSync(`${file}.recovery`)).toBe(true);
       await page.getByRole('button', { name: 'I have written it down' }).click();
-      await page.getByRole('heading', { name: 'Your firm' }).waitFor();
+      // A new vault opens at the first-run set-up; the passphrase is changed from Settings.
+      await page.getByRole('heading', { name: 'Set up Caseproof' }).waitFor();
 
       await nav(page, 'Settings');
       const form = page.getByRole('form', { name: 'Change the passphrase' });

@@ -165,6 +165,6 @@ describe('caseproof import of spreadsheets', () => {
     writeFileSync(sheet, 'staffRef,date,topic,provider\nST-1,31/02/2026,Topic,Provider\n');
     const bad = cli(['import', '--vault', vault, sheet, '--kind', 'cpd']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/row 2\.date: must be a real date/);
+    expect(bad.stderr).toMatch(/row 2\.date: “31\/02\/2026” is not a real date: write it as dd\/mm\/yyyy/);
   });
 });

@@ -489,9 +489,17 @@ describe('retention', () => {
       .get();
     expect(counts).toEqual({ c: 0, i: 0, h: 0 });
     expect(errorOf(() => caseView(ctx, 'GONE-77')).code).toBe('not-found');
+    // The audit trail keeps that the case existed (its reference and the chain's hashes) but none
+    // of its values: retention erased them.
+    const kept = vault.sqlite
+      .prepare("SELECT count(*) n FROM audit_values v JOIN audit_log l ON l.seq = v.seq WHERE l.subject_ref = 'GONE-77' AND l.action <> 'erase'")
+      .get() as {
+      n: number;
+    };
+    expect(kept.n).toBe(0);
     const plain = plaintextOf(vault, file);
-    expect(plain).not.toContain('GONE-77');
     expect(plain).not.toContain('Marker note 5150');
+    expect(plain).not.toContain('Retirement of Alex');
     expect(plain).toContain('OLD-1'); // the other cases are still there
   });
 

@@ -47,7 +47,7 @@ describe('progress of the long operations', () => {
     const { seen, sink } = recorder();
     await importSpreadsheet({ ...ctx, progress: sink }, 'cpd', 'cpd.csv', Buffer.from(['staffRef,date,topic,provider,hours', ...rows].join('\n')));
     expect(seen[0]).toEqual({ done: 0, total: 1, label: 'Reading the spreadsheet' });
-    expect(seen.at(-1)).toEqual({ done: 25, total: 25, label: 'Importing CPD entries' });
+    expect(seen.at(-1)).toEqual({ done: 25, total: 25, label: 'Importing CPD log entries' });
     expectCountingUp(seen);
   });
 

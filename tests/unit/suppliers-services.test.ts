@@ -64,7 +64,8 @@ function fullSupplierFile() {
           {
             level: 'enhanced',
             certificateNumber: '001234567890',
-            issuedOn: '2025-02-01',
+            // recent enough that its copy is still kept (DBS copies go 6 months after issue)
+            issuedOn: '2026-08-01',
             updateService: true,
             lastStatusCheckOn: '2026-10-01',
             evidence: file('dbs.pdf', PDF, 'application/pdf'),

@@ -214,7 +214,9 @@ export function applySheetPlan(ctx: Ctx, p: SheetPlan): ImportSummary {
   if (p.plan.refused.length) throw refusedError(p.plan);
   if (p.firmFile) return importFirmFile(ctx, p.firmFile);
   const sum: ImportSummary = { added: { staff: 0, suppliers: 0, cases: 0, records: 0, files: 0 }, updated: { staff: 0, suppliers: 0, cases: 0, firm: false } };
-  const label = `Importing ${SHEET_LABELS[p.plan.kind!].toLowerCase()}`;
+  const kindWords = SHEET_LABELS[p.plan.kind!];
+  // "Importing staff", but "Importing CPD log entries": an acronym keeps its capitals.
+  const label = `Importing ${/^[A-Z][a-z]/.test(kindWords) ? kindWords[0]!.toLowerCase() + kindWords.slice(1) : kindWords}`;
   ctx.vault.tx(() => {
     const s = steps(ctx.progress, p.adds.length, label);
     for (const a of p.adds) {
