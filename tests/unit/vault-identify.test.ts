@@ -251,15 +251,17 @@ describe('is damaged', () => {
       return root;
     })();
     flip(file, (staffRoot - 1) * PAGE_SIZE + 500);
-    expect((await registry.call('unlockVault', { path: file, passphrase: PASS, remember: false })).ok).toBe(true);
-    const r = await registry.call('listStaff', {});
+    // Unlocking reads staff rows itself now (DBS copies due at unlock), so the damage may be met
+    // there or at the first list: either way it comes back as damaged, in the same words.
+    const opened = await registry.call('unlockVault', { path: file, passphrase: PASS, remember: false });
+    const r = opened.ok ? await registry.call('listStaff', {}) : opened;
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('vault-damaged');
       expect(r.error.message).toMatch(/^The vault is damaged: part of it cannot be read/);
     }
-    // and the check after unlock has named the page for the window
-    await expect.poll(() => session.state().damage).toContain(`is damaged: page ${staffRoot} of`);
+    // and, once open, the check after unlock has named the page for the window
+    if (opened.ok) await expect.poll(() => session.state().damage).toContain(`is damaged: page ${staffRoot} of`);
     session.lock();
   });
 });
