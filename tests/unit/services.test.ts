@@ -152,7 +152,10 @@ describe('firm file import and export', () => {
 
   it('round-trips: export then import into a new vault gives the same firm', () => {
     const a = newVault();
-    importFirmFile(a.ctx, sampleFirm());
+    // The firm's default period for DBS copies (the test fixture keeps its copy for 24 months).
+    const firm = sampleFirm();
+    (firm.firm as { settings?: Record<string, unknown> }).settings = { dbsCopyMonths: 6 };
+    importFirmFile(a.ctx, firm);
     const exported = exportFirmFile(a.ctx);
     const b = newVault();
     importFirmFile(b.ctx, JSON.parse(JSON.stringify(exported)));
