@@ -24,7 +24,10 @@ const PDF = Buffer.from('%PDF-1.4\nDBS certificate copy\n%%EOF\n');
 describe('DBS certificate copies', () => {
   it('are destroyed at import when past the firm’s period: bytes gone, details and fingerprint kept, and travel as such', () => {
     const { ctx, vault } = newVault(); // today 24/11/2026; the sample's RR-01 certificate was issued 01/02/2025
-    importFirmFile(ctx, sampleFirm());
+    const firm = sampleFirm();
+    // The firm's default period (the test fixture keeps its copy for 24 months).
+    (firm.firm as { settings?: Record<string, unknown> }).settings = { dbsCopyMonths: 6 };
+    importFirmFile(ctx, firm);
     const dbs = loadSnapshot(ctx).staff.find((s) => s.ref === 'RR-01')!.dbs[0];
     const [f] = dbs.evidence;
     const original = Buffer.from(sampleFirm().staff[0].dbs[0].evidence[0].base64, 'base64');
