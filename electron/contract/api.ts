@@ -8,7 +8,6 @@
 // The names themselves live in names.ts (zod-free, for the preload); see the check below.
 import { z } from 'zod';
 import type { ApiResult } from './errors';
-import type { ImportSummary } from './views';
 import { vaultInputs, type VaultOutputs } from './ops/vault';
 import { firmInputs, type FirmOutputs } from './ops/firm';
 import { staffInputs, type StaffOutputs } from './ops/staff';
@@ -20,29 +19,16 @@ import { packsInputs, type PacksOutputs } from './ops/packs';
 import { appInputs, type AppOutputs } from './ops/app';
 import { backupsInputs, type BackupsOutputs } from './ops/backups';
 import { journeyInputs, type JourneyOutputs } from './ops/journey';
-import { intakeInputs, sheetKind, type IntakeOutputs } from './ops/intake';
+import { intakeInputs, type IntakeOutputs } from './ops/intake';
 import { screensInputs, type ScreensOutputs } from './ops/screens';
 import { auditInputs, type AuditOutputs } from './ops/audit';
 import { OP_NAMES as LISTED_NAMES, type OpNameListed } from './names';
 
-const none = z.strictObject({});
-
-const coreInputs = {
-  // interchange
-  /** updateFirm: let the file change the firm's own name and address (the dialog's tick box; `--update-firm`). */
-  importFirmFileFromDialog: z.strictObject({ updateFirm: z.boolean().optional() }),
-  importSpreadsheetFromDialog: z.strictObject({
-    kind: sheetKind,
-  }),
-  exportFirmFileToDialog: none,
-} satisfies Record<string, z.ZodType>;
-
-/** Every operation: the core ones above and each domain's (contract/ops/*.ts). */
+/** Every operation: each domain's (contract/ops/*.ts). */
 export const inputs = {
   ...vaultInputs,
   ...firmInputs,
   ...staffInputs,
-  ...coreInputs,
   ...complianceInputs,
   ...evidenceInputs,
   ...suppliersInputs,
@@ -56,17 +42,11 @@ export const inputs = {
   ...auditInputs,
 };
 
-interface CoreOutputs {
-  importFirmFileFromDialog: ImportSummary | null;
-  importSpreadsheetFromDialog: ImportSummary | null;
-  exportFirmFileToDialog: { path: string | null };
-}
 export interface Outputs
   extends
     VaultOutputs,
     FirmOutputs,
     StaffOutputs,
-    CoreOutputs,
     ComplianceOutputs,
     StaffEvidenceOutputs,
     SuppliersOutputs,
