@@ -8,9 +8,6 @@
 // The names themselves live in names.ts (zod-free, for the preload); see the check below.
 import { z } from 'zod';
 import type { ApiResult } from './errors';
-import { ref } from './model';
-import type { EvidenceContent, ImportSummary, StoredRecord } from './views';
-import type { EvidenceMeta } from './model';
 import { vaultInputs, type VaultOutputs } from './ops/vault';
 import { firmInputs, type FirmOutputs } from './ops/firm';
 import { staffInputs, type StaffOutputs } from './ops/staff';
@@ -22,41 +19,16 @@ import { packsInputs, type PacksOutputs } from './ops/packs';
 import { appInputs, type AppOutputs } from './ops/app';
 import { backupsInputs, type BackupsOutputs } from './ops/backups';
 import { journeyInputs, type JourneyOutputs } from './ops/journey';
-import { intakeInputs, sheetKind, type IntakeOutputs } from './ops/intake';
+import { intakeInputs, type IntakeOutputs } from './ops/intake';
 import { screensInputs, type ScreensOutputs } from './ops/screens';
 import { auditInputs, type AuditOutputs } from './ops/audit';
 import { OP_NAMES as LISTED_NAMES, type OpNameListed } from './names';
 
-const none = z.strictObject({});
-const id = z.number().int().positive();
-const owner = z.strictObject({ type: z.enum(['staff', 'supplier', 'firm']), ref: ref.optional() });
-
-const coreInputs = {
-  // evidence records and files
-  listRecords: z.strictObject({ owner }),
-  addRecord: z.strictObject({ owner, kind: z.string(), data: z.record(z.string(), z.unknown()) }),
-  updateRecord: z.strictObject({ id, data: z.record(z.string(), z.unknown()) }),
-  deleteRecord: z.strictObject({ id }),
-  attachEvidence: z.strictObject({ recordId: id, name: z.string().min(1), base64: z.string() }),
-  attachEvidenceFromDialog: z.strictObject({ recordId: id }),
-  readEvidence: z.strictObject({ id }),
-  saveEvidenceAs: z.strictObject({ id }),
-  deleteEvidence: z.strictObject({ id }),
-  // interchange
-  /** updateFirm: let the file change the firm's own name and address (the dialog's tick box; `--update-firm`). */
-  importFirmFileFromDialog: z.strictObject({ updateFirm: z.boolean().optional() }),
-  importSpreadsheetFromDialog: z.strictObject({
-    kind: sheetKind,
-  }),
-  exportFirmFileToDialog: none,
-} satisfies Record<string, z.ZodType>;
-
-/** Every operation: the core ones above and each domain's (contract/ops/*.ts). */
+/** Every operation: each domain's (contract/ops/*.ts). */
 export const inputs = {
   ...vaultInputs,
   ...firmInputs,
   ...staffInputs,
-  ...coreInputs,
   ...complianceInputs,
   ...evidenceInputs,
   ...suppliersInputs,
@@ -70,26 +42,11 @@ export const inputs = {
   ...auditInputs,
 };
 
-interface CoreOutputs {
-  listRecords: StoredRecord[];
-  addRecord: StoredRecord;
-  updateRecord: StoredRecord;
-  deleteRecord: null;
-  attachEvidence: EvidenceMeta;
-  attachEvidenceFromDialog: EvidenceMeta[];
-  readEvidence: EvidenceContent;
-  saveEvidenceAs: { path: string | null };
-  deleteEvidence: null;
-  importFirmFileFromDialog: ImportSummary | null;
-  importSpreadsheetFromDialog: ImportSummary | null;
-  exportFirmFileToDialog: { path: string | null };
-}
 export interface Outputs
   extends
     VaultOutputs,
     FirmOutputs,
     StaffOutputs,
-    CoreOutputs,
     ComplianceOutputs,
     StaffEvidenceOutputs,
     SuppliersOutputs,

@@ -25,6 +25,9 @@ describe('ARCHITECTURE.md', () => {
   it('has a row for each domain whose files it names, and each of those files exists', () => {
     const rows = [...page.matchAll(/^\| (\w+) \| `(\w+\.ts)` \| `(\w+\.ts)` \|/gm)];
     expect(rows.map((r) => r[1])).toEqual(expect.arrayContaining(['vault', 'firm', 'staff', 'evidence', 'compliance', 'suppliers', 'cases', 'packs', 'app']));
+    // Every domain the contract has (a file in contract/ops/) has its row, so a new one is not left off the page.
+    const opFiles = readdirSync(path.join(ROOT, 'electron/contract/ops')).filter((f) => f.endsWith('.ts'));
+    expect(opFiles.filter((f) => !rows.some((r) => r[2] === f))).toEqual([]);
     for (const [, domain, op, handler] of rows) {
       expect(existsSync(path.join(ROOT, 'electron/contract/ops', op)), `${domain}: contract/ops/${op}`).toBe(true);
       expect(existsSync(path.join(ROOT, 'electron/services/api/domains', handler)), `${domain}: api/domains/${handler}`).toBe(true);

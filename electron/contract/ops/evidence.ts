@@ -1,12 +1,13 @@
-// Contract operations of one domain (issue 3): staff evidence, exemptions, the rule
-// catalogue the UI shows, the due list, the self checklist and the due-date calendar.
+// Contract operations of one domain (issue 3): evidence records and their files, staff
+// evidence, exemptions, the rule catalogue the UI shows, the due list, the self checklist
+// and the due-date calendar.
 // Merged into the one contract in ../api.ts. Types and zod schemas only.
 import { z } from 'zod';
 import type { OverallStatus, RuleStatus } from '../compliance';
 import { isoDate } from '../dates';
-import { ref } from '../model';
+import { ref, type EvidenceMeta } from '../model';
 import type { RuleId, RuleInfo } from '../rules';
-import type { DbsCopyDueView, StoredRecord } from '../views';
+import type { DbsCopyDueView, EvidenceContent, StoredRecord } from '../views';
 
 const none = z.strictObject({});
 const id = z.number().int().positive();
@@ -15,8 +16,22 @@ const days = z
   .int('must be a whole number of days')
   .min(0, 'must not be negative')
   .max(3650, 'must be at most 3650 days');
+/** Whose records: a staff member's or supplier's (by ref) or the firm's own (no ref). */
+const owner = z.strictObject({ type: z.enum(['staff', 'supplier', 'firm']), ref: ref.optional() });
 
 export const evidenceInputs = {
+  // evidence records (payloads checked by their kind's schema in the service) and their files
+  listRecords: z.strictObject({ owner }),
+  addRecord: z.strictObject({ owner, kind: z.string(), data: z.record(z.string(), z.unknown()) }),
+  updateRecord: z.strictObject({ id, data: z.record(z.string(), z.unknown()) }),
+  deleteRecord: z.strictObject({ id }),
+  attachEvidence: z.strictObject({ recordId: id, name: z.string().min(1), base64: z.string() }),
+  /** Asks for files (main's dialog) and attaches them all to one record, or none. */
+  attachEvidenceFromDialog: z.strictObject({ recordId: id }),
+  readEvidence: z.strictObject({ id }),
+  /** Saves a copy of one evidence file where the user chooses. */
+  saveEvidenceAs: z.strictObject({ id }),
+  deleteEvidence: z.strictObject({ id }),
   /** Every rule with its source and the words the UI shows for it. */
   ruleCatalogue: none,
   /**
@@ -99,6 +114,15 @@ export interface SelfChecklist {
 }
 
 export interface StaffEvidenceOutputs {
+  listRecords: StoredRecord[];
+  addRecord: StoredRecord;
+  updateRecord: StoredRecord;
+  deleteRecord: null;
+  attachEvidence: EvidenceMeta;
+  attachEvidenceFromDialog: EvidenceMeta[];
+  readEvidence: EvidenceContent;
+  saveEvidenceAs: { path: string | null };
+  deleteEvidence: null;
   ruleCatalogue: RuleInfoView[];
   grantExemption: StoredRecord;
   withdrawExemption: null;

@@ -1,5 +1,5 @@
 // Contract operations for bringing evidence in and out (issue 13): the first-run set-up,
-// imports that show what they would do before writing anything (a plan: added, changed
+// the firm file's import and export, a spreadsheet's import, imports that show what they would do before writing anything (a plan: added, changed
 // field by field, refused with row, column and value), spreadsheet templates, and the
 // evidence passport (one person's record and evidence, encrypted with its own passphrase).
 // Merged into the one contract in ../api.ts. Types and zod only.
@@ -23,6 +23,15 @@ const token = z.string().regex(/^[a-f0-9]{32}$/, 'is not an import Caseproof sta
 const bundlePassphrase = z.string().min(MIN_PASSPHRASE, `must be at least ${MIN_PASSPHRASE} characters`);
 
 export const intakeInputs = {
+  /**
+   * Imports a firm file chosen in main's dialog, without a preview. `updateFirm` lets the file
+   * change the firm's own name and address (the dialog's tick box; `--update-firm`).
+   */
+  importFirmFileFromDialog: z.strictObject({ updateFirm: z.boolean().optional() }),
+  /** Imports one kind of record from a spreadsheet chosen in main's dialog, without a preview. */
+  importSpreadsheetFromDialog: z.strictObject({ kind: sheetKind }),
+  /** Saves the whole firm file (version 2, evidence included) where the user chooses. */
+  exportFirmFileToDialog: z.strictObject({}),
   /**
    * The first-run set-up, saved in one transaction: who you are (kept on this computer), the
    * firm's details and rule settings, and for a sole practitioner their own staff record.
@@ -109,6 +118,9 @@ export interface ImportPlan {
 }
 
 export interface IntakeOutputs {
+  importFirmFileFromDialog: ImportSummary | null;
+  importSpreadsheetFromDialog: ImportSummary | null;
+  exportFirmFileToDialog: { path: string | null };
   completeSetup: null;
   chooseImportFile: { token: string; file: string } | null;
   previewImport: ImportPlan;

@@ -1,5 +1,6 @@
-// Evidence in and out (contract/ops/intake.ts): the first-run set-up, imports with a preview,
-// spreadsheet templates and the evidence passport. A chosen file is remembered by a random
+// Evidence in and out (contract/ops/intake.ts): the first-run set-up, the firm file's import
+// and export, a spreadsheet's import, imports with a preview, spreadsheet templates and the
+// evidence passport. A chosen file is remembered by a random
 // token in this registry (the job worker's), so the page never sends a path to import; each
 // preview reads the file afresh, and an import goes ahead only if the file is still the one
 // the preview read.
@@ -10,9 +11,14 @@ import { staff } from '../../../../db/schema';
 import type { ImportSource, SheetKind } from '../../../contract/ops/intake';
 import { SHEET_LABELS } from '../../../contract/sheets';
 import { AppError } from '../../errors';
-import { writeFileAtomic } from '../../files';
+import { streamToFile, writeFileAtomic } from '../../files';
 import { writeFirm } from '../../firm/firm';
+import { recordEvent } from '../../audit/audit';
+import { writeFirmFile } from '../../interchange/exportFirmFile';
+import { parseFirmFileBytes, readImportFile } from '../../interchange/fileGuards';
+import { importFirmFile } from '../../interchange/importFirmFile';
 import { applyImport, planImport } from '../../interchange/intake';
+import { importSpreadsheet } from '../../interchange/spreadsheet';
 import { templateFor } from '../../interchange/templates';
 import { exportPassport } from '../../passport/passport';
 import { createStaff } from '../../staff/staff';
@@ -90,6 +96,39 @@ export function registerIntake(r: Registry, session: Session): void {
       filters: [FILTERS.passport],
     });
     if (dest) writeFileAtomic(dest, bytes, { overwrite: true });
+    return { path: dest };
+  });
+
+  r.method('importFirmFileFromDialog', async ({ updateFirm }) => {
+    const [file] = await session.platform.dialogs.openFiles({
+      title: 'Import a firm file',
+      filters: [{ name: 'Firm file', extensions: ['json'] }],
+      multiple: false,
+    });
+    if (!file) return null;
+    const { name, bytes } = readImportFile(file, 'firm'); // hostile files: size before reading, encoding, JSON errors named
+    return importFirmFile(session.ctx(), parseFirmFileBytes(name, bytes), { updateFirm });
+  });
+  r.method('importSpreadsheetFromDialog', async ({ kind }) => {
+    const [file] = await session.platform.dialogs.openFiles({
+      title: `Import ${kind} from a spreadsheet`,
+      filters: [{ name: 'Spreadsheet', extensions: ['csv', 'xlsx'] }],
+      multiple: false,
+    });
+    if (!file) return null;
+    const sheet = readImportFile(file, 'sheet'); // hostile files: refused by size before a byte is read
+    return importSpreadsheet(session.ctx(), kind, sheet.name, sheet.bytes);
+  });
+  r.method('exportFirmFileToDialog', async () => {
+    const c = session.ctx();
+    const dest = await session.platform.dialogs.saveFile({
+      title: 'Export the firm file',
+      defaultName: 'caseproof-firm.json',
+      filters: [{ name: 'Firm file', extensions: ['json'] }],
+    });
+    // Streamed: evidence is read file by file as it is written; the save dialog asked before replacing.
+    if (dest) await streamToFile(dest, { overwrite: true }, (write) => writeFirmFile(c, write));
+    if (dest) recordEvent(c, 'export', { file: path.basename(dest) });
     return { path: dest };
   });
 }
