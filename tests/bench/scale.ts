@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { scryptSync } from 'node:crypto';
 import JSZip from 'jszip';
-import type { Vault } from '../../db/client';
+import { SCHEMA_VERSION, type Vault } from '../../db/client';
 import { readSalt } from '../../db/keys';
 import type { OpName } from '../../electron/contract/api';
 import { buildRegistry } from '../../electron/services/api/handlers';
@@ -358,6 +358,7 @@ export async function benchScale(log: (s: string) => void): Promise<{ dataset: R
   }
   const dataset = {
     version: DATASET_VERSION,
+    dataVersion: SCHEMA_VERSION,
     staff: STAFF,
     cpd: CPD_TOTAL,
     suppliers: SUPPLIERS,

@@ -2,12 +2,13 @@
 // (40,000 CPD entries in all), 2,000 suppliers, 20,000 cases and 1,000 evidence files of about
 // 200 KB (a vault of about 230 MB). Deterministic. Building it takes a minute or two, so the
 // built vault is kept under os.tmpdir(), keyed by DATASET_VERSION (bump it when the firm
-// changes), and copied for each run that writes.
+// changes) and by the vault's data version (SCHEMA_VERSION, so a vault cached before a later
+// migration is built again rather than read with a missing column), and copied for each run that writes.
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createVault, openVault, type Vault } from '../../db/client';
+import { SCHEMA_VERSION, createVault, openVault, type Vault } from '../../db/client';
 import { plusDays, plusMonths } from '../../electron/contract/dates';
 import { fixedClock } from '../../electron/services/clock';
 import type { Ctx } from '../../electron/services/context';
@@ -243,7 +244,9 @@ function attachFiles(ctx: Ctx): void {
 }
 
 function cacheDir(): string {
-  return path.join(tmpdir(), `caseproof-bench-${DATASET_VERSION}`);
+  // The data version is part of the key: the export child opens the cache read-only (no
+  // migration), so a vault from before a later migration would fail there ("no such column").
+  return path.join(tmpdir(), `caseproof-bench-${DATASET_VERSION}-data${SCHEMA_VERSION}`);
 }
 
 /** The path of the built scale vault (built now when not cached), and how long building took (0 when cached). */
@@ -254,7 +257,7 @@ export function scaleVault(log: (s: string) => void = (s) => process.stderr.writ
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const partial = path.join(dir, 'building.cpv');
   rmSync(partial, { force: true });
-  log(`building the scale firm (dataset ${DATASET_VERSION}) in ${dir}…`);
+  log(`building the scale firm (dataset ${DATASET_VERSION}, data version ${SCHEMA_VERSION}) in ${dir}…`);
   const t = performance.now();
   const vault = createVault(partial, { passphrase: PASSPHRASE });
   try {
