@@ -169,6 +169,10 @@ describe('the case journey in the browser', () => {
       await period.getByLabel('To').fill('31/01/2025');
       await period.getByRole('button', { name: 'Show' }).click();
       await expect.poll(() => page.getByText('No case was referred or open between 01/01/2025 and 31/01/2025.').count()).toBe(1);
+      // An export that cannot be written says why on the form (it used to fail without a word).
+      h.platform.dialogAnswers.push(path.join(h.dir, 'no such folder', 'report.xlsx'));
+      await period.getByRole('button', { name: 'Export to Excel…' }).click();
+      await expect.poll(() => period.getByRole('alert').textContent()).toContain('no such folder');
     } finally {
       await h.close();
     }

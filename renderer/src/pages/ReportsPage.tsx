@@ -119,8 +119,15 @@ export function ReportsPage() {
             type="button"
             className="secondary"
             onClick={async () => {
-              const res = await exportReport.mutateAsync(q);
-              setNote(res.path ? `Saved the report to ${res.path}.` : null);
+              // A failed export (the period refused, the file not writable) is said as the form's message.
+              f.clearErrors();
+              try {
+                const res = await exportReport.mutateAsync(q);
+                setNote(res.path ? `Saved the report to ${res.path}.` : null);
+              } catch (e) {
+                setNote(null);
+                f.fail(e);
+              }
             }}
           >
             Export to Excel…
