@@ -58,10 +58,9 @@ export const UNAUDITED_TABLES = new Set(['audit_log', 'audit_values', 'change_co
 const GENESIS = '0'.repeat(64);
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** The hash of one entry: every field that says what happened, and the hash of the entry before. */
-export function entryHash(e: {
+/** What one entry says happened (every column but its own hash), as the chain hashes it. */
+interface EntryFields {
   seq: number;
-  prevHash: string;
   at: string;
   who: string;
   action: string;
@@ -72,7 +71,11 @@ export function entryHash(e: {
   subjectRef: string | null;
   beforeHash: string | null;
   afterHash: string | null;
-}): string {
+  prevHash: string;
+}
+
+/** The hash of one entry: every field that says what happened, and the hash of the entry before. */
+export function entryHash(e: EntryFields): string {
   return sha256(
     JSON.stringify([e.seq, e.prevHash, e.at, e.who, e.action, e.tbl, e.rowId, e.subjectKind, e.subjectId, e.subjectRef, e.beforeHash, e.afterHash]),
   );
@@ -422,19 +425,7 @@ export function rebaseline(db: Database.Database, action: 'baseline' | 'migrate'
 
 // ---------- the chain ----------
 
-interface StoredEntry {
-  seq: number;
-  at: string;
-  who: string;
-  action: string;
-  tbl: string | null;
-  rowId: number | null;
-  subjectKind: string | null;
-  subjectId: number | null;
-  subjectRef: string | null;
-  beforeHash: string | null;
-  afterHash: string | null;
-  prevHash: string;
+interface StoredEntry extends EntryFields {
   hash: string;
 }
 const entryColumns = (a = '') =>

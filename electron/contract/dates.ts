@@ -115,3 +115,7 @@ export function ukDateLong(s: IsoDate | null | undefined): string {
 export function pounds(n: number): string {
   return '£' + n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 }
+/** An amount with its pence always shown, e.g. £1,250.00 (invoices). */
+export function poundsAndPence(n: number): string {
+  return '£' + n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}

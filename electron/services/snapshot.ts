@@ -1,12 +1,13 @@
 // Loads the whole firm as one plain snapshot — what the compliance engine, the packs and
 // the firm-file export read. A handful of queries, no N+1: fast enough for every screen.
-import { eq, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { caseHandovers, caseInstructions, cases, contacts, records, staff, suppliers } from '../../db/schema';
 import {
   STAFF_LISTS,
   SUPPLIER_LISTS,
   type CaseSnapshot,
   type EvidenceMeta,
+  type FirmInfo,
   type FirmSnapshot,
   type Policy,
   type RecordKind,
@@ -92,34 +93,29 @@ function listsOf<L extends Lists>(ctx: Ctx, where: SQL, lists: L): ListsOf<L> {
   return out;
 }
 
-export function loadSnapshot(ctx: Ctx): FirmSnapshot {
-  const { orm } = ctx.vault;
-  const ev = evidenceByRecord(ctx);
-  const staffFiler = new ListFiler(ctx, STAFF_LISTS, ev);
-  const supplierFiler = new ListFiler(ctx, SUPPLIER_LISTS, ev);
-  const byStaff = new Map<number, ListsOf<typeof STAFF_LISTS>>();
-  const bySupplier = new Map<number, ListsOf<typeof SUPPLIER_LISTS>>();
-  const policies: Stored<Policy>[] = [];
-  for (const r of orm.select().from(records).orderBy(records.id).all()) {
-    if (r.staffId !== null) {
-      if (!staffFiler.has(r.kind)) continue;
-      const lists = byStaff.get(r.staffId) ?? emptyLists(STAFF_LISTS);
-      byStaff.set(r.staffId, lists);
-      staffFiler.add(lists, r);
-    } else if (r.supplierId !== null) {
-      if (!supplierFiler.has(r.kind)) continue;
-      const lists = bySupplier.get(r.supplierId) ?? emptyLists(SUPPLIER_LISTS);
-      bySupplier.set(r.supplierId, lists);
-      supplierFiler.add(lists, r);
-    } else if (r.kind === 'policy') policies.push({ ...readPayload(ctx, r, 'policy'), id: r.id, evidence: ev.get(r.id) ?? [] });
-  }
-  const staffRows = orm.select().from(staff).orderBy(staff.ref).all();
-  const staffRef = new Map(staffRows.map((s) => [s.id, s.ref]));
-  const staffSnaps: StaffSnapshot[] = staffRows.map((s) => ({ ...toStaffDetails(s), ...(byStaff.get(s.id) ?? emptyLists(STAFF_LISTS)) }));
-  const supplierRows = orm.select().from(suppliers).orderBy(suppliers.ref).all();
-  const supplierRef = new Map(supplierRows.map((s) => [s.id, s.ref]));
-  const supplierSnaps: SupplierSnapshot[] = supplierRows.map((s) => ({ ...toSupplierDetails(s), ...(bySupplier.get(s.id) ?? emptyLists(SUPPLIER_LISTS)) }));
+/** The firm's details, settings and policies (its own records): what FirmSnapshot['firm'] holds. */
+export function loadFirmInfo(ctx: Ctx): FirmInfo {
+  const f = getFirm(ctx);
+  const rows = ctx.vault.orm
+    .select()
+    .from(records)
+    .where(and(isNull(records.staffId), isNull(records.supplierId), eq(records.kind, 'policy')))
+    .orderBy(records.id)
+    .all();
+  const ev = evidenceByRecord(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  const policies: Stored<Policy>[] = rows.map((r) => ({ ...readPayload(ctx, r, 'policy'), id: r.id, evidence: ev.get(r.id) ?? [] }));
+  return { name: f.name, address: f.address, codeOfConductSignatory: f.codeOfConductSignatory, settings: f.settings, policies };
+}
 
+/** Every case as the engine sees it, in ref order; the refs maps are read here unless given (loadSnapshot has them). */
+export function loadCases(ctx: Ctx, refs?: { staff: Map<number, string>; suppliers: Map<number, string> }): CaseSnapshot[] {
+  const { orm } = ctx.vault;
+  const refMap = (rows: { id: number; ref: string }[]) => new Map(rows.map((r) => [r.id, r.ref]));
+  const staffRef = refs?.staff ?? refMap(orm.select({ id: staff.id, ref: staff.ref }).from(staff).all());
+  const supplierRef = refs?.suppliers ?? refMap(orm.select({ id: suppliers.id, ref: suppliers.ref }).from(suppliers).all());
   const contactById = new Map(
     orm
       .select()
@@ -139,7 +135,7 @@ export function loadSnapshot(ctx: Ctx): FirmSnapshot {
     list.push(toHandover(h, staffRef));
     hand.set(h.caseId, list);
   }
-  const caseSnaps: CaseSnapshot[] = orm
+  return orm
     .select()
     .from(cases)
     .orderBy(cases.ref)
@@ -149,18 +145,32 @@ export function loadSnapshot(ctx: Ctx): FirmSnapshot {
       instructions: instr.get(c.id) ?? [],
       handovers: hand.get(c.id) ?? [],
     }));
+}
 
-  const f = getFirm(ctx);
-  return {
-    firm: {
-      name: f.name,
-      address: f.address,
-      codeOfConductSignatory: f.codeOfConductSignatory,
-      settings: f.settings,
-      policies,
-    },
-    staff: staffSnaps,
-    suppliers: supplierSnaps,
-    cases: caseSnaps,
-  };
+export function loadSnapshot(ctx: Ctx): FirmSnapshot {
+  const { orm } = ctx.vault;
+  const ev = evidenceByRecord(ctx);
+  const staffFiler = new ListFiler(ctx, STAFF_LISTS, ev);
+  const supplierFiler = new ListFiler(ctx, SUPPLIER_LISTS, ev);
+  const byStaff = new Map<number, ListsOf<typeof STAFF_LISTS>>();
+  const bySupplier = new Map<number, ListsOf<typeof SUPPLIER_LISTS>>();
+  for (const r of orm.select().from(records).orderBy(records.id).all()) {
+    if (r.staffId !== null) {
+      if (!staffFiler.has(r.kind)) continue;
+      const lists = byStaff.get(r.staffId) ?? emptyLists(STAFF_LISTS);
+      byStaff.set(r.staffId, lists);
+      staffFiler.add(lists, r);
+    } else if (r.supplierId !== null) {
+      if (!supplierFiler.has(r.kind)) continue;
+      const lists = bySupplier.get(r.supplierId) ?? emptyLists(SUPPLIER_LISTS);
+      bySupplier.set(r.supplierId, lists);
+      supplierFiler.add(lists, r);
+    }
+  }
+  const staffRows = orm.select().from(staff).orderBy(staff.ref).all();
+  const staffSnaps: StaffSnapshot[] = staffRows.map((s) => ({ ...toStaffDetails(s), ...(byStaff.get(s.id) ?? emptyLists(STAFF_LISTS)) }));
+  const supplierRows = orm.select().from(suppliers).orderBy(suppliers.ref).all();
+  const supplierSnaps: SupplierSnapshot[] = supplierRows.map((s) => ({ ...toSupplierDetails(s), ...(bySupplier.get(s.id) ?? emptyLists(SUPPLIER_LISTS)) }));
+  const refs = { staff: new Map(staffRows.map((s) => [s.id, s.ref])), suppliers: new Map(supplierRows.map((s) => [s.id, s.ref])) };
+  return { firm: loadFirmInfo(ctx), staff: staffSnaps, suppliers: supplierSnaps, cases: loadCases(ctx, refs) };
 }

@@ -1,2 +1,2 @@
 // Display helpers: UK dates, pounds.
-export { ukDate, ukDateLong, ukDateTime, pounds } from '../../electron/contract/dates';
+export { ukDate, ukDateLong, ukDateTime, pounds, poundsAndPence } from '../../electron/contract/dates';

@@ -110,7 +110,13 @@ export async function benchCases(): Promise<{ label: string; ms: number }[]> {
 
 // Run directly: `npx tsx tests/bench/cases.ts`.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  benchCases().then((rs) => {
-    for (const r of rs) console.log(`${r.label.padEnd(46)} ${r.ms.toFixed(2).padStart(10)} ms`);
-  });
+  benchCases().then(
+    (rs) => {
+      for (const r of rs) console.log(`${r.label.padEnd(46)} ${r.ms.toFixed(2).padStart(10)} ms`);
+    },
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

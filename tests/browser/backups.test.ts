@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openVault } from '../../db/client';
 import { manualClock } from '../../electron/services/clock';
 import { closeBrowser, nav, startHarness } from '../support/harness';
+import { opensWith } from '../support/vaults';
 
 afterAll(closeBrowser);
 
@@ -17,14 +18,7 @@ const PASS = 'browser backup passphrase';
 const NEXT = 'a brand new passphrase';
 const DAY = 24 * 60 * 60 * 1000;
 
-const opens = (file: string, passphrase: string) => {
-  try {
-    openVault(file, { passphrase }, { readOnly: true }).close();
-    return true;
-  } catch {
-    return false;
-  }
-};
+const opens = opensWith;
 
 describe('backups in the browser', () => {
   it('backs up, restores into a new file, opens it and finds the data as it was; the Dashboard line warns after 7 days', async () => {

@@ -141,6 +141,9 @@ describe('the case journey in the browser', () => {
       await expect
         .poll(() => page.getByTestId('days-to-pay').textContent())
         .toBe("Paid in 44 days on average against the firm's terms of 30 days; 1 paid late.");
+      // The supplier's table is the case's (one InvoiceTable): the case links back, the same words and money.
+      const theirs = page.getByRole('table', { name: 'Invoices from this supplier' });
+      expect(await theirs.getByRole('row').nth(1).textContent()).toBe('RC-1DP-77801/09/2026£640.0015/10/202644Paid late (due by 01/10/2026)');
     } finally {
       await h.close();
     }
@@ -166,6 +169,10 @@ describe('the case journey in the browser', () => {
       await period.getByLabel('To').fill('31/01/2025');
       await period.getByRole('button', { name: 'Show' }).click();
       await expect.poll(() => page.getByText('No case was referred or open between 01/01/2025 and 31/01/2025.').count()).toBe(1);
+      // An export that cannot be written says why on the form (it used to fail without a word).
+      h.platform.dialogAnswers.push(path.join(h.dir, 'no such folder', 'report.xlsx'));
+      await period.getByRole('button', { name: 'Export to Excel…' }).click();
+      await expect.poll(() => period.getByRole('alert').textContent()).toContain('no such folder');
     } finally {
       await h.close();
     }

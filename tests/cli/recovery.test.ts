@@ -8,16 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { openVault } from '../../db/client';
 import { cli } from '../support/cli';
 import { tempDir } from '../support/tmp';
+import { opensWith } from '../support/vaults';
 
 const PASS = 'cli test passphrase 1';
-const opens = (file: string, passphrase: string) => {
-  try {
-    openVault(file, { passphrase }, { readOnly: true }).close();
-    return true;
-  } catch {
-    return false;
-  }
-};
+const opens = opensWith;
 
 describe('caseproof recovery-key, rekey, recover and backup', () => {
   it('makes a recovery key that survives rekey and opens the vault with a new passphrase', () => {

@@ -22,3 +22,13 @@ export function reopen(file: string): Vault {
 export function ctxFor(vault: Vault, today = '2026-11-24'): Ctx {
   return ctxOver(vault, 'Test User', fixedClock(today));
 }
+/** Whether `passphrase` opens the vault at `file` (read-only); any failure but a wrong passphrase is thrown. */
+export function opensWith(file: string, passphrase: string): boolean {
+  try {
+    openVault(file, { passphrase }, { readOnly: true }).close();
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'wrong-passphrase') return false;
+    throw e;
+  }
+}

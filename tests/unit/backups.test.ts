@@ -13,6 +13,7 @@ import { manualClock } from '../../electron/services/clock';
 import { nodePlatform } from '../../electron/platform/nodePlatform';
 import { runDueBackup } from '../../electron/services/vault/backups';
 import { tempDir } from '../support/tmp';
+import { registryCalls } from '../support/registryCalls';
 
 const PASS = 'backup test passphrase';
 const BACKUP_PASS = 'a separate backup passphrase';
@@ -26,16 +27,7 @@ function setUp() {
   const dir = tempDir();
   const file = path.join(dir, 'firm.cpv');
   session.create(file, PASS, false);
-  const call = async <T>(op: string, input: unknown = {}): Promise<T> => {
-    const res = await r.call(op as never, input);
-    if (!res.ok) throw Object.assign(new Error(res.error.message), res.error);
-    return res.value as T;
-  };
-  const fail = async (op: string, input: unknown = {}) => {
-    const res = await r.call(op as never, input);
-    if (res.ok) throw new Error(`${op} should have failed`);
-    return res.error;
-  };
+  const { call, fail } = registryCalls(r);
   return { clock, platform, session, r, dir, file, call, fail };
 }
 

@@ -6,11 +6,12 @@
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openVault } from '../../db/client';
 import { buildRegistry } from '../../electron/services/api/handlers';
 import { Session } from '../../electron/services/api/session';
 import { nodePlatform } from '../../electron/platform/nodePlatform';
 import { tempDir } from '../support/tmp';
+import { registryCalls, useTestKeychain } from '../support/registryCalls';
+import { opensWith } from '../support/vaults';
 
 const PASS = 'the first passphrase';
 const NEXT = 'a second passphrase';
@@ -18,41 +19,15 @@ const THIRD = 'and a third passphrase';
 
 function setUp() {
   const platform = nodePlatform({ user: 'Key Tester' });
-  const wrapped = new Map<string, string>();
-  platform.secrets = {
-    unavailableReason: () => null,
-    wrap: (plain) => {
-      const token = `wrapped-${wrapped.size}`;
-      wrapped.set(token, plain);
-      return token;
-    },
-    unwrap: (token) => wrapped.get(token)!,
-  };
+  useTestKeychain(platform);
   const session = new Session(platform);
   const r = buildRegistry(session);
   const dir = tempDir();
   const file = path.join(dir, 'firm.cpv');
-  const call = async <T>(op: string, input: unknown = {}): Promise<T> => {
-    const res = await r.call(op as never, input);
-    if (!res.ok) throw Object.assign(new Error(res.error.message), res.error);
-    return res.value as T;
-  };
-  const fail = async (op: string, input: unknown = {}) => {
-    const res = await r.call(op as never, input);
-    if (res.ok) throw new Error(`${op} should have failed`);
-    return res.error;
-  };
+  const { call, fail } = registryCalls(r);
   return { platform, session, dir, file, call, fail };
 }
-const opens = (file: string, passphrase: string) => {
-  try {
-    openVault(file, { passphrase }, { readOnly: true }).close();
-    return true;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'wrong-passphrase') return false;
-    throw e;
-  }
-};
+const opens = opensWith;
 
 describe('changing the passphrase', () => {
   it('needs the current passphrase; afterwards only the new one opens the vault, and the remembered key follows', async () => {

@@ -9,23 +9,14 @@ import { Session } from '../../electron/services/api/session';
 import { AppError } from '../../electron/services/errors';
 import { nodePlatform } from '../../electron/platform/nodePlatform';
 import { tempDir } from '../support/tmp';
+import { useTestKeychain } from '../support/registryCalls';
 
 const PASS = 'session test passphrase';
 
 /** Stands in for the OS keychain (safeStorage), which this machine does not have. */
 function withTestKeychain() {
   const p = nodePlatform({ user: 'Tester' });
-  const wrapped = new Map<string, string>();
-  p.secrets = {
-    unavailableReason: () => null,
-    wrap: (plain) => {
-      const token = `wrapped-${wrapped.size}`;
-      wrapped.set(token, plain);
-      return token;
-    },
-    unwrap: (token) => wrapped.get(token)!,
-  };
-  return { p, wrapped };
+  return { p, wrapped: useTestKeychain(p) };
 }
 
 describe('remember on this computer', () => {

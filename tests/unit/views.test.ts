@@ -23,6 +23,7 @@ import { dashboardView } from '../../electron/services/views/dashboard';
 import { firmModel, firmReport, readCounts } from '../../electron/services/views/firmModel';
 import { staffProfile } from '../../electron/services/views/staffProfile';
 import { reminderSummary } from '../../electron/services/reminders';
+import { saveInvoice } from '../../electron/services/cases/journey';
 import { nodePlatform } from '../../electron/platform/nodePlatform';
 import { scaleFirmFile, staffRef } from '../support/scaleFirm';
 import { ctxFor, newVault, PASS, sampleFirm } from '../support/vaults';
@@ -216,6 +217,18 @@ describe('screen operations at scale', () => {
       ctx.vault.sqlite.prepare('DELETE FROM cases WHERE case_manager_id = (SELECT id FROM staff WHERE ref = ?)').run(noCases);
       deleteStaff(ctx, noCases);
       expectDashboardMatches(ctx);
+      // An invoice paid late on a case, with the firm's report kept warm: the cases read again carry
+      // their invoices (ORG-SUPPLIERS-PAID reads them), exactly as the whole snapshot does.
+      const withInstruction = loadSnapshot(ctx).cases.find((k) => k.instructions.length > 0)!;
+      saveInvoice(ctx, {
+        ref: withInstruction.ref,
+        instruction: 0,
+        invoice: { number: 'LATE-1', receivedOn: '2026-06-01', amountGBP: 640, paidOn: '2026-10-15' },
+      });
+      expect(firmModel(ctx).snapshot.cases).toEqual(loadSnapshot(ctx).cases);
+      const paid = (r: ReturnType<typeof evaluate>) => r.firm.rules.find((x) => x.rule === 'ORG-SUPPLIERS-PAID');
+      expect(paid(firmReport(ctx, TODAY).report)).toEqual(paid(evaluate(loadSnapshot(ctx), TODAY)));
+      expect(paid(firmReport(ctx, TODAY).report)?.status).toBe('not_met');
     } finally {
       other.close();
       vault.close();

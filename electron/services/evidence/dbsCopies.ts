@@ -13,26 +13,19 @@ import { evidenceContents, evidenceFiles, records, staff, suppliers } from '../.
 import { anniversary } from '../../contract/conventions';
 import { plusDays, ukDate } from '../../contract/dates';
 import { DBS_COPY_WHY, type DestroyedCopy } from '../../contract/model';
-import type { DbsCopyDueView } from '../../contract/views';
+import type { DbsCopyDueItem, DbsCopyDueView } from '../../contract/views';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { getFirm } from '../firm/firm';
-import { readPayload } from './payloads';
+import { PAYLOAD_COLUMNS, readPayload } from './payloads';
 
 /** The day a copy of a certificate issued on `issuedOn` is destroyed: its issue date plus the firm's months. */
 export function dbsCopyDueOn(issuedOn: string, months: number): string {
   return anniversary(issuedOn, months);
 }
 
-interface HeldCopy {
-  fileId: number;
-  name: string;
-  ownerType: 'staff' | 'supplier';
-  ref: string;
-  ownerName: string;
-  issuedOn: string;
-  dueOn: string;
-}
+/** A copy still held: what the due list shows of it. */
+type HeldCopy = DbsCopyDueItem;
 
 /** Every DBS copy still held (not destroyed), with the day it is due to go. */
 function heldCopies(ctx: Ctx): HeldCopy[] {
@@ -41,12 +34,7 @@ function heldCopies(ctx: Ctx): HeldCopy[] {
     .select({
       fileId: evidenceFiles.id,
       name: evidenceFiles.name,
-      id: records.id,
-      kind: records.kind,
-      staffId: records.staffId,
-      supplierId: records.supplierId,
-      data: records.data,
-      dataVersion: records.dataVersion,
+      ...PAYLOAD_COLUMNS,
       staffRef: staff.ref,
       staffName: staff.name,
       supplierRef: suppliers.ref,
@@ -147,12 +135,7 @@ export function destroyedCopyCount(ctx: Ctx): number {
 export function assertDbsCopyMayBeKept(ctx: Ctx, recordId: number, where = 'file'): void {
   const row = ctx.vault.orm
     .select({
-      id: records.id,
-      kind: records.kind,
-      staffId: records.staffId,
-      supplierId: records.supplierId,
-      data: records.data,
-      dataVersion: records.dataVersion,
+      ...PAYLOAD_COLUMNS,
     })
     .from(records)
     .where(eq(records.id, recordId))

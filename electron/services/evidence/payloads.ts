@@ -13,7 +13,7 @@
 //     Caseproof refuses the vault instead of meeting payloads it cannot read.
 // Rows keep their version until rewritten; they are upgraded each time they are read.
 import { eq } from 'drizzle-orm';
-import { staff, suppliers, type records } from '../../../db/schema';
+import { records, staff, suppliers } from '../../../db/schema';
 import { RECORD_KINDS, type OwnerType, type RecordKind, type RecordPayload } from '../../contract/model';
 import type { Ctx } from '../context';
 import { AppError, zodIssues } from '../errors';
@@ -27,6 +27,15 @@ export const PAYLOAD_UPGRADES: PayloadUpgrades = {};
 
 /** The columns of a records row the reader needs. */
 export type StoredPayloadRow = Pick<typeof records.$inferSelect, 'id' | 'kind' | 'staffId' | 'supplierId' | 'data' | 'dataVersion'>;
+/** Those columns, for a select that joins other tables: `select({ ...PAYLOAD_COLUMNS, … })`. */
+export const PAYLOAD_COLUMNS = {
+  id: records.id,
+  kind: records.kind,
+  staffId: records.staffId,
+  supplierId: records.supplierId,
+  data: records.data,
+  dataVersion: records.dataVersion,
+};
 
 export function isRecordKind(k: string): k is RecordKind {
   return Object.prototype.hasOwnProperty.call(RECORD_KINDS, k);

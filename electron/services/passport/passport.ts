@@ -17,7 +17,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { staff } from '../../../db/schema';
 import { deriveKey, SALT_BYTES } from '../../../db/keys';
-import { isDestroyedCopy, staffDetails, type EvidenceMeta, type FirmFileEvidence, type RecordKind } from '../../contract/model';
+import { isDestroyedCopy, staffDetails, type EvidenceMeta, type FirmFileEvidence, type RecordKind, STAFF_LISTS } from '../../contract/model';
 import type { FieldChange, ImportPlan, PlannedRecord, PlannedSubject } from '../../contract/ops/intake';
 import type { ImportSummary } from '../../contract/views';
 import type { Ctx } from '../context';
@@ -35,15 +35,15 @@ import { canonical, fieldChanges, recordLabel, refusalsOf, totalsOf } from '../i
 const MAGIC = 'CASEPROOF-PASSPORT';
 /** The person's own fields: a firm's view of them (role, employment, days) is the firm's. */
 export const PASSPORT_FIELDS = ['ref', 'name', 'profession', 'qualifiedOn', 'caseManagementSince'] as const;
-/** Their evidence lists (firm-file names) and the record kind of each. */
-export const PASSPORT_LISTS = {
-  dbs: 'dbs',
-  indemnity: 'indemnity',
-  registrations: 'registration',
-  cpd: 'cpd',
-  training: 'training',
-  peerReviews: 'peerReview',
-} as const satisfies Record<string, RecordKind>;
+/** Their evidence lists (firm-file names) and the record kind of each: the staff lists but the firm's own (exemptions, policy acknowledgements). */
+export const PASSPORT_LISTS = (({ dbs, indemnity, registrations, cpd, training, peerReviews }) => ({
+  dbs,
+  indemnity,
+  registrations,
+  cpd,
+  training,
+  peerReviews,
+}))(STAFF_LISTS);
 
 type Entry = Record<string, unknown> & { evidence?: FirmFileEvidence[] };
 export interface PassportContent {

@@ -9,21 +9,16 @@
 // Verdicts are the engine's own (compliance/engine.ts) over the same snapshot loadSnapshot
 // gives: each subject is evaluated with an EngineContext over the whole (cached) snapshot, so
 // a staff member's caseload and a case's suppliers are judged exactly as in evaluate().
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Vault } from '../../../db/client';
-import { caseHandovers, caseInstructions, cases, contacts, changeCounts, records, staff, suppliers } from '../../../db/schema';
+import { changeCounts, staff, suppliers } from '../../../db/schema';
 import type { ComplianceReport, SubjectReport } from '../../contract/compliance';
 import type { IsoDate } from '../../contract/dates';
 import type { CaseSnapshot, FirmInfo, FirmSnapshot, StaffSnapshot, SupplierSnapshot } from '../../contract/model';
 import { changeTriggers } from '../../../db/migrations/0004_change_counts';
 import { engineContext, evaluateCase, evaluateFirm, evaluateStaff, evaluateSupplier } from '../compliance/engine';
 import type { Ctx } from '../context';
-import { toCaseDetails, toHandover } from '../cases/caseRows';
-import { evidenceByRecord } from '../evidence/evidence';
-import { readPayload } from '../evidence/payloads';
-import { getFirm } from '../firm/firm';
-import { compact } from '../rows';
-import { loadSnapshot, loadStaffSnapshot, loadSupplierSnapshot } from '../snapshot';
+import { loadCases, loadFirmInfo, loadSnapshot, loadStaffSnapshot, loadSupplierSnapshot } from '../snapshot';
 
 /** More subjects than this changed since last time: read the whole firm in one go instead. */
 const BULK_AFTER = 50;
@@ -86,73 +81,6 @@ function cacheOf(ctx: Ctx): Cache {
     caches.set(ctx.vault, c);
   }
   return c;
-}
-
-/** The firm's details, settings and policies (its own records): what FirmSnapshot['firm'] holds. */
-export function loadFirmInfo(ctx: Ctx): FirmInfo {
-  const f = getFirm(ctx);
-  const rows = ctx.vault.orm
-    .select()
-    .from(records)
-    .where(and(isNull(records.staffId), isNull(records.supplierId), eq(records.kind, 'policy')))
-    .orderBy(records.id)
-    .all();
-  const ev = evidenceByRecord(
-    ctx,
-    rows.map((r) => r.id),
-  );
-  const policies = rows.map((r) => ({ ...readPayload(ctx, r), id: r.id, evidence: ev.get(r.id) ?? [] }));
-  return {
-    name: f.name,
-    address: f.address,
-    codeOfConductSignatory: f.codeOfConductSignatory,
-    settings: f.settings,
-    policies: policies as unknown as FirmInfo['policies'],
-  };
-}
-
-/** Every case as the engine sees it (the same as loadSnapshot's cases), in ref order. */
-export function loadCases(ctx: Ctx): CaseSnapshot[] {
-  const { orm } = ctx.vault;
-  const staffRef = new Map(
-    orm
-      .select({ id: staff.id, ref: staff.ref })
-      .from(staff)
-      .all()
-      .map((s) => [s.id, s.ref]),
-  );
-  const supplierRef = new Map(
-    orm
-      .select({ id: suppliers.id, ref: suppliers.ref })
-      .from(suppliers)
-      .all()
-      .map((s) => [s.id, s.ref]),
-  );
-  const contactById = new Map(
-    orm
-      .select()
-      .from(contacts)
-      .all()
-      .map((c) => [c.id, c]),
-  );
-  const instr = new Map<number, CaseSnapshot['instructions']>();
-  for (const i of orm.select().from(caseInstructions).orderBy(caseInstructions.on, caseInstructions.id).all()) {
-    const list = instr.get(i.caseId) ?? [];
-    list.push(compact({ supplier: supplierRef.get(i.supplierId)!, on: i.on, service: i.service, overrideReason: i.overrideReason }));
-    instr.set(i.caseId, list);
-  }
-  const hand = new Map<number, CaseSnapshot['handovers']>();
-  for (const h of orm.select().from(caseHandovers).orderBy(caseHandovers.on, caseHandovers.id).all()) {
-    const list = hand.get(h.caseId) ?? [];
-    list.push(toHandover(h, staffRef));
-    hand.set(h.caseId, list);
-  }
-  return orm
-    .select()
-    .from(cases)
-    .orderBy(asc(cases.ref))
-    .all()
-    .map((c) => ({ ...toCaseDetails(c, staffRef, contactById), instructions: instr.get(c.id) ?? [], handovers: hand.get(c.id) ?? [] }));
 }
 
 export interface FirmModel {

@@ -10,8 +10,7 @@ import { engineContext, evaluateStaff } from '../compliance/engine';
 import type { Ctx } from '../context';
 import { staffById } from '../cases/load';
 import { toCaseDetails, toHandover } from '../cases/caseRows';
-import { loadStaffSnapshot } from '../snapshot';
-import { loadFirmInfo } from './firmModel';
+import { loadFirmInfo, loadStaffSnapshot } from '../snapshot';
 
 /**
  * The cases that can count for a person on any date: those they manage now and those handed

@@ -15,7 +15,7 @@ export interface ContractForm<TIn extends FieldValues, TOut> extends UseFormRetu
    * A submit handler: checks every field, then saves the checked values; a failure is
    * placed beside its field (or as the form's message) and `saved` says when it worked.
    */
-  submit(save: (values: TOut) => Promise<unknown>): (e?: BaseSyntheticEvent) => Promise<void>;
+  submit(save: (values: TOut) => Promise<unknown>): (e?: BaseSyntheticEvent) => void;
   /** Places an error from main beside the field it names, or as the form's message. */
   fail(error: unknown): void;
   /** True once the last submit saved, until the next one. */
@@ -100,9 +100,11 @@ export function useContractForm<TIn extends FieldValues, TOut>(
     [form, shown, prefix],
   );
 
+  // Returns nothing to React: every failure is caught and shown (beside its field or as the
+  // form's message), so no promise is left for an event handler to drop.
   const submit = (save: (values: TOut) => Promise<unknown>) => (e?: BaseSyntheticEvent) => {
     setSaved(false);
-    return form.handleSubmit(
+    void form.handleSubmit(
       async (values) => {
         try {
           await save(values);

@@ -9,7 +9,7 @@ import { VOCATIONAL_WORDS, type MtspReport } from '../../../electron/contract/op
 import { useAction, useOp } from '../data/query';
 import { useContractForm } from '../forms/useContractForm';
 import { DateInput, FormMessage } from '../forms/inputs';
-import { ukDate } from '../format';
+import { pounds, ukDate } from '../format';
 import { BarChart } from './cases/BarChart';
 import { partyWord, word } from './cases/words';
 
@@ -17,7 +17,6 @@ const period = z.strictObject({ from: isoDate.optional(), to: isoDate.optional()
   message: 'must not be before the start of the period',
   path: ['to'],
 });
-const gbp = (n: number) => `£${n.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
 const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
 
 function Figures({ r }: { r: MtspReport }) {
@@ -77,7 +76,7 @@ function Figures({ r }: { r: MtspReport }) {
                   .map(([k, n]) => `${word(k)} ${n}`)
                   .join(', ')}
               </td>
-              <td>{gbp(sum(p.spendGBP))}</td>
+              <td>{pounds(sum(p.spendGBP))}</td>
               <td>{p.medianDaysReferralToSettlement ?? 'None settled'}</td>
               <td>
                 {Object.entries(p.vocational)
@@ -120,8 +119,15 @@ export function ReportsPage() {
             type="button"
             className="secondary"
             onClick={async () => {
-              const res = await exportReport.mutateAsync(q);
-              setNote(res.path ? `Saved the report to ${res.path}.` : null);
+              // A failed export (the period refused, the file not writable) is said as the form's message.
+              f.clearErrors();
+              try {
+                const res = await exportReport.mutateAsync(q);
+                setNote(res.path ? `Saved the report to ${res.path}.` : null);
+              } catch (e) {
+                setNote(null);
+                f.fail(e);
+              }
             }}
           >
             Export to Excel…

@@ -11,14 +11,8 @@ import { useAction } from '../../data/query';
 import { useContractForm } from '../../forms/useContractForm';
 import { DateInput, FormMessage, NumberInput, SelectInput, TextInput } from '../../forms/inputs';
 import { ukDate } from '../../format';
+import { InvoiceTable, isUnpaid } from '../../components/InvoiceTable';
 
-const STATE_WORDS: Record<InvoiceView['state'], string> = {
-  'paid-in-time': 'Paid in time',
-  'paid-late': 'Paid late',
-  unpaid: 'Unpaid, within terms',
-  overdue: 'Unpaid, overdue',
-};
-const gbp = (n: number) => `£${n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const paidForm = z.strictObject({ paidOn: isoDate });
 /** The instruction is chosen from a list (its position, as text in the select). */
 const addForm = z.strictObject({ instruction: z.string({ error: 'must be chosen' }), invoice });
@@ -49,56 +43,30 @@ export function Invoices({ view, onChanged }: { view: CaseView; onChanged: (m: s
   const save = useAction('saveInvoice');
   const [paying, setPaying] = useState<string | null>(null);
   if (view.instructions.length === 0) return null;
-  const rows = view.journey.invoices.flatMap((g) => g.invoices.map((inv) => ({ g, inv })));
+  const rows = view.journey.invoices.flatMap((g) => g.invoices.map((inv) => ({ ...inv, instruction: g.instruction, supplier: g.supplier })));
   return (
     <section aria-labelledby="invoices-title">
       <h2 id="invoices-title">Supplier invoices</h2>
       {rows.length === 0 ? (
         <p className="hint">No invoice recorded on this case.</p>
       ) : (
-        <table className="table" aria-label="Supplier invoices">
-          <thead>
-            <tr>
-              <th scope="col">Supplier</th>
-              <th scope="col">Invoice</th>
-              <th scope="col">Received</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Paid</th>
-              <th scope="col">Days to pay</th>
-              <th scope="col">Terms</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ g, inv }) => {
-              const key = `${g.instruction}-${inv.index}`;
-              const unpaid = inv.state === 'unpaid' || inv.state === 'overdue';
-              return (
-                <tr key={key}>
-                  <td>{view.instructions[g.instruction]?.supplierName ?? g.supplier}</td>
-                  <td>{inv.number ?? 'No number'}</td>
-                  <td>{ukDate(inv.receivedOn)}</td>
-                  <td>{gbp(inv.amountGBP)}</td>
-                  <td>
-                    {inv.paidOn ? ukDate(inv.paidOn) : 'Not yet'}
-                    {unpaid ? (
-                      paying === key ? (
-                        <RecordPayment view={view} instruction={g.instruction} inv={inv} onChanged={(m) => (setPaying(null), onChanged(m))} />
-                      ) : (
-                        <button className="secondary" onClick={() => setPaying(key)}>
-                          Record payment…
-                        </button>
-                      )
-                    ) : null}
-                  </td>
-                  <td>{unpaid ? `${inv.days} so far` : inv.days}</td>
-                  <td className={`invoice-${inv.state}`}>
-                    {STATE_WORDS[inv.state]} (due by {ukDate(inv.dueBy)})
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <InvoiceTable
+          label="Supplier invoices"
+          first={{ heading: 'Supplier', cell: (inv) => view.instructions[inv.instruction]?.supplierName ?? inv.supplier }}
+          rows={rows}
+          rowKey={(inv) => `${inv.instruction}-${inv.index}`}
+          paidExtra={(inv) => {
+            if (!isUnpaid(inv)) return null;
+            const key = `${inv.instruction}-${inv.index}`;
+            return paying === key ? (
+              <RecordPayment view={view} instruction={inv.instruction} inv={inv} onChanged={(m) => (setPaying(null), onChanged(m))} />
+            ) : (
+              <button className="secondary" onClick={() => setPaying(key)}>
+                Record payment…
+              </button>
+            );
+          }}
+        />
       )}
       <form
         className="card form-grid"
