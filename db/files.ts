@@ -69,7 +69,11 @@ export function copyVaultFile(db: Database.Database, file: string, dest: string)
   if (db.readonly || db.inTransaction) return false;
   const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   if (!r || r.busy) return false;
-  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch {
+    return false; // another connection is writing (busy): VACUUM INTO reads a snapshot instead
+  }
   try {
     const wal = `${file}-wal`;
     if (existsSync(wal) && statSync(wal).size > 0) return false; // another connection wrote in between
