@@ -16,7 +16,7 @@
 // their hashes, not their text, so values may be erased where the law requires it (a case
 // past retention) without breaking the chain. Triggers refuse UPDATE and DELETE on both
 // tables (audit_values' rows may go only through eraseAuditValues, which says so).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { systemClock } from '../electron/services/clock';
 
@@ -56,7 +56,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const UNAUDITED_TABLES = new Set(['audit_log', 'audit_values', 'change_counts', 'sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4']);
 
 const GENESIS = '0'.repeat(64);
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+// crypto.hash: one call, no Hash object per entry (2-3x faster for short inputs; a bulk import hashes two per row).
+const sha256 = (s: string) => hash('sha256', s, 'hex');
 
 /** What one entry says happened (every column but its own hash), as the chain hashes it. */
 interface EntryFields {

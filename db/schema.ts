@@ -91,7 +91,13 @@ export const records = sqliteTable(
     dataVersion: integer('data_version').notNull(),
     ...timestamps,
   },
-  (t) => [index('records_staff_idx').on(t.staffId, t.kind), index('records_supplier_idx').on(t.supplierId, t.kind)],
+  (t) => [
+    index('records_staff_idx').on(t.staffId, t.kind),
+    index('records_supplier_idx').on(t.supplierId, t.kind),
+    // A person's record found by its exact stored payload (migration 0012): the spreadsheet
+    // importer's duplicate check looks each row up here instead of reading everyone's records.
+    index('records_content_idx').on(t.staffId, t.kind, t.data),
+  ],
 );
 
 /** Evidence files' metadata; their bytes are in evidence_contents, so listing files never reads them. */

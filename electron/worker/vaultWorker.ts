@@ -13,6 +13,7 @@ import { routeProgress, runCall } from './calls';
 import { platformLink, platformProxy } from './platformProxy';
 import type { FromWorker, ToWorker, WorkerBoot } from './protocol';
 import { startReminders } from './reminders';
+import { warmScreensAfterUnlock } from './warmUp';
 import { startBackupSchedule } from './backupSchedule';
 import { firmReport } from '../services/views/firmModel';
 
@@ -39,6 +40,7 @@ let autoLock: AutoLock | null = null;
 const jobHolds: (() => void)[] = [];
 if (boot.role === 'vault') {
   startReminders(session, platform);
+  warmScreensAfterUnlock(session);
   autoLock = startAutoLock(session, (reason) => post({ t: 'event', event: { name: 'locked', payload: { reason } } }));
   // A quick write that meets an import's open transaction gives up soon with a clear
   // 'busy' error (registry.ts) instead of holding this worker for the import's length.

@@ -342,6 +342,35 @@ export async function benchScale(log: (s: string) => void): Promise<{ dataset: R
       iv.close();
     }
 
+    // The audit trail's share (issue 9: within 20% of the import without it): the same import
+    // into a copy whose records have no audit triggers (dropped on that copy only).
+    const bare = path.join(dir, 'import-no-trail.cpv');
+    copyFileSync(built.path, bare);
+    const bv = openScaleVault(bare);
+    try {
+      for (const t of bv.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_records_%'`).pluck().all() as string[])
+        bv.sqlite.exec(`DROP TRIGGER "${t}"`);
+      const bctx: Ctx = { vault: bv, user: 'Bench', clock: fixedClock(AS_OF) };
+      let run = 0;
+      const csv = () => {
+        run++;
+        const lines = ['staffRef,date,topic,provider,hours'];
+        for (let i = 0; i < 10_000; i++) lines.push(`${staffRef(i % STAFF)},2026-0${1 + (i % 9)}-1${i % 10},Imported topic ${run}-${i},BABICM,2`);
+        return Buffer.from(lines.join('\n'));
+      };
+      const withTrail = results.find((r) => r.name === 'CPD import (10,000 rows)')!.ms;
+      const bareMs = await median(3, () => importSpreadsheet(bctx, 'cpd', 'cpd.csv', csv()));
+      add({
+        name: 'CPD import (10,000 rows), against the same import without the audit trail',
+        ms: withTrail,
+        floorMs: bareMs,
+        times: 1.2,
+        note: `the trail adds ${Math.round(((withTrail - bareMs) / bareMs) * 100)}% (floor: the same import into a copy without the records' audit triggers)`,
+      });
+    } finally {
+      bv.close();
+    }
+
     log('export (in a child process, for its peak memory)…');
     const ex = child('export', built.path, path.join(dir, 'export.json'));
     const exFloor = child('export-floor', built.path, path.join(dir, 'export-floor.json'));

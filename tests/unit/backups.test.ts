@@ -14,6 +14,9 @@ import { nodePlatform } from '../../electron/platform/nodePlatform';
 import { runDueBackup } from '../../electron/services/vault/backups';
 import { tempDir } from '../support/tmp';
 import { registryCalls } from '../support/registryCalls';
+import { newVault, PASS as PASS_1, sampleFirm } from '../support/vaults';
+import { copyVault } from '../../electron/services/vault/backup';
+import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
 
 const PASS = 'backup test passphrase';
 const BACKUP_PASS = 'a separate backup passphrase';
@@ -167,5 +170,38 @@ describe('backups in the app', () => {
     expect(dmg.code).toBe('vault-damaged');
     expect(dmg.message).toContain('is damaged');
     expect(existsSync(path.join(t.dir, 'r2.cpv'))).toBe(false);
+  });
+});
+
+describe('the copy a backup makes', () => {
+  it("is the vault's file byte for byte (one plain copy) when nothing else holds the file, and a VACUUM INTO copy when another connection is reading; both open, checked, with every record", async () => {
+    const { vault, dir, file, ctx } = newVault();
+    importFirmFile(ctx, sampleFirm());
+    const staff = vault.sqlite.prepare('SELECT count(*) AS n FROM staff').pluck().get();
+    copyVault(vault, path.join(dir, 'a.cpv'), false);
+    // Checkpointed first, so the file holds everything; the copy is that file exactly.
+    expect(readFileSync(path.join(dir, 'a.cpv')).equals(readFileSync(file))).toBe(true);
+    expect(statSync(path.join(dir, 'a.cpv')).mode & 0o777).toBe(0o600);
+
+    // Another connection in a read transaction over unflushed WAL frames: the file cannot be
+    // held still, so SQLite writes the copy instead (compact, the same records).
+    vault.sqlite.prepare("UPDATE firm SET name = 'Riverside, renamed'").run();
+    const reader = openVault(file, { passphrase: PASS_1 }, { readOnly: true });
+    reader.sqlite.exec('BEGIN');
+    reader.sqlite.prepare('SELECT count(*) FROM staff').get();
+    try {
+      copyVault(vault, path.join(dir, 'b.cpv'), false);
+    } finally {
+      reader.sqlite.exec('COMMIT');
+      reader.close();
+    }
+    expect(readFileSync(path.join(dir, 'b.cpv')).equals(readFileSync(file))).toBe(false);
+    for (const name of ['a.cpv', 'b.cpv']) {
+      const copy = openVault(path.join(dir, name), { passphrase: PASS_1 }, { readOnly: true, check: 'pages' });
+      expect(copy.sqlite.prepare('SELECT count(*) AS n FROM staff').pluck().get()).toBe(staff);
+      expect(copy.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
+      copy.close();
+    }
+    vault.close();
   });
 });

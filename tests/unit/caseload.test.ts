@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseSnapshot, HandoverRecord } from '../../electron/contract/model';
 import {
   caseloadFor,
+  casesByManagerOn,
   caseManagerOn,
   caseStatusOn,
   firmCaseload,
@@ -136,5 +137,26 @@ describe('caseloadFor', () => {
     expect(firmCaseload(aFirm({ staff: [s1, s2], cases }), AS_OF)).toMatchObject({ openActive: 4, daysPerWeek: 5.5, perWorkingDay: 0.73 });
     const s3 = aStaff({ ref: 'S-03', daysPerWeek: undefined });
     expect(firmCaseload(aFirm({ staff: [s1, s3], cases }), AS_OF)).toMatchObject({ daysPerWeek: null, perWorkingDay: null });
+  });
+});
+
+describe('casesByManagerOn', () => {
+  it("groups each case under its manager on the date (after a handover, the new one), and each person's figures read from their group equal those over every case", () => {
+    const cases = [
+      aCase({ ref: 'C-1', caseManager: 'S-01' }),
+      aCase({ ref: 'C-2', caseManager: 'S-02', handovers: [handover('2026-06-01', 'S-01', 'S-02')] }),
+      aCase({ ref: 'C-3', caseManager: 'S-02' }),
+    ];
+    const before = casesByManagerOn(cases, '2026-05-31');
+    expect([...before].map(([ref, list]) => [ref, list.map((c) => c.ref)])).toEqual([
+      ['S-01', ['C-1', 'C-2']],
+      ['S-02', ['C-3']],
+    ]);
+    const after = casesByManagerOn(cases, AS_OF);
+    expect(after.get('S-02')!.map((c) => c.ref)).toEqual(['C-2', 'C-3']);
+    for (const ref of ['S-01', 'S-02']) {
+      const s = aStaff({ ref, daysPerWeek: 2 });
+      expect(staffCaseload(s, after.get(ref) ?? [], AS_OF)).toEqual(staffCaseload(s, cases, AS_OF));
+    }
   });
 });

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/services/errors';
 import { importSpreadsheet } from '../../electron/services/interchange/spreadsheet';
+import { addRecord } from '../../electron/services/evidence/records';
 import { loadSnapshot } from '../../electron/services/snapshot';
 import { newVault } from '../support/vaults';
 
@@ -45,6 +46,25 @@ ST-2,2025-11-30,Spinal pathways,UKABIF,`);
       ['2026-05-14', 'Mental capacity update'],
       ['2026-02-02', 'Goal setting, in practice'],
     ]);
+  });
+
+  it('finds a row already held by one index lookup (records_content_idx), whether it came from a sheet or the app; a repeated row is added once', async () => {
+    const { ctx } = newVault();
+    await importSpreadsheet(ctx, 'staff', 'staff.csv', csv(STAFF));
+    // Held already: one entry added in the app (keys in another order than the sheet's columns).
+    addRecord(ctx, { type: 'staff', ref: 'ST-1' }, 'cpd', { hours: 3, provider: 'BABICM', topic: 'Mental capacity update', date: '2026-05-14' });
+    const sheet = csv(`staffRef,date,topic,provider,hours
+ST-1,14/05/2026,Mental capacity update,BABICM,3
+ST-1,02/02/2026,Goal setting,CMSUK,2
+ST-1,02/02/2026,Goal setting,CMSUK,2
+ST-2,2025-11-30,Spinal pathways,UKABIF,`);
+    expect((await importSpreadsheet(ctx, 'cpd', 'cpd.csv', sheet)).added.records).toBe(2);
+    expect(loadSnapshot(ctx).staff[0].cpd.map((c) => c.topic)).toEqual(['Mental capacity update', 'Goal setting']);
+    // The lookup is a search of the index, not a scan of anyone's records.
+    const plan = ctx.vault.sqlite
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM records WHERE staff_id = ? AND kind = 'cpd' AND data = ? LIMIT 1")
+      .all(1, '{}') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH records USING COVERING INDEX records_content_idx \(staff_id=\? AND kind=\? AND data=\?\)/);
   });
 
   it('refuses the whole sheet naming each bad row and field, and writes nothing', async () => {

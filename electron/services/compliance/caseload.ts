@@ -152,6 +152,22 @@ export function firmCaseload(snapshot: Pick<FirmSnapshot, 'staff' | 'cases'>, as
   return caseloadFor(snapshot.cases, asOf, { staffRef: null, daysPerWeek: days === null ? null : round2(days) });
 }
 
+/**
+ * The cases each case manager is responsible for on `asOf` (caseManagerOn), in one pass: a
+ * firm-wide table of everyone's caseload then reads each person's own cases, not every case
+ * once per person (200 people x 20,000 cases took over a second in the organisation pack).
+ */
+export function casesByManagerOn<C extends HandoverCase>(cases: readonly C[], asOf: IsoDate): Map<string, C[]> {
+  const out = new Map<string, C[]>();
+  for (const c of cases) {
+    const ref = caseManagerOn(c, asOf);
+    const list = out.get(ref);
+    if (list) list.push(c);
+    else out.set(ref, [c]);
+  }
+  return out;
+}
+
 /** Open-active cases per case manager on `asOf`, in one pass over the cases. */
 export function openActiveByManager(cases: readonly CaseSnapshot[], asOf: IsoDate): Map<string, number> {
   const counts = new Map<string, number>();

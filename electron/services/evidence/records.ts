@@ -1,7 +1,7 @@
 // Evidence records of every kind (DBS checks, policies, CPD, decisions...). One table,
 // a zod schema per kind (RECORD_KINDS), validated on the way in and, through
 // payloads.ts, on the way out.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { records, staff, suppliers } from '../../../db/schema';
 import { RECORD_KINDS, type OwnerType, type RecordKind } from '../../contract/model';
 import type { Ctx } from '../context';
@@ -10,7 +10,7 @@ import { AppError, notFound } from '../errors';
 import { peerReviewProblems } from '../../contract/crossChecks';
 import { parseOr } from '../parse';
 import { evidenceByRecord } from './evidence';
-import { isRecordKind, ownerTypeOf, payloadColumns, readPayload } from './payloads';
+import { currentPayloadVersion, isRecordKind, ownerTypeOf, payloadColumns, readPayload } from './payloads';
 
 export { isRecordKind } from './payloads';
 
@@ -113,4 +113,62 @@ export function listRecords(ctx: Ctx, owner: Owner, kind?: RecordKind): StoredRe
     rows.map((r) => r.id),
   );
   return rows.map((r) => ({ id: r.id, kind: r.kind as RecordKind, data: { ...readPayload(ctx, r), id: r.id, evidence: ev.get(r.id) ?? [] } }));
+}
+
+// ---- bulk imports (issue 9): one prepared statement, and duplicates found by index ----
+
+/**
+ * Inserts many validated records of the kinds given with one prepared statement (a spreadsheet
+ * import: drizzle building and SQLite preparing the same INSERT for each row cost more than the
+ * insert itself). No transaction of its own: the caller's holds them all or none.
+ */
+export function insertRecords(
+  ctx: Ctx,
+  rows: { staffId: number | null; supplierId: number | null; kind: RecordKind; data: Record<string, unknown> }[],
+  each?: () => void,
+): void {
+  const insert = ctx.vault.orm
+    .insert(records)
+    .values({
+      staffId: sql.placeholder('staffId'),
+      supplierId: sql.placeholder('supplierId'),
+      kind: sql.placeholder('kind'),
+      data: sql.placeholder('data'),
+      dataVersion: sql.placeholder('dataVersion'),
+    })
+    .prepare();
+  for (const r of rows) {
+    insert.run({ staffId: r.staffId, supplierId: r.supplierId, kind: r.kind, ...payloadColumns(r.kind, r.data) });
+    each?.();
+  }
+}
+
+/**
+ * Which of these payloads (as payloadColumns stores them) one person already holds, each looked
+ * up by its exact stored text in records_content_idx (migration 0012), not by reading the
+ * person's records: the same record validated again is the same text (JSON of the kind's
+ * validated shape, keys in the schema's order).
+ */
+export function heldPayloadTexts(ctx: Ctx, staffId: number, kind: RecordKind, texts: Iterable<string>): Set<string> {
+  const lookup = ctx.vault.orm
+    .select({ id: records.id })
+    .from(records)
+    .where(and(eq(records.staffId, sql.placeholder('staffId')), eq(records.kind, kind), eq(records.data, sql.placeholder('data'))))
+    .limit(1)
+    .prepare();
+  const held = new Set<string>();
+  for (const data of texts) if (lookup.get({ staffId, data })) held.add(data);
+  return held;
+}
+
+/** A person's records of a kind kept in an older shape version (their stored text differs from today's), read and upgraded. */
+export function olderShapeRecords(ctx: Ctx, staffId: number, kind: RecordKind): Record<string, unknown>[] {
+  const current = currentPayloadVersion(kind);
+  if (current === 1) return [];
+  return ctx.vault.orm
+    .select()
+    .from(records)
+    .where(and(eq(records.staffId, staffId), eq(records.kind, kind), lt(records.dataVersion, current)))
+    .all()
+    .map((r) => readPayload(ctx, r));
 }

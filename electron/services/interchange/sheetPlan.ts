@@ -5,8 +5,8 @@
 //
 // Evidence rows (DBS, indemnity, registrations, peer reviews, training, CPD) are added to the
 // staff member named in `staffRef`; a row the vault already holds for that person is skipped.
-// Duplicates are found through the records' owner index (only the named people's records of
-// that kind are read, never the whole table). Staff, suppliers and cases go through the firm
+// Duplicates are found through records_content_idx, one lookup per row (no one's records are
+// read). Staff, suppliers and cases go through the firm
 // file's importer, matched on `ref`.
 import { inArray } from 'drizzle-orm';
 import { staff } from '../../../db/schema';
@@ -17,7 +17,8 @@ import { EVIDENCE_SHEETS, isEvidenceSheet, SHEET_COLUMNS, SHEET_LABELS, type Col
 import type { ImportSummary } from '../../contract/views';
 import type { Ctx } from '../context';
 import { AppError, zodIssues } from '../errors';
-import { insertRecord, listRecords } from '../evidence/records';
+import { heldPayloadTexts, insertRecords, olderShapeRecords } from '../evidence/records';
+import { payloadColumns } from '../evidence/payloads';
 import { steps } from '../progress';
 import { importFirmFile } from './importFirmFile';
 import { canonical, planFirmFile, recordLabel, totalsOf } from './plan';
@@ -173,26 +174,36 @@ function planEvidence(
   });
   if (refused.length) return { plan: { ...base, subjects: [], refused, totals: totalsOf([], refused) }, adds: [] };
 
-  // What each named person already holds of this kind: their records only (records_staff_idx).
-  const subjects = new Map<string, PlannedSubject>();
+  // What each named person already holds of this kind: each row looked up by its stored text
+  // (records_content_idx), so no one's records are read; older-shape records compared by content.
+  const texts = new Map<string, Set<string>>();
+  for (const v of valid) {
+    const t = texts.get(v.ref) ?? new Set<string>();
+    t.add(payloadColumns(recordKind, v.data).data);
+    texts.set(v.ref, t);
+  }
   const held = new Map<string, Set<string>>();
+  for (const [ref, t] of texts) {
+    const id = people.get(ref)!.id;
+    const have = heldPayloadTexts(ctx, id, recordKind, t);
+    const older = new Set(olderShapeRecords(ctx, id, recordKind).map((d) => canonical(d)));
+    if (older.size) for (const text of t) if (older.has(canonical(JSON.parse(text)))) have.add(text);
+    held.set(ref, have);
+  }
+  const subjects = new Map<string, PlannedSubject>();
   const adds: SheetPlan['adds'] = [];
   for (const v of valid) {
     const person = people.get(v.ref)!;
-    let have = held.get(v.ref);
-    if (!have) {
-      have = new Set(listRecords(ctx, { type: 'staff', ref: v.ref }, recordKind).map(({ data: { id: _i, evidence: _e, ...d } }) => canonical(d)));
-      held.set(v.ref, have);
-      subjects.set(v.ref, { what: 'staff', ref: v.ref, name: person.name, action: 'same', changes: [], records: [] });
-    }
+    const have = held.get(v.ref)!;
+    if (!subjects.has(v.ref)) subjects.set(v.ref, { what: 'staff', ref: v.ref, name: person.name, action: 'same', changes: [], records: [] });
     const s = subjects.get(v.ref)!;
-    const key = canonical(v.data);
+    const key = payloadColumns(recordKind, v.data).data;
     const where = `row ${v.index + 2}`;
     if (have.has(key)) {
       s.records.push({ action: 'same', what: recordKind, label: recordLabel(recordKind, v.data), where, note: 'already in Caseproof: skipped' });
       continue;
     }
-    have.add(key);
+    have.add(key); // a row the sheet repeats is added once
     s.action = 'change';
     s.records.push({ action: 'add', what: recordKind, label: recordLabel(recordKind, v.data), where });
     adds.push({ staffId: person.id, kind: recordKind, data: v.data });
@@ -219,11 +230,14 @@ export function applySheetPlan(ctx: Ctx, p: SheetPlan): ImportSummary {
   const label = `Importing ${/^[A-Z][a-z]/.test(kindWords) ? kindWords[0]!.toLowerCase() + kindWords.slice(1) : kindWords}`;
   ctx.vault.tx(() => {
     const s = steps(ctx.progress, p.adds.length, label);
-    for (const a of p.adds) {
-      insertRecord(ctx, { staffId: a.staffId, supplierId: null }, a.kind, a.data);
-      sum.added.records++;
-      s.tick();
-    }
+    insertRecords(
+      ctx,
+      p.adds.map((a) => ({ staffId: a.staffId, supplierId: null, kind: a.kind, data: a.data })),
+      () => {
+        sum.added.records++;
+        s.tick();
+      },
+    );
   });
   return sum;
 }

@@ -6,7 +6,7 @@ import { anniversary } from '../../contract/conventions';
 import { ukDate } from '../../contract/dates';
 import { POLICY_KINDS, type FirmSnapshot } from '../../contract/model';
 import { POLICY_RULE, ruleTitle, type RuleId } from '../../contract/rules';
-import { firmCaseload, staffCaseload } from '../compliance/caseload';
+import { casesByManagerOn, firmCaseload, staffCaseload } from '../compliance/caseload';
 import { type Answer, answerAcross, answerFrom, answerOf, mostSevere, noEvidenceAnswer, resultsFor } from './answers';
 import { firmEvidence } from './evidence';
 import { hoursWord, plural, policyWord, textOrDash } from './labels';
@@ -314,8 +314,9 @@ function people(v: FirmView, list: FirmView['staff'], noun: string, detail: (ref
 
 function caseload(v: FirmView): FileChild[] {
   const limit = v.snapshot.firm.settings.caseloadPerDayMax;
+  const byManager = casesByManagerOn(v.snapshot.cases, v.asOf);
   const perManager = v.snapshot.staff.map((s): CellValue[] => {
-    const f = staffCaseload(s, v.snapshot.cases, v.asOf);
+    const f = staffCaseload(s, byManager.get(s.ref) ?? [], v.asOf);
     return [
       s.name,
       String(f.openActive),

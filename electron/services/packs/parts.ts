@@ -16,7 +16,6 @@ import {
   TableRow,
   TabStopType,
   TextRun,
-  VerticalAlign,
   WidthType,
 } from 'docx';
 import type { CaseloadFigures } from '../../contract/caseload';
@@ -30,7 +29,18 @@ import type { EvidenceItem } from './evidence';
 import { fitToWidth, imageInfo } from './images';
 import { fundingWord, hoursWord, injuryWord, partyKindWord } from './labels';
 import { sha256Hex } from './render';
-import { CONTENT_HEIGHT_PX, CONTENT_WIDTH_PX, CONTENT_WIDTH_TWIPS, MONO_FONT, MUTED_COLOUR, type PackTheme, RULE_COLOUR, SIZE } from './styles';
+import {
+  CELL_STYLE,
+  CELL_TEXT_SIZE,
+  CONTENT_HEIGHT_PX,
+  CONTENT_WIDTH_PX,
+  CONTENT_WIDTH_TWIPS,
+  MONO_FONT,
+  MUTED_COLOUR,
+  type PackTheme,
+  RULE_COLOUR,
+  SIZE,
+} from './styles';
 import type { ReadEvidence, Recipient } from './types';
 
 /**
@@ -105,20 +115,22 @@ export function monoCell(text: string): CellSpec {
 function cell(v: CellValue, width: number, size: number): TableCell {
   const s = spec(v);
   const lines = s.lines.length ? s.lines : [''];
+  // Spacing, margins and the usual size come from the CellText style and the table (styles.ts,
+  // tableOf), not from each cell: the same page, with a third of the XML to build and write
+  // (an organisation pack has some 15,000 cells). Top alignment is Word's default.
+  const runSize = s.small ? Math.min(size, SIZE.tiny) : size;
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    margins: CELL_MARGINS,
-    verticalAlign: VerticalAlign.TOP,
     shading: s.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: s.fill } : undefined,
     children: lines.map(
       (line) =>
         new Paragraph({
-          spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO },
+          style: CELL_STYLE,
           children: [
             new TextRun({
               text: line,
               bold: s.bold,
-              size: s.small ? Math.min(size, SIZE.tiny) : size,
+              size: runSize === CELL_TEXT_SIZE ? undefined : runSize,
               font: s.mono ? MONO_FONT : undefined,
               color: s.colour ?? (s.muted ? MUTED_COLOUR : undefined),
             }),
@@ -142,6 +154,7 @@ function tableOf(rows: TableRow[], columnWidths: number[]): Table {
     columnWidths,
     layout: TableLayoutType.FIXED,
     borders: BORDERS,
+    margins: CELL_MARGINS,
   });
 }
 

@@ -52,8 +52,24 @@ export async function renderPack(theme: PackTheme, meta: PackMeta, children: Fil
       },
     ],
   });
-  const packed = await Packer.pack(doc, 'uint8array');
-  return normaliseDocx(packed, meta.asOf);
+  // The package's files as docx made them, zipped once (below) rather than zipped by docx,
+  // unzipped and zipped again: at an organisation pack's size that saved pass is half a second.
+  const files = compiledFiles(doc);
+  if (files) return zipDeterministic(files, meta.asOf);
+  return normaliseDocx(await Packer.pack(doc, 'uint8array'), meta.asOf);
+}
+
+type PackageFiles = Map<string, string | Uint8Array>;
+/**
+ * The files docx's Packer would zip, by path in its order (Packer.compiler.compile, which
+ * Packer.pack zips). Not in docx's typed API, so checked: null when a docx version lacks it,
+ * and the pack is then zipped by docx and normalised as before.
+ */
+function compiledFiles(doc: Document): PackageFiles | null {
+  const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document, prettify?: unknown, overrides?: unknown[]) => unknown } }).compiler;
+  if (typeof compiler?.compile !== 'function') return null;
+  const files = compiler.compile(doc, undefined, []);
+  return files instanceof Map ? (files as PackageFiles) : null;
 }
 
 const CORE_DATES = /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g;
@@ -64,15 +80,22 @@ const CORE_DATES = /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g
  * [Content_Types].xml goes first, as tools that sniff the file type expect; the rest keep docx's order.
  */
 export async function normaliseDocx(packed: Uint8Array, stamp: IsoDate): Promise<Uint8Array> {
-  const date = new Date(`${stamp}T00:00:00Z`);
   const src = await JSZip.loadAsync(packed);
-  const names = Object.keys(src.files).filter((n) => !src.files[n].dir);
+  const files: PackageFiles = new Map();
+  for (const name of Object.keys(src.files)) if (!src.files[name].dir) files.set(name, await src.files[name].async('uint8array'));
+  return zipDeterministic(files, stamp);
+}
+
+/** The package's files zipped as normaliseDocx describes: core.xml's dates and every entry's time set to `stamp`, [Content_Types].xml first. */
+async function zipDeterministic(files: PackageFiles, stamp: IsoDate): Promise<Uint8Array> {
+  const date = new Date(`${stamp}T00:00:00Z`);
+  const names = [...files.keys()];
   const ordered = [...names.filter((n) => n === '[Content_Types].xml'), ...names.filter((n) => n !== '[Content_Types].xml')];
   const out = new JSZip();
   for (const name of ordered) {
-    let data: Uint8Array | string = await src.files[name].async('uint8array');
+    let data = files.get(name)!;
     if (name === 'docProps/core.xml') {
-      data = new TextDecoder().decode(data).replace(CORE_DATES, `$1${stamp}T00:00:00Z$3`);
+      data = (typeof data === 'string' ? data : new TextDecoder().decode(data)).replace(CORE_DATES, `$1${stamp}T00:00:00Z$3`);
     }
     out.file(name, data, { date, createFolders: false });
   }

@@ -120,6 +120,10 @@ export const STATUS_FILL: Record<RuleStatus, string> = {
 /** Fill for answers that are not a rule status, such as "No evidence held". */
 export const NEUTRAL_FILL = 'EDEDED';
 
+/** The paragraph style of every table cell's text (parts.ts cell): single-spaced, nothing before or after, small type. */
+export const CELL_STYLE = 'CellText';
+export const CELL_TEXT_SIZE = SIZE.small;
+
 export function documentStyles(theme: PackTheme): IStylesOptions {
   const heading = (size: number, before: number, after: number) => ({
     run: { font: FONT, size, bold: true, color: theme.primary },
@@ -136,6 +140,15 @@ export function documentStyles(theme: PackTheme): IStylesOptions {
       heading3: heading(21, 160, 60),
       title: { run: { font: FONT, size: SIZE.title, bold: true, color: theme.primary } },
     },
+    paragraphStyles: [
+      {
+        id: CELL_STYLE,
+        name: 'Table text',
+        basedOn: 'Normal',
+        run: { size: CELL_TEXT_SIZE },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+      },
+    ],
   };
 }
 

@@ -1,11 +1,13 @@
-// Encrypted, verified copies of the vault. VACUUM INTO writes a compact copy keyed like
-// the original (same key and salt), owner-only from its first byte, beside the destination;
-// it is then opened read-only and checked (every page's HMAC and SQLite's quick check) before
-// it takes the destination's name, so a half-written or unsound copy never does.
+// Encrypted, verified copies of the vault. The vault's file is copied byte for byte (it is
+// already encrypted; db/files.ts copyVaultFile holds it still), or VACUUM INTO writes a compact
+// copy keyed like the original (same key and salt); either is owner-only from its first byte,
+// beside the destination, then opened read-only and checked (every page's HMAC, and SQLite's
+// quick check for a copy SQLite wrote) before it takes the destination's name, so a
+// half-written or unsound copy never does.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openVault, rekeyCopy, type Vault } from '../../../db/client';
-import { removeWithSidecars } from '../../../db/files';
+import { copyVaultFile, removeWithSidecars } from '../../../db/files';
 import { damaged } from '../../../db/identify';
 import type { VaultKey } from '../../../db/keys';
 import type { ProgressSink } from '../context';
@@ -17,10 +19,10 @@ import { alreadyExists, publish, tempBeside, vacuumInto } from '../files';
  * every page is authentic and that SQLite's quick check passes; reads only, so the copy is
  * left byte for byte as it was. Throws "is damaged" for a copy that was altered.
  */
-export function verifyCopy(file: string, key: VaultKey): { staff: number } {
+export function verifyCopy(file: string, key: VaultKey, opts: { quickCheck?: boolean } = {}): { staff: number } {
   const v = openVault(file, { key }, { readOnly: true, check: 'pages' });
   try {
-    const ok = String(v.sqlite.pragma('quick_check', { simple: true }));
+    const ok = opts.quickCheck === false ? 'ok' : String(v.sqlite.pragma('quick_check', { simple: true }));
     if (ok !== 'ok') throw damaged(file, `SQLite's own check found a fault (${ok.split('\n')[0]})`);
     return { staff: (v.sqlite.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n };
   } finally {
@@ -38,10 +40,17 @@ export function copyVault(vault: Vault, dest: string, overwrite: boolean, progre
   const tmp = tempBeside(dest);
   try {
     progress?.({ done: 0, total: 2, label: 'Copying the vault' });
-    vacuumInto(vault.sqlite, tmp);
+    // Under the vault's own key, the file itself is copied (one pass of plain file copying);
+    // otherwise, or when the file cannot be held still at once, VACUUM INTO writes the copy.
+    const byteCopy = !as && copyVaultFile(vault.sqlite, vault.path, tmp);
+    if (!byteCopy) vacuumInto(vault.sqlite, tmp);
     if (as) rekeyCopy(tmp, vault.key, as);
     progress?.({ done: 1, total: 2, label: 'Checking the copy' });
-    verifyCopy(tmp, as ?? vault.key);
+    // A byte copy holds the live vault's own pages: every page's HMAC proves each arrived
+    // intact and opens under the key (SQLite's quick check would re-read them all to prove a
+    // structure that is the live vault's; `caseproof check` proves that). A copy SQLite wrote
+    // (VACUUM INTO, a rekey) gets the quick check too.
+    verifyCopy(tmp, as ?? vault.key, { quickCheck: !byteCopy });
     // A stale -wal beside the old file would be read into the new one: it goes with it.
     if (overwrite) removeWithSidecars(dest);
     publish(tmp, dest, { overwrite });
