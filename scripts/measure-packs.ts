@@ -9,7 +9,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fixedClock } from '../electron/services/clock';
 import type { Ctx } from '../electron/services/context';
-import { generatePack } from '../electron/services/packs/packService';
+import { DEFAULT_PACK_OPTIONS } from '../electron/services/packs/types';
+import { PACK_LAYOUT_VERSION, generatePack } from '../electron/services/packs/packService';
+import { packSource } from '../electron/services/packs/sources';
 import { AS_OF, PACK_REF, copyOfScaleVault, openScaleVault } from '../tests/support/scaleFirm';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'caseproof-measure-packs-'));
@@ -42,6 +44,12 @@ try {
     const run = () => generatePack(ctx, legal, path.join(dir, `legal-${n++}.docx`));
     await time('Legal Panel pack, first call (nothing kept yet)', run);
     await time('Legal Panel pack, unchanged', run, 3);
+    // Its parts: reading what the pack reads (the source), and everything else (layout, zip, register).
+    await time(
+      'of which: its source (the records it reads, judged, as JSON)',
+      async () => packSource(ctx, legal as never, DEFAULT_PACK_OPTIONS, {}, PACK_LAYOUT_VERSION),
+      3,
+    );
     const staffIds = db.prepare('SELECT id FROM staff ORDER BY id').pluck().all() as number[];
     const addCpd = db.prepare(`INSERT INTO records (staff_id, kind, data, data_version) VALUES (?, 'cpd', ?, 1)`);
     await time('Legal Panel pack, after another person changed', run, 3, (i) =>

@@ -21,7 +21,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { inArray } from 'drizzle-orm';
 import { staff as staffTable } from '../../../db/schema';
 import type { ComplianceReport, RuleResult } from '../../contract/compliance';
-import type { FirmInfo, FirmSnapshot, StaffSnapshot } from '../../contract/model';
+import type { FirmSnapshot, StaffSnapshot } from '../../contract/model';
 import { STAFF_LISTS } from '../../contract/model';
 import type { PackKind, PackRecipient, PackRequest, ResolvedOptions } from '../../contract/ops/packs';
 import type { RuleId } from '../../contract/rules';
@@ -183,14 +183,20 @@ export interface PackInputs {
 
 export function fingerprintsOf(source: PackSource, evidence: { meta: { name: string; sha256: string } }[], sourceSha: string): PackInputs {
   const s = source.snapshot;
-  const own: unknown = source.kind === 'staff' ? s.staff[0] : source.kind === 'supplier' ? s.suppliers[0] : s.firm;
-  const firm: FirmInfo | null = source.kind === 'firm' ? null : s.firm;
+  const r = source.report;
+  // The subject's records and its own verdicts; for the organisation pack, the firm's details and rules.
+  const own: unknown =
+    source.kind === 'staff'
+      ? { record: s.staff[0], results: r.staff[0] }
+      : source.kind === 'supplier'
+        ? { record: s.suppliers[0], results: r.suppliers[0] }
+        : { record: s.firm, results: r.firm };
   const rest = {
-    firm,
+    firm: source.kind === 'firm' ? null : { info: s.firm, results: r.firm },
     staff: source.kind === 'staff' ? s.staff.slice(1) : s.staff,
     suppliers: source.kind === 'supplier' ? s.suppliers.slice(1) : s.suppliers,
     cases: s.cases,
-    report: source.report,
+    results: source.kind === 'firm' ? { staff: r.staff, suppliers: r.suppliers } : null,
   };
   return {
     layout: source.layout,
