@@ -12,6 +12,8 @@ import type { Ctx } from '../electron/services/context';
 import { DEFAULT_PACK_OPTIONS } from '../electron/services/packs/types';
 import { PACK_LAYOUT_VERSION, generatePack } from '../electron/services/packs/packService';
 import { packSource } from '../electron/services/packs/sources';
+import { normaliseDocx } from '../electron/services/packs/render';
+import { buildPack } from '../electron/services/packs/packService';
 import { AS_OF, PACK_REF, copyOfScaleVault, openScaleVault } from '../tests/support/scaleFirm';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'caseproof-measure-packs-'));
@@ -50,6 +52,9 @@ try {
       async () => packSource(ctx, legal as never, DEFAULT_PACK_OPTIONS, {}, PACK_LAYOUT_VERSION),
       3,
     );
+    const built = await buildPack(ctx, legal);
+    await time('of which: building the bytes (layout, docx, the zip made again)', () => buildPack(ctx, legal), 3);
+    await time(`of which: the zip made again (${(built.bytes.length / 1024).toFixed(0)} KB)`, () => normaliseDocx(built.bytes, AS_OF), 3);
     const staffIds = db.prepare('SELECT id FROM staff ORDER BY id').pluck().all() as number[];
     const addCpd = db.prepare(`INSERT INTO records (staff_id, kind, data, data_version) VALUES (?, 'cpd', ?, 1)`);
     await time('Legal Panel pack, after another person changed', run, 3, (i) =>
