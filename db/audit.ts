@@ -214,6 +214,8 @@ function subjectOf(table: string, p: string): Subject {
       return { kind: `'case'`, id: `${p}.case_id`, ref: `(SELECT ref FROM cases WHERE id = ${p}.case_id)` };
     case 'packs':
       return { kind: `'pack'`, id: `${p}.id`, ref: `${p}.subject_ref` };
+    case 'pack_sources':
+      return { kind: `'pack'`, id: `${p}.pack_id`, ref: `(SELECT subject_ref FROM packs WHERE id = ${p}.pack_id)` };
     default:
       return { kind: `'${table}'`, id: `${p}.rowid`, ref: 'NULL' };
   }

@@ -247,6 +247,20 @@ export const packs = sqliteTable('packs', {
   sha256: text('sha256').notNull(),
 });
 
+// --- What each registered pack was built from (migration 0009; electron/services/packs/sources.ts) ---
+
+/** The exact input a pack's builder read (gzip of its JSON), so `pack reproduce` rebuilds it byte for byte. */
+export const packSources = sqliteTable('pack_sources', {
+  packId: integer('pack_id')
+    .primaryKey()
+    .references(() => packs.id),
+  /** The source's shape (sources.ts SOURCE_FORMAT). */
+  format: integer('format').notNull(),
+  /** SHA-256 of the source's JSON: the pack's input fingerprint. */
+  sha256: text('sha256').notNull(),
+  content: blob('content', { mode: 'buffer' }).notNull(),
+});
+
 // --- Backups and key slots (migration 0006; electron/services/vault/backups.ts) ---
 
 /** Every verified backup made of this vault (Back up now, a scheduled one, the CLI): the Dashboard shows the last. */

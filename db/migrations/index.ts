@@ -10,6 +10,7 @@ import { auditTrail } from './0005_audit';
 import { backupsAndKeys } from './0006_backups';
 import { dbsCopies } from './0007_dbs_copies';
 import { caseJourney } from './0008_case_journey';
+import { packSources } from './0009_pack_sources';
 import { recordContentIndex } from './0012_record_content_index';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,5 +23,6 @@ export const MIGRATIONS: readonly Migration[] = [
   backupsAndKeys,
   dbsCopies,
   caseJourney,
+  packSources,
   recordContentIndex,
 ];

@@ -32,6 +32,7 @@ Usage: caseproof COMMAND --vault PATH [options]
   audit list   --vault PATH [--since DATE] [--subject REF] [--json]   the audit trail: who, when, what, before and after
   audit verify --vault PATH                  the audit trail's hash chain alone
   pack verify  --vault PATH FILE.docx [--json]   whether a file is a pack this vault registered, unchanged
+  pack reproduce  --vault PATH --id N [--out FILE.docx] [--force] [--json]   rebuild registered pack N byte for byte, as sent
 Changes are recorded in the audit trail as made by --as NAME (else CASEPROOF_USER, else your account).
 An existing --out (or --ics) file is never replaced without --force.
 The passphrase comes from CASEPROOF_PASSPHRASE (or is asked for on a terminal);

@@ -75,7 +75,12 @@ const commands: Record<string, Command> = {
   check,
   audit,
   // Word (docx) is loaded only when a pack is made, not at every start.
-  pack: async (a) => (a.positionals[0] === 'verify' ? (await import('./commands/packVerify')).packVerify(a) : (await import('./commands/pack')).pack(a)),
+  pack: async (a) =>
+    a.positionals[0] === 'verify'
+      ? (await import('./commands/packVerify')).packVerify(a)
+      : a.positionals[0] === 'reproduce'
+        ? (await import('./commands/packReproduce')).packReproduce(a)
+        : (await import('./commands/pack')).pack(a),
   // Evidence in and out: the passport, spreadsheet templates (commands/intake.ts).
   passport: async (a) => (await import('./commands/intake')).passport(a),
   template: async (a) => (await import('./commands/intake')).template(a),

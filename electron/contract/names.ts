@@ -79,6 +79,7 @@ export const OP_NAMES = [
   'showPackInFolder',
   'listPacks',
   'regeneratePack',
+  'reproducePack',
   'getTemplate',
   'updateTemplate',
   'pickLogo',

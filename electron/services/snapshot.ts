@@ -29,8 +29,8 @@ type Lists = Record<string, RecordKind>;
 type ListsOf<L extends Lists> = { -readonly [F in keyof L]: Stored<RecordPayload<L[F]>>[] };
 type RecordRow = typeof records.$inferSelect;
 
-/** Every list of `lists`, empty. */
-function emptyLists<L extends Lists>(lists: L): ListsOf<L> {
+/** Every list of `lists`, empty (also a colleague named in a pack: their details, none of their records). */
+export function emptyLists<L extends Lists>(lists: L): ListsOf<L> {
   const out: Partial<ListsOf<L>> = {};
   for (const field of keysOf(lists)) out[field] = [];
   return out as ListsOf<L>; // every key was just set

@@ -14,6 +14,7 @@ export const JOB_OPS: ReadonlySet<OpName> = new Set<OpName>([
   'previewPack',
   'generatePack',
   'regeneratePack',
+  'reproducePack',
   // Only a pack saved in this run may be shown in its folder; the job worker's registry
   // remembers which, so the question goes to the worker that saved it.
   'showPackInFolder',

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { addRecord } from '../../electron/services/evidence/records';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
 import { listPacks } from '../../electron/services/packs/packService';
 import { readDocx } from '../support/docx';
@@ -89,18 +90,41 @@ describe('packs in the browser', () => {
       expect(await code.getAttribute('title')).toBe(fileSha);
       expect(listPacks(h.session.ctx())[0].sha256).toBe(fileSha);
 
-      // Check: rebuilt from the records, byte for byte the same.
-      await register.getByRole('button', { name: 'Check Morgan Ellis for Fenwick.docx against the records' }).click();
+      // Check: rebuilt from what it was built from, byte for byte the same; nothing changed since.
+      await register.getByRole('button', { name: 'Check Morgan Ellis for Fenwick.docx against the register' }).click();
       await expect.poll(() => page.locator('.outcome').textContent()).toContain(`Unchanged.`);
       expect(await page.locator('.outcome').textContent()).toContain(fileSha);
+      expect(await page.locator('.outcome').textContent()).toContain('The records it was built from have not changed since.');
 
-      // Regenerate…: a copy through the save dialog, identical, and the register does not grow.
+      // Morgan's records change; "Regenerate…" then "As sent" still gives the very file registered.
+      const morgan = h.session.ctx();
+      addRecord(morgan, { type: 'staff', ref: MORGAN.ref }, 'cpd', {
+        date: '2026-11-20',
+        topic: 'Pressure care',
+        provider: 'Tissue Viability Society',
+        hours: 1,
+      });
       const copy = path.join(h.dir, 'copy.docx');
       h.platform.dialogAnswers.push(copy);
       await register.getByRole('button', { name: 'Regenerate Morgan Ellis for Fenwick.docx' }).click();
+      const choice = page.getByRole('group', { name: 'Regenerate Morgan Ellis for Fenwick.docx' });
+      // Focus goes to the first choice.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('As sent');
+      await choice.getByRole('button', { name: 'As sent' }).click();
       await expect.poll(() => page.locator('.outcome').textContent()).toContain(`Saved to ${copy}`);
+      expect(await page.locator('.outcome').textContent()).toContain("Morgan Ellis's records have changed since.");
       expect(readFileSync(copy).equals(bytes)).toBe(true);
       expect(await register.locator('tbody tr').count()).toBe(1);
+
+      // "With today's records": a new pack, a new register entry.
+      const fresh = path.join(h.dir, 'fresh.docx');
+      h.platform.dialogAnswers.push(fresh);
+      await register.getByRole('button', { name: 'Regenerate Morgan Ellis for Fenwick.docx' }).click();
+      await choice.getByRole('button', { name: 'With today’s records' }).click();
+      await expect.poll(() => page.locator('.outcome').textContent()).toContain('New pack.');
+      await expect.poll(() => register.locator('tbody tr').count()).toBe(2);
+      expect(readFileSync(fresh).equals(bytes)).toBe(false);
+      expect(listPacks(h.session.ctx())[0]).toMatchObject({ id: 2, fileName: 'fresh.docx', sha256: sha256(readFileSync(fresh)) });
 
       mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SHOTS, 'packs.png'), fullPage: true });

@@ -112,7 +112,7 @@ describe('caseproof audit and check', { timeout: 240_000 }, () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ id: 1, madeAt: CLI_NOW, for: 'Fenwick Law', asOf: '2026-11-24', unchanged: true });
     expect(cli(['pack', 'verify', '--vault', vault, docx]).stdout).toMatch(
-      /is pack number 1 in this vault's register, unchanged: .* for RR-01, made for Fenwick Law, as at 24\/11\/2026/,
+      /is pack number 1 in this vault's register, unchanged: .* for Morgan Ellis \(RR-01\), made for Fenwick Law, as at 24\/11\/2026/,
     );
     // One byte changed: no longer the registered pack.
     const bytes = readFileSync(docx);
@@ -120,7 +120,7 @@ describe('caseproof audit and check', { timeout: 240_000 }, () => {
     writeFileSync(docx, bytes);
     const changed = cli(['pack', 'verify', '--vault', vault, docx]);
     expect(changed.code).toBe(1);
-    expect(changed.stderr).toMatch(/morgan\.docx is not a pack this vault registered, or it was changed after it was made/);
+    expect(changed.stderr).toMatch(/morgan\.docx (is not a Word file|names pack number 1 in this vault's register, but it was changed after it was made)/);
     const json = cli(['pack', 'verify', '--vault', vault, docx, '--json']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ id: null, unchanged: false });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openVault } from '../../db/client';
 import { packs } from '../../db/schema';
-import { regeneratePack } from '../../electron/services/packs/packService';
+import { reproducePackTo } from '../../electron/services/packs/packService';
 import { cli } from '../support/cli';
 import { readDocx } from '../support/docx';
 import { expectMorganPack } from '../support/packChecks';
@@ -57,7 +57,7 @@ describe('caseproof pack', () => {
     // The registered pack rebuilds to the same bytes through the service.
     const v = openVault(vault, { passphrase: PASS });
     try {
-      const again = await regeneratePack({ vault: v, user: 'Checker', clock: fixedClock('2027-03-01') }, rows[0].id, null);
+      const again = await reproducePackTo({ vault: v, user: 'Checker', clock: fixedClock('2027-03-01') }, rows[0].id, null);
       expect(again).toMatchObject({ same: true, sha256: fileSha });
     } finally {
       v.close();

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SCHEMA_VERSION, createVault, openVault, type Vault } from '../../db/client';
+import { MIGRATIONS } from '../../db/migrations';
 import { plusDays, plusMonths } from '../../electron/contract/dates';
 import { fixedClock } from '../../electron/services/clock';
 import type { Ctx } from '../../electron/services/context';
@@ -246,7 +247,9 @@ function attachFiles(ctx: Ctx): void {
 function cacheDir(): string {
   // The data version is part of the key: the export child opens the cache read-only (no
   // migration), so a vault from before a later migration would fail there ("no such column").
-  return path.join(tmpdir(), `caseproof-bench-${DATASET_VERSION}-data${SCHEMA_VERSION}`);
+  // The last migration's name too: branches that each add a different migration N share a data
+  // version but not a schema, so one would read the other's cache with a table missing.
+  return path.join(tmpdir(), `caseproof-bench-${DATASET_VERSION}-data${SCHEMA_VERSION}-${MIGRATIONS.at(-1)!.name}`);
 }
 
 /** The path of the built scale vault (built now when not cached), and how long building took (0 when cached). */

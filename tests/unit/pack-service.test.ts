@@ -22,6 +22,7 @@ import {
   previewPack,
   regeneratePack,
   removeLogo,
+  reproducePackTo,
   setLogo,
   updateTemplate,
 } from '../../electron/services/packs/packService';
@@ -180,25 +181,25 @@ describe('generatePack', () => {
   });
 });
 
-describe('regeneratePack', () => {
-  it('rebuilds a registered pack byte for byte, later and with the same as-of date and options', async () => {
+describe("regeneratePack (with today's records) and reproducePackTo (as sent)", () => {
+  it('saves a pack as sent, later, byte for byte and without a new register entry', async () => {
     const first = await generatePack(ctx, staffRequest({ asOf: '2026-10-01', options: { includeReflections: false } }), path.join(dir, 'oct.docx'));
     const later = { ...ctx, clock: fixedClock('2027-01-15') };
-    const check = await regeneratePack(later, first.entry.id, null);
-    expect(check).toMatchObject({ same: true, sha256: first.entry.sha256, changes: [], path: null, entry: null });
+    const check = await reproducePackTo(later, first.entry.id, null);
+    expect(check).toMatchObject({ same: true, sha256: first.entry.sha256, changes: [], since: [], path: null, entry: null });
     const copy = path.join(dir, 'copy.docx');
-    const saved = await regeneratePack(later, first.entry.id, copy);
+    const saved = await reproducePackTo(later, first.entry.id, copy);
     expect(saved.same).toBe(true);
     expect(sha256(readFileSync(copy))).toBe(first.entry.sha256);
     expect(readFileSync(copy).equals(readFileSync(path.join(dir, 'oct.docx')))).toBe(true);
-    // An identical copy is the same pack: the register does not grow.
+    // The same pack: the register does not grow.
     expect(listPacks(ctx)).toHaveLength(1);
     const doc = await readDocx(readFileSync(copy));
     expect(doc.text).toContain('1 October 2026');
     expect(tablesHaveReflections(doc)).toBe(false);
   });
 
-  it('says the evidence changed when a file was added since, and registers the different copy it saves', async () => {
+  it('says the evidence changed when a file was added since, and registers a new pack as at today when saved', async () => {
     const first = await generatePack(ctx, staffRequest(), path.join(dir, 'first.docx'));
     const cpd = addRecord(ctx, { type: 'staff', ref: MORGAN.ref }, 'cpd', {
       date: '2026-11-20',
@@ -207,13 +208,17 @@ describe('regeneratePack', () => {
       hours: 1,
     });
     ctx.vault.tx(() => attachEvidence(ctx, cpd.id, { name: 'pressure-care.png', bytes: makePng(40, 30, [200, 100, 50]) }));
+    // As sent still comes out byte for byte; the check says what changed since.
+    const check = await reproducePackTo(ctx, first.entry.id, null);
+    expect(check.same).toBe(true);
+    expect(check.since!.join(' ')).toContain('The evidence files have changed since: added pressure-care.png');
     const r = await regeneratePack(ctx, first.entry.id, path.join(dir, 'second.docx'));
     expect(r.same).toBe(false);
     expect(r.sha256).toBe(sha256(readFileSync(path.join(dir, 'second.docx'))));
     expect(r.changes.join(' ')).toContain('The evidence files have changed since: added pressure-care.png');
     expect(r.changes.join(' ')).toContain("Morgan Ellis's records have changed since");
     expect(r.changes.join(' ')).not.toMatch(/template/);
-    expect(r.entry).toMatchObject({ sha256: r.sha256, asOf: AS_OF, fileName: 'second.docx', recipient: 'Fenwick Law' });
+    expect(r.entry).toMatchObject({ id: first.entry.id + 1, sha256: r.sha256, asOf: AS_OF, fileName: 'second.docx', recipient: 'Fenwick Law' });
     expect(listPacks(ctx)).toHaveLength(2);
   });
 
@@ -226,16 +231,20 @@ describe('regeneratePack', () => {
     expect(r.entry).toBeNull();
   });
 
-  it('refuses an unknown register entry, and a pack whose subject has gone', async () => {
+  it('refuses an unknown register entry, and a pack whose subject has gone (as sent still works)', async () => {
     expect(await errorOf(regeneratePack(ctx, 999, null))).toMatchObject({ code: 'not-found' });
+    expect(await errorOf(reproducePackTo(ctx, 999, null))).toMatchObject({ code: 'not-found', field: 'id' });
     const toni = await generatePack(ctx, staffRequest({ ref: TONI.ref }), path.join(dir, 'toni.docx'));
     deleteStaff(ctx, TONI.ref);
     const gone = await errorOf(regeneratePack(ctx, toni.entry.id, path.join(dir, 'again.docx')));
     expect(gone).toMatchObject({ code: 'not-found' });
     expect(gone.message).toContain('RR-02 is no longer in the vault');
     expect(existsSync(path.join(dir, 'again.docx'))).toBe(false);
-    // The register keeps the entry, with no name now.
+    // The register keeps the entry, with no name now, and the pack as sent.
     expect(listPacks(ctx)[0]).toMatchObject({ subjectRef: TONI.ref, subjectName: null });
+    const asSent = await reproducePackTo(ctx, toni.entry.id, path.join(dir, 'toni-as-sent.docx'));
+    expect(asSent).toMatchObject({ same: true, since: ['RR-02 is no longer in the vault.'] });
+    expect(readFileSync(path.join(dir, 'toni-as-sent.docx')).equals(readFileSync(path.join(dir, 'toni.docx')))).toBe(true);
   });
 });
 

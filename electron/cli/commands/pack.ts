@@ -28,7 +28,7 @@ export const pack: Command = async (a) => {
       staff !== undefined ? { kind: 'staff', ref: staff, asOf } : supplier !== undefined ? { kind: 'supplier', ref: supplier, asOf } : { kind: 'firm', asOf };
     if (forName) request.recipient = recipientNamed(ctx, forName);
     const built = await buildPack(ctx, request);
-    const entry = savePack(ctx, built, dest, { overwrite: a.values.force === true });
+    const entry = await savePack(ctx, built, dest, { overwrite: a.values.force === true });
     if (a.values.json) {
       return out(JSON.stringify({ path: dest, sha256: entry.sha256, kind: entry.kind, ref: entry.subjectRef, asOf: entry.asOf }));
     }

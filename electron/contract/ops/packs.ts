@@ -131,6 +131,8 @@ export interface PackEntry {
   generatedAt: string;
   fileName: string;
   sha256: string;
+  /** SHA-256 of what the pack was built from, kept with the entry (packs made before that was kept have none). */
+  inputSha256?: string;
 }
 
 export interface GeneratedPack {
@@ -146,6 +148,8 @@ export interface RegeneratedPack {
   same: boolean;
   /** Why it differs, in words (empty when the same). */
   changes: string[];
+  /** What has changed in the records since the pack was made (empty: nothing), for its own as-of date. */
+  since?: string[];
   /** Where the copy was saved; null when only checked. */
   path: string | null;
   /** A new register entry, made when a different file was saved. */
@@ -160,6 +164,8 @@ export const packsInputs = {
   showPackInFolder: z.strictObject({ path: z.string().min(1, 'is required') }),
   listPacks: none,
   regeneratePack: z.strictObject({ id: z.number().int().positive(), save: z.boolean() }),
+  /** "Check" (save: false) and "As sent" (save: true): pack `id` rebuilt byte for byte from what it was built from. */
+  reproducePack: z.strictObject({ id: z.number().int().positive(), save: z.boolean() }),
   getTemplate: none,
   updateTemplate: templateSettings,
   pickLogo: none,
@@ -172,8 +178,10 @@ export interface PacksOutputs {
   generatePack: GeneratedPack | null;
   showPackInFolder: null;
   listPacks: PackEntry[];
-  /** null when the save dialog was cancelled. */
+  /** "With today's records": null when the save dialog was cancelled. */
   regeneratePack: RegeneratedPack | null;
+  /** null when the save dialog was cancelled. */
+  reproducePack: RegeneratedPack | null;
   getTemplate: TemplateView;
   updateTemplate: TemplateView;
   pickLogo: TemplateView;

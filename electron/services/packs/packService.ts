@@ -6,14 +6,12 @@
 // The builders are deterministic (same inputs, same bytes), so a registered pack rebuilt from the
 // same records gives the same SHA-256. The register keeps fingerprints of the inputs (evidence
 // files, the subject's records, everything else, the template) so a rebuild that differs can say why.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { desc, eq } from 'drizzle-orm';
-import { firm, packs, staff, suppliers } from '../../../db/schema';
+import { firm, packSources, packs, staff, suppliers } from '../../../db/schema';
 import { type OverallStatus, overallStatus } from '../../contract/compliance';
-import { ukDateLong } from '../../contract/dates';
-import type { FirmSnapshot } from '../../contract/model';
+import { ukDateLong, ukDateTime } from '../../contract/dates';
 import {
   LOGO_MEDIA_TYPES,
   MAX_LOGO_BYTES,
@@ -39,7 +37,6 @@ import { stageFile, writeFileAtomic } from '../files';
 import { readEvidence } from '../evidence/evidence';
 import { getFirm } from '../firm/firm';
 import { parseOr } from '../parse';
-import { firmReport } from '../views/firmModel';
 import { type Answer, answerFrom, resultsFor } from './answers';
 import { type EvidenceItem, citeGroups, firmEvidence, staffEvidence, supplierEvidence } from './evidence';
 import { GOVERNANCE_ITEMS, ORGANISATION_ITEMS, codeItemAnswer, codeOverall, codeResults } from './firmPack';
@@ -48,25 +45,27 @@ import { buildFirmPack, buildStaffPack, buildSupplierPack, sha256Hex } from './i
 import { listParties } from '../cases/cases';
 import { STAFF_CHECKS, cpdInWindow, staffCheckAnswer, staffOverall } from './staffPack';
 import { SUPPLIER_CHECKS } from './supplierPack';
-import { DEFAULT_PACK_OPTIONS, type FirmTemplate, resolveOptions } from './types';
+import {
+  type PackInputs,
+  type PackSource,
+  type SourceJson,
+  SOURCE_FORMAT,
+  decodeSource,
+  encodeSource,
+  fingerprintsOf,
+  packSource,
+  sourceHash,
+} from './sources';
+import { DEFAULT_PACK_OPTIONS, type FirmTemplate, type PackStamp, type ReadEvidence, resolveOptions } from './types';
 
 /**
  * Bumped whenever the builders change what they write, so a rebuild that differs with every
- * input unchanged can say the layout changed rather than the records.
+ * input unchanged can say the layout changed rather than the records. 2: packs name their
+ * register entry and carry the time they were made (issue 11).
  */
-export const PACK_LAYOUT_VERSION = 1;
+export const PACK_LAYOUT_VERSION = 2;
 
-/** Fingerprints of what a pack was built from, kept in the register row's options. */
-interface PackInputs {
-  layout: number;
-  /** The evidence files the pack lists, in order. */
-  evidence: { name: string; sha256: string }[];
-  /** The subject's own records (the case manager, supplier, or the firm's details and policies). */
-  subject: string;
-  /** Everything else in the vault the pack can draw on. */
-  rest: string;
-  template: string;
-}
+export type { PackInputs } from './sources';
 
 /** What the options column of a register row holds: the resolved options, plus what a rebuild needs. */
 interface StoredOptions extends ResolvedOptions {
@@ -88,37 +87,31 @@ export interface BuiltPack {
   sha256: string;
   options: ResolvedOptions;
   inputs: PackInputs;
+  /** What the builder read, as stored with the register entry. */
+  source: SourceJson;
+  /** The register entry the bytes name (reserved: savePack rebuilds if another pack took it meanwhile). */
+  stamp: PackStamp;
   suggestedFileName: string;
 }
 
 // ---------- building ----------
 
-/** Checks the request, finds the subject and loads what every pack operation needs. */
-function prepare(ctx: Ctx, input: unknown) {
+/** Checks a request: its shape, and that it speaks for today or earlier. */
+function checkRequest(ctx: Ctx, input: unknown): PackRequest {
   const request = parseOr(packRequest, input, 'The pack');
   if (request.asOf > ctx.clock.today()) {
     throw new AppError('invalid', `A pack cannot speak for a date after today; choose ${ukDateLong(ctx.clock.today())} or earlier.`, 'asOf');
   }
-  // The firm model (views/firmModel.ts): the same snapshot and verdicts as loadSnapshot and
-  // evaluate, reusing every part that has not changed since the last pack or report.
-  const { model, report } = firmReport(ctx, request.asOf);
-  const snapshot = model.snapshot;
-  const subject = subjectOf(snapshot, request);
-  return { request, snapshot, subject, report };
+  return request;
 }
 
-function subjectOf(snapshot: FirmSnapshot, r: PackRequest): Subject {
-  if (r.kind === 'staff') {
-    const s = snapshot.staff.find((x) => x.ref === r.ref);
-    if (!s) throw new AppError('not-found', `No case manager with the reference ${r.ref} is in the vault.`, 'ref');
-    return { kind: r.kind, ref: s.ref, name: s.name, evidence: staffEvidence(s) };
+function subjectOf(source: PackSource): Subject {
+  const s = source.snapshot;
+  if (source.kind === 'staff') return { kind: 'staff', ref: s.staff[0]!.ref, name: s.staff[0]!.name, evidence: staffEvidence(s.staff[0]!) };
+  if (source.kind === 'supplier') {
+    return { kind: 'supplier', ref: s.suppliers[0]!.ref, name: s.suppliers[0]!.name, evidence: supplierEvidence(s.suppliers[0]!) };
   }
-  if (r.kind === 'supplier') {
-    const s = snapshot.suppliers.find((x) => x.ref === r.ref);
-    if (!s) throw new AppError('not-found', `No supplier with the reference ${r.ref} is in the vault.`, 'ref');
-    return { kind: r.kind, ref: s.ref, name: s.name, evidence: supplierEvidence(s) };
-  }
-  return { kind: 'firm', name: snapshot.firm.name || 'The firm', evidence: firmEvidence(snapshot.firm) };
+  return { kind: 'firm', name: s.firm.name || 'The firm', evidence: firmEvidence(s.firm) };
 }
 
 /** The template as stored, checked; a damaged one is an error the person can fix in the template section. */
@@ -135,40 +128,70 @@ function packTemplate(t: StoredTemplate): FirmTemplate {
   return out;
 }
 
-/** Builds the pack's bytes (nothing is written or registered). */
+/** The source of a request: only what that pack reads (sources.ts). */
+function sourceFor(ctx: Ctx, request: PackRequest): SourceJson {
+  return packSource(ctx, request, resolveOptions(request.options), packTemplate(loadTemplate(ctx)), PACK_LAYOUT_VERSION);
+}
+
+/** The bytes of a pack from its source alone (and the evidence files it names). */
+async function render(source: PackSource, stamp: PackStamp | undefined, readEvidence: ReadEvidence): Promise<Uint8Array> {
+  const base = {
+    snapshot: source.snapshot,
+    report: source.report,
+    asOf: source.asOf,
+    ...(source.recipient ? { recipient: source.recipient } : {}),
+    options: source.options,
+    template: source.template,
+    readEvidence,
+    ...(stamp ? { register: stamp } : {}),
+  };
+  if (source.kind === 'staff') return buildStaffPack({ ...base, staffRef: source.ref! });
+  if (source.kind === 'supplier') return buildSupplierPack({ ...base, supplierRef: source.ref! });
+  return buildFirmPack(base);
+}
+
+/** The register id the next pack will get (AUTOINCREMENT: never one used before, even if deleted). */
+function nextPackId(ctx: Ctx): number {
+  const row = ctx.vault.sqlite
+    .prepare<[], { n: number }>(
+      `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'packs'), 0), coalesce((SELECT max(id) FROM packs), 0)) + 1 AS n`,
+    )
+    .get();
+  return row?.n ?? 1;
+}
+
+/** Builds the pack's bytes as the next register entry (nothing is written or registered). */
 export async function buildPack(ctx: Ctx, input: unknown): Promise<BuiltPack> {
   ctx.progress?.({ done: 0, total: 2, label: 'Reading the records and checking the rules' });
-  const { request, snapshot, subject, report } = prepare(ctx, input);
+  const request = checkRequest(ctx, input);
+  const source = sourceFor(ctx, request);
+  const subject = subjectOf(source.source);
   ctx.progress?.({ done: 1, total: 2, label: 'Laying out the pack' });
-  if (!snapshot.firm.name.trim()) {
+  if (!source.source.snapshot.firm.name.trim()) {
     throw new AppError('invalid', "Enter the firm's name in Settings first: every pack carries it on the cover and on each page.", 'firm');
   }
-  const template = loadTemplate(ctx);
-  const base = {
-    snapshot,
-    report,
-    asOf: request.asOf,
-    recipient: request.recipient,
-    options: request.options,
-    template: packTemplate(template),
-    readEvidence: (id: number) => readEvidence(ctx, id).bytes,
-  };
-  const bytes =
-    request.kind === 'staff'
-      ? await buildStaffPack({ ...base, staffRef: subject.ref! })
-      : request.kind === 'supplier'
-        ? await buildSupplierPack({ ...base, supplierRef: subject.ref! })
-        : await buildFirmPack(base);
+  const stamp: PackStamp = { id: nextPackId(ctx), generatedAt: ctx.clock.stamp() };
+  const bytes = await render(source.source, stamp, (id) => readEvidence(ctx, id).bytes);
   ctx.progress?.({ done: 2, total: 2, label: 'The pack is ready' });
+  const sourceSha = sourceHash(source.json);
   return {
     request,
     subject,
     bytes,
     sha256: sha256Hex(bytes),
-    options: resolveOptions(request.options),
-    inputs: fingerprints(snapshot, subject, template),
+    options: source.source.options,
+    inputs: fingerprintsOf(source.source, subject.evidence, sourceSha),
+    source,
+    stamp,
     suggestedFileName: suggestedFileName(request, subject),
   };
+}
+
+/** The same pack as another register entry: only the id it names changes. */
+async function restamp(ctx: Ctx, built: BuiltPack, id: number): Promise<BuiltPack> {
+  const stamp = { ...built.stamp, id };
+  const bytes = await render(built.source.source, stamp, (fileId) => readEvidence(ctx, fileId).bytes);
+  return { ...built, stamp, bytes, sha256: sha256Hex(bytes) };
 }
 
 /** e.g. "Legal Panel evidence pack - Jordan Blake - for Fenwick Law - 2026-11-24.docx". */
@@ -183,48 +206,7 @@ export function suggestedFileName(r: Pick<PackRequest, 'kind' | 'asOf' | 'recipi
   return `${name}.docx`;
 }
 
-// ---------- fingerprints ----------
-/** JSON with sorted keys and without record ids or evidence lists, so only content counts. */
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) {
-      if (k === 'id' || k === 'evidence') continue;
-      out[k] = canonical((v as Record<string, unknown>)[k]);
-    }
-    return out;
-  }
-  return v;
-}
-const hashOf = (v: unknown) =>
-  createHash('sha256')
-    .update(JSON.stringify(canonical(v)))
-    .digest('hex');
-
-function fingerprints(snapshot: FirmSnapshot, subject: Subject, template: StoredTemplate): PackInputs {
-  const own =
-    subject.kind === 'staff'
-      ? snapshot.staff.find((s) => s.ref === subject.ref)
-      : subject.kind === 'supplier'
-        ? snapshot.suppliers.find((s) => s.ref === subject.ref)
-        : snapshot.firm;
-  const rest = {
-    firm: subject.kind === 'firm' ? null : snapshot.firm,
-    staff: snapshot.staff.filter((s) => !(subject.kind === 'staff' && s.ref === subject.ref)),
-    suppliers: snapshot.suppliers.filter((s) => !(subject.kind === 'supplier' && s.ref === subject.ref)),
-    cases: snapshot.cases,
-  };
-  return {
-    layout: PACK_LAYOUT_VERSION,
-    evidence: subject.evidence.map((e) => ({ name: e.meta.name, sha256: e.meta.sha256 })),
-    subject: hashOf(own),
-    rest: hashOf(rest),
-    template: hashOf(template),
-  };
-}
-
-/** Why a rebuild differs from the registered pack, in words. */
+/** Why a rebuild differs from the registered pack, or what changed in the records since, in words. */
 function explainChanges(before: PackInputs | undefined, now: PackInputs, subject: Subject): string[] {
   if (!before) return ['The register entry has no record of what the pack was built from, so Caseproof cannot say what changed.'];
   const out: string[] = [];
@@ -246,10 +228,15 @@ function explainChanges(before: PackInputs | undefined, now: PackInputs, subject
   if (before.subject !== now.subject) {
     out.push(subject.kind === 'firm' ? "The firm's details, settings or policies have changed since." : `${subject.name}'s records have changed since.`);
   }
-  if (before.rest !== now.rest) out.push('Other records the pack draws on (the firm, its cases, other staff or suppliers) have changed since.');
+  if (before.rest !== now.rest) {
+    out.push(
+      subject.kind === 'firm'
+        ? 'Other records the pack draws on (case managers, suppliers, cases or their results) have changed since.'
+        : "Other records the pack draws on (the firm's details and policies, the cases it counts, or the results) have changed since.",
+    );
+  }
   if (before.template !== now.template) out.push('The pack template (logo, colour, address block or footer) has changed since.');
   if (before.layout !== now.layout) out.push(`Caseproof's pack layout has changed since (version ${before.layout} then, ${now.layout} now).`);
-  if (!out.length) out.push('None of the records, files or the template have changed, so the difference comes from how this copy of Caseproof builds packs.');
   return out;
 }
 
@@ -258,47 +245,64 @@ function explainChanges(before: PackInputs | undefined, now: PackInputs, subject
 function insertEntry(ctx: Ctx, built: BuiltPack, fileName: string): number {
   const stored: StoredOptions = { ...built.options, inputs: built.inputs };
   if (built.request.recipient?.kind) stored.recipientKind = built.request.recipient.kind;
-  return ctx.vault.orm
+  const id = ctx.vault.orm
     .insert(packs)
     .values({
+      id: built.stamp.id,
       kind: built.request.kind,
       subjectRef: built.subject.ref ?? null,
       recipient: built.request.recipient?.name ?? null,
       asOf: built.request.asOf,
       options: stored as unknown as Record<string, unknown>,
       generatedBy: ctx.user,
-      generatedAt: ctx.clock.stamp(),
+      generatedAt: built.stamp.generatedAt,
       fileName,
       sha256: built.sha256,
     })
     .returning({ id: packs.id })
     .get().id;
+  ctx.vault.orm
+    .insert(packSources)
+    .values({ packId: id, format: SOURCE_FORMAT, sha256: built.inputs.source!, content: encodeSource(built.source.json) })
+    .run();
+  return id;
 }
 
 /**
  * Saves a built pack to `dest` and adds it to the register: the file is written beside `dest`,
- * then the register row is inserted and the file moved into place in one transaction, so either
- * both happen or neither does.
+ * then the register row (and what the pack was built from) is inserted and the file moved into
+ * place in one transaction, so either both happen or neither does. The pack names its register
+ * id, reserved when it was built; if another pack took that id meanwhile, it is rebuilt as the next.
  */
-export function savePack(ctx: Ctx, built: BuiltPack, dest: string, opts: { overwrite?: boolean } = {}): PackEntry {
+export async function savePack(ctx: Ctx, built: BuiltPack, dest: string, opts: { overwrite?: boolean } = {}): Promise<PackEntry> {
   if (!opts.overwrite && existsSync(dest)) throw new AppError('exists', `${dest} already exists; Caseproof will not overwrite it.`, 'out');
-  const staged = stageFile(dest, built.bytes, { overwrite: opts.overwrite === true });
-  try {
-    const id = ctx.vault.tx(() => {
-      const rowId = insertEntry(ctx, built, path.basename(dest));
-      staged.publish();
-      return rowId;
-    });
-    return getPack(ctx, id);
-  } finally {
-    staged.discard();
+  let pack = built;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const next = nextPackId(ctx);
+    if (next !== pack.stamp.id) {
+      pack = await restamp(ctx, pack, next);
+      continue;
+    }
+    const staged = stageFile(dest, pack.bytes, { overwrite: opts.overwrite === true });
+    try {
+      const id = ctx.vault.tx(() => {
+        if (nextPackId(ctx) !== pack.stamp.id) return null;
+        const rowId = insertEntry(ctx, pack, path.basename(dest));
+        staged.publish();
+        return rowId;
+      });
+      if (id !== null) return getPack(ctx, id);
+    } finally {
+      staged.discard();
+    }
   }
+  throw new AppError('conflict', 'Other packs were being registered at the same time; nothing was saved. Try again.', 'id');
 }
 
 /** Builds the pack asked for, writes it to `dest` and registers it. */
 export async function generatePack(ctx: Ctx, input: unknown, dest: string, opts: { overwrite?: boolean } = {}): Promise<{ entry: PackEntry; path: string }> {
   const built = await buildPack(ctx, input);
-  return { entry: savePack(ctx, built, dest, opts), path: dest };
+  return { entry: await savePack(ctx, built, dest, opts), path: dest };
 }
 
 function toEntry(row: typeof packs.$inferSelect, names: Map<string, string>): PackEntry {
@@ -320,6 +324,7 @@ function toEntry(row: typeof packs.$inferSelect, names: Map<string, string>): Pa
     sha256: row.sha256,
   };
   if (stored.recipientKind) entry.recipientKind = stored.recipientKind;
+  if (stored.inputs?.source) entry.inputSha256 = stored.inputs.source;
   return entry;
 }
 
@@ -351,46 +356,158 @@ export function getPack(ctx: Ctx, id: number): PackEntry {
   return toEntry(row, subjectNames(ctx));
 }
 
-/**
- * Rebuilds a registered pack with its as-of date, recipient and options and compares the
- * SHA-256 with the register's. With `dest`, the rebuilt file is saved there; when it differs
- * from the registered one it is a new pack, so it gets its own register entry.
- */
-export async function regeneratePack(ctx: Ctx, id: number, dest: string | null): Promise<RegeneratedPack> {
+function packRow(ctx: Ctx, id: number): typeof packs.$inferSelect {
   const row = ctx.vault.orm.select().from(packs).where(eq(packs.id, id)).get();
   if (!row) throw new AppError('not-found', `There is no pack number ${id} in the register.`, 'id');
-  const original = toEntry(row, subjectNames(ctx));
+  return row;
+}
+
+/** The request a register row was made from, with another as-of date if given. */
+function requestOf(row: typeof packs.$inferSelect, asOf: string = row.asOf): PackRequest {
+  const entry = toEntry(row, new Map());
   const stored = (row.options ?? {}) as Partial<StoredOptions>;
   const recipient: PackRecipient | undefined = row.recipient
     ? { name: row.recipient, ...(stored.recipientKind ? { kind: stored.recipientKind as PackRecipient['kind'] } : {}) }
     : undefined;
-  const request = {
-    kind: original.kind,
+  return {
+    kind: entry.kind,
     ...(row.subjectRef ? { ref: row.subjectRef } : {}),
-    asOf: row.asOf,
+    asOf,
     ...(recipient ? { recipient } : {}),
-    options: original.options,
+    options: entry.options,
   };
+}
+
+/**
+ * Reads an evidence file a stored source names, by its SHA-256: the file it was, or any file in
+ * the vault with the same bytes. A file no longer held (deleted, or a DBS copy destroyed under
+ * the firm's period) means the pack cannot be rebuilt as sent, and the error names it.
+ */
+function evidenceBySha(ctx: Ctx, source: PackSource, id: number): ReadEvidence {
+  const metas = new Map<number, { name: string; sha256: string }>();
+  for (const e of subjectOf(source).evidence) metas.set(e.meta.id, { name: e.meta.name, sha256: e.meta.sha256 });
+  const byId = ctx.vault.sqlite.prepare<[number, string], Buffer>(
+    'SELECT c.content FROM evidence_contents c JOIN evidence_files f ON f.id = c.file_id WHERE f.id = ? AND f.sha256 = ?',
+  );
+  const bySha = ctx.vault.sqlite.prepare<[string], Buffer>(
+    'SELECT c.content FROM evidence_contents c JOIN evidence_files f ON f.id = c.file_id WHERE f.sha256 = ? ORDER BY f.id LIMIT 1',
+  );
+  return (fileId) => {
+    const meta = metas.get(fileId);
+    if (!meta) throw new AppError('damaged', `What pack number ${id} was built from names evidence file ${fileId}, which it does not list.`, 'id');
+    const bytes = byId.pluck().get(fileId, meta.sha256) ?? bySha.pluck().get(meta.sha256);
+    if (bytes === undefined) {
+      throw new AppError(
+        'not-found',
+        `Pack number ${id} cannot be rebuilt as sent: the evidence file ${meta.name} (SHA-256 ${meta.sha256.slice(0, 12)}…) is no longer in the vault.`,
+        'id',
+      );
+    }
+    return bytes;
+  };
+}
+
+/** A registered pack rebuilt from what it was built from, as it was sent. */
+export interface ReproducedPack {
+  entry: PackEntry;
+  bytes: Uint8Array;
+  sha256: string;
+  /** True when the rebuilt bytes are the registered ones (SHA-256 equal). */
+  same: boolean;
+  /** Why they differ (empty when the same). */
+  changes: string[];
+}
+
+/**
+ * Rebuilds pack `id` byte for byte from the source kept with its register entry (not from the
+ * records as they are now), naming the same register entry and time.
+ */
+export async function reproducePack(ctx: Ctx, id: number): Promise<ReproducedPack> {
+  const row = packRow(ctx, id);
+  const entry = toEntry(row, subjectNames(ctx));
+  const kept = ctx.vault.orm.select().from(packSources).where(eq(packSources.packId, id)).get();
+  if (!kept) {
+    throw new AppError(
+      'not-found',
+      `Pack number ${id} was made on ${ukDateTime(row.generatedAt)}, before Caseproof kept what each pack is built from, so it cannot be rebuilt as sent. ` +
+        'Regenerate it with today\u2019s records to make a new pack that can.',
+      'id',
+    );
+  }
+  const { source } = decodeSource(kept.content, kept.sha256, id);
+  const bytes = await render(source, { id: row.id, generatedAt: row.generatedAt }, evidenceBySha(ctx, source, id));
+  const sha256 = sha256Hex(bytes);
+  const same = sha256 === row.sha256;
+  const changes = same
+    ? []
+    : source.layout !== PACK_LAYOUT_VERSION
+      ? [`Caseproof's pack layout has changed since (version ${source.layout} then, ${PACK_LAYOUT_VERSION} now): use the version that made it.`]
+      : ['What the pack was built from is unchanged, so the difference comes from how this copy of Caseproof builds packs.'];
+  return { entry, bytes, sha256, same, changes };
+}
+
+/** What has changed in the records since pack `row` was made, for its own as-of date (empty: nothing). */
+function changedSince(ctx: Ctx, row: typeof packs.$inferSelect): string[] {
+  const stored = (row.options ?? {}) as Partial<StoredOptions>;
+  let now: SourceJson;
+  try {
+    now = sourceFor(ctx, requestOf(row));
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'not-found' && e.field === 'ref') return [`${row.subjectRef} is no longer in the vault.`];
+    throw e;
+  }
+  const subject = subjectOf(now.source);
+  const inputs = fingerprintsOf(now.source, subject.evidence, sourceHash(now.json));
+  if (stored.inputs?.source && stored.inputs.source === inputs.source) return [];
+  return explainChanges(stored.inputs, inputs, subject);
+}
+
+/**
+ * "Check" and "As sent": rebuilds pack `id` from what it was built from and compares it with the
+ * register; with `dest`, saves the rebuilt file there (only when it is byte for byte the pack
+ * registered: a different file is not what was sent). `since` says what has changed in the records
+ * since the pack was made.
+ */
+export async function reproducePackTo(ctx: Ctx, id: number, dest: string | null): Promise<RegeneratedPack> {
+  const r = await reproducePack(ctx, id);
+  if (dest) {
+    if (!r.same) {
+      throw new AppError(
+        'conflict',
+        `Pack number ${id} rebuilt comes out different (SHA-256 ${r.sha256}, registered ${r.entry.sha256}): ${r.changes.join(' ')} Nothing was saved.`,
+        'id',
+      );
+    }
+    writeFileAtomic(dest, r.bytes, { overwrite: true });
+  }
+  return { original: r.entry, sha256: r.sha256, same: r.same, changes: r.changes, since: changedSince(ctx, packRow(ctx, id)), path: dest, entry: null };
+}
+
+/**
+ * "With today's records": pack `id` made again, as at today, from the records as they are now:
+ * a new pack with its own register entry when saved to `dest`. Without `dest`, says what has
+ * changed since without building anything.
+ */
+export async function regeneratePack(ctx: Ctx, id: number, dest: string | null): Promise<RegeneratedPack> {
+  const row = packRow(ctx, id);
+  const original = toEntry(row, subjectNames(ctx));
+  const stored = (row.options ?? {}) as Partial<StoredOptions>;
+  if (!dest) {
+    const since = changedSince(ctx, row);
+    return { original, sha256: row.sha256, same: since.length === 0, changes: since, since, path: null, entry: null };
+  }
   let built: BuiltPack;
   try {
-    built = await buildPack(ctx, request);
+    built = await buildPack(ctx, requestOf(row, ctx.clock.today()));
   } catch (e) {
     if (e instanceof AppError && e.code === 'not-found' && e.field === 'ref') {
-      throw new AppError('not-found', `The pack cannot be rebuilt: ${row.subjectRef} is no longer in the vault.`, 'id');
+      throw new AppError('not-found', `The pack cannot be made again: ${row.subjectRef} is no longer in the vault.`, 'id');
     }
     throw e;
   }
-  const same = built.sha256 === row.sha256;
-  const changes = same ? [] : explainChanges(stored.inputs, built.inputs, built.subject);
-  let entry: PackEntry | null = null;
-  if (dest) {
-    if (same) {
-      writeFileAtomic(dest, built.bytes, { overwrite: true });
-    } else {
-      entry = savePack(ctx, built, dest, { overwrite: true });
-    }
-  }
-  return { original, sha256: built.sha256, same, changes, path: dest, entry };
+  const changes = explainChanges(stored.inputs, built.inputs, built.subject);
+  const entry = await savePack(ctx, built, dest, { overwrite: true });
+  return { original, sha256: entry.sha256, same: false, changes, since: changes, path: dest, entry };
 }
 
 // ---------- preview ----------
@@ -405,7 +522,11 @@ const fromAnswer = (item: string, question: string, a: Answer, files: string): P
 
 /** What the pack will say, item by item, without building it. */
 export function previewPack(ctx: Ctx, input: unknown): PackPreview {
-  const { request, snapshot, subject, report } = prepare(ctx, input);
+  const request = checkRequest(ctx, input);
+  // The same source a pack of this request would read (without its JSON: nothing is kept).
+  const { source } = packSource(ctx, request, resolveOptions(request.options), {}, PACK_LAYOUT_VERSION, { json: false });
+  const { snapshot, report } = source;
+  const subject = subjectOf(source);
   const cite = (groups: readonly string[]) => (groups.length ? citeGroups(subject.evidence, [...groups]) : '');
   let groups: PackPreview['groups'];
   let overall: OverallStatus;

@@ -3,14 +3,20 @@
 // docx's Packer stamps the package with the time of packing in two places: the created and
 // modified dates in docProps/core.xml, and the modification time of every zip entry. Drawing ids
 // come from a process-wide counter unless given (parts.ts gives them from a per-document counter).
-// So the packed file is opened again, core.xml's dates are set to the pack's as-of date, and the
-// entries are zipped again with that date as their time, in a fixed order, with DEFLATE.
+// So the packed file is opened again, core.xml's dates are set to the time the register holds for
+// the pack (its generatedAt; the as-of date at midnight for a pack built outside the register),
+// and the entries are zipped again with that time, in a fixed order, with DEFLATE. A registered
+// pack also names its register entry: in the footer (styles.ts), in the keywords and in custom
+// properties (docProps/custom.xml), where `caseproof pack verify` looks for it.
 import { Document, type FileChild, Packer } from 'docx';
 import JSZip from 'jszip';
 import { type IsoDate, ukDate } from '../../contract/dates';
-import { PAGE, type PackTheme, documentStyles, pageFooter, pageHeader } from './styles';
+import { PAGE, type PackTheme, documentStyles, pageFooter, pageHeader, registerLabel } from './styles';
 
 export { sha256Hex } from '../hash';
+
+/** The custom document properties a registered pack carries (read back by packs/verify.ts). */
+export const PACK_PROPERTY = { entry: 'Caseproof register entry', generatedAt: 'Caseproof generated at', asOf: 'Caseproof as of' } as const;
 
 export interface PackMeta {
   /** Document title, e.g. "Legal Panel evidence pack: Morgan Ellis". */
@@ -30,6 +36,16 @@ export async function renderPack(theme: PackTheme, meta: PackMeta, children: Fil
     lastModifiedBy: theme.firmName,
     description: `Prepared with Caseproof from the firm's records as at ${ukDate(meta.asOf)}.`,
     revision: 1,
+    ...(theme.register
+      ? {
+          keywords: `Caseproof pack, ${registerLabel(theme.register.id)}`,
+          customProperties: [
+            { name: PACK_PROPERTY.entry, value: String(theme.register.id) },
+            { name: PACK_PROPERTY.generatedAt, value: theme.register.generatedAt },
+            { name: PACK_PROPERTY.asOf, value: meta.asOf },
+          ],
+        }
+      : {}),
     styles: documentStyles(theme),
     sections: [
       {
@@ -54,9 +70,10 @@ export async function renderPack(theme: PackTheme, meta: PackMeta, children: Fil
   });
   // The package's files as docx made them, zipped once (below) rather than zipped by docx,
   // unzipped and zipped again: at an organisation pack's size that saved pass is half a second.
+  const stamp = theme.register?.generatedAt ?? meta.asOf;
   const files = compiledFiles(doc);
-  if (files) return zipDeterministic(files, meta.asOf);
-  return normaliseDocx(await Packer.pack(doc, 'uint8array'), meta.asOf);
+  if (files) return zipDeterministic(files, stamp);
+  return normaliseDocx(await Packer.pack(doc, 'uint8array'), stamp);
 }
 
 type PackageFiles = Map<string, string | Uint8Array>;
@@ -75,11 +92,12 @@ function compiledFiles(doc: Document): PackageFiles | null {
 const CORE_DATES = /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g;
 
 /**
- * Rewrites a packed .docx so that nothing in it depends on when it was made: core.xml's created
- * and modified dates become `stamp` at midnight UTC, and every zip entry carries that time.
+ * Rewrites a packed .docx so that nothing in it depends on when it was packed: core.xml's created
+ * and modified dates become `stamp` (a UTC instant `YYYY-MM-DDTHH:MM:SSZ`, or a date, read as
+ * midnight UTC), and every zip entry carries that time (zip times are UTC here: JSZip writes them so).
  * [Content_Types].xml goes first, as tools that sniff the file type expect; the rest keep docx's order.
  */
-export async function normaliseDocx(packed: Uint8Array, stamp: IsoDate): Promise<Uint8Array> {
+export async function normaliseDocx(packed: Uint8Array, stamp: IsoDate | string): Promise<Uint8Array> {
   const src = await JSZip.loadAsync(packed);
   const files: PackageFiles = new Map();
   for (const name of Object.keys(src.files)) if (!src.files[name].dir) files.set(name, await src.files[name].async('uint8array'));
@@ -87,15 +105,17 @@ export async function normaliseDocx(packed: Uint8Array, stamp: IsoDate): Promise
 }
 
 /** The package's files zipped as normaliseDocx describes: core.xml's dates and every entry's time set to `stamp`, [Content_Types].xml first. */
-async function zipDeterministic(files: PackageFiles, stamp: IsoDate): Promise<Uint8Array> {
-  const date = new Date(`${stamp}T00:00:00Z`);
+async function zipDeterministic(files: PackageFiles, stamp: IsoDate | string): Promise<Uint8Array> {
+  const instant = /^\d{4}-\d{2}-\d{2}$/.test(stamp) ? `${stamp}T00:00:00Z` : stamp;
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) throw new Error(`normaliseDocx: ${stamp} is not a date or UTC instant`);
   const names = [...files.keys()];
   const ordered = [...names.filter((n) => n === '[Content_Types].xml'), ...names.filter((n) => n !== '[Content_Types].xml')];
   const out = new JSZip();
   for (const name of ordered) {
     let data = files.get(name)!;
     if (name === 'docProps/core.xml') {
-      data = (typeof data === 'string' ? data : new TextDecoder().decode(data)).replace(CORE_DATES, `$1${stamp}T00:00:00Z$3`);
+      data = (typeof data === 'string' ? data : new TextDecoder().decode(data)).replace(CORE_DATES, `$1${instant}$3`);
     }
     out.file(name, data, { date, createFolders: false });
   }

@@ -20,7 +20,9 @@ export function setupPack(input: PackInput): PackSetup {
     );
   }
   if (input.recipient && !input.recipient.name.trim()) throw new AppError('invalid', 'The recipient needs a name.', 'recipient.name');
-  return { ctx: new PackContext(resolveTheme(input.template, input.snapshot.firm)), options: resolveOptions(input.options) };
+  const theme = resolveTheme(input.template, input.snapshot.firm);
+  if (input.register) theme.register = { id: input.register.id, generatedAt: input.register.generatedAt };
+  return { ctx: new PackContext(theme), options: resolveOptions(input.options) };
 }
 
 /** The confidentiality notice on every cover, in Caseproof's words. */

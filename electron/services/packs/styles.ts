@@ -47,6 +47,8 @@ export interface PackTheme {
   logo?: PackLogo;
   addressLines: string[];
   footerText?: string;
+  /** The pack's register entry (setup.ts copies it from the input): named in every footer. */
+  register?: { id: number; generatedAt: string };
 }
 
 const HEX_RE = /^#?([0-9A-Fa-f]{6})$/;
@@ -172,6 +174,9 @@ export function pageHeader(theme: PackTheme): Header {
 }
 
 /** The pack's name and date on the left, "Page X of Y" (PAGE and NUMPAGES fields) on the right. */
+/** How a pack names its place in the register, in its footer and core properties. */
+export const registerLabel = (id: number) => `Register entry ${id}`;
+
 export function pageFooter(theme: PackTheme, label: string): Footer {
   const children = [
     new Paragraph({
@@ -179,7 +184,7 @@ export function pageFooter(theme: PackTheme, label: string): Footer {
       border: { top: { style: BorderStyle.SINGLE, size: 4, color: RULE_COLOUR, space: 4 } },
       spacing: { after: 0 },
       children: [
-        new TextRun({ text: label, size: SIZE.tiny, color: MUTED_COLOUR }),
+        new TextRun({ text: theme.register ? `${label} · ${registerLabel(theme.register.id)}` : label, size: SIZE.tiny, color: MUTED_COLOUR }),
         new TextRun({
           size: SIZE.tiny,
           color: MUTED_COLOUR,

@@ -56,6 +56,14 @@ export interface Recipient {
 /** Returns the stored bytes of an evidence file (EvidenceMeta.id). */
 export type ReadEvidence = (evidenceId: number) => Uint8Array | Promise<Uint8Array>;
 
+/** The pack's register entry, printed in its footer and core properties (packService.ts reserves it before building). */
+export interface PackStamp {
+  /** The register id the pack will have. */
+  id: number;
+  /** When it was made (the clock's stamp, UTC): the document's created and modified dates. */
+  generatedAt: string;
+}
+
 export interface PackInput {
   snapshot: FirmSnapshot;
   /** The compliance report for the same snapshot and date (engine `evaluate(snapshot, asOf)`). */
@@ -65,6 +73,8 @@ export interface PackInput {
   options?: PackOptions;
   template?: FirmTemplate;
   readEvidence: ReadEvidence;
+  /** The register entry the pack is made as; without it (tests of layout alone) the as-of date stands in. */
+  register?: PackStamp;
 }
 export interface StaffPackInput extends PackInput {
   staffRef: string;

@@ -107,6 +107,7 @@ export const OPS = {
   previewPack: { reads: COMPLIANCE },
   generatePack: { changes: ['packs'] },
   regeneratePack: { changes: ['packs'] },
+  reproducePack: { changes: [] },
   showPackInFolder: { changes: [] },
   listPacks: { reads: ['packs', 'staff', 'suppliers'] },
   getTemplate: { reads: ['firm'] },

@@ -11,6 +11,7 @@ import {
   previewPack,
   regeneratePack,
   removeLogo,
+  reproducePackTo,
   savePack,
   setLogo,
   updateTemplate,
@@ -40,7 +41,7 @@ export function registerPacks(r: Registry, session: Session): void {
     });
     if (!chosen) return null;
     const dest = withDocx(chosen);
-    const entry = savePack(c, built, dest, { overwrite: true });
+    const entry = await savePack(c, built, dest, { overwrite: true });
     saved.add(dest);
     return { entry, path: dest };
   });
@@ -50,14 +51,31 @@ export function registerPacks(r: Registry, session: Session): void {
     return null;
   });
   r.method('listPacks', () => listPacks(ctx()));
+  // "With today's records": a new pack as at today, with its own register entry.
   r.method('regeneratePack', async ({ id, save }) => {
     const c = ctx();
     if (!save) return regeneratePack(c, id, null);
     const entry = getPack(c, id);
-    const chosen = await session.platform.dialogs.saveFile({ title: 'Save the rebuilt pack', defaultName: entry.fileName, filters: WORD });
+    const chosen = await session.platform.dialogs.saveFile({
+      title: 'Save the pack made with today\u2019s records',
+      defaultName: entry.fileName,
+      filters: WORD,
+    });
     if (!chosen) return null;
     const dest = withDocx(chosen);
     const result = await regeneratePack(c, id, dest);
+    saved.add(dest);
+    return result;
+  });
+  // "Check" and "As sent": rebuilt byte for byte from what the pack was built from.
+  r.method('reproducePack', async ({ id, save }) => {
+    const c = ctx();
+    if (!save) return reproducePackTo(c, id, null);
+    const entry = getPack(c, id);
+    const chosen = await session.platform.dialogs.saveFile({ title: 'Save the pack as sent', defaultName: entry.fileName, filters: WORD });
+    if (!chosen) return null;
+    const dest = withDocx(chosen);
+    const result = await reproducePackTo(c, id, dest);
     saved.add(dest);
     return result;
   });
