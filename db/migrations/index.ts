@@ -10,6 +10,7 @@ import { auditTrail } from './0005_audit';
 import { backupsAndKeys } from './0006_backups';
 import { dbsCopies } from './0007_dbs_copies';
 import { caseJourney } from './0008_case_journey';
+import { packAnnexes } from './0010_pack_annexes';
 
 export const MIGRATIONS: readonly Migration[] = [
   initial,
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   backupsAndKeys,
   dbsCopies,
   caseJourney,
+  packAnnexes,
 ];
