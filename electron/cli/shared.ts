@@ -37,6 +37,8 @@ export const OPTIONS = {
   // evidence in and out (commands/intake.ts)
   'dry-run': { type: 'boolean' },
   accept: { type: 'boolean' },
+  // pack: the evidence annex (a PDF) saved beside the Word pack (commands/pack.ts)
+  annex: { type: 'string' },
 } as const;
 
 export type Args = { values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }; positionals: string[] };
@@ -98,7 +100,7 @@ export async function streamOut(a: Args, file: string, produce: (write: Write) =
   await streamToFile(file, { overwrite: a.values.force === true }, produce);
 }
 /** The files a command writes (cli.md: an existing one is never overwritten without --force, by any command). */
-const OUTPUTS = ['out', 'ics'] as const;
+const OUTPUTS = ['out', 'ics', 'annex'] as const;
 /** Refuses, before the vault is opened, to write over an existing output file without --force. */
 export function refuseExistingOutputs(a: Args): void {
   if (a.values.force) return;
