@@ -1,6 +1,7 @@
 // Helpers every CLI command shares: argument access, the vault open/close, output.
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { auditEvent } from '../../db/audit';
 import { openVault, type OpenOptions, type Vault } from '../../db/client';
 import { isIsoDate } from '../contract/dates';
 import { clockFromEnv } from '../services/clock';
@@ -81,10 +82,15 @@ export async function withVault<T>(a: Args, fn: (ctx: Ctx) => T | Promise<T>): P
   if (!existsSync(file)) throw new CliFailure(`No vault found at ${file}.`);
   const vault = openVault(file, { passphrase: await passphraseFrom('CASEPROOF_PASSPHRASE', 'Vault passphrase: ') }, cliOpenOptions(a));
   try {
+    // The audit trail (issue 11): a command that opens the vault unlocks it and locks it again,
+    // as the app does, by --as NAME (the connection's actor, cliOpenOptions).
+    auditEvent(vault.sqlite, 'unlock', { via: 'cli' });
     const ctx = ctxOf(vault, a);
     destroyDueDbsCopies(ctx); // DBS copies (hostile): at every unlock, the CLI's too
     return await fn(ctx);
   } finally {
+    // rekey swaps in a new connection and closes this one (it writes its own entries).
+    if (vault.sqlite.open) auditEvent(vault.sqlite, 'lock', { via: 'cli' });
     vault.close();
   }
 }
