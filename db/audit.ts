@@ -215,6 +215,7 @@ function subjectOf(table: string, p: string): Subject {
     case 'packs':
       return { kind: `'pack'`, id: `${p}.id`, ref: `${p}.subject_ref` };
     case 'pack_sources':
+    case 'pack_annexes': // the evidence annex beside a pack (migration 0010): about that pack
       return { kind: `'pack'`, id: `${p}.pack_id`, ref: `(SELECT subject_ref FROM packs WHERE id = ${p}.pack_id)` };
     default:
       return { kind: `'${table}'`, id: `${p}.rowid`, ref: 'NULL' };

@@ -324,3 +324,20 @@ export const auditValues = sqliteTable('audit_values', {
   before: text('before'),
   after: text('after'),
 });
+
+// --- Evidence annexes (migration 0010; electron/services/packs/annexService.ts) ---
+
+/**
+ * The evidence annex (a PDF) saved beside a registered pack: its own SHA-256, so `pack verify`
+ * recognises the annex as well as the pack, and where each evidence file is in it.
+ */
+export const packAnnexes = sqliteTable('pack_annexes', {
+  packId: integer('pack_id')
+    .primaryKey()
+    .references(() => packs.id),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  pages: integer('pages').notNull(),
+  /** Each file: ref, name, sha256, how it is carried and its page range (AnnexEntry[]). */
+  files: text('files', { mode: 'json' }).notNull().$type<Record<string, unknown>[]>(),
+});

@@ -11,6 +11,7 @@ import { backupsAndKeys } from './0006_backups';
 import { dbsCopies } from './0007_dbs_copies';
 import { caseJourney } from './0008_case_journey';
 import { packSources } from './0009_pack_sources';
+import { packAnnexes } from './0010_pack_annexes';
 import { recordContentIndex } from './0012_record_content_index';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   dbsCopies,
   caseJourney,
   packSources,
+  packAnnexes,
   recordContentIndex,
 ];

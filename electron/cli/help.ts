@@ -17,7 +17,7 @@ Usage: caseproof COMMAND --vault PATH [options]
   status   --vault PATH [--as-of DATE] [--json]   the compliance report
   due      --vault PATH [--days N] [--as-of DATE] [--json]   what lapses soon, soonest first
   due      --vault PATH --ics FILE [--days N] [--as-of DATE]   every due date (or those within N days) as an iCalendar file
-  pack     --vault PATH (--staff REF | --supplier REF | --firm) --out FILE.docx [--as-of DATE] [--for NAME] [--force] [--json]   a Word pack, recorded in the register
+  pack     --vault PATH (--staff REF | --supplier REF | --firm) --out FILE.docx [--annex FILE.pdf] [--as-of DATE] [--for NAME] [--force] [--json]   a Word pack, recorded in the register
   backup   --vault PATH --out FILE [--force]   an encrypted, verified copy
   restore  --from FILE --vault PATH [--force]
   rekey    --vault PATH                      change the passphrase
@@ -31,7 +31,7 @@ Usage: caseproof COMMAND --vault PATH [options]
                                              chain and every record against its last audited state
   audit list   --vault PATH [--since DATE] [--subject REF] [--json]   the audit trail: who, when, what, before and after
   audit verify --vault PATH                  the audit trail's hash chain alone
-  pack verify  --vault PATH FILE.docx [--json]   whether a file is a pack this vault registered, unchanged
+  pack verify  --vault PATH FILE.docx|FILE.pdf [--json]   whether a file is a pack (or a pack's evidence annex) this vault registered, unchanged
   pack reproduce  --vault PATH --id N [--out FILE.docx] [--force] [--json]   rebuild registered pack N byte for byte, as sent
 Changes are recorded in the audit trail as made by --as NAME (else CASEPROOF_USER, else your account).
 An existing --out (or --ics) file is never replaced without --force.

@@ -1,6 +1,7 @@
 // Helpers every CLI command shares: argument access, the vault open/close, output.
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { auditEvent } from '../../db/audit';
 import { openVault, type OpenOptions, type Vault } from '../../db/client';
 import { isIsoDate } from '../contract/dates';
 import { clockFromEnv } from '../services/clock';
@@ -37,6 +38,8 @@ export const OPTIONS = {
   // evidence in and out (commands/intake.ts)
   'dry-run': { type: 'boolean' },
   accept: { type: 'boolean' },
+  // pack: the evidence annex (a PDF) saved beside the Word pack (commands/pack.ts)
+  annex: { type: 'string' },
 } as const;
 
 export type Args = { values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }; positionals: string[] };
@@ -79,10 +82,15 @@ export async function withVault<T>(a: Args, fn: (ctx: Ctx) => T | Promise<T>): P
   if (!existsSync(file)) throw new CliFailure(`No vault found at ${file}.`);
   const vault = openVault(file, { passphrase: await passphraseFrom('CASEPROOF_PASSPHRASE', 'Vault passphrase: ') }, cliOpenOptions(a));
   try {
+    // The audit trail (issue 11): a command that opens the vault unlocks it and locks it again,
+    // as the app does, by --as NAME (the connection's actor, cliOpenOptions).
+    auditEvent(vault.sqlite, 'unlock', { via: 'cli' });
     const ctx = ctxOf(vault, a);
     destroyDueDbsCopies(ctx); // DBS copies (hostile): at every unlock, the CLI's too
     return await fn(ctx);
   } finally {
+    // rekey swaps in a new connection and closes this one (it writes its own entries).
+    if (vault.sqlite.open) auditEvent(vault.sqlite, 'lock', { via: 'cli' });
     vault.close();
   }
 }
@@ -98,7 +106,7 @@ export async function streamOut(a: Args, file: string, produce: (write: Write) =
   await streamToFile(file, { overwrite: a.values.force === true }, produce);
 }
 /** The files a command writes (cli.md: an existing one is never overwritten without --force, by any command). */
-const OUTPUTS = ['out', 'ics'] as const;
+const OUTPUTS = ['out', 'ics', 'annex'] as const;
 /** Refuses, before the vault is opened, to write over an existing output file without --force. */
 export function refuseExistingOutputs(a: Args): void {
   if (a.values.force) return;

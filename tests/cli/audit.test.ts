@@ -43,7 +43,17 @@ describe('caseproof audit and check', { timeout: 240_000 }, () => {
     const vault = vaultWithSample();
     const r = cli(['audit', 'list', '--vault', vault, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const all = JSON.parse(r.stdout) as Entry[];
+    const every = JSON.parse(r.stdout) as Entry[];
+    // Each command opening the vault is an unlock and a lock by whoever ran it: the import by
+    // Pat Manager (--as), then this listing's own unlock by the computer's account.
+    const opens = every.filter((e) => e.action === 'unlock' || e.action === 'lock');
+    expect(opens.map((e) => [e.action, e.who, e.after])).toEqual([
+      ['unlock', 'Pat Manager', { via: 'cli' }],
+      ['lock', 'Pat Manager', { via: 'cli' }],
+      ['unlock', opens[2]?.who, { via: 'cli' }],
+    ]);
+    expect(every[0].action).toBe('unlock');
+    const all = every.filter((e) => e.action !== 'unlock' && e.action !== 'lock');
     expect(Object.keys(all[0]).slice(0, 5)).toEqual(['seq', 'at', 'who', 'action', 'subject']);
     expect(all.every((e) => e.who === 'Pat Manager' && e.at === CLI_NOW)).toBe(true);
     const staff = all.find((e) => e.action === 'create' && e.subject === 'staff RR-01')!;
@@ -97,9 +107,14 @@ describe('caseproof audit and check', { timeout: 240_000 }, () => {
     expect(cli(['backup', '--vault', vault, '--out', vault + '.bak', '--as', 'Backup Person']).code).toBe(0);
     expect(cli(['rekey', '--vault', vault, '--as', 'Key Keeper'], { CASEPROOF_NEW_PASSPHRASE: 'another passphrase 2' }).code).toBe(0);
     const all = JSON.parse(cli(['audit', 'list', '--vault', vault, '--json'], { CASEPROOF_PASSPHRASE: 'another passphrase 2' }).stdout) as Entry[];
-    expect(all.slice(-2).map((e) => [e.action, e.who])).toEqual([
+    expect(all.slice(-7).map((e) => [e.action, e.who])).toEqual([
+      ['lock', 'Pat Manager'], // the import
+      ['unlock', 'Backup Person'],
       ['backup', 'Backup Person'],
-      ['passphrase', 'Key Keeper'],
+      ['lock', 'Backup Person'],
+      ['unlock', 'Key Keeper'],
+      ['passphrase', 'Key Keeper'], // rekey's lock is the new connection closing: no entry of its own
+      ['unlock', all.at(-1)!.who], // this listing
     ]);
   });
 

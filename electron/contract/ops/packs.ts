@@ -42,6 +42,8 @@ export const packRequest = z
     asOf: isoDate,
     recipient: packRecipient.optional(),
     options: packOptions.optional(),
+    /** Also save an evidence annex (a PDF of the cited files) beside the Word pack (generatePack only; issue 11). */
+    annex: z.boolean().optional(),
   })
   .superRefine((r, ctx) => {
     if (r.kind !== 'firm' && !r.ref) {
@@ -138,6 +140,18 @@ export interface PackEntry {
 export interface GeneratedPack {
   entry: PackEntry;
   path: string;
+  /** The evidence annex saved beside the pack, when asked for (registered with the pack). */
+  annex?: SavedAnnex;
+}
+
+/** An evidence annex as saved: where, its fingerprint, its pages, and how many files it could not include. */
+export interface SavedAnnex {
+  path: string;
+  fileName: string;
+  sha256: string;
+  pages: number;
+  files: number;
+  notIncluded: number;
 }
 
 export interface RegeneratedPack {

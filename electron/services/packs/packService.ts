@@ -274,7 +274,12 @@ function insertEntry(ctx: Ctx, built: BuiltPack, fileName: string): number {
  * place in one transaction, so either both happen or neither does. The pack names its register
  * id, reserved when it was built; if another pack took that id meanwhile, it is rebuilt as the next.
  */
-export async function savePack(ctx: Ctx, built: BuiltPack, dest: string, opts: { overwrite?: boolean } = {}): Promise<PackEntry> {
+export async function savePack(
+  ctx: Ctx,
+  built: BuiltPack,
+  dest: string,
+  opts: { overwrite?: boolean; alsoRegister?: (packId: number) => void } = {},
+): Promise<PackEntry> {
   if (!opts.overwrite && existsSync(dest)) throw new AppError('exists', `${dest} already exists; Caseproof will not overwrite it.`, 'out');
   let pack = built;
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -288,6 +293,8 @@ export async function savePack(ctx: Ctx, built: BuiltPack, dest: string, opts: {
       const id = ctx.vault.tx(() => {
         if (nextPackId(ctx) !== pack.stamp.id) return null;
         const rowId = insertEntry(ctx, pack, path.basename(dest));
+        // What is registered with the pack (its evidence annex), in the same transaction.
+        opts.alsoRegister?.(rowId);
         staged.publish();
         return rowId;
       });

@@ -29,10 +29,10 @@ import { engineContext, evaluateFirm, evaluateStaff, evaluateSupplier } from '..
 import { POLICY_RULES } from '../compliance/orgRules';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
-import { emptyLists, loadStaffSnapshot, loadSupplierSnapshot } from '../snapshot';
+import { emptyLists, loadFirmInfo, loadStaffSnapshot, loadSupplierSnapshot } from '../snapshot';
 import { toStaffDetails } from '../staff/staff';
 import { casesOfPerson } from '../views/staffProfile';
-import { firmReport, loadFirmInfo } from '../views/firmModel';
+import { firmReport } from '../views/firmModel';
 import type { FirmTemplate } from './types';
 
 /** The shape of a stored source; bumped if it changes, so an older entry is read as it was written. */

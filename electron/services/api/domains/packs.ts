@@ -2,7 +2,7 @@
 // live here, the work in services/packs/packService.ts.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { MAX_LOGO_BYTES } from '../../../contract/ops/packs';
+import { MAX_LOGO_BYTES, type SavedAnnex } from '../../../contract/ops/packs';
 import { AppError } from '../../errors';
 import {
   buildPack,
@@ -17,11 +17,20 @@ import {
   updateTemplate,
   getPack,
 } from '../../packs/packService';
+import { type AnnexRecord, annexPathFor, buildPackAnnex, savePackWithAnnex } from '../../packs/annexService';
 import type { Registry } from '../registry';
 import type { Session } from '../session';
 
 const WORD = [{ name: 'Word document', extensions: ['docx'] }];
 const withDocx = (p: string) => (/\.docx$/i.test(p) ? p : `${p}.docx`);
+const savedAnnex = (p: string, a: AnnexRecord): SavedAnnex => ({
+  path: p,
+  fileName: a.fileName,
+  sha256: a.sha256,
+  pages: a.pages,
+  files: a.files.length,
+  notIncluded: a.files.filter((f) => f.carried === 'refused').length,
+});
 
 export function registerPacks(r: Registry, session: Session): void {
   const ctx = () => session.ctx();
@@ -34,6 +43,7 @@ export function registerPacks(r: Registry, session: Session): void {
     const c = ctx();
     // Build first: a pack that cannot be made fails before the person picks where to save it.
     const built = await buildPack(c, req);
+    const annex = req.annex ? await buildPackAnnex(c, built) : null;
     const chosen = await session.platform.dialogs.saveFile({
       title: `Save the ${built.subject.name} pack`,
       defaultName: built.suggestedFileName,
@@ -41,6 +51,14 @@ export function registerPacks(r: Registry, session: Session): void {
     });
     if (!chosen) return null;
     const dest = withDocx(chosen);
+    if (annex) {
+      // The evidence annex goes beside the pack, under the pack's name (annexService.ts).
+      const annexPath = annexPathFor(dest);
+      const both = await savePackWithAnnex(c, built, dest, annex, annexPath, { overwrite: true });
+      saved.add(dest);
+      saved.add(annexPath);
+      return { entry: both.entry, path: dest, annex: savedAnnex(annexPath, both.annex) };
+    }
     const entry = await savePack(c, built, dest, { overwrite: true });
     saved.add(dest);
     return { entry, path: dest };

@@ -65,6 +65,7 @@ function makerSchema(recipients: Recipient[]) {
       recipientChoice: z.string().optional(),
       recipient: z.strictObject({ name: z.string().optional(), kind: z.enum(PARTY_KINDS).optional() }).optional(),
       options: packOptions.required(),
+      annex: z.boolean().optional(),
     })
     .superRefine((v, c) => {
       if (v.recipientChoice === OTHER && !v.recipient?.name?.trim())
@@ -84,6 +85,7 @@ function makerSchema(recipients: Recipient[]) {
         asOf: v.asOf,
         ...(recipient ? { recipient } : {}),
         options: Object.fromEntries(OPTIONS_FOR[v.kind].map((k) => [k, v.options[k]])),
+        ...(v.annex ? { annex: true } : {}),
       };
     })
     .pipe(packRequest);
@@ -218,6 +220,12 @@ function MakerForm({
             disabled={k === 'embedImages' && !values.options?.includeEvidenceAppendix}
           />
         ))}
+        <CheckInput
+          form={f}
+          name="annex"
+          label="Include an evidence annex (PDF)"
+          hint="A PDF saved beside the Word file, holding every page of the PDF files and every image the pack cites, each page marked with its file’s name and SHA-256."
+        />
       </fieldset>
 
       <FormMessage form={f} />
@@ -232,7 +240,7 @@ function MakerForm({
           {f.formState.isSubmitting ? 'Generating…' : 'Generate…'}
         </button>
         <span className="hint" id="generate-hint">
-          You choose where to save the Word file; Caseproof keeps a record of it in the register below.
+          You choose where to save the Word file (and the annex goes beside it); Caseproof keeps a record of it in the register below.
         </span>
       </div>
       {result ? (
@@ -243,6 +251,21 @@ function MakerForm({
           <p>
             SHA-256 <code className="sha">{result.entry.sha256}</code>
           </p>
+          {result.annex ? (
+            <>
+              <p>
+                Saved its evidence annex <strong>{result.annex.fileName}</strong> beside it: {result.annex.pages} {result.annex.pages === 1 ? 'page' : 'pages'}{' '}
+                for {result.annex.files} {result.annex.files === 1 ? 'file' : 'files'}
+                {result.annex.notIncluded
+                  ? `; ${result.annex.notIncluded} ${result.annex.notIncluded === 1 ? 'file' : 'files'} could not be included, and the annex says why`
+                  : ''}
+                .
+              </p>
+              <p>
+                Annex SHA-256 <code className="sha">{result.annex.sha256}</code>
+              </p>
+            </>
+          ) : null}
           <button className="secondary" onClick={openFolder}>
             Open folder
           </button>

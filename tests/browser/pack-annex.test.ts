@@ -1,0 +1,50 @@
+// The pack maker's "Include an evidence annex (PDF)" in the real UI (Chromium, the real registry
+// over a real vault): one Generate saves the Word pack and, beside it, the annex PDF, both in the
+// register; the annex is read back with pdf-lib.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
+import { annexOf } from '../../electron/services/packs/annexService';
+import { listPacks } from '../../electron/services/packs/packService';
+import { closeBrowser, nav, startHarness } from '../support/harness';
+import { MORGAN, packFirmFile, sha256 } from '../support/packFirm';
+
+afterAll(closeBrowser);
+
+describe('the evidence annex in the pack maker', () => {
+  it('saves the annex beside the pack when the box is ticked, and says where and with what fingerprint', async () => {
+    const h = await startHarness({ today: '2026-11-24' });
+    const { page } = h;
+    try {
+      h.session.create(path.join(h.dir, 'firm.cpv'), 'kettle orchard lantern 42', false);
+      importFirmFile(h.session.ctx(), packFirmFile());
+      await h.reload();
+      await nav(page, 'Packs');
+      await page.getByLabel('Case manager', { exact: true }).selectOption({ label: `${MORGAN.name} (${MORGAN.ref})` });
+      await expect.poll(() => page.getByRole('heading', { name: /^Preview: Legal Panel evidence pack for Morgan Ellis/ }).count()).toBe(1);
+      const box = page.getByRole('checkbox', { name: 'Include an evidence annex (PDF)' });
+      expect(await box.isChecked()).toBe(false);
+      await box.check();
+
+      const dest = path.join(h.dir, 'Morgan.docx');
+      h.platform.dialogAnswers.push(dest);
+      await page.getByRole('button', { name: 'Generate…' }).click();
+      const saved = page.locator('.saved-pack');
+      await expect.poll(() => saved.textContent()).toContain('Saved its evidence annex Morgan - evidence annex.pdf beside it');
+      const annexPath = path.join(h.dir, 'Morgan - evidence annex.pdf');
+      expect(existsSync(dest)).toBe(true);
+      const bytes = readFileSync(annexPath);
+      const doc = await PDFDocument.load(bytes);
+      expect(await saved.textContent()).toContain(`${doc.getPageCount()} pages`);
+      expect(await saved.textContent()).toContain(`Annex SHA-256 ${sha256(bytes)}`);
+
+      const [entry] = listPacks(h.session.ctx());
+      expect(entry.sha256).toBe(sha256(readFileSync(dest)));
+      expect(annexOf(h.session.ctx(), entry.id)).toMatchObject({ sha256: sha256(bytes), pages: doc.getPageCount() });
+    } finally {
+      await h.close();
+    }
+  });
+});
