@@ -13,6 +13,8 @@ import { caseJourney } from './0008_case_journey';
 import { packSources } from './0009_pack_sources';
 import { packAnnexes } from './0010_pack_annexes';
 import { recordContentIndex } from './0012_record_content_index';
+// After 0012, which reached main first: the list is append-only.
+import { outsideCaseload } from './0011_outside_caseload';
 
 export const MIGRATIONS: readonly Migration[] = [
   initial,
@@ -27,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   packSources,
   packAnnexes,
   recordContentIndex,
+  outsideCaseload,
 ];

@@ -27,6 +27,15 @@ Usage: caseproof COMMAND --vault PATH [options]
   caseload --vault PATH [--staff REF] [--as-of DATE] [--json]   caseload figures, per case manager or the firm
   retention --vault PATH [--as-of DATE] [--json] [--delete]   closed cases past retention; --delete removes them
   report mtsp --vault PATH [--from DATE] [--to DATE] [--json] [--out FILE.xlsx] [--force]   the MTSP Model figures by instructing party
+  case status    --vault PATH --case REF --to referral|open-active|monitoring --on DATE   a change of status
+  case close     --vault PATH --case REF --on DATE --reason R [--follow-up yes|no]   close, with consent to follow-up
+  case incident  --vault PATH --case REF --kind incident|accident|safeguarding|welfare --identified TIME --summary TEXT
+                 [--line-manager TIME] [--lead TIME] [--safeguarding-lead TIME] [--outcome TEXT]   TIME is London, YYYY-MM-DDTHH:MM
+  case report    --vault PATH --case REF --incident N --to line-manager|lead|safeguarding-lead --at TIME   a report made
+  case review    --vault PATH --case REF --kind plan|risk --on DATE [--by NAME] [--note TEXT]
+  case follow-up --vault PATH --case REF --on DATE [--outcome TEXT]   a contact after closing
+  case invoice   --vault PATH --case REF --instruction N --received DATE --amount GBP [--paid DATE] [--number X]
+  case paid      --vault PATH --case REF --instruction N --invoice N --on DATE   (N counts from 1; --json for the case)
   check    --vault PATH                      the whole vault: pages, SQLite, evidence files' SHA-256, the audit
                                              chain and every record against its last audited state
   audit list   --vault PATH [--since DATE] [--subject REF] [--json]   the audit trail: who, when, what, before and after

@@ -81,6 +81,8 @@ const commands: Record<string, Command> = {
       : a.positionals[0] === 'reproduce'
         ? (await import('./commands/packReproduce')).packReproduce(a)
         : (await import('./commands/pack')).pack(a),
+  // The case journey: status, closing, incidents and their reports, reviews, follow-ups, invoices.
+  case: async (a) => (await import('./commands/caseJourney')).caseJourney(a),
   // Evidence in and out: the passport, spreadsheet templates (commands/intake.ts).
   passport: async (a) => (await import('./commands/intake')).passport(a),
   template: async (a) => (await import('./commands/intake')).template(a),

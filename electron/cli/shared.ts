@@ -40,6 +40,27 @@ export const OPTIONS = {
   accept: { type: 'boolean' },
   // pack: the evidence annex (a PDF) saved beside the Word pack (commands/pack.ts)
   annex: { type: 'string' },
+  // the case journey (commands/caseJourney.ts): `caseproof case ACTION --case REF ...`
+  case: { type: 'string' },
+  on: { type: 'string' },
+  reason: { type: 'string' },
+  'follow-up': { type: 'string' },
+  identified: { type: 'string' },
+  summary: { type: 'string' },
+  'line-manager': { type: 'string' },
+  lead: { type: 'string' },
+  'safeguarding-lead': { type: 'string' },
+  outcome: { type: 'string' },
+  incident: { type: 'string' },
+  at: { type: 'string' },
+  by: { type: 'string' },
+  note: { type: 'string' },
+  instruction: { type: 'string' },
+  invoice: { type: 'string' },
+  received: { type: 'string' },
+  amount: { type: 'string' },
+  paid: { type: 'string' },
+  number: { type: 'string' },
 } as const;
 
 export type Args = { values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }; positionals: string[] };

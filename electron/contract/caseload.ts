@@ -12,4 +12,18 @@ export interface CaseloadFigures {
   byInjury: Record<string, number>;
   byFunding: Record<string, number>;
   byParty: Record<string, number>;
+  /**
+   * Cases the person holds outside the firm on the date (associates; MTSP Practitioner H "from
+   * all sources"); null or absent when none is recorded in force. When present, perWorkingDay
+   * counts them too: (openActive + elsewhere.openActive) / (daysPerWeek + elsewhere.daysPerWeek).
+   */
+  elsewhere?: ElsewhereLoad | null;
+}
+/** Cases held outside the firm on a date, summed over the sources with a record in force. */
+export interface ElsewhereLoad {
+  openActive: number;
+  monitoring: number;
+  daysPerWeek: number;
+  /** Who they are held for, as recorded ("Another case-management firm"). */
+  sources: string[];
 }

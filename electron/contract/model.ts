@@ -205,6 +205,31 @@ export const policyAck = z.strictObject({
   policy: z.enum(POLICY_KINDS, { error: `must be one of ${POLICY_KINDS.join(', ')}` }),
   on: isoDate,
 });
+// ---- cases held outside the firm (issue 14 item 6; MTSP Practitioner H "from all sources") ----
+/**
+ * An associate's cases held for others (another firm, private clients), as they told the firm:
+ * from a date, until a date or still, with how many open and active (and monitoring) and the
+ * days a week they work on them. Counts only: never a client's name. STAFF-CASELOAD adds the
+ * record in force on the as-of date to the cases the person holds with the firm.
+ */
+export const outsideCaseload = z
+  .strictObject({
+    from: isoDate,
+    to: isoDate.optional(),
+    openActive: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(1000, 'must be at most 1000'),
+    monitoring: z
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must not be negative')
+      .max(1000, 'must be at most 1000')
+      .optional(),
+    daysPerWeek: z.number({ error: 'must be a number' }).min(0.5, 'must be at least 0.5').max(7, 'must be at most 7'),
+    /** Who the cases are held for: "Another case-management firm", "Private clients". Never a client's name. */
+    source: text(200),
+  })
+  .refine((o) => !o.to || o.from <= o.to, { message: 'must not be before the "from" date', path: ['to'] });
+export type OutsideCaseload = z.infer<typeof outsideCaseload>;
+// ---- end cases held outside the firm ----
 const whole = (min: number, max: number) =>
   z.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 /** Auto-lock: the firm's choice of idle time, in minutes (the vault also locks at once on screen lock and sleep). */
@@ -495,6 +520,7 @@ export const RECORD_KINDS = {
   supplierDocument: { owner: ['supplier'], schema: supplierDocument },
   policy: { owner: ['firm'], schema: policy },
   policyAck: { owner: ['staff'], schema: policyAck },
+  outsideCaseload: { owner: ['staff'], schema: outsideCaseload },
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
 export type OwnerType = 'staff' | 'supplier' | 'firm';
@@ -514,6 +540,8 @@ export interface StaffSnapshot extends StaffDetails {
   peerReviews: Stored<PeerReview>[];
   exemptions: Stored<Exemption>[];
   policyAcknowledgements: Stored<PolicyAck>[];
+  /** Cases held outside the firm (associates), each dated (STAFF-CASELOAD counts the one in force). */
+  outsideCaseload?: Stored<OutsideCaseload>[];
 }
 export interface SupplierSnapshot extends SupplierDetails {
   id: number;
@@ -568,6 +596,7 @@ export const STAFF_LISTS = {
   peerReviews: 'peerReview',
   exemptions: 'exemption',
   policyAcknowledgements: 'policyAck',
+  outsideCaseload: 'outsideCaseload',
 } as const satisfies Record<string, RecordKind>;
 export const SUPPLIER_LISTS = {
   indemnity: 'supplierIndemnity',

@@ -14,6 +14,7 @@ export const STAFF_TABS = [
   ['training', 'Training'],
   ['peer-reviews', 'Peer reviews'],
   ['policy-acks', 'Policies read'],
+  ['outside-cases', 'Cases elsewhere'],
 ] as const;
 export type StaffTab = (typeof STAFF_TABS)[number][0];
 

@@ -3,16 +3,17 @@
 // (caseloadFor, caseManagerOn); this file loads only what it needs — cases that are not
 // closed, or closed after the as-of date (they were open on it), with their handovers — in
 // two queries, so it stays quick with 20,000 cases.
-import type { CaseloadFigures } from '../../contract/caseload';
+import type { CaseloadFigures, ElsewhereLoad } from '../../contract/caseload';
 import type { RuleStatus } from '../../contract/compliance';
 import type { IsoDate } from '../../contract/dates';
-import type { CaseSnapshot, HandoverRecord } from '../../contract/model';
+import type { CaseSnapshot, HandoverRecord, OutsideCaseload } from '../../contract/model';
 import type { CaseloadView, ManagerLoad, PartyReportRow } from '../../contract/ops/cases';
-import { caseloadFor, caseManagerOn, NOT_RECORDED, round2 } from '../compliance/caseload';
+import { caseloadFor, caseManagerOn, NOT_RECORDED, outsideLoadOn, round2 } from '../compliance/caseload';
 import { caseloadJudgement } from '../compliance/staffRules';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
 import { getFirm } from '../firm/firm';
+import { readPayload } from '../evidence/payloads';
 
 /**
  * Every case that could be open or a referral on `asOf` (not closed, or closed after it), shaped
@@ -85,18 +86,48 @@ export function casesForCaseload(ctx: Ctx, asOf: IsoDate, staffId?: number): Cas
   );
 }
 
+/**
+ * The cases each person holds outside the firm on `asOf` (outsideLoadOn over their
+ * `outsideCaseload` records), by staff id; only people with one in force appear.
+ */
+export function outsideLoads(ctx: Ctx, asOf: IsoDate, staffId?: number): Map<number, ElsewhereLoad> {
+  const rows = ctx.vault.sqlite
+    .prepare(
+      `SELECT id, kind, staff_id AS staffId, supplier_id AS supplierId, data, data_version AS dataVersion FROM records
+        WHERE kind = 'outsideCaseload' ${staffId === undefined ? '' : 'AND staff_id = @staffId'} ORDER BY id`,
+    )
+    .all(staffId === undefined ? {} : { staffId }) as Parameters<typeof readPayload>[1][];
+  const byStaff = new Map<number, OutsideCaseload[]>();
+  for (const r of rows) {
+    const list = byStaff.get(r.staffId!) ?? [];
+    list.push(readPayload(ctx, r, 'outsideCaseload'));
+    byStaff.set(r.staffId!, list);
+  }
+  const out = new Map<number, ElsewhereLoad>();
+  for (const [id, list] of byStaff) {
+    const load = outsideLoadOn(list, asOf);
+    if (load) out.set(id, load);
+  }
+  return out;
+}
+
 /** 2.5 → "2.5", 3 → "3". */
 const num = (n: number) => String(round2(n));
 
 /** "25 open active, 12 monitoring, 3 days a week" (MTSP Practitioner H's own example). */
 export function caseloadSentence(f: CaseloadFigures): string {
   const days = f.daysPerWeek === null ? 'working days a week not recorded' : `${num(f.daysPerWeek)} day${f.daysPerWeek === 1 ? '' : 's'} a week`;
-  return `${f.openActive} open active, ${f.monitoring} monitoring, ${days}`;
+  const here = `${f.openActive} open active, ${f.monitoring} monitoring, ${days}`;
+  const e = f.elsewhere;
+  if (!e) return here;
+  // From all sources (MTSP Practitioner H): the firm's figures, then those held elsewhere.
+  const elsewhere = `${e.openActive} open active, ${e.monitoring} monitoring, ${num(e.daysPerWeek)} day${e.daysPerWeek === 1 ? '' : 's'} a week`;
+  return `${here} with the firm; ${elsewhere} elsewhere (${e.sources.join(', ')})`;
 }
 
 /** The STAFF-CASELOAD test (the engine's own, unrounded) on the figures. */
 export function loadStatus(f: CaseloadFigures, max: number): { status: RuleStatus; reason: string } {
-  return caseloadJudgement(f.openActive, f.daysPerWeek, max);
+  return caseloadJudgement(f.openActive, f.daysPerWeek, max, f.elsewhere);
 }
 
 /** Figures for one case manager (staffRef) or, without it, the firm with a line per manager. */
@@ -114,7 +145,8 @@ export function caseloadView(ctx: Ctx, asOf: IsoDate, staffRef?: string): Caselo
   if (staffRef !== undefined) {
     const person = people.find((p) => p.ref === staffRef);
     if (!person) throw notFound(`Staff member ${staffRef}`);
-    const figures = caseloadFor(casesForCaseload(ctx, asOf, person.id), asOf, { staffRef, daysPerWeek: person.daysPerWeek });
+    const elsewhere = outsideLoads(ctx, asOf, person.id).get(person.id) ?? null;
+    const figures = caseloadFor(casesForCaseload(ctx, asOf, person.id), asOf, { staffRef, daysPerWeek: person.daysPerWeek, elsewhere });
     return { asOf, perDayMax: max, ref: staffRef, name: person.name, figures, sentence: caseloadSentence(figures), ...loadStatus(figures, max), managers: [] };
   }
   const all = casesForCaseload(ctx, asOf);
@@ -126,8 +158,9 @@ export function caseloadView(ctx: Ctx, asOf: IsoDate, staffRef?: string): Caselo
     list.push(c);
     byManager.set(ref, list);
   }
+  const outside = outsideLoads(ctx, asOf);
   const managers: ManagerLoad[] = people.map((p) => {
-    const figures = caseloadFor(byManager.get(p.ref) ?? [], asOf, { staffRef: p.ref, daysPerWeek: p.daysPerWeek });
+    const figures = caseloadFor(byManager.get(p.ref) ?? [], asOf, { staffRef: p.ref, daysPerWeek: p.daysPerWeek, elsewhere: outside.get(p.id) ?? null });
     return { ref: p.ref, name: p.name, figures, sentence: caseloadSentence(figures), ...loadStatus(figures, max) };
   });
   const allDays = people.length > 0 && people.every((p) => p.daysPerWeek !== null) ? round2(people.reduce((n, p) => n + p.daysPerWeek!, 0)) : null;

@@ -18,9 +18,9 @@
 //   'not recorded'.
 // - perWorkingDay = open-active cases / days per week, rounded to 2 decimal places for
 //   showing (STAFF-CASELOAD compares the unrounded figure); null when days per week is unknown.
-import type { CaseloadFigures } from '../../contract/caseload';
+import type { CaseloadFigures, ElsewhereLoad } from '../../contract/caseload';
 import type { IsoDate } from '../../contract/dates';
-import type { CASE_STATUSES, CaseSnapshot, FirmSnapshot, StaffSnapshot } from '../../contract/model';
+import type { CASE_STATUSES, CaseSnapshot, FirmSnapshot, OutsideCaseload, StaffSnapshot } from '../../contract/model';
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -89,6 +89,36 @@ export interface CaseloadOptions {
   staffRef?: string | null;
   /** Working days per week behind the figures; null or absent = not known. */
   daysPerWeek?: number | null;
+  /** The person's cases held outside the firm on the date (outsideLoadOn), counted in perWorkingDay. */
+  elsewhere?: ElsewhereLoad | null;
+}
+
+/**
+ * The cases a person holds outside the firm on `asOf` (MTSP Practitioner H "from all sources").
+ * A record is in force from its `from` date to its `to` date inclusive (no `to`: still held).
+ * Each source counts once: of its records in force, the one with the latest `from` (a newer
+ * figure replaces an older one); sources are told apart ignoring case and spacing. Null when
+ * no record is in force.
+ */
+export function outsideLoadOn(records: readonly OutsideCaseload[] | undefined, asOf: IsoDate): ElsewhereLoad | null {
+  if (!records || records.length === 0) return null;
+  const bySource = new Map<string, OutsideCaseload>();
+  for (const r of records) {
+    if (r.from > asOf || (r.to !== undefined && r.to < asOf)) continue;
+    const key = r.source.trim().replace(/\s+/g, ' ').toLowerCase();
+    const prev = bySource.get(key);
+    if (!prev || r.from >= prev.from) bySource.set(key, r);
+  }
+  if (bySource.size === 0) return null;
+  const load: ElsewhereLoad = { openActive: 0, monitoring: 0, daysPerWeek: 0, sources: [] };
+  for (const r of bySource.values()) {
+    load.openActive += r.openActive;
+    load.monitoring += r.monitoring ?? 0;
+    load.daysPerWeek += r.daysPerWeek;
+    load.sources.push(r.source.trim());
+  }
+  load.daysPerWeek = round2(load.daysPerWeek);
+  return load;
 }
 
 /** Rounds to 2 decimal places (8.3333 -> 8.33). */
@@ -115,6 +145,7 @@ export function caseloadFor(cases: readonly CaseSnapshot[], asOf: IsoDate, opts:
     byInjury: {},
     byFunding: {},
     byParty: {},
+    ...(opts.elsewhere ? { elsewhere: opts.elsewhere } : {}),
   };
   for (const c of cases) {
     if (staffRef !== null && caseManagerOn(c, asOf) !== staffRef) continue;
@@ -130,13 +161,16 @@ export function caseloadFor(cases: readonly CaseSnapshot[], asOf: IsoDate, opts:
     bump(figures.byFunding, c.funding ?? NOT_RECORDED);
     bump(figures.byParty, c.instructingParty.name);
   }
-  if (daysPerWeek !== null && daysPerWeek > 0) figures.perWorkingDay = round2(figures.openActive / daysPerWeek);
+  const e = opts.elsewhere;
+  if (daysPerWeek !== null && daysPerWeek > 0) {
+    figures.perWorkingDay = e ? round2((figures.openActive + e.openActive) / (daysPerWeek + e.daysPerWeek)) : round2(figures.openActive / daysPerWeek);
+  }
   return figures;
 }
 
-/** Figures for one case manager, using their recorded working days. */
+/** Figures for one case manager, using their recorded working days and any cases they hold elsewhere. */
 export function staffCaseload(staff: StaffSnapshot, cases: readonly CaseSnapshot[], asOf: IsoDate): CaseloadFigures {
-  return caseloadFor(cases, asOf, { staffRef: staff.ref, daysPerWeek: staff.daysPerWeek ?? null });
+  return caseloadFor(cases, asOf, { staffRef: staff.ref, daysPerWeek: staff.daysPerWeek ?? null, elsewhere: outsideLoadOn(staff.outsideCaseload, asOf) });
 }
 
 /**

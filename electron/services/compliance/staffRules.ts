@@ -9,6 +9,8 @@ import type { CpdEntry, PeerReview, Registration, StaffSnapshot, Training } from
 import { PEER_REVIEW_AREAS } from '../../contract/model';
 import type { RuleId } from '../../contract/rules';
 import { courseName, isFreeTextKind, trainingCategories, type RuleTrainingCategory } from '../../contract/training';
+import type { ElsewhereLoad } from '../../contract/caseload';
+import { outsideLoadOn } from './caseload';
 import type { EngineContext } from './context';
 import { coverResult } from './cover';
 import { dbsResult } from './dbs';
@@ -149,16 +151,29 @@ export function cpd(j: Judge, s: StaffSnapshot): RuleResult {
 // ---------- caseload ----------
 /**
  * STAFF-CASELOAD's test, shared with the caseload screen: open-active cases per working day,
- * compared unrounded with the limit (8.004 is above 8); only the words round the figure.
+ * compared unrounded with the limit (8.004 is above 8); only the words round the figure. Cases
+ * held outside the firm (MTSP Practitioner H "from all sources") add their cases and days.
  */
-export function caseloadJudgement(openActive: number, daysPerWeek: number | undefined | null, max: number): { status: 'met' | 'not_met'; reason: string } {
-  const cases = plural(openActive, 'open-active case');
+export function caseloadJudgement(
+  openActive: number,
+  daysPerWeek: number | undefined | null,
+  max: number,
+  elsewhere?: ElsewhereLoad | null,
+): { status: 'met' | 'not_met'; reason: string } {
+  const e = elsewhere ?? null;
+  const total = openActive + (e?.openActive ?? 0);
+  const where = e ? ` (${openActive} with the firm, ${e.openActive} held elsewhere for ${listWords(e.sources)})` : '';
+  const cases = plural(total, 'open-active case') + where;
   if (daysPerWeek === undefined || daysPerWeek === null) return { status: 'not_met', reason: `Working days per week are not recorded (${cases})` };
   if (!(daysPerWeek > 0)) return { status: 'not_met', reason: `0 working days a week are recorded, so ${cases} cannot be a manageable load` };
-  const perDay = openActive / daysPerWeek;
+  const days = daysPerWeek + (e?.daysPerWeek ?? 0);
+  const perDay = total / days;
   const shown = shownFigure(perDay);
   const limit = shownFigure(max);
-  const figures = `${cases} over ${plural(daysPerWeek, 'day')} a week = ${shown} a day`;
+  const dayWords = e
+    ? `${shownFigure(days)} day${days === 1 ? '' : 's'} a week (${shownFigure(daysPerWeek)} with the firm, ${shownFigure(e.daysPerWeek)} elsewhere)`
+    : `${plural(daysPerWeek, 'day')} a week`;
+  const figures = `${cases} over ${dayWords} = ${shown} a day`;
   if (!isAbove(perDay, max)) return { status: 'met', reason: `${figures}, within the firm's limit of ${limit}` };
   const just = shown === limit ? ' (just above, before rounding)' : '';
   return { status: 'not_met', reason: `${figures}, above the firm's limit of ${limit}${just}` };
@@ -166,7 +181,7 @@ export function caseloadJudgement(openActive: number, daysPerWeek: number | unde
 
 export function caseload(j: Judge, s: StaffSnapshot, ctx: EngineContext): RuleResult {
   const rule = 'STAFF-CASELOAD';
-  const v = caseloadJudgement(ctx.openActive(s.ref), s.daysPerWeek, ctx.settings.caseloadPerDayMax);
+  const v = caseloadJudgement(ctx.openActive(s.ref), s.daysPerWeek, ctx.settings.caseloadPerDayMax, outsideLoadOn(s.outsideCaseload, j.asOf));
   return v.status === 'met' ? met(j, rule, v.reason) : notMet(rule, v.reason);
 }
 

@@ -20,6 +20,7 @@ import {
   peerReview,
   policy,
   policyAck,
+  outsideCaseload,
   qualification,
   ref,
   registration,
@@ -52,6 +53,8 @@ export const staffFileSchema = staffDetails.safeExtend({
   peerReviews: z.array(withEvidence(peerReview)).optional(),
   exemptions: z.array(exemption).optional(),
   policyAcknowledgements: z.array(policyAck).optional(),
+  /** Cases held outside the firm (a Caseproof addition to version 2, written only when there are some; README "Cases held elsewhere"). */
+  outsideCaseload: z.array(withEvidence(outsideCaseload)).optional(),
 });
 
 /** Default titles for a supplier document that arrives without one (the vault names every document). */

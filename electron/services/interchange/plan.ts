@@ -61,6 +61,7 @@ const KIND_WORDS: Record<RecordKind, string> = {
   supplierDocument: 'Document',
   policy: 'Policy',
   policyAck: 'Policy acknowledged',
+  outsideCaseload: 'Cases held elsewhere',
 };
 
 /** A record in a few words: its kind and its first few short values ("CPD: 14/05/2026, Mental capacity update, BABICM"). */

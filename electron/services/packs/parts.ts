@@ -439,7 +439,10 @@ export function caseloadFigures(ctx: PackContext, f: CaseloadFigures, limitPerDa
   return [
     para(
       `On ${ukDate(f.asOf)}: ${f.openActive} open and active, ${f.monitoring} monitoring` +
-        (f.daysPerWeek !== null ? `, ${hoursWord(f.daysPerWeek)} days a week.` : '; working days a week not recorded.'),
+        (f.daysPerWeek !== null ? `, ${hoursWord(f.daysPerWeek)} days a week` : '; working days a week not recorded') +
+        (f.elsewhere
+          ? ` with the firm; ${f.elsewhere.openActive} open and active, ${f.elsewhere.monitoring} monitoring, ${hoursWord(f.elsewhere.daysPerWeek)} days a week elsewhere.`
+          : '.'),
       { bold: true, keepNext: true },
     ),
     ...keyValueTable(ctx, [
@@ -447,8 +450,15 @@ export function caseloadFigures(ctx: PackContext, f: CaseloadFigures, limitPerDa
       ['Cases being monitored', String(f.monitoring)],
       ['Referrals not yet started', String(f.referral)],
       ['Working days a week', f.daysPerWeek === null ? 'Not recorded' : hoursWord(f.daysPerWeek)],
+      // Cases held outside the firm (associates; MTSP Practitioner H "from all sources").
+      ...(f.elsewhere
+        ? ([
+            [`Held elsewhere (${f.elsewhere.sources.join(', ')})`, `${f.elsewhere.openActive} open and active, ${f.elsewhere.monitoring} monitoring`],
+            ['Days a week on cases held elsewhere', hoursWord(f.elsewhere.daysPerWeek)],
+          ] as [string, string][])
+        : []),
       [
-        'Open and active cases per working day',
+        f.elsewhere ? 'Open and active cases per working day, from all sources' : 'Open and active cases per working day',
         f.perWorkingDay === null
           ? 'Cannot be worked out without the days a week'
           : `${hoursWord(f.perWorkingDay)} (the firm's limit is ${hoursWord(limitPerDay)} for each case manager)`,

@@ -369,7 +369,11 @@ function caseload(v: StaffView): FileChild[] {
   }
   return [
     ...caseloadFigures(v.ctx, staffCaseload(v.staff, v.snapshot.cases, v.asOf), v.snapshot.firm.settings.caseloadPerDayMax),
-    note('The figures count the cases the case manager holds with this firm on the date shown; open cases are those active or being monitored.'),
+    note(
+      v.staff.outsideCaseload?.length
+        ? 'The figures count the cases the case manager holds with this firm on the date shown and, as they told the firm, those they hold elsewhere; open cases are those active or being monitored.'
+        : 'The figures count the cases the case manager holds with this firm on the date shown; open cases are those active or being monitored.',
+    ),
     para(complexityLine(v), { keepNext: false }),
   ];
 }

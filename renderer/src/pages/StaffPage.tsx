@@ -36,6 +36,8 @@ function TabRecords({ tab, person }: { tab: Exclude<StaffTab, 'details'>; person
       return <RecordList spec={KINDS.peerReview} owner={owner} records={person.peerReviews} />;
     case 'policy-acks':
       return <RecordList spec={KINDS.policyAck} owner={owner} records={person.policyAcknowledgements ?? []} />;
+    case 'outside-cases':
+      return <RecordList spec={KINDS.outsideCaseload} owner={owner} records={person.outsideCaseload ?? []} />;
   }
 }
 const TAB_INTRO: Record<Exclude<StaffTab, 'details'>, string> = {
@@ -46,6 +48,7 @@ const TAB_INTRO: Record<Exclude<StaffTab, 'details'>, string> = {
   training: KINDS.training.intro,
   'peer-reviews': KINDS.peerReview.intro,
   'policy-acks': KINDS.policyAck.intro,
+  'outside-cases': KINDS.outsideCaseload.intro,
 };
 
 export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }) {
@@ -129,7 +132,10 @@ export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }
         })}
       </div>
       <div className="tabpanel" id="staff-tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        <RuleStrip rules={rulesOfTab(tab)} catalogue={catalogue} />
+        <RuleStrip
+          rules={tab === 'outside-cases' ? (subject?.rules.filter((r) => r.rule === 'STAFF-CASELOAD') ?? []) : rulesOfTab(tab)}
+          catalogue={catalogue}
+        />
         {tab === 'details' ? (
           <>
             <DetailsTab person={person} staffRef={staffRef} caseload={subject?.rules.find((r) => r.rule === 'STAFF-CASELOAD')} />

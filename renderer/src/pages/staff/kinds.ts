@@ -239,6 +239,32 @@ const policyAck: KindSpec<'policyAck'> = {
   facts: (r) => [['Acknowledged on', ukDate(s(r.on))]],
   dateOf: (r) => s(r.on),
 };
+// Cases held outside the firm (associates; MTSP Practitioner H "from all sources").
+const outsideCaseload: KindSpec<'outsideCaseload'> = {
+  kind: 'outsideCaseload',
+  schema: RECORD_KINDS.outsideCaseload.schema,
+  noun: 'record of cases held elsewhere',
+  article: 'a',
+  intro:
+    'Cases this person holds outside the firm (for another firm or privately), as they have told you: the caseload limit counts them with the cases held here, and so does the Legal Panel pack. Numbers only: never a client’s name.',
+  fields: [
+    { name: 'source', label: 'Held for', kind: 'text', required: true, hint: 'e.g. Another case-management firm, Private clients (no client names)' },
+    { name: 'openActive', label: 'Open and active cases', kind: 'number', step: 1, required: true },
+    { name: 'monitoring', label: 'Cases being monitored', kind: 'number', step: 1 },
+    { name: 'daysPerWeek', label: 'Days a week on these cases', kind: 'number', step: 0.5, required: true },
+    { name: 'from', label: 'From', kind: 'date', required: true, hint: 'The date these figures were given' },
+    { name: 'to', label: 'Until', kind: 'date', hint: 'Leave empty while they still hold them' },
+  ],
+  heading: (r) => `Held for ${s(r.source)}`,
+  facts: (r) => [
+    ['Open and active', typeof r.openActive === 'number' ? String(r.openActive) : ''],
+    ...opt('Monitoring', typeof r.monitoring === 'number' ? String(r.monitoring) : ''),
+    ['Days a week', typeof r.daysPerWeek === 'number' ? String(r.daysPerWeek) : ''],
+    ['From', ukDate(s(r.from))],
+    ['Until', s(r.to) ? ukDate(s(r.to)) : 'Still held'],
+  ],
+  dateOf: (r) => s(r.from),
+};
 const policy: KindSpec<'policy'> = {
   kind: 'policy',
   schema: RECORD_KINDS.policy.schema,
@@ -265,4 +291,4 @@ const policy: KindSpec<'policy'> = {
   dateOf: (r) => s(r.reviewedOn),
 };
 
-export const KINDS = { dbs, indemnity, registration, cpd, training, peerReview, policyAck, policy };
+export const KINDS = { dbs, indemnity, registration, cpd, training, peerReview, policyAck, outsideCaseload, policy };
