@@ -37,6 +37,8 @@ export const OPTIONS = {
   // evidence in and out (commands/intake.ts)
   'dry-run': { type: 'boolean' },
   accept: { type: 'boolean' },
+  // to do (issue 13): `due --all`
+  all: { type: 'boolean' },
 } as const;
 
 export type Args = { values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }; positionals: string[] };
