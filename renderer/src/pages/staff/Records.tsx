@@ -1,7 +1,7 @@
 // A list of evidence records of one kind with add / edit / delete, each record a card that
 // files can be dropped onto. Forms are validated as the user types with the kind's zod
 // schema (model.ts RECORD_KINDS); main's errors are shown beside the field they concern.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useWatch, type DefaultValues, type FieldValues } from 'react-hook-form';
 import { TRAINING_KINDS, type OwnerType, type RecordKind, type RecordPayload, type Stored } from '../../../../electron/contract/model';
 import { useAction } from '../../data/query';
@@ -31,6 +31,7 @@ export function RecordList<K extends RecordKind>({
   fixed,
   extraActions,
   addLabel,
+  startAdding,
 }: {
   spec: KindSpec<K>;
   owner: Owner;
@@ -39,8 +40,10 @@ export function RecordList<K extends RecordKind>({
   fixed?: Partial<RecordPayload<K>>;
   extraActions?: (r: Stored<RecordPayload<K>>) => ReactNode;
   addLabel?: string;
+  /** Open with the add form showing and its first field focused (a to-do item's link). */
+  startAdding?: boolean;
 }) {
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(!!startAdding);
   const [editing, setEditing] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
   const addRecord = useAction('addRecord');
@@ -71,6 +74,10 @@ export function RecordList<K extends RecordKind>({
             await addRecord.mutateAsync({ owner, kind: spec.kind, data: { ...data, ...fixed } });
             setAdding(false);
           }}
+          saveAndAdd={async (data) => {
+            await addRecord.mutateAsync({ owner, kind: spec.kind, data: { ...data, ...fixed } });
+          }}
+          focusFirst
         />
       )}
       {deleteRecord.error ? (
@@ -141,6 +148,8 @@ export function RecordForm<K extends RecordKind>({
   initial,
   submitLabel,
   save,
+  saveAndAdd,
+  focusFirst,
   onCancel,
 }: {
   spec: KindSpec<K>;
@@ -149,12 +158,38 @@ export function RecordForm<K extends RecordKind>({
   initial: DefaultValues<RecordPayload<K>>;
   submitLabel: string;
   save: (data: RecordPayload<K>) => Promise<void>;
+  /** "Save and add another": saves, then clears the form for the next record, keeping spec.keep. */
+  saveAndAdd?: (data: RecordPayload<K>) => Promise<void>;
+  /** Focus the first field when the form opens. */
+  focusFirst?: boolean;
   onCancel: () => void;
 }) {
   const f = useContractForm(spec.schema, initial, { prefix: 'data' });
   const values = useWatch({ control: f.control });
+  const formRef = useRef<HTMLFormElement>(null);
+  // "Saved …" after each "Save and add another" (a quiet status; cleared by the next save).
+  const [savedNote, setSavedNote] = useState('');
+  const [count, setCount] = useState(0);
+  const firstField = () => formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
+  useEffect(() => {
+    if (focusFirst) firstField();
+  }, [focusFirst]);
+  // An event handler (refs are read only when it runs, never while rendering).
+  const another = (add: (data: RecordPayload<K>) => Promise<void>) =>
+    void f.submit(async (data) => {
+      setSavedNote('');
+      await add(data);
+      // The next record starts from the kind's starting values plus what it keeps (the same provider…).
+      const kept: Record<string, unknown> = {};
+      for (const name of spec.keep ?? []) kept[name] = (data as Record<string, unknown>)[name];
+      f.reset({ ...initial, ...kept } as DefaultValues<RecordPayload<K>>);
+      const n = count + 1;
+      setCount(n);
+      setSavedNote(`Saved: ${spec.heading(data)}${n > 1 ? ` (${n} added)` : ''}. The form is ready for the next one.`);
+      requestAnimationFrame(firstField);
+    })();
   return (
-    <form className="card form-grid" onSubmit={f.submit(save)} aria-label={title} noValidate>
+    <form className="card form-grid" onSubmit={f.submit(save)} aria-label={title} noValidate ref={formRef}>
       <h3 className="form-title">{title}</h3>
       {fields
         .filter((fs) => !fs.showIf || fs.showIf(values))
@@ -166,10 +201,20 @@ export function RecordForm<K extends RecordKind>({
         <button type="submit" disabled={f.formState.isSubmitting}>
           {submitLabel}
         </button>
+        {saveAndAdd ? (
+          <button type="button" className="secondary" disabled={f.formState.isSubmitting} onClick={() => another(saveAndAdd)}>
+            Save and add another
+          </button>
+        ) : null}
         <button type="button" className="secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>
+      {saveAndAdd ? (
+        <p role="status" className="saved span-all">
+          {savedNote}
+        </p>
+      ) : null}
     </form>
   );
 }
