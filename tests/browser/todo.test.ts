@@ -8,6 +8,7 @@ import { importFirmFile } from '../../electron/services/interchange/importFirmFi
 import { createStaff } from '../../electron/services/staff/staff';
 import { firmTodo } from '../../electron/services/staffEvidence/todo';
 import { loadStaffSnapshot } from '../../electron/services/snapshot';
+import { addRecord } from '../../electron/services/evidence/records';
 import { todoWhen, todoWho } from '../../electron/contract/todo';
 import { closeBrowser, nav, startHarness, type Harness } from '../support/harness';
 import { sampleFirm } from '../support/vaults';
@@ -114,6 +115,50 @@ describe('to do and faster entry in the browser', () => {
       await form.getByRole('button', { name: 'Save and add another' }).click();
       await expect.poll(() => form.getByLabel('Topic').inputValue()).toBe('Not saved');
       expect(await page.locator('.record-title').count()).toBe(2);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('the CPD log is grouped by CPD year with activities and hours per year and overall, against the rule', async () => {
+    const h = await riverside();
+    const { page } = h;
+    try {
+      const ctx = h.session.ctx();
+      const owner = { type: 'staff' as const, ref: 'RR-03' };
+      for (const [date, topic, hours] of [
+        ['2026-10-01', 'Goal setting', 3],
+        ['2026-02-14', 'Vocational rehabilitation', 2.5],
+        ['2025-11-24', 'Brain injury update', 6],
+        ['2023-05-01', 'Old course', 1],
+      ] as const) {
+        addRecord(ctx, owner, 'cpd', { date, topic, provider: 'BABICM', hours });
+      }
+      await h.reload();
+      await page.evaluate(() => (location.hash = '#/staff/RR-03/cpd'));
+      const table = page.getByRole('table', { name: 'CPD by year' });
+      await table.waitFor();
+      const rows = await table.locator('tbody tr, tfoot tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim())));
+      expect(rows).toEqual([
+        ['CPD year 25/11/2025 to 24/11/2026 (the last 12 months)', '2 activities', '5.5 hours', 'Met: at least one activity'],
+        ['CPD year 25/11/2024 to 24/11/2025 (the 12 months before)', '1 activity', '6 hours', 'Met: at least one activity'],
+        ['CPD year 25/11/2023 to 24/11/2024', '0 activities', '0 hours', 'Not counted (older than two years)'],
+        ['CPD year 25/11/2022 to 24/11/2023', '1 activity', '1 hour', 'Not counted (older than two years)'],
+        ['All CPD', '4 activities', '12.5 hours', 'Both years have an activity'],
+      ]);
+      // The entries under their year's heading, newest first.
+      const order = await page.locator('.records .record-group, .records .record-title').allTextContents();
+      expect(order).toEqual([
+        'CPD year 25/11/2025 to 24/11/2026 (the last 12 months)',
+        'Goal setting',
+        'Vocational rehabilitation',
+        'CPD year 25/11/2024 to 24/11/2025 (the 12 months before)',
+        'Brain injury update',
+        'CPD year 25/11/2022 to 24/11/2023',
+        'Old course',
+      ]);
+      // The rule strip agrees: met.
+      await expect.poll(() => page.locator('.rule-strip li[data-rule="STAFF-CPD-2Y"]').textContent()).toContain('Met');
     } finally {
       await h.close();
     }

@@ -16,11 +16,12 @@ import { KINDS } from './staff/kinds';
 import { RecordList } from './staff/Records';
 import { PassportExport } from './intake/PassportExport';
 import { TodoSection } from './todo/TodoList';
+import { CpdYearsTable, cpdGroupOf } from './staff/CpdYears';
 import type { RuleResult } from '../../../electron/contract/compliance';
 import type { RuleInfoView } from '../../../electron/contract/ops/evidence';
 
 /** The records of one evidence tab. */
-function TabRecords({ tab, person, add }: { tab: Exclude<StaffTab, 'details'>; person: StaffSnapshot; add?: boolean }) {
+function TabRecords({ tab, person, add, asOf }: { tab: Exclude<StaffTab, 'details'>; person: StaffSnapshot; add?: boolean; asOf: string }) {
   const owner = { type: 'staff' as const, ref: person.ref };
   switch (tab) {
     case 'dbs':
@@ -30,7 +31,12 @@ function TabRecords({ tab, person, add }: { tab: Exclude<StaffTab, 'details'>; p
     case 'registrations':
       return <RecordList spec={KINDS.registration} owner={owner} records={person.registrations} startAdding={add} />;
     case 'cpd':
-      return <RecordList spec={KINDS.cpd} owner={owner} records={person.cpd} startAdding={add} />;
+      return (
+        <>
+          <CpdYearsTable entries={person.cpd} asOf={asOf} />
+          <RecordList spec={KINDS.cpd} owner={owner} records={person.cpd} startAdding={add} groupOf={cpdGroupOf(asOf)} />
+        </>
+      );
     case 'training':
       return <RecordList spec={KINDS.training} owner={owner} records={person.training} startAdding={add} />;
     case 'peer-reviews':
@@ -142,7 +148,7 @@ export function StaffPage({ staffRef, tab, add }: { staffRef: string; tab: Staff
           <>
             <p className="hint">{TAB_INTRO[tab]}</p>
             {/* A to-do link (?add=1) opens a fresh list with its add form showing. */}
-            <TabRecords key={`${tab}${add ? '-add' : ''}`} tab={tab} person={person} add={add} />
+            <TabRecords key={`${tab}${add ? '-add' : ''}`} tab={tab} person={person} add={add} asOf={profile.asOf} />
           </>
         )}
       </div>

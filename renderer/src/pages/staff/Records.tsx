@@ -1,7 +1,7 @@
 // A list of evidence records of one kind with add / edit / delete, each record a card that
 // files can be dropped onto. Forms are validated as the user types with the kind's zod
 // schema (model.ts RECORD_KINDS); main's errors are shown beside the field they concern.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useWatch, type DefaultValues, type FieldValues } from 'react-hook-form';
 import { TRAINING_KINDS, type OwnerType, type RecordKind, type RecordPayload, type Stored } from '../../../../electron/contract/model';
 import { useAction } from '../../data/query';
@@ -32,6 +32,7 @@ export function RecordList<K extends RecordKind>({
   extraActions,
   addLabel,
   startAdding,
+  groupOf,
 }: {
   spec: KindSpec<K>;
   owner: Owner;
@@ -42,6 +43,8 @@ export function RecordList<K extends RecordKind>({
   addLabel?: string;
   /** Open with the add form showing and its first field focused (a to-do item's link). */
   startAdding?: boolean;
+  /** Records under headings (the CPD log by CPD year): a heading where the key changes, newest first. */
+  groupOf?: (r: Stored<RecordPayload<K>>) => { key: string; title: string };
 }) {
   const [adding, setAdding] = useState(!!startAdding);
   const [editing, setEditing] = useState<number | null>(null);
@@ -86,55 +89,66 @@ export function RecordList<K extends RecordKind>({
         </p>
       ) : null}
       {sorted.length === 0 && !adding ? <p className="hint">Nothing recorded yet.</p> : null}
-      {sorted.map((r) => {
+      {sorted.map((r, n) => {
         const heading = spec.heading(r);
-        return editing === r.id ? (
-          <RecordForm
-            key={r.id}
-            spec={spec}
-            fields={fields}
-            title={`Edit ${heading}`}
-            // A stored payload is a complete set of starting values (a generic type is not seen as its own partial).
-            initial={payloadOf(r) as DefaultValues<RecordPayload<K>>}
-            submitLabel="Save changes"
-            onCancel={() => setEditing(null)}
-            save={async (data) => {
-              await updateRecord.mutateAsync({ id: r.id, data: { ...data, ...fixed } });
-              setEditing(null);
-            }}
-          />
-        ) : (
-          <RecordWithEvidence key={r.id} recordId={r.id} files={r.evidence} label={heading}>
-            <h3 className="record-title">{heading}</h3>
-            <dl className="details compact">
-              {spec.facts(r).map(([k, v]) => (
-                <div key={k} className="fact">
-                  <dt>{k}</dt>
-                  <dd>{v}</dd>
-                </div>
-              ))}
-            </dl>
-            <div className="actions">
-              <button type="button" className="secondary small" onClick={() => (setEditing(r.id), setAdding(false))} aria-label={`Edit ${heading}`}>
-                Edit
-              </button>
-              {extraActions?.(r)}
-              {confirming === r.id ? (
-                <>
-                  <button type="button" className="danger small" onClick={() => remove(r.id)}>
-                    Yes, delete it{r.evidence.length ? ` and its ${r.evidence.length === 1 ? 'file' : `${r.evidence.length} files`}` : ''}
-                  </button>
-                  <button type="button" className="secondary small" onClick={() => setConfirming(null)}>
-                    Keep
-                  </button>
-                </>
-              ) : (
-                <button type="button" className="secondary small" onClick={() => setConfirming(r.id)} aria-label={`Delete ${heading}`}>
-                  Delete…
+        const group = groupOf?.(r);
+        const groupHead = group && (n === 0 || groupOf?.(sorted[n - 1]!).key !== group.key) ? <h3 className="record-group">{group.title}</h3> : null;
+        const card =
+          editing === r.id ? (
+            <RecordForm
+              key={r.id}
+              spec={spec}
+              fields={fields}
+              title={`Edit ${heading}`}
+              // A stored payload is a complete set of starting values (a generic type is not seen as its own partial).
+              initial={payloadOf(r) as DefaultValues<RecordPayload<K>>}
+              submitLabel="Save changes"
+              onCancel={() => setEditing(null)}
+              save={async (data) => {
+                await updateRecord.mutateAsync({ id: r.id, data: { ...data, ...fixed } });
+                setEditing(null);
+              }}
+            />
+          ) : (
+            <RecordWithEvidence key={r.id} recordId={r.id} files={r.evidence} label={heading}>
+              <h3 className="record-title">{heading}</h3>
+              <dl className="details compact">
+                {spec.facts(r).map(([k, v]) => (
+                  <div key={k} className="fact">
+                    <dt>{k}</dt>
+                    <dd>{v}</dd>
+                  </div>
+                ))}
+              </dl>
+              <div className="actions">
+                <button type="button" className="secondary small" onClick={() => (setEditing(r.id), setAdding(false))} aria-label={`Edit ${heading}`}>
+                  Edit
                 </button>
-              )}
-            </div>
-          </RecordWithEvidence>
+                {extraActions?.(r)}
+                {confirming === r.id ? (
+                  <>
+                    <button type="button" className="danger small" onClick={() => remove(r.id)}>
+                      Yes, delete it{r.evidence.length ? ` and its ${r.evidence.length === 1 ? 'file' : `${r.evidence.length} files`}` : ''}
+                    </button>
+                    <button type="button" className="secondary small" onClick={() => setConfirming(null)}>
+                      Keep
+                    </button>
+                  </>
+                ) : (
+                  <button type="button" className="secondary small" onClick={() => setConfirming(r.id)} aria-label={`Delete ${heading}`}>
+                    Delete…
+                  </button>
+                )}
+              </div>
+            </RecordWithEvidence>
+          );
+        return groupHead ? (
+          <Fragment key={r.id}>
+            {groupHead}
+            {card}
+          </Fragment>
+        ) : (
+          card
         );
       })}
     </div>
