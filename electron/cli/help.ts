@@ -16,6 +16,7 @@ Usage: caseproof COMMAND --vault PATH [options]
   export   --vault PATH --out FILE [--force]   write the whole vault as a firm file (version 2)
   status   --vault PATH [--as-of DATE] [--json]   the compliance report
   due      --vault PATH [--days N] [--as-of DATE] [--json]   what lapses soon, soonest first
+  due      --vault PATH --all [--days N] [--as-of DATE] [--json]   the to-do list: everything not met (missing evidence too), then what is due
   due      --vault PATH --ics FILE [--days N] [--as-of DATE]   every due date (or those within N days) as an iCalendar file
   pack     --vault PATH (--staff REF | --supplier REF | --firm) --out FILE.docx [--annex FILE.pdf] [--as-of DATE] [--for NAME] [--force] [--json]   a Word pack, recorded in the register
   backup   --vault PATH --out FILE [--force]   an encrypted, verified copy

@@ -32,6 +32,7 @@ import { recoveryKeyText } from '../contract/ops/backups';
 import { CliFailure, passphraseFrom, UsageError } from './io';
 import { demo } from './commands/demo';
 import { dueCalendar } from './commands/dueCalendar';
+import { dueAll } from './commands/dueAll';
 import { caseload } from './commands/caseload';
 import { retention } from './commands/retention';
 import { report } from './commands/report';
@@ -148,6 +149,7 @@ const commands: Record<string, Command> = {
   },
   async due(a) {
     if (a.values.ics !== undefined) return dueCalendar(a);
+    if (a.values.all) return dueAll(a);
     const asOf = asOfArg(a);
     const daysArg = a.values.days ?? '60';
     if (!/^\d+$/.test(daysArg) || Number(daysArg) > 3650) throw new UsageError(`--days must be a whole number of days from 0 to 3650 (got ${daysArg}).`);

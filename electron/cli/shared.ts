@@ -61,6 +61,8 @@ export const OPTIONS = {
   amount: { type: 'string' },
   paid: { type: 'string' },
   number: { type: 'string' },
+  // to do (issue 13): `due --all`
+  all: { type: 'boolean' },
 } as const;
 
 export type Args = { values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }; positionals: string[] };

@@ -52,6 +52,7 @@ export const OP_NAMES = [
   'selfChecklist',
   'exportDueCalendar',
   'dbsCopiesDue', // DBS copies (hostile)
+  'todoList', // to do (issue 13)
   // suppliers (ops/suppliers.ts)
   'supplierList',
   'supplierFile',

@@ -8,6 +8,7 @@ import { DamageBanner } from './components/DamageBanner';
 /** The sections, and the first parts of the addresses each one covers. */
 const SECTIONS = [
   { label: 'Dashboard', link: linkOptions({ to: '/dashboard' }), covers: ['dashboard'] },
+  { label: 'To do', link: linkOptions({ to: '/todo' }), covers: ['todo'] },
   { label: 'Staff', link: linkOptions({ to: '/staff' }), covers: ['staff'] },
   { label: 'Self checklist', link: linkOptions({ to: '/checklist/{-$ref}', params: {} }), covers: ['checklist'] },
   { label: 'Suppliers', link: linkOptions({ to: '/suppliers' }), covers: ['suppliers'] },

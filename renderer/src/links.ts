@@ -55,3 +55,13 @@ export function fixLink(subject: RuleSubjectKind, ref: string, rule: RuleId) {
   const policy = POLICY_OF_RULE[rule];
   return policy ? linkOptions({ to: '/policies/{-$kind}', params: { kind: policy } }) : linkOptions({ to: '/settings' });
 }
+
+/**
+ * A to-do item's link: the place to fix it, and on a staff evidence tab the add form open
+ * with its first field focused (the usual fix is a new record: a renewal, a first DBS check).
+ */
+export function todoLink(subject: RuleSubjectKind, ref: string, rule: RuleId) {
+  const tab = subject === 'staff' ? tabOfRule(rule) : 'details';
+  if (subject === 'staff' && tab !== 'details') return linkOptions({ to: '/staff/$ref/{-$tab}', params: { ref, tab }, search: { add: 1 as const } });
+  return fixLink(subject, ref, rule);
+}

@@ -35,6 +35,7 @@ import { PacksPage } from './pages/packs/PacksPage';
 import { ImportPage, isImportSource } from './pages/intake/ImportPage';
 import { SetupPage } from './pages/intake/SetupPage';
 import { AuditPage } from './pages/audit/AuditPage';
+import { TodoPage } from './pages/todo/TodoPage';
 
 const isTab = (t: string | undefined): t is StaffTab => STAFF_TABS.some(([k]) => k === t);
 const policyKind = (k: string | undefined): PolicyKind | undefined => POLICY_KINDS.find((p) => p === k);
@@ -54,10 +55,13 @@ const staffList = createRoute({ getParentRoute: () => root, path: '/staff', comp
 const staffPage = createRoute({
   getParentRoute: () => root,
   path: '/staff/$ref/{-$tab}',
+  // ?add=1 opens the tab's add form with its first field focused (a to-do item's link).
+  validateSearch: (s: Record<string, unknown>): { add?: 1 } => (s.add === 1 || s.add === '1' || s.add === true ? { add: 1 } : {}),
   component: function StaffRoute() {
     const { ref, tab } = staffPage.useParams();
+    const { add } = staffPage.useSearch();
     // A new person is a new page (nothing typed for one shows for the next); a new tab is not.
-    return <StaffPage key={ref} staffRef={ref} tab={isTab(tab) ? tab : 'details'} />;
+    return <StaffPage key={ref} staffRef={ref} tab={isTab(tab) ? tab : 'details'} add={add === 1} />;
   },
 });
 const checklist = createRoute({
@@ -132,6 +136,8 @@ const settings = createRoute({ getParentRoute: () => root, path: '/settings', co
 const reports = createRoute({ getParentRoute: () => root, path: '/reports', component: ReportsPage });
 // Evidence in: the first-run set-up and imports with a preview.
 const setup = createRoute({ getParentRoute: () => root, path: '/setup', component: SetupPage });
+// To do (issue 13): the firm's list of everything not met and everything due.
+const todo = createRoute({ getParentRoute: () => root, path: '/todo', component: TodoPage });
 const importPage = createRoute({
   getParentRoute: () => root,
   path: '/import/{-$source}',
@@ -158,6 +164,7 @@ const routeTree = root.addChildren([
   reports,
   setup,
   importPage,
+  todo,
 ]);
 
 export const router = createRouter({

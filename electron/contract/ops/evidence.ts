@@ -8,6 +8,7 @@ import { isoDate } from '../dates';
 import { ref, type EvidenceMeta } from '../model';
 import type { RuleId, RuleInfo } from '../rules';
 import type { DbsCopyDueView, EvidenceContent, StoredRecord } from '../views';
+import type { TodoView } from '../todo';
 
 const none = z.strictObject({});
 const id = z.number().int().positive();
@@ -60,6 +61,17 @@ export const evidenceInputs = {
   exportDueCalendar: z.strictObject({ days: days.optional() }),
   /** DBS certificate copies that the firm's dbsCopyMonths destroys within `days` (default: the warning window), soonest first. */
   dbsCopiesDue: z.strictObject({ days: days.optional() }),
+  // to do (issue 13 item 5; contract/todo.ts)
+  /**
+   * Everything not met (missing evidence included) and everything due within `days` (default:
+   * the warning window): the firm's, or one person's with `staffRef`. `limit` caps the items
+   * sent (the total is still counted).
+   */
+  todoList: z.strictObject({
+    staffRef: ref.optional(),
+    days: days.optional(),
+    limit: z.number().int().positive().max(100_000).optional(),
+  }),
 } satisfies Record<string, z.ZodType>;
 
 export type RuleSubjectKind = 'staff' | 'firm' | 'supplier' | 'case';
@@ -130,4 +142,5 @@ export interface StaffEvidenceOutputs {
   selfChecklist: SelfChecklist;
   exportDueCalendar: { path: string | null; events: number };
   dbsCopiesDue: DbsCopyDueView;
+  todoList: TodoView;
 }

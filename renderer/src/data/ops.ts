@@ -87,6 +87,7 @@ export const OPS = {
   complianceReport: { reads: COMPLIANCE },
   dueItems: { reads: COMPLIANCE },
   dbsCopiesDue: { reads: ['firm', 'records'] }, // DBS copies (hostile)
+  todoList: { reads: COMPLIANCE }, // to do (issue 13)
   selfChecklist: { reads: COMPLIANCE },
   exportDueCalendar: { changes: [] },
   // cases

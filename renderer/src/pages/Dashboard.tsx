@@ -65,6 +65,7 @@ export function Dashboard() {
         <button type="button" className="secondary" onClick={exportCalendar}>
           Export due dates to calendar…
         </button>
+        <Link to="/todo">To do: everything not met or due</Link>
         <Link to="/policies/{-$kind}">Organisation policies</Link>
         <Link to="/checklist/{-$ref}">Case manager self checklist</Link>
       </div>

@@ -15,29 +15,36 @@ import { CompliancePanel } from './staff/CompliancePanel';
 import { KINDS } from './staff/kinds';
 import { RecordList } from './staff/Records';
 import { PassportExport } from './intake/PassportExport';
+import { TodoSection } from './todo/TodoList';
+import { CpdYearsTable, cpdGroupOf } from './staff/CpdYears';
 import type { RuleResult } from '../../../electron/contract/compliance';
 import type { RuleInfoView } from '../../../electron/contract/ops/evidence';
 
 /** The records of one evidence tab. */
-function TabRecords({ tab, person }: { tab: Exclude<StaffTab, 'details'>; person: StaffSnapshot }) {
+function TabRecords({ tab, person, add, asOf }: { tab: Exclude<StaffTab, 'details'>; person: StaffSnapshot; add?: boolean; asOf: string }) {
   const owner = { type: 'staff' as const, ref: person.ref };
   switch (tab) {
     case 'dbs':
-      return <RecordList spec={KINDS.dbs} owner={owner} records={person.dbs} />;
+      return <RecordList spec={KINDS.dbs} owner={owner} records={person.dbs} startAdding={add} />;
     case 'indemnity':
-      return <RecordList spec={KINDS.indemnity} owner={owner} records={person.indemnity} />;
+      return <RecordList spec={KINDS.indemnity} owner={owner} records={person.indemnity} startAdding={add} />;
     case 'registrations':
-      return <RecordList spec={KINDS.registration} owner={owner} records={person.registrations} />;
+      return <RecordList spec={KINDS.registration} owner={owner} records={person.registrations} startAdding={add} />;
     case 'cpd':
-      return <RecordList spec={KINDS.cpd} owner={owner} records={person.cpd} />;
+      return (
+        <>
+          <CpdYearsTable entries={person.cpd} asOf={asOf} />
+          <RecordList spec={KINDS.cpd} owner={owner} records={person.cpd} startAdding={add} groupOf={cpdGroupOf(asOf)} />
+        </>
+      );
     case 'training':
-      return <RecordList spec={KINDS.training} owner={owner} records={person.training} />;
+      return <RecordList spec={KINDS.training} owner={owner} records={person.training} startAdding={add} />;
     case 'peer-reviews':
-      return <RecordList spec={KINDS.peerReview} owner={owner} records={person.peerReviews} />;
+      return <RecordList spec={KINDS.peerReview} owner={owner} records={person.peerReviews} startAdding={add} />;
     case 'policy-acks':
-      return <RecordList spec={KINDS.policyAck} owner={owner} records={person.policyAcknowledgements ?? []} />;
+      return <RecordList spec={KINDS.policyAck} owner={owner} records={person.policyAcknowledgements ?? []} startAdding={add} />;
     case 'outside-cases':
-      return <RecordList spec={KINDS.outsideCaseload} owner={owner} records={person.outsideCaseload ?? []} />;
+      return <RecordList spec={KINDS.outsideCaseload} owner={owner} records={person.outsideCaseload ?? []} startAdding={add} />;
   }
 }
 const TAB_INTRO: Record<Exclude<StaffTab, 'details'>, string> = {
@@ -51,7 +58,7 @@ const TAB_INTRO: Record<Exclude<StaffTab, 'details'>, string> = {
   'outside-cases': KINDS.outsideCaseload.intro,
 };
 
-export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }) {
+export function StaffPage({ staffRef, tab, add }: { staffRef: string; tab: StaffTab; add?: boolean }) {
   // One call for the person and their results, read from their own rows (not the whole firm).
   const [profile, catalogueList, state] = useOps([
     ['staffProfile', { ref: staffRef }],
@@ -104,6 +111,8 @@ export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }
         </Link>
       </p>
 
+      <TodoSection staffRef={person.ref} name={person.name} />
+
       <div className="tabs-row" role="tablist" aria-label={`Evidence of ${person.name}`} ref={tabsRef}>
         {STAFF_TABS.map(([key, words]) => {
           const worst = worstOf(rulesOfTab(key));
@@ -144,7 +153,8 @@ export function StaffPage({ staffRef, tab }: { staffRef: string; tab: StaffTab }
         ) : (
           <>
             <p className="hint">{TAB_INTRO[tab]}</p>
-            <TabRecords key={tab} tab={tab} person={person} />
+            {/* A to-do link (?add=1) opens a fresh list with its add form showing. */}
+            <TabRecords key={`${tab}${add ? '-add' : ''}`} tab={tab} person={person} add={add} asOf={profile.asOf} />
           </>
         )}
       </div>

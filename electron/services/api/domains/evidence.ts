@@ -10,6 +10,7 @@ import { assertDbsCopyMayBeKept, dbsCopiesDue } from '../../evidence/dbsCopies';
 import { attachEvidence, deleteEvidence, readEvidence } from '../../evidence/evidence';
 import { readEvidenceFileFrom } from '../../evidence/mediaType';
 import { addRecord, deleteRecord, listRecords, updateRecord } from '../../evidence/records';
+import { firmTodo, staffTodo } from '../../staffEvidence/todo';
 import type { Registry } from '../registry';
 import type { Session } from '../session';
 
@@ -56,6 +57,7 @@ export function registerStaffEvidence(r: Registry, session: Session): void {
   r.method('dueItems', ({ days, asOf }) => dueItems(ctx(), { days, asOf }));
   r.method('selfChecklist', ({ ref, asOf }) => selfChecklist(ctx(), ref, asOf));
   r.method('dbsCopiesDue', ({ days }) => dbsCopiesDue(ctx(), days)); // DBS copies (hostile)
+  r.method('todoList', ({ staffRef, days, limit }) => (staffRef === undefined ? firmTodo(ctx(), { days, limit }) : staffTodo(ctx(), staffRef, { days }))); // to do
   r.method('exportDueCalendar', async ({ days }) => {
     const c = ctx();
     const cal = vaultCalendar(c, { days });

@@ -1,7 +1,7 @@
 // A list of evidence records of one kind with add / edit / delete, each record a card that
 // files can be dropped onto. Forms are validated as the user types with the kind's zod
 // schema (model.ts RECORD_KINDS); main's errors are shown beside the field they concern.
-import { useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useWatch, type DefaultValues, type FieldValues } from 'react-hook-form';
 import { TRAINING_KINDS, type OwnerType, type RecordKind, type RecordPayload, type Stored } from '../../../../electron/contract/model';
 import { useAction } from '../../data/query';
@@ -31,6 +31,8 @@ export function RecordList<K extends RecordKind>({
   fixed,
   extraActions,
   addLabel,
+  startAdding,
+  groupOf,
 }: {
   spec: KindSpec<K>;
   owner: Owner;
@@ -39,8 +41,12 @@ export function RecordList<K extends RecordKind>({
   fixed?: Partial<RecordPayload<K>>;
   extraActions?: (r: Stored<RecordPayload<K>>) => ReactNode;
   addLabel?: string;
+  /** Open with the add form showing and its first field focused (a to-do item's link). */
+  startAdding?: boolean;
+  /** Records under headings (the CPD log by CPD year): a heading where the key changes, newest first. */
+  groupOf?: (r: Stored<RecordPayload<K>>) => { key: string; title: string };
 }) {
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(!!startAdding);
   const [editing, setEditing] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
   const addRecord = useAction('addRecord');
@@ -71,6 +77,10 @@ export function RecordList<K extends RecordKind>({
             await addRecord.mutateAsync({ owner, kind: spec.kind, data: { ...data, ...fixed } });
             setAdding(false);
           }}
+          saveAndAdd={async (data) => {
+            await addRecord.mutateAsync({ owner, kind: spec.kind, data: { ...data, ...fixed } });
+          }}
+          focusFirst
         />
       )}
       {deleteRecord.error ? (
@@ -79,55 +89,66 @@ export function RecordList<K extends RecordKind>({
         </p>
       ) : null}
       {sorted.length === 0 && !adding ? <p className="hint">Nothing recorded yet.</p> : null}
-      {sorted.map((r) => {
+      {sorted.map((r, n) => {
         const heading = spec.heading(r);
-        return editing === r.id ? (
-          <RecordForm
-            key={r.id}
-            spec={spec}
-            fields={fields}
-            title={`Edit ${heading}`}
-            // A stored payload is a complete set of starting values (a generic type is not seen as its own partial).
-            initial={payloadOf(r) as DefaultValues<RecordPayload<K>>}
-            submitLabel="Save changes"
-            onCancel={() => setEditing(null)}
-            save={async (data) => {
-              await updateRecord.mutateAsync({ id: r.id, data: { ...data, ...fixed } });
-              setEditing(null);
-            }}
-          />
-        ) : (
-          <RecordWithEvidence key={r.id} recordId={r.id} files={r.evidence} label={heading}>
-            <h3 className="record-title">{heading}</h3>
-            <dl className="details compact">
-              {spec.facts(r).map(([k, v]) => (
-                <div key={k} className="fact">
-                  <dt>{k}</dt>
-                  <dd>{v}</dd>
-                </div>
-              ))}
-            </dl>
-            <div className="actions">
-              <button type="button" className="secondary small" onClick={() => (setEditing(r.id), setAdding(false))} aria-label={`Edit ${heading}`}>
-                Edit
-              </button>
-              {extraActions?.(r)}
-              {confirming === r.id ? (
-                <>
-                  <button type="button" className="danger small" onClick={() => remove(r.id)}>
-                    Yes, delete it{r.evidence.length ? ` and its ${r.evidence.length === 1 ? 'file' : `${r.evidence.length} files`}` : ''}
-                  </button>
-                  <button type="button" className="secondary small" onClick={() => setConfirming(null)}>
-                    Keep
-                  </button>
-                </>
-              ) : (
-                <button type="button" className="secondary small" onClick={() => setConfirming(r.id)} aria-label={`Delete ${heading}`}>
-                  Delete…
+        const group = groupOf?.(r);
+        const groupHead = group && (n === 0 || groupOf?.(sorted[n - 1]!).key !== group.key) ? <h3 className="record-group">{group.title}</h3> : null;
+        const card =
+          editing === r.id ? (
+            <RecordForm
+              key={r.id}
+              spec={spec}
+              fields={fields}
+              title={`Edit ${heading}`}
+              // A stored payload is a complete set of starting values (a generic type is not seen as its own partial).
+              initial={payloadOf(r) as DefaultValues<RecordPayload<K>>}
+              submitLabel="Save changes"
+              onCancel={() => setEditing(null)}
+              save={async (data) => {
+                await updateRecord.mutateAsync({ id: r.id, data: { ...data, ...fixed } });
+                setEditing(null);
+              }}
+            />
+          ) : (
+            <RecordWithEvidence key={r.id} recordId={r.id} files={r.evidence} label={heading}>
+              <h3 className="record-title">{heading}</h3>
+              <dl className="details compact">
+                {spec.facts(r).map(([k, v]) => (
+                  <div key={k} className="fact">
+                    <dt>{k}</dt>
+                    <dd>{v}</dd>
+                  </div>
+                ))}
+              </dl>
+              <div className="actions">
+                <button type="button" className="secondary small" onClick={() => (setEditing(r.id), setAdding(false))} aria-label={`Edit ${heading}`}>
+                  Edit
                 </button>
-              )}
-            </div>
-          </RecordWithEvidence>
+                {extraActions?.(r)}
+                {confirming === r.id ? (
+                  <>
+                    <button type="button" className="danger small" onClick={() => remove(r.id)}>
+                      Yes, delete it{r.evidence.length ? ` and its ${r.evidence.length === 1 ? 'file' : `${r.evidence.length} files`}` : ''}
+                    </button>
+                    <button type="button" className="secondary small" onClick={() => setConfirming(null)}>
+                      Keep
+                    </button>
+                  </>
+                ) : (
+                  <button type="button" className="secondary small" onClick={() => setConfirming(r.id)} aria-label={`Delete ${heading}`}>
+                    Delete…
+                  </button>
+                )}
+              </div>
+            </RecordWithEvidence>
+          );
+        return groupHead ? (
+          <Fragment key={r.id}>
+            {groupHead}
+            {card}
+          </Fragment>
+        ) : (
+          card
         );
       })}
     </div>
@@ -141,6 +162,8 @@ export function RecordForm<K extends RecordKind>({
   initial,
   submitLabel,
   save,
+  saveAndAdd,
+  focusFirst,
   onCancel,
 }: {
   spec: KindSpec<K>;
@@ -149,12 +172,38 @@ export function RecordForm<K extends RecordKind>({
   initial: DefaultValues<RecordPayload<K>>;
   submitLabel: string;
   save: (data: RecordPayload<K>) => Promise<void>;
+  /** "Save and add another": saves, then clears the form for the next record, keeping spec.keep. */
+  saveAndAdd?: (data: RecordPayload<K>) => Promise<void>;
+  /** Focus the first field when the form opens. */
+  focusFirst?: boolean;
   onCancel: () => void;
 }) {
   const f = useContractForm(spec.schema, initial, { prefix: 'data' });
   const values = useWatch({ control: f.control });
+  const formRef = useRef<HTMLFormElement>(null);
+  // "Saved …" after each "Save and add another" (a quiet status; cleared by the next save).
+  const [savedNote, setSavedNote] = useState('');
+  const [count, setCount] = useState(0);
+  const firstField = () => formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
+  useEffect(() => {
+    if (focusFirst) firstField();
+  }, [focusFirst]);
+  // An event handler (refs are read only when it runs, never while rendering).
+  const another = (add: (data: RecordPayload<K>) => Promise<void>) =>
+    void f.submit(async (data) => {
+      setSavedNote('');
+      await add(data);
+      // The next record starts from the kind's starting values plus what it keeps (the same provider…).
+      const kept: Record<string, unknown> = {};
+      for (const name of spec.keep ?? []) kept[name] = (data as Record<string, unknown>)[name];
+      f.reset({ ...initial, ...kept } as DefaultValues<RecordPayload<K>>);
+      const n = count + 1;
+      setCount(n);
+      setSavedNote(`Saved: ${spec.heading(data)}${n > 1 ? ` (${n} added)` : ''}. The form is ready for the next one.`);
+      requestAnimationFrame(firstField);
+    })();
   return (
-    <form className="card form-grid" onSubmit={f.submit(save)} aria-label={title} noValidate>
+    <form className="card form-grid" onSubmit={f.submit(save)} aria-label={title} noValidate ref={formRef}>
       <h3 className="form-title">{title}</h3>
       {fields
         .filter((fs) => !fs.showIf || fs.showIf(values))
@@ -166,10 +215,20 @@ export function RecordForm<K extends RecordKind>({
         <button type="submit" disabled={f.formState.isSubmitting}>
           {submitLabel}
         </button>
+        {saveAndAdd ? (
+          <button type="button" className="secondary" disabled={f.formState.isSubmitting} onClick={() => another(saveAndAdd)}>
+            Save and add another
+          </button>
+        ) : null}
         <button type="button" className="secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>
+      {saveAndAdd ? (
+        <p role="status" className="saved span-all">
+          {savedNote}
+        </p>
+      ) : null}
     </form>
   );
 }

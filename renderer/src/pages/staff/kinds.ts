@@ -39,6 +39,8 @@ export interface KindSpec<K extends RecordKind> {
   dateOf(r: RecordPayload<K>): string;
   /** Starting values for a new record. */
   start?: () => DefaultValues<RecordPayload<K>>;
+  /** What "Save and add another" keeps for the next record (the same provider, body, reviewer…). */
+  keep?: Path<RecordPayload<K>>[];
 }
 
 export const DBS_LEVEL_WORDS: Record<string, string> = {
@@ -91,6 +93,7 @@ const dbs: KindSpec<'dbs'> = {
       r.updateService ? `Yes${r.lastStatusCheckOn ? `, status checked on ${ukDate(s(r.lastStatusCheckOn))}` : ', no status check recorded'}` : 'No',
     ],
   ],
+  keep: ['level'],
   dateOf: (r) => s(r.issuedOn),
 };
 const indemnity: KindSpec<'indemnity'> = {
@@ -124,6 +127,7 @@ const indemnity: KindSpec<'indemnity'> = {
     ['Expires on', ukDate(s(r.expiresOn))],
     ['Held', r.heldBy === 'employer' ? 'Through the employer' : 'Personally'],
   ],
+  keep: ['insurer', 'heldBy', 'coverGBP'],
   dateOf: (r) => s(r.expiresOn),
 };
 const registration: KindSpec<'registration'> = {
@@ -145,6 +149,7 @@ const registration: KindSpec<'registration'> = {
     ['Last checked on the register', ukDate(s(r.lastCheckedOn)) || 'Not recorded'],
     ['Restriction', s(r.restriction) || 'None recorded'],
   ],
+  keep: ['body'],
   dateOf: (r) => s(r.lastCheckedOn) || s(r.expiresOn),
 };
 const cpd: KindSpec<'cpd'> = {
@@ -169,6 +174,7 @@ const cpd: KindSpec<'cpd'> = {
     ...opt('Category', s(r.category)),
     ...opt('Reflection', s(r.reflection)),
   ],
+  keep: ['provider', 'category'],
   dateOf: (r) => s(r.date),
 };
 const training: KindSpec<'training'> = {
@@ -192,6 +198,7 @@ const training: KindSpec<'training'> = {
     ...opt('Provider', s(r.provider)),
     ...opt('Level', s(r.level)),
   ],
+  keep: ['provider'],
   dateOf: (r) => s(r.completedOn),
 };
 const peerReview: KindSpec<'peerReview'> = {
@@ -214,6 +221,7 @@ const peerReview: KindSpec<'peerReview'> = {
     ...opt('Areas reviewed', Array.isArray(r.areas) ? r.areas.map((a) => AREA_WORDS[a] ?? a).join(', ') : ''),
     ...opt('Notes', s(r.notes)),
   ],
+  keep: ['reviewer'],
   dateOf: (r) => s(r.date),
   start: () => ({ areas: [] }),
 };
@@ -237,6 +245,7 @@ const policyAck: KindSpec<'policyAck'> = {
   ],
   heading: (r) => `${POLICY_WORDS[s(r.policy)] ?? s(r.policy)} policy`,
   facts: (r) => [['Acknowledged on', ukDate(s(r.on))]],
+  keep: ['on'],
   dateOf: (r) => s(r.on),
 };
 // Cases held outside the firm (associates; MTSP Practitioner H "from all sources").
