@@ -7,6 +7,7 @@ import { TRAINING_KINDS, type OwnerType, type RecordKind, type RecordPayload, ty
 import { useAction } from '../../data/query';
 import { CheckField, SelectField, TextField } from '../../components/fields';
 import { RecordWithEvidence } from '../../components/EvidenceFiles';
+import { useInlineFormFocus } from '../../components/focus';
 import { pounds } from '../../format';
 import { useContractForm, type ContractForm } from '../../forms/useContractForm';
 import { CheckInput, DateInput, FormMessage, NumberInput, SelectInput, TextInput, useBound } from '../../forms/inputs';
@@ -108,7 +109,14 @@ export function RecordList<K extends RecordKind>({
               ))}
             </dl>
             <div className="actions">
-              <button type="button" className="secondary small" onClick={() => (setEditing(r.id), setAdding(false))} aria-label={`Edit ${heading}`}>
+              <button
+                type="button"
+                className="secondary small"
+                onClick={() => (setEditing(r.id), setAdding(false))}
+                aria-label={`Edit ${heading}`}
+                // Found again when the form closes, even if saving changed the heading.
+                data-focus-key={`edit-record-${r.id}`}
+              >
                 Edit
               </button>
               {extraActions?.(r)}
@@ -153,8 +161,9 @@ export function RecordForm<K extends RecordKind>({
 }) {
   const f = useContractForm(spec.schema, initial, { prefix: 'data' });
   const values = useWatch({ control: f.control });
+  const focusRef = useInlineFormFocus<HTMLFormElement>();
   return (
-    <form className="card form-grid" onSubmit={f.submit(save)} aria-label={title} noValidate>
+    <form className="card form-grid" onSubmit={f.submit(save)} aria-label={title} noValidate ref={focusRef}>
       <h3 className="form-title">{title}</h3>
       {fields
         .filter((fs) => !fs.showIf || fs.showIf(values))
