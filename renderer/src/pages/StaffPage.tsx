@@ -25,7 +25,15 @@ function TabRecords({ tab, person }: { tab: Exclude<StaffTab, 'details'>; person
     case 'dbs':
       return <RecordList spec={KINDS.dbs} owner={owner} records={person.dbs} />;
     case 'indemnity':
-      return <RecordList spec={KINDS.indemnity} owner={owner} records={person.indemnity} />;
+      // Someone working for themselves holds their own policy; anyone else may hold it through the employer.
+      return (
+        <RecordList
+          spec={KINDS.indemnity}
+          owner={owner}
+          records={person.indemnity}
+          defaults={person.solePractitioner || person.employment === 'self-employed' ? { heldBy: 'self' } : undefined}
+        />
+      );
     case 'registrations':
       return <RecordList spec={KINDS.registration} owner={owner} records={person.registrations} />;
     case 'cpd':

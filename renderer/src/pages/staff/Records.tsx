@@ -30,6 +30,7 @@ export function RecordList<K extends RecordKind>({
   owner,
   records,
   fixed,
+  defaults,
   extraActions,
   addLabel,
 }: {
@@ -38,6 +39,8 @@ export function RecordList<K extends RecordKind>({
   records: Stored<RecordPayload<K>>[];
   /** Values every record here has and the form does not ask for (e.g. a policy's kind). */
   fixed?: Partial<RecordPayload<K>>;
+  /** Starting values for a new record here that the person can change (who holds a sole practitioner's indemnity). */
+  defaults?: Partial<RecordPayload<K>>;
   extraActions?: (r: Stored<RecordPayload<K>>) => ReactNode;
   addLabel?: string;
 }) {
@@ -65,7 +68,7 @@ export function RecordList<K extends RecordKind>({
           fields={fields}
           title={add}
           // Both are partial payloads of this kind; TypeScript loses that through a generic spread.
-          initial={{ ...spec.start?.(), ...fixed } as DefaultValues<RecordPayload<K>>}
+          initial={{ ...spec.start?.(), ...defaults, ...fixed } as DefaultValues<RecordPayload<K>>}
           submitLabel={add}
           onCancel={() => setAdding(false)}
           save={async (data) => {
