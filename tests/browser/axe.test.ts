@@ -2,18 +2,20 @@
 // encrypted vault holding the sample firm): every page in router.tsx, the vault gate, the set-up
 // and import pages, the inline forms and every dialog. WCAG 2.0, 2.1 and 2.2 A and AA: any
 // violation fails the test, listed with its rule, where it is and what it asks for.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { POLICY_KINDS } from '../../electron/contract/model';
 import { createCase } from '../../electron/services/cases/cases';
+import { createSupplier } from '../../electron/services/suppliers/suppliers';
 import { attachEvidence } from '../../electron/services/evidence/evidence';
 import { addRecord } from '../../electron/services/evidence/records';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
 import { STAFF_TABS } from '../../renderer/src/links';
 import { closeBrowser, startHarness, type Harness } from '../support/harness';
 import { sampleFirm } from '../support/vaults';
+import { textPdf } from '../support/pdf';
 
 const PASS = 'kettle orchard lantern 42';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -71,6 +73,11 @@ async function seeded(): Promise<{ h: Harness; staff: string; supplier: string; 
     expiresOn: '2027-03-31',
   });
   attachEvidence(ctx, rec.id, { name: 'schedule.png', bytes: readFileSync(path.resolve(__dirname, '../../docs/images/dashboard.png')) });
+  // A PDF on a DBS check (drawn by pdf.js in the viewer), and a rejected supplier (the override dialog).
+  const dbs = addRecord(ctx, { type: 'staff', ref: staff }, 'dbs', { level: 'enhanced', issuedOn: '2026-01-10' });
+  attachEvidence(ctx, dbs.id, { name: 'certificate.pdf', bytes: textPdf(['Enhanced certificate', 'No information recorded']) });
+  createSupplier(ctx, { ref: 'SUP-NO', name: 'Quick Fix Therapy', kind: 'organisation', services: ['psychology'] });
+  addRecord(ctx, { type: 'supplier', ref: 'SUP-NO' }, 'decision', { decision: 'rejected', by: 'Kim Byrne', on: '2026-02-01', note: 'no indemnity' });
   // A closed case, for the delete dialog.
   createCase(ctx, {
     ref: 'RC-OLD',
@@ -86,7 +93,7 @@ async function seeded(): Promise<{ h: Harness; staff: string; supplier: string; 
 }
 
 describe('axe-core finds no WCAG 2.2 AA violation', () => {
-  it('on the vault gate: unlock, create and restore', async () => {
+  it('on the vault gate, the set-up after it and an import preview', async () => {
     const h = await startHarness({ today: '2026-11-24' });
     const { page } = h;
     const found: Found[] = [];
@@ -102,6 +109,36 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
       await page.getByRole('tab', { name: 'Create a new vault' }).click();
       await page.getByRole('button', { name: 'Create vault' }).click();
       found.push(...(await axe(page, 'vault gate: create with nothing typed')));
+
+      // The set-up after creating the vault, each of its steps, "I work alone" and the offer at the end.
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+      await page.getByLabel('Passphrase again').fill(PASS);
+      await page.getByRole('button', { name: 'Create vault' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Set up Caseproof');
+      await page.getByRole('button', { name: 'Next' }).click();
+      found.push(...(await axe(page, 'set-up step 1 with its message')));
+      await page.getByLabel('Your name').fill('Jane Smith');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByLabel('I work alone').waitFor();
+      found.push(...(await axe(page, 'set-up step 2')));
+      await page.getByLabel('I work alone').check();
+      found.push(...(await axe(page, 'set-up step 2, I work alone')));
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Save and continue' }).waitFor();
+      found.push(...(await axe(page, 'set-up step 3')));
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      await page.getByText('Set-up saved.').waitFor();
+      found.push(...(await axe(page, 'set-up step 4')));
+
+      // An import's preview with a refused row.
+      const sheet = path.join(h.dir, 'cpd.csv');
+      writeFileSync(sheet, 'staffRef,date,topic,provider,hours\nJS-01,14/05/2026,Goal setting,CMSUK,2\nJS-01,31/13/2026,Spinal pathways,UKABIF,3\n');
+      await page.goto(`${h.url}#/import/spreadsheet`);
+      await page.getByLabel('What the spreadsheet holds').selectOption('cpd');
+      h.platform.dialogAnswers.push(sheet);
+      await page.getByRole('button', { name: 'Choose the file…' }).click();
+      await page.getByRole('table', { name: 'Refused' }).waitFor();
+      found.push(...(await axe(page, 'import preview with a refused row')));
     } finally {
       await h.close();
     }
@@ -173,6 +210,12 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
       await page.getByRole('dialog').waitFor();
       await check('evidence viewer dialog');
       await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+      await visit(h, `/staff/${staff}/dbs`);
+      await page.getByRole('button', { name: /^View/ }).first().click();
+      await page.getByRole('dialog').locator('canvas').first().waitFor();
+      await check('PDF viewer dialog');
+      await page.keyboard.press('Escape');
+      await visit(h, `/staff/${staff}`);
       await page
         .getByRole('button', { name: /^Grant exemption/ })
         .first()
@@ -203,6 +246,18 @@ describe('axe-core finds no WCAG 2.2 AA violation', () => {
         await check(`case dialog ${opener}`);
         await page.keyboard.press('Escape');
       }
+      // Instructing a supplier who was not approved asks for a reason first.
+      await visit(h, `/cases/${caseRef}`);
+      const instruct = page.getByRole('form', { name: 'Instruct a supplier' });
+      await instruct.getByLabel('Supplier').selectOption({ label: 'Quick Fix Therapy' });
+      await instruct.getByLabel('Instructed on').fill('02/06/2026');
+      await instruct.getByRole('button', { name: 'Instruct supplier' }).click();
+      const prompt = page.getByRole('dialog', { name: 'This supplier was not approved on that date' });
+      await prompt.waitFor();
+      await prompt.getByRole('button', { name: 'Instruct anyway and record the override' }).click();
+      await prompt.getByText(/Reason for the override is required/).waitFor();
+      await check('override dialog with its message');
+      await page.keyboard.press('Escape');
     } finally {
       await h.close();
     }
