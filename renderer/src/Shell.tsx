@@ -4,6 +4,10 @@ import { Link, Outlet, linkOptions, useRouterState } from '@tanstack/react-route
 import { useOp, useAction } from './data/query';
 import { resetWindow } from './lock/reset';
 import { DamageBanner } from './components/DamageBanner';
+import { focusMain, usePageHeadingFocus } from './components/focus';
+
+/** Where focus goes on arriving at the main region. */
+const mainRegion = () => document.getElementById('main');
 
 /** The sections, and the first parts of the addresses each one covers. */
 const SECTIONS = [
@@ -24,8 +28,22 @@ export function Shell() {
   const state = useOp('vaultState', {});
   const lock = useAction('lockVault');
   const first = useRouterState({ select: (s) => s.location.pathname.split('/')[1] ?? '' });
+  // One page, whichever of a staff profile's tabs is showing (a tab change keeps focus on the tabs).
+  const page = useRouterState({ select: (s) => s.location.pathname.replace(/^(\/staff\/[^/]+)\/[^/]+$/, '$1') });
+  usePageHeadingFocus(page, mainRegion);
   return (
     <div className="shell">
+      {/* The first thing Tab reaches. Not an href="#main": the address's hash is the page's route. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          focusMain(mainRegion());
+        }}
+      >
+        Skip to main content
+      </a>
       <nav className="sidebar" aria-label="Sections">
         <div className="brand">Caseproof</div>
         <ul>

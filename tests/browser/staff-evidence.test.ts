@@ -200,12 +200,12 @@ describe('staff evidence in the browser', () => {
       await expect.poll(() => row(page, 'STAFF-DBS').textContent()).toContain('Not met');
       expect(
         await row(page, 'STAFF-DBS')
-          .getByRole('button', { name: /Grant an exemption/ })
+          .getByRole('button', { name: /Grant exemption/ })
           .count(),
       ).toBe(0);
       // Grant an exemption from the peer review rule, until 12 months on by default; an empty reason is refused beside the field.
       await expect.poll(() => row(page, 'STAFF-PEER-REVIEW').textContent()).toContain('Not met');
-      await row(page, 'STAFF-PEER-REVIEW').getByRole('button', { name: 'Grant an exemption from Peer review' }).click();
+      await row(page, 'STAFF-PEER-REVIEW').getByRole('button', { name: 'Grant exemption from Peer review' }).click();
       const dlg = page.getByRole('dialog', { name: 'Exempt Sam Okafor from Peer review' });
       expect(await dlg.getByLabel('Granted by').inputValue()).toBe('Pat Manager');
       expect(await dlg.getByLabel('Granted on').inputValue()).toBe('24/11/2026');
@@ -224,7 +224,7 @@ describe('staff evidence in the browser', () => {
       await page.screenshot({ path: path.join(SHOTS, 'profile.png'), fullPage: true });
 
       // Withdraw it again: the rule is judged on the evidence once more.
-      await row(page, 'STAFF-PEER-REVIEW').getByRole('button', { name: 'Withdraw the exemption from Peer review' }).click();
+      await row(page, 'STAFF-PEER-REVIEW').getByRole('button', { name: 'Withdraw exemption from Peer review' }).click();
       await row(page, 'STAFF-PEER-REVIEW').getByRole('button', { name: 'Yes, withdraw it' }).click();
       await expect.poll(() => row(page, 'STAFF-PEER-REVIEW').textContent()).toContain('Not met');
 
@@ -405,7 +405,7 @@ describe('staff evidence in the browser', () => {
       expect(await list.locator('li[data-question="dbs"]').textContent()).toContain('Not yet');
       expect(await list.locator('li[data-question="handover"]').textContent()).toContain('Yes');
       expect(await list.locator('li[data-question="consent"]').textContent()).toContain('Does not apply');
-      await pi.getByRole('link', { name: 'Fix Professional indemnity' }).click();
+      await pi.getByRole('link', { name: 'Fix this: Professional indemnity' }).click();
       await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/staff/RR-02/indemnity');
       await expect.poll(() => page.getByRole('tab', { name: /^Indemnity/ }).getAttribute('aria-selected')).toBe('true');
 

@@ -9,6 +9,7 @@ import { POLICY_KINDS, policy, type Policy, type PolicyKind, type Stored } from 
 import type { StoredRecord } from '../../../electron/contract/views';
 import { useAction, useOps } from '../data/query';
 import { StatusBadge } from '../components/Status';
+import { useInlineFormFocus } from '../components/focus';
 import { useContractForm } from '../forms/useContractForm';
 import { DateInput, FormMessage } from '../forms/inputs';
 import { POLICY_OF_RULE } from '../links';
@@ -95,8 +96,9 @@ function ReviewForm({ record, today, onDone }: { record: Stored<Policy>; today: 
     await update.mutateAsync({ id, data: { ...data, reviewedOn } });
     onDone();
   });
+  const focusRef = useInlineFormFocus<HTMLDivElement>();
   return (
-    <div className="review-inline" role="group" aria-label={`Review of ${record.title}`}>
+    <div className="review-inline" role="group" aria-label={`Review of ${record.title}`} ref={focusRef}>
       <DateInput form={f} name="reviewedOn" label="Reviewed on" />
       <button type="button" className="small" onClick={save}>
         Save review

@@ -100,7 +100,7 @@ function Line({ line, title }: { line: ChecklistLine; title: string }) {
   return (
     <li data-rule={line.rule}>
       <StatusBadge status={line.status} /> <strong>{whose ? `${whose}: ${title}` : title}</strong> — {line.reason}{' '}
-      <Link {...fixLink(line.subject, line.ref, line.rule)} aria-label={`${needsFix ? 'Fix' : 'Open'} ${whose ? `${whose}: ` : ''}${title}`}>
+      <Link {...fixLink(line.subject, line.ref, line.rule)} aria-label={`${needsFix ? 'Fix this' : 'Open'}: ${whose ? `${whose}: ` : ''}${title}`}>
         {needsFix ? 'Fix this' : 'Open'}
       </Link>
     </li>

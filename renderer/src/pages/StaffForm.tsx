@@ -6,6 +6,7 @@ import { useAction } from '../data/query';
 import { useContractForm } from '../forms/useContractForm';
 import { CheckInput, DateInput, FormMessage, NumberInput, SelectInput, TextInput } from '../forms/inputs';
 import { pick } from '../forms/pick';
+import { useInlineFormFocus } from '../components/focus';
 
 export function StaffForm({ initial, onSaved, onCancel }: { initial?: StaffDetails; onSaved: (ref: string) => void; onCancel: () => void }) {
   const f = useContractForm(staffDetails, initial ? pick(initial, staffDetails.keyof().options) : {}, { prefix: 'details' });
@@ -16,8 +17,9 @@ export function StaffForm({ initial, onSaved, onCancel }: { initial?: StaffDetai
     const saved = initial ? await update.mutateAsync({ ref: initial.ref, details: d }) : await create.mutateAsync(d);
     onSaved(saved.ref);
   });
+  const focusRef = useInlineFormFocus<HTMLFormElement>();
   return (
-    <form onSubmit={submit} aria-label={initial ? 'Edit staff member' : 'Add a staff member'} noValidate className="card form-grid">
+    <form onSubmit={submit} aria-label={initial ? 'Edit staff member' : 'Add a staff member'} noValidate className="card form-grid" ref={focusRef}>
       <TextInput form={f} name="name" label="Name" required autoFocus />
       <TextInput form={f} name="ref" label="Reference" required hint="A short code unique in your firm, e.g. RR-03." />
       <TextInput form={f} name="profession" label="Profession" hint="e.g. Occupational therapist" />

@@ -27,7 +27,15 @@ function TabRecords({ tab, person, add, asOf }: { tab: Exclude<StaffTab, 'detail
     case 'dbs':
       return <RecordList spec={KINDS.dbs} owner={owner} records={person.dbs} startAdding={add} />;
     case 'indemnity':
-      return <RecordList spec={KINDS.indemnity} owner={owner} records={person.indemnity} startAdding={add} />;
+      // Someone working for themselves holds their own policy; anyone else may hold it through the employer.
+      return (
+        <RecordList
+          spec={KINDS.indemnity}
+          owner={owner}
+          records={person.indemnity}
+          defaults={person.solePractitioner || person.employment === 'self-employed' ? { heldBy: 'self' } : undefined}
+        />
+      );
     case 'registrations':
       return <RecordList spec={KINDS.registration} owner={owner} records={person.registrations} startAdding={add} />;
     case 'cpd':

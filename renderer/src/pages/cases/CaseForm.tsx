@@ -6,6 +6,7 @@ import { useWatch } from 'react-hook-form';
 import { caseDetails, CASE_STATUSES, FUNDING, INJURIES, PARTY_KINDS, type CaseDetails } from '../../../../electron/contract/model';
 import type { PartyView } from '../../../../electron/contract/ops/cases';
 import { SelectField } from '../../components/fields';
+import { useInlineFormFocus } from '../../components/focus';
 import { useAction, useOps } from '../../data/query';
 import { useContractForm, type ContractForm } from '../../forms/useContractForm';
 import { DateInput, FormMessage, SelectInput, TextInput, useBound } from '../../forms/inputs';
@@ -29,8 +30,9 @@ export function CaseForm({ initial, onSaved, onCancel }: { initial?: CaseDetails
     const saved = initial ? await update.mutateAsync({ ref: initial.ref, details: d }) : await create.mutateAsync(d);
     onSaved(saved.case.ref);
   });
+  const focusRef = useInlineFormFocus<HTMLFormElement>();
   return (
-    <form onSubmit={submit} aria-label={initial ? 'Edit case details' : 'Add a case'} noValidate className="card form-grid">
+    <form onSubmit={submit} aria-label={initial ? 'Edit case details' : 'Add a case'} noValidate className="card form-grid" ref={focusRef}>
       <p className="notice span-all" id="privacy-note">
         Caseproof needs only your own reference for the case and the client&apos;s initials. Do not enter the client&apos;s name, date of birth or address: none
         of them is needed to show compliance.

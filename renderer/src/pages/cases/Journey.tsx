@@ -3,6 +3,7 @@
 // follow-up windows, the outcome and feedback. Every form checks with the contract's schemas;
 // free text says "no names" because the vault keeps references and initials only.
 import { useState } from 'react';
+import { useInlineFormFocus } from '../../components/focus';
 import type { z } from 'zod';
 import { inputs } from '../../../../electron/contract/api';
 import {
@@ -112,8 +113,9 @@ function IncidentForm({ view, index, onChanged, onDone }: { view: CaseView; inde
     await save(d, index);
     onDone();
   });
+  const focusRef = useInlineFormFocus<HTMLFormElement>();
   return (
-    <form onSubmit={submit} noValidate aria-label={existing ? 'Update the incident' : 'Log an incident or concern'} className="card form-grid">
+    <form onSubmit={submit} noValidate aria-label={existing ? 'Update the incident' : 'Log an incident or concern'} className="card form-grid" ref={focusRef}>
       <SelectInput form={f} name="kind" label="Kind" options={options(INCIDENT_KINDS, INCIDENT_KIND_WORDS)} blank="Choose a kind" />
       <TextInput form={f} name="identifiedAt" type="datetime-local" label="Identified at" hint="Date and time, to the minute." />
       <TextInput form={f} name="summary" label="Summary" multiline hint={NO_NAMES} />

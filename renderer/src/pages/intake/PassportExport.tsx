@@ -3,6 +3,7 @@
 // they work for. The firm opens it from Import → An evidence passport.
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
+import { useInlineFormFocus } from '../../components/focus';
 import { inputs } from '../../../../electron/contract/api';
 import { passphraseStrength } from '../../../../electron/contract/passphrase';
 import { useAction } from '../../data/query';
@@ -22,6 +23,7 @@ export function PassportExport({ staffRef, name }: { staffRef: string; name: str
   const f = useContractForm(form, { passphrase: '', confirm: '' });
   const save = useAction('exportPassportToDialog');
   const passphrase = useWatch({ control: f.control, name: 'passphrase' }) ?? '';
+  const focusRef = useInlineFormFocus<HTMLFormElement>();
   if (!open)
     return (
       <div className="actions">
@@ -38,6 +40,7 @@ export function PassportExport({ staffRef, name }: { staffRef: string; name: str
   return (
     <form
       className="card form-grid"
+      ref={focusRef}
       aria-label="Export evidence passport"
       noValidate
       onSubmit={f.submit(async ({ passphrase: p }) => {

@@ -251,7 +251,7 @@ function ImportOffer({ alone }: { alone?: string }) {
       </ul>
       <div className="actions">
         {alone ? (
-          <Link to="/staff/$ref/{-$tab}" params={{ ref: alone }}>
+          <Link to="/staff/$ref/{-$tab}" params={{ ref: alone, tab: 'dbs' }}>
             Add your evidence
           </Link>
         ) : (

@@ -126,6 +126,8 @@ function MakerForm({
   const schema = useMemo(() => makerSchema(recipients), [recipients]);
   const f = useContractForm(schema, {
     kind: 'staff',
+    // A firm of one (a sole practitioner) has only one case manager to choose: they are chosen already.
+    ...(staff.length === 1 ? { ref: staff[0].ref } : {}),
     asOf: today,
     options: { includeReflections: true, includeEvidenceAppendix: true, embedImages: true, includeTraining: true, includeCaseload: true },
   });

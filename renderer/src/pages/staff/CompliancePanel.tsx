@@ -108,7 +108,8 @@ export function CompliancePanel({
                       to="/staff/$ref/{-$tab}"
                       params={{ ref: staffRef, tab }}
                       activeOptions={{ exact: true }}
-                      aria-label={`Fix ${info?.title ?? r.rule} in ${tabWords}`}
+                      // The visible words first, so speech input ("click Fix in DBS checks") finds it.
+                      aria-label={`Fix in ${tabWords}: ${info?.title ?? r.rule}`}
                     >
                       Fix in {tabWords}
                     </Link>
@@ -128,7 +129,7 @@ export function CompliancePanel({
                         type="button"
                         className="secondary small"
                         onClick={() => setWithdrawing(r.rule)}
-                        aria-label={`Withdraw the exemption from ${info?.title ?? r.rule}`}
+                        aria-label={`Withdraw exemption from ${info?.title ?? r.rule}`}
                       >
                         Withdraw exemption…
                       </button>
@@ -138,7 +139,7 @@ export function CompliancePanel({
                       type="button"
                       className="secondary small"
                       onClick={() => (setDone(null), setGranting(r.rule))}
-                      aria-label={`Grant an exemption from ${info?.title ?? r.rule}`}
+                      aria-label={`Grant exemption from ${info?.title ?? r.rule}`}
                     >
                       Grant exemption…
                     </button>

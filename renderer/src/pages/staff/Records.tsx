@@ -1,12 +1,13 @@
 // A list of evidence records of one kind with add / edit / delete, each record a card that
 // files can be dropped onto. Forms are validated as the user types with the kind's zod
 // schema (model.ts RECORD_KINDS); main's errors are shown beside the field they concern.
-import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useWatch, type DefaultValues, type FieldValues } from 'react-hook-form';
 import { TRAINING_KINDS, type OwnerType, type RecordKind, type RecordPayload, type Stored } from '../../../../electron/contract/model';
 import { useAction } from '../../data/query';
 import { CheckField, SelectField, TextField } from '../../components/fields';
 import { RecordWithEvidence } from '../../components/EvidenceFiles';
+import { useInlineFormFocus } from '../../components/focus';
 import { pounds } from '../../format';
 import { useContractForm, type ContractForm } from '../../forms/useContractForm';
 import { CheckInput, DateInput, FormMessage, NumberInput, SelectInput, TextInput, useBound } from '../../forms/inputs';
@@ -29,6 +30,7 @@ export function RecordList<K extends RecordKind>({
   owner,
   records,
   fixed,
+  defaults,
   extraActions,
   addLabel,
   startAdding,
@@ -39,6 +41,8 @@ export function RecordList<K extends RecordKind>({
   records: Stored<RecordPayload<K>>[];
   /** Values every record here has and the form does not ask for (e.g. a policy's kind). */
   fixed?: Partial<RecordPayload<K>>;
+  /** Starting values for a new record here that the person can change (who holds a sole practitioner's indemnity). */
+  defaults?: Partial<RecordPayload<K>>;
   extraActions?: (r: Stored<RecordPayload<K>>) => ReactNode;
   addLabel?: string;
   /** Open with the add form showing and its first field focused (a to-do item's link). */
@@ -70,7 +74,7 @@ export function RecordList<K extends RecordKind>({
           fields={fields}
           title={add}
           // Both are partial payloads of this kind; TypeScript loses that through a generic spread.
-          initial={{ ...spec.start?.(), ...fixed } as DefaultValues<RecordPayload<K>>}
+          initial={{ ...spec.start?.(), ...defaults, ...fixed } as DefaultValues<RecordPayload<K>>}
           submitLabel={add}
           onCancel={() => setAdding(false)}
           save={async (data) => {
@@ -121,7 +125,14 @@ export function RecordList<K extends RecordKind>({
                 ))}
               </dl>
               <div className="actions">
-                <button type="button" className="secondary small" onClick={() => (setEditing(r.id), setAdding(false))} aria-label={`Edit ${heading}`}>
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() => (setEditing(r.id), setAdding(false))}
+                  aria-label={`Edit ${heading}`}
+                  // Found again when the form closes, even if saving changed the heading.
+                  data-focus-key={`edit-record-${r.id}`}
+                >
                   Edit
                 </button>
                 {extraActions?.(r)}
@@ -180,7 +191,16 @@ export function RecordForm<K extends RecordKind>({
 }) {
   const f = useContractForm(spec.schema, initial, { prefix: 'data' });
   const values = useWatch({ control: f.control });
-  const formRef = useRef<HTMLFormElement>(null);
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const focusRef = useInlineFormFocus<HTMLFormElement>();
+  // One ref for both: the inline form's focus (in on open, back to its button on close) and the form itself.
+  const setForm = useCallback(
+    (el: HTMLFormElement | null) => {
+      formRef.current = el;
+      return focusRef(el);
+    },
+    [focusRef],
+  );
   // "Saved …" after each "Save and add another" (a quiet status; cleared by the next save).
   const [savedNote, setSavedNote] = useState('');
   const [count, setCount] = useState(0);
@@ -203,7 +223,7 @@ export function RecordForm<K extends RecordKind>({
       requestAnimationFrame(firstField);
     })();
   return (
-    <form className="card form-grid" onSubmit={f.submit(save)} aria-label={title} noValidate ref={formRef}>
+    <form className="card form-grid" onSubmit={f.submit(save)} aria-label={title} noValidate ref={setForm}>
       <h3 className="form-title">{title}</h3>
       {fields
         .filter((fs) => !fs.showIf || fs.showIf(values))

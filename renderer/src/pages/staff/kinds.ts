@@ -85,6 +85,8 @@ const dbs: KindSpec<'dbs'> = {
     { name: 'lastStatusCheckOn', label: 'Last Update Service status check', kind: 'date', showIf: (v) => !!v.updateService || !!v.lastStatusCheckOn },
   ],
   heading: (r) => `${DBS_LEVEL_WORDS[s(r.level)] ?? s(r.level)} DBS certificate`,
+  // Only an enhanced certificate counts (STAFF-DBS), so a new one starts as enhanced.
+  start: () => ({ level: 'enhanced' }),
   facts: (r) => [
     ['Issued on', ukDate(s(r.issuedOn))],
     ...opt('Certificate number', s(r.certificateNumber)),

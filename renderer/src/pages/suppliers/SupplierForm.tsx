@@ -5,6 +5,7 @@ import { useWatch, type FieldValues, type Path } from 'react-hook-form';
 import { supplierDetails, type SupplierDetails } from '../../../../electron/contract/model';
 import { useAction } from '../../data/query';
 import { CheckField } from '../../components/fields';
+import { useInlineFormFocus } from '../../components/focus';
 import { useContractForm, type ContractForm } from '../../forms/useContractForm';
 import { CheckInput, FormMessage, RadioInput, TextInput, useBound } from '../../forms/inputs';
 import { pick } from '../../forms/pick';
@@ -33,8 +34,9 @@ export function SupplierForm({
     const saved = initial ? await update.mutateAsync({ ref: initial.ref, details: d }) : await create.mutateAsync(d);
     onSaved(saved.ref);
   });
+  const focusRef = useInlineFormFocus<HTMLFormElement>();
   return (
-    <form onSubmit={submit} aria-label={initial ? 'Edit supplier details' : 'Add a supplier'} noValidate className="card form-grid">
+    <form onSubmit={submit} aria-label={initial ? 'Edit supplier details' : 'Add a supplier'} noValidate className="card form-grid" ref={focusRef}>
       <h2 className="form-title">{initial ? 'Edit details' : 'Add a supplier'}</h2>
       <TextInput form={f} name="name" label="Name" required autoFocus />
       <TextInput form={f} name="ref" label="Reference" required hint="A short code unique in your firm, e.g. SUP-12." />
