@@ -16,6 +16,8 @@ import { caseloadView, partyReport } from '../../electron/services/cases/figures
 import { casesPastRetention } from '../../electron/services/cases/retention';
 import type { Ctx } from '../../electron/services/context';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
+import { mtspReport } from '../../electron/services/reports/mtsp';
+import { mtspWorkbook } from '../../electron/services/reports/mtspXlsx';
 
 const AS_OF = '2026-11-24';
 const INJURIES = ['brain', 'spinal', 'orthopaedic', 'amputation', 'polytrauma', 'psychological', 'other'] as const;
@@ -101,6 +103,22 @@ export async function benchCases(): Promise<{ label: string; ms: number }[]> {
     time('caseload: firm with 50 case managers', results, () => caseloadView(ctx, AS_OF), 5);
     time('report by instructing party', results, () => partyReport(ctx), 5);
     time('retention list', results, () => casesPastRetention(ctx, AS_OF), 5);
+    // ---- the MTSP Model report (issue 14): the Reports page's one call, and its XLSX ----
+    // The journey the firm file above does not carry, written straight into the vault (a bench,
+    // not a test): half the closed cases settled with an outcome and feedback, an invoice on
+    // every instruction.
+    vault.sqlite.exec(`
+      UPDATE cases SET practice = json_set(practice, '$.settlementOn', date(closed_on, '-30 days')),
+        journey = json_object('outcome', json_object('vocational', 'returned-to-work'),
+          'feedback', json_array(json_object('on', closed_on, 'from', 'service-user', 'aboutCaseManager', 4, 'aboutSolicitor', 3)))
+        WHERE status = 'closed' AND id % 2 = 0;
+      UPDATE case_instructions SET invoices = json_array(json_object('receivedOn', "on", 'amountGBP', 450, 'paidOn', date("on", '+20 days')));`);
+    const everything = { from: '2012-01-01', to: AS_OF };
+    const r = time('MTSP Model report: every case (2012 to today)', results, () => mtspReport(ctx, everything), 5);
+    time('MTSP Model report: the last 12 months (the page opens on it)', results, () => mtspReport(ctx, {}), 5);
+    const t0 = performance.now();
+    await mtspWorkbook(r);
+    results.push({ label: `MTSP Model report: XLSX of ${r.byParty.length} parties`, ms: Math.round((performance.now() - t0) * 100) / 100 });
   } finally {
     vault.close();
     rmSync(dir, { recursive: true, force: true });

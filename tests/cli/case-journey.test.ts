@@ -54,7 +54,7 @@ function ruleOf(v: string, ref: string | null, rule: string, asOf?: string, env:
 }
 const at = (iso: string) => ({ CASEPROOF_CLOCK: iso });
 
-describe('caseproof case: an incident on the 48-hour clock', () => {
+describe('caseproof case: an incident on the 48-hour clock', { timeout: 180_000 }, () => {
   it('48:00 after identification is in time, 48:01 is late, to the minute', () => {
     const v = vault();
     const logged = ok(
@@ -124,7 +124,7 @@ describe('caseproof case: an incident on the 48-hour clock', () => {
   });
 });
 
-describe('caseproof case: closing with follow-up, reviews, status on past dates', () => {
+describe('caseproof case: closing with follow-up, reviews, status on past dates', { timeout: 180_000 }, () => {
   it('closes with consent: the 3, 6 and 9 month windows, 14 days either side, inclusive', () => {
     const v = vault();
     const closed = ok(cli(['case', 'close', '--vault', v, '--case', 'C-2', '--on', '2026-08-24', '--reason', 'goals achieved', '--follow-up', 'yes']));
@@ -171,7 +171,7 @@ describe('caseproof case: closing with follow-up, reviews, status on past dates'
   });
 });
 
-describe('caseproof case: invoices and ORG-SUPPLIERS-PAID', () => {
+describe('caseproof case: invoices and ORG-SUPPLIERS-PAID', { timeout: 180_000 }, () => {
   it('an invoice paid on the 30th day is in time, on the 31st late; unpaid past its terms fails', () => {
     const v = vault();
     expect(ruleOf(v, null, 'ORG-SUPPLIERS-PAID').status).toBe('not_applicable');
