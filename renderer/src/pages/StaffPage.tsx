@@ -33,6 +33,7 @@ function TabRecords({ tab, person, add, asOf }: { tab: Exclude<StaffTab, 'detail
           spec={KINDS.indemnity}
           owner={owner}
           records={person.indemnity}
+          startAdding={add}
           defaults={person.solePractitioner || person.employment === 'self-employed' ? { heldBy: 'self' } : undefined}
         />
       );

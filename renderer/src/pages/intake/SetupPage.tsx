@@ -251,7 +251,7 @@ function ImportOffer({ alone }: { alone?: string }) {
       </ul>
       <div className="actions">
         {alone ? (
-          <Link to="/staff/$ref/{-$tab}" params={{ ref: alone, tab: 'dbs' }}>
+          <Link to="/staff/$ref/{-$tab}" params={{ ref: alone, tab: 'dbs' }} search={{ add: 1 }}>
             Add your evidence
           </Link>
         ) : (
