@@ -60,23 +60,24 @@ export function syncFolder(file: string): void {
  * Copies the vault's file byte for byte into `dest` (which must not exist): the fastest copy
  * there is, as the file is already encrypted under the vault's key. Consistent because the WAL
  * is first checkpointed into the file and the copy is made holding the write lock with the WAL
- * empty, so no other connection can change the file meanwhile. Returns false, having written
- * nothing, when that cannot be had at once (a reader still holds the WAL, a transaction is
+ * empty, so no other connection can change the file meanwhile. Returns the length copied, or
+ * null having written nothing, when that cannot be had at once (a reader still holds the WAL, a transaction is
  * open, the connection is read-only): the caller then uses vacuumInto. Unlike vacuumInto the
  * copy is not compacted (free pages stay, zeroed by secure_delete).
  */
-export function copyVaultFile(db: Database.Database, file: string, dest: string): boolean {
-  if (db.readonly || db.inTransaction) return false;
+export function copyVaultFile(db: Database.Database, file: string, dest: string): number | null {
+  if (db.readonly || db.inTransaction) return null;
   const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-  if (!r || r.busy) return false;
+  if (!r || r.busy) return null;
   try {
     db.exec('BEGIN IMMEDIATE');
   } catch {
-    return false; // another connection is writing (busy): VACUUM INTO reads a snapshot instead
+    return null; // another connection is writing (busy): VACUUM INTO reads a snapshot instead
   }
   try {
     const wal = `${file}-wal`;
-    if (existsSync(wal) && statSync(wal).size > 0) return false; // another connection wrote in between
+    if (existsSync(wal) && statSync(wal).size > 0) return null; // another connection wrote in between
+    const size = statSync(file).size;
     createOwnerOnly(dest);
     copyFileSync(file, dest);
     restrictToOwner(dest);
@@ -86,7 +87,7 @@ export function copyVaultFile(db: Database.Database, file: string, dest: string)
     } finally {
       closeSync(fd);
     }
-    return true;
+    return size;
   } finally {
     db.exec('ROLLBACK');
   }

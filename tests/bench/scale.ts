@@ -4,7 +4,7 @@
 // (SCREENS below), through the registry the app's vault worker runs, so zod validation and
 // the JSON-safe answer are included; only the IPC hop is not.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -382,6 +382,23 @@ export async function benchScale(log: (s: string) => void): Promise<{ dataset: R
       note: `peak memory ${ex.maxRssMB} MB (budget 600 MB; floor's ${exFloor.maxRssMB} MB); file ${(statSync(path.join(dir, 'export.json')).size / 1e6).toFixed(0)} MB; floor: every row and file read raw, files base64'd, streamed to disk`,
     });
     results.push({ name: 'export peak memory (MB)', ms: ex.maxRssMB, floorMs: exFloor.maxRssMB, budgetMs: 600, budget: '600 MB' });
+
+    log('browser (the built renderer in Chromium)…');
+    if (!existsSync(path.join(ROOT, 'dist/renderer/index.html'))) log('  skipped: dist/renderer is missing (run `npm run build`)');
+    else {
+      // Floor: the screen's own calls, unchanged, timed above (what the page adds is drawing them).
+      const callMs = (name: string) => results.find((r) => r.name === name)?.ms ?? 0;
+      const out = path.join(dir, 'browser.json');
+      execFileSync(path.join(ROOT, 'node_modules/.bin/vitest'), ['run', 'tests/bench/browser-screens.test.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, CASEPROOF_BENCH_VAULT: built.path, CASEPROOF_BENCH_OUT: out },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      const [dash, sup, load] = JSON.parse(readFileSync(out, 'utf8')) as { name: string; ms: number; note: string }[];
+      add({ name: dash!.name, ms: dash!.ms, floorMs: callMs('Dashboard, unchanged'), budgetMs: 1000, note: `${dash!.note} (floor: its calls)` });
+      add({ name: sup!.name, ms: sup!.ms, floorMs: callMs('supplier list, unchanged'), budgetMs: 1000, note: `${sup!.note} (floor: its call)` });
+      add({ name: load!.name, ms: load!.ms, floorMs: callMs('Dashboard, unchanged'), budgetMs: 1000, note: `${load!.note} (floor: its calls)` });
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, nav, startHarness } from '../support/harness';
+import { createSupplier } from '../../electron/services/suppliers/suppliers';
 import { makePng } from '../support/png';
 
 const PASS = 'kettle orchard lantern 42';
@@ -279,6 +280,47 @@ describe('suppliers in the browser', () => {
       expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
       await page.emulateMedia({ media: 'screen' });
       expect(await page.locator('nav.sidebar').isVisible()).toBe(true);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('draws the first 100 suppliers of a long list, shows more from the keyboard, and searches them all', async () => {
+    const h = await startHarness({ today: TODAY });
+    const { page } = h;
+    try {
+      h.session.create(path.join(h.dir, 'firm.cpv'), PASS, false);
+      const ctx = h.session.ctx();
+      const name = (i: number) => `Provider ${String(i).padStart(3, '0')}`;
+      for (let i = 1; i <= 230; i++) createSupplier(ctx, { ref: `SUP-${i}`, name: name(i), kind: 'organisation', services: ['physiotherapy'] });
+      await h.reload();
+      await nav(page, 'Suppliers');
+      const table = page.getByRole('table', { name: 'Suppliers' });
+      const rows = table.locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(100);
+      await expect.poll(() => page.getByText('230 suppliers.').count()).toBe(1);
+      await expect.poll(() => page.getByText('Showing the first 100 of 230 suppliers').count()).toBe(1);
+      // Keyboard: Enter on "Show 100 more" draws the next page and moves focus to its first row.
+      await page.getByRole('button', { name: 'Show 100 more' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => rows.count()).toBe(200);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(name(101));
+      await page.getByRole('button', { name: 'Show all 230' }).click();
+      await expect.poll(() => rows.count()).toBe(230);
+      await expect.poll(() => page.getByRole('button', { name: /Show/ }).count()).toBe(0);
+      // The search covers every supplier, not just those drawn; a new search starts from the first page.
+      await nav(page, 'Dashboard');
+      await nav(page, 'Suppliers');
+      await expect.poll(() => rows.count()).toBe(100);
+      await page.getByLabel('Search by name').fill('provider 22');
+      await expect.poll(() => rows.allTextContents()).toEqual(Array.from({ length: 10 }, (_, i) => expect.stringContaining(name(220 + i))));
+      await page.getByLabel('Search by name').fill('provider');
+      await expect.poll(() => page.getByText('Showing the first 100 of 230 matches').count()).toBe(1);
+      await rows
+        .nth(0)
+        .getByRole('link', { name: name(1) })
+        .click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(name(1));
     } finally {
       await h.close();
     }

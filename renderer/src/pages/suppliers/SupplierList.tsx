@@ -1,6 +1,8 @@
 // The supplier list: overall status (word and colour), vetting state, services and next
 // review date, with a search by name and filters by service and by status.
-import { useId, useState } from 'react';
+// Search and filters run over every supplier; the table draws the first PAGE matches and
+// a "Show more" button adds the next PAGE, so 2,000 suppliers draw as fast as 100.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { STATUS_WORDS, type OverallStatus } from '../../../../electron/contract/compliance';
 import { SUPPLIER_SERVICES } from '../../../../electron/contract/model';
 import { VETTING_STATES, VETTING_WORDS, type SupplierListItem, type VettingState } from '../../../../electron/contract/ops/suppliers';
@@ -13,6 +15,8 @@ import { SupplierForm } from './SupplierForm';
 import { VettingBadge } from './VettingBadge';
 
 const OVERALL: OverallStatus[] = ['not_met', 'due_soon', 'met'];
+/** Rows drawn at first and added by each "Show more". */
+export const PAGE = 100;
 const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The usual services and every one in use, without case duplicates. */
@@ -31,14 +35,35 @@ export function SupplierList() {
   const [service, setService] = useState('');
   const [status, setStatus] = useState('');
   const ids = { search: useId(), service: useId(), status: useId() };
-  const services = servicesOf(list);
-  const shown = list.filter((s) => {
-    if (search.trim() && !s.name.toLowerCase().includes(search.trim().toLowerCase())) return false;
-    if (service && !s.services.some((x) => key(x) === key(service))) return false;
-    if (status.startsWith('v:') && s.vetting.state !== (status.slice(2) as VettingState)) return false;
-    if (status.startsWith('s:') && s.status !== status.slice(2)) return false;
-    return true;
-  });
+  // How many rows are drawn, for the search and filters they were drawn for: a new search or
+  // filter starts again from the first page.
+  const filterKey = `${search}\u0000${service}\u0000${status}`;
+  const [page, setPage] = useState({ key: filterKey, n: PAGE });
+  const limit = page.key === filterKey ? page.n : PAGE;
+  const focusRow = useRef<string | null>(null);
+  const services = useMemo(() => servicesOf(list), [list]);
+  const shown = useMemo(
+    () =>
+      list.filter((s) => {
+        if (search.trim() && !s.name.toLowerCase().includes(search.trim().toLowerCase())) return false;
+        if (service && !s.services.some((x) => key(x) === key(service))) return false;
+        if (status.startsWith('v:') && s.vetting.state !== (status.slice(2) as VettingState)) return false;
+        if (status.startsWith('s:') && s.status !== status.slice(2)) return false;
+        return true;
+      }),
+    [list, search, service, status],
+  );
+  // After "Show more", focus moves to the first row just drawn, where the eye goes next.
+  useEffect(() => {
+    if (!focusRow.current) return;
+    document.querySelector<HTMLAnchorElement>(`tr[data-ref="${CSS.escape(focusRow.current)}"] a`)?.focus();
+    focusRow.current = null;
+  }, [limit]);
+  const drawn = shown.length > limit ? shown.slice(0, limit) : shown;
+  const more = (to: number) => {
+    focusRow.current = shown[limit]?.ref ?? null;
+    setPage({ key: filterKey, n: to });
+  };
   const filtered = !!(search.trim() || service || status);
   return (
     <section aria-labelledby="page-title">
@@ -105,7 +130,7 @@ export function SupplierList() {
               </tr>
             </thead>
             <tbody>
-              {shown.map((s) => (
+              {drawn.map((s) => (
                 <tr key={s.ref} data-ref={s.ref}>
                   <td>
                     <Link to="/suppliers/$ref" params={{ ref: s.ref }}>
@@ -125,6 +150,19 @@ export function SupplierList() {
               ))}
             </tbody>
           </table>
+          {drawn.length < shown.length ? (
+            <p className="sv-more">
+              <span className="hint">
+                Showing the first {drawn.length} of {shown.length} {filtered ? 'matches' : 'suppliers'}; search or filter to find one.
+              </span>{' '}
+              <button type="button" onClick={() => more(limit + PAGE)}>
+                Show {Math.min(PAGE, shown.length - drawn.length)} more
+              </button>{' '}
+              <button type="button" onClick={() => more(shown.length)}>
+                Show all {shown.length}
+              </button>
+            </p>
+          ) : null}
           {shown.length === 0 ? <p>No supplier matches. Clear the search or filters to see them all.</p> : null}
         </>
       ) : null}
