@@ -53,6 +53,8 @@ export const OP_NAMES = [
   'exportDueCalendar',
   'dbsCopiesDue', // DBS copies (hostile)
   'todoList', // to do (issue 13)
+  'previewPastedRows', // pasted rows (issue 13)
+  'addPastedRows', // pasted rows (issue 13)
   // suppliers (ops/suppliers.ts)
   'supplierList',
   'supplierFile',

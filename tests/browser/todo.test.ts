@@ -163,4 +163,42 @@ describe('to do and faster entry in the browser', () => {
       await h.close();
     }
   });
+
+  it('pastes CPD rows from a spreadsheet: a preview with the refused row (line, column, value, what is wanted), fixed, then all added', async () => {
+    const h = await riverside();
+    const { page } = h;
+    try {
+      await page.evaluate(() => (location.hash = '#/staff/RR-03/cpd'));
+      await page.getByRole('button', { name: 'Paste rows from a spreadsheet…' }).click();
+      const area = page.getByLabel('Rows copied from a spreadsheet');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('paste-text');
+      const good = 'Date\tTopic\tProvider\tHours\n12/03/2026\tGoal setting\tBABICM\t3\n';
+      await area.fill(good + '31/02/2026\tBrain injury update\tUKABIF\t2');
+      await page.getByRole('button', { name: 'Check the rows' }).click();
+      const refused = page.getByRole('table', { name: 'Refused' });
+      await refused.waitFor();
+      const cells = await refused.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim())));
+      expect(cells).toHaveLength(1);
+      expect(cells[0]!.slice(0, 3)).toEqual(['3', 'date', '“31/02/2026”']);
+      expect(cells[0]![3]).toContain('dd/mm/yyyy');
+      expect(await page.getByRole('button', { name: /^Add \d/ }).count()).toBe(0);
+      expect(loadStaffSnapshot(h.session.ctx(), 'RR-03').cpd).toEqual([]);
+      // Fixed, checked again, added.
+      await area.fill(good + '28/02/2026\tBrain injury update\tUKABIF\t2');
+      await page.getByRole('button', { name: 'Check the rows' }).click();
+      await expect
+        .poll(() => page.locator('.plan-records li').allTextContents())
+        .toEqual(['Add: CPD: 12/03/2026, Goal setting, BABICM (line 2)', 'Add: CPD: 28/02/2026, Brain injury update, UKABIF (line 3)']);
+      await page.getByRole('button', { name: 'Add 2 entries' }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Added 2 CPD entries' }).count()).toBe(1);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Paste rows from a spreadsheet…');
+      expect(loadStaffSnapshot(h.session.ctx(), 'RR-03').cpd.map((c) => [c.date, c.topic, c.hours])).toEqual([
+        ['2026-03-12', 'Goal setting', 3],
+        ['2026-02-28', 'Brain injury update', 2],
+      ]);
+      await expect.poll(() => page.locator('.record-title').allTextContents()).toEqual(['Goal setting', 'Brain injury update']);
+    } finally {
+      await h.close();
+    }
+  });
 });

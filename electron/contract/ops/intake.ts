@@ -22,6 +22,9 @@ const optText = (max: number) => z.string().trim().max(max, `must be at most ${m
 const token = z.string().regex(/^[a-f0-9]{32}$/, 'is not an import Caseproof started');
 const bundlePassphrase = z.string().min(MIN_PASSPHRASE, `must be at least ${MIN_PASSPHRASE} characters`);
 
+/** Rows pasted from a spreadsheet: text, at most 2 MB (about 20,000 rows). */
+const pastedText = z.string().min(1, 'is empty: paste the rows first').max(2_000_000, 'is too long: paste at most 2,000,000 characters at a time');
+
 export const intakeInputs = {
   /**
    * Imports a firm file chosen in main's dialog, without a preview. `updateFirm` lets the file
@@ -61,6 +64,16 @@ export const intakeInputs = {
   saveSheetTemplate: z.strictObject({ kind: sheetKind, format: z.enum(['xlsx', 'csv'], { error: 'must be xlsx or csv' }) }),
   /** Saves one person's evidence passport where the person chooses. */
   exportPassportToDialog: z.strictObject({ staffRef: ref, passphrase: bundlePassphrase }),
+  // pasted rows (issue 13 item 4; services/interchange/pasteRows.ts)
+  /** What adding rows pasted from a spreadsheet to one person's CPD log would do (the importer's checks); writes nothing. */
+  previewPastedRows: z.strictObject({ staffRef: ref, kind: z.literal('cpd'), text: pastedText }),
+  /** Adds the pasted rows, all or nothing, if they are still exactly the ones previewed (`digest`). */
+  addPastedRows: z.strictObject({
+    staffRef: ref,
+    kind: z.literal('cpd'),
+    text: pastedText,
+    digest: z.string().regex(/^[a-f0-9]{64}$/, 'must be the digest a preview gave'),
+  }),
 } satisfies Record<string, z.ZodType>;
 
 /** One field that an import would change: its value in the vault now and in the file. */
@@ -127,4 +140,6 @@ export interface IntakeOutputs {
   applyImport: ImportSummary;
   saveSheetTemplate: { path: string | null };
   exportPassportToDialog: { path: string | null };
+  previewPastedRows: ImportPlan;
+  addPastedRows: ImportSummary;
 }

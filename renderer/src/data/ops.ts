@@ -88,6 +88,8 @@ export const OPS = {
   dueItems: { reads: COMPLIANCE },
   dbsCopiesDue: { reads: ['firm', 'records'] }, // DBS copies (hostile)
   todoList: { reads: COMPLIANCE }, // to do (issue 13)
+  previewPastedRows: { changes: [] }, // pasted rows (issue 13): asked on a click, not cached
+  addPastedRows: { changes: ['records'] }, // pasted rows (issue 13)
   selfChecklist: { reads: COMPLIANCE },
   exportDueCalendar: { changes: [] },
   // cases

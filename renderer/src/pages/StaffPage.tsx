@@ -17,6 +17,7 @@ import { RecordList } from './staff/Records';
 import { PassportExport } from './intake/PassportExport';
 import { TodoSection } from './todo/TodoList';
 import { CpdYearsTable, cpdGroupOf } from './staff/CpdYears';
+import { PasteCpd } from './staff/PasteCpd';
 import type { RuleResult } from '../../../electron/contract/compliance';
 import type { RuleInfoView } from '../../../electron/contract/ops/evidence';
 
@@ -43,6 +44,7 @@ function TabRecords({ tab, person, add, asOf }: { tab: Exclude<StaffTab, 'detail
       return (
         <>
           <CpdYearsTable entries={person.cpd} asOf={asOf} />
+          <PasteCpd staffRef={person.ref} />
           <RecordList spec={KINDS.cpd} owner={owner} records={person.cpd} startAdding={add} groupOf={cpdGroupOf(asOf)} />
         </>
       );

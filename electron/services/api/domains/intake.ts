@@ -20,6 +20,7 @@ import { importFirmFile } from '../../interchange/importFirmFile';
 import { applyImport, planImport } from '../../interchange/intake';
 import { importSpreadsheet } from '../../interchange/spreadsheet';
 import { templateFor } from '../../interchange/templates';
+import { addPasted, planPasted } from '../../interchange/pasteRows';
 import { exportPassport } from '../../passport/passport';
 import { createStaff } from '../../staff/staff';
 import type { Registry } from '../registry';
@@ -32,6 +33,9 @@ const FILTERS: Record<ImportSource, { name: string; extensions: string[] }> = {
 };
 
 export function registerIntake(r: Registry, session: Session): void {
+  // pasted rows (issue 13): the spreadsheet importer's checks on rows pasted into a CPD log
+  r.method('previewPastedRows', ({ staffRef, kind, text }) => planPasted(session.ctx(), kind, staffRef, text).plan);
+  r.method('addPastedRows', ({ staffRef, kind, text, digest }) => addPasted(session.ctx(), kind, staffRef, text, digest));
   const chosen = new Map<string, { source: ImportSource; kind?: SheetKind; file: string }>();
   const pick = (token: string) => {
     const c = chosen.get(token);
