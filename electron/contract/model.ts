@@ -260,9 +260,16 @@ export const firmSettings = z.strictObject({
     .min(AUTO_LOCK_MINUTES.min, `must be at least ${AUTO_LOCK_MINUTES.min} minute`)
     .max(AUTO_LOCK_MINUTES.max, `must be at most ${AUTO_LOCK_MINUTES.max} minutes`)
     .optional(),
+  // The MTSP Code of Conduct signature (issue 11: the Legal Panel pack gives the signatory and the date signed).
+  /** The day the firm signed the MTSP Code of Conduct. */
+  codeSignedOn: isoDate.optional(),
+  /** Who signed it for the firm. */
+  codeSignatory: optText(200),
 });
 type SettingsInput = z.infer<typeof firmSettings>;
-export type FirmSettings = Required<Omit<SettingsInput, 'supplierIndemnityMinByService'>> & Pick<SettingsInput, 'supplierIndemnityMinByService'>;
+/** Settings with no default: absent until the firm gives them. */
+type OptionalSettings = 'supplierIndemnityMinByService' | 'codeSignedOn' | 'codeSignatory';
+export type FirmSettings = Required<Omit<SettingsInput, OptionalSettings>> & Pick<SettingsInput, OptionalSettings>;
 export const DEFAULT_SETTINGS: FirmSettings = {
   warningDays: 60,
   caseloadPerDayMax: 8,
