@@ -17,7 +17,8 @@ import { sha256Hex as sha256Of } from '../hash';
 import { evidenceContentReader } from '../evidence/evidence';
 import { getFirm } from '../firm/firm';
 import { firmReport } from '../views/firmModel';
-import { type AnnexEntry, type AnnexFile, type BuiltAnnex, buildAnnex } from './annex';
+// pdf-lib is loaded only when an annex is made (buildPackAnnex), not for every pack or pack verify.
+import type { AnnexEntry, AnnexFile, BuiltAnnex } from './annex';
 import { handoverPolicyFiles } from './evidence';
 import type { BuiltPack } from './packService';
 import { savePack } from './packService';
@@ -65,6 +66,7 @@ export function annexFiles(ctx: Ctx, built: BuiltPack): AnnexFile[] {
 /** Builds the annex of a built pack (nothing is written or registered). */
 export async function buildPackAnnex(ctx: Ctx, built: BuiltPack): Promise<BuiltAnnex> {
   ctx.progress?.({ done: 0, total: 1, label: 'Putting the evidence annex together' });
+  const { buildAnnex } = await import('./annex');
   const annex = await buildAnnex({
     packTitle: PACK_TITLES[built.request.kind],
     subjectName: built.subject.name,
