@@ -87,6 +87,8 @@ const commands: Record<string, Command> = {
   // Evidence in and out: the passport, spreadsheet templates (commands/intake.ts).
   passport: async (a) => (await import('./commands/intake')).passport(a),
   template: async (a) => (await import('./commands/intake')).template(a),
+  // A public register or DBS Update Service check, kept as a receipt (commands/checkRegister.ts).
+  'check-register': async (a) => (await import('./commands/checkRegister')).checkRegister(a),
   async init(a) {
     const file = need(a.values.vault, 'vault');
     if (existsSync(file)) throw new CliFailure(`A file already exists at ${file}; init will not overwrite it.`);

@@ -40,6 +40,10 @@ export const OPTIONS = {
   accept: { type: 'boolean' },
   // pack: the evidence annex (a PDF) saved beside the Word pack (commands/pack.ts)
   annex: { type: 'string' },
+  // check-register: a register or DBS Update Service check as a receipt (commands/checkRegister.ts)
+  register: { type: 'string' },
+  result: { type: 'string' },
+  file: { type: 'string' },
   // the case journey (commands/caseJourney.ts): `caseproof case ACTION --case REF ...`
   case: { type: 'string' },
   on: { type: 'string' },

@@ -5,6 +5,7 @@
 // Objects are strict: an unknown field is an error, never silently dropped.
 import { z } from 'zod';
 import { isoDate, localMinute } from './dates';
+import { REGISTER_IDS } from './registers';
 
 const text = (max = 500) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 const optText = (max = 2000) => z.string().trim().max(max, `must be at most ${max} characters`).optional();
@@ -77,6 +78,25 @@ export interface EvidenceMeta {
 }
 
 // ---------- staff evidence ----------
+// ---------- register checks as receipts (issue 11 item 6) ----------
+/** What a look at a professional register found. */
+export const REGISTER_RESULTS = ['registered', 'registered-with-conditions', 'not-found'] as const;
+/** What a DBS Update Service status check said. */
+export const DBS_STATUS_RESULTS = ['no-new-information', 'new-information'] as const;
+export const REGISTER_CHECK_RESULTS = [...REGISTER_RESULTS, ...DBS_STATUS_RESULTS] as const;
+export type RegisterCheckResult = (typeof REGISTER_CHECK_RESULTS)[number];
+/** One check of a public register, kept on the record it checked: who, when, which register and what it showed. */
+export const registerCheck = z.strictObject({
+  on: isoDate,
+  by: text(200),
+  register: z.enum(REGISTER_IDS, { error: `must be one of ${REGISTER_IDS.join(', ')}` }),
+  result: z.enum(REGISTER_CHECK_RESULTS, { error: `must be one of ${REGISTER_CHECK_RESULTS.join(', ')}` }),
+  note: optText(1000),
+  /** The evidence file (a screenshot or PDF of the register page) saved with the check, by name. */
+  file: optText(255),
+});
+export type RegisterCheck = z.infer<typeof registerCheck>;
+
 export const DBS_LEVELS = ['basic', 'standard', 'enhanced', 'enhanced-barred'] as const;
 export const dbsCheck = z.strictObject({
   level: z.enum(DBS_LEVELS, { error: `must be one of ${DBS_LEVELS.join(', ')}` }),
@@ -86,6 +106,8 @@ export const dbsCheck = z.strictObject({
   lastStatusCheckOn: isoDate.optional(),
   /** Who saw the original certificate (firm file version 2; kept when the copy is destroyed). */
   checkedBy: optText(200),
+  /** Every Update Service status check recorded in Caseproof, oldest first (issue 11). */
+  statusChecks: z.array(registerCheck).max(500).optional(),
 });
 export const staffIndemnity = z
   .strictObject({
@@ -106,6 +128,8 @@ export const registration = z.strictObject({
   expiresOn: isoDate.optional(),
   lastCheckedOn: isoDate.optional(),
   restriction: optText(1000),
+  /** Every check of the register recorded in Caseproof, oldest first (issue 11). */
+  checks: z.array(registerCheck).max(500).optional(),
 });
 export const cpdEntry = z.strictObject({
   date: isoDate,
@@ -260,9 +284,16 @@ export const firmSettings = z.strictObject({
     .min(AUTO_LOCK_MINUTES.min, `must be at least ${AUTO_LOCK_MINUTES.min} minute`)
     .max(AUTO_LOCK_MINUTES.max, `must be at most ${AUTO_LOCK_MINUTES.max} minutes`)
     .optional(),
+  // The MTSP Code of Conduct signature (issue 11: the Legal Panel pack gives the signatory and the date signed).
+  /** The day the firm signed the MTSP Code of Conduct. */
+  codeSignedOn: isoDate.optional(),
+  /** Who signed it for the firm. */
+  codeSignatory: optText(200),
 });
 type SettingsInput = z.infer<typeof firmSettings>;
-export type FirmSettings = Required<Omit<SettingsInput, 'supplierIndemnityMinByService'>> & Pick<SettingsInput, 'supplierIndemnityMinByService'>;
+/** Settings with no default: absent until the firm gives them. */
+type OptionalSettings = 'supplierIndemnityMinByService' | 'codeSignedOn' | 'codeSignatory';
+export type FirmSettings = Required<Omit<SettingsInput, OptionalSettings>> & Pick<SettingsInput, OptionalSettings>;
 export const DEFAULT_SETTINGS: FirmSettings = {
   warningDays: 60,
   caseloadPerDayMax: 8,

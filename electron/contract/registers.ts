@@ -35,7 +35,8 @@ export const REGISTERS: Record<RegisterId, PublicRegister> = {
   'dbs-update': {
     name: 'DBS Update Service',
     checks: 'the current status of a standard or enhanced DBS certificate, with the holder’s consent',
-    url: 'https://secure.crbonline.gov.uk/crsc/check',
+    // GOV.UK's page for the service: it explains the check and links to the status check itself.
+    url: 'https://www.gov.uk/dbs-update-service',
   },
 };
 

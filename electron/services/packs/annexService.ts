@@ -17,8 +17,9 @@ import { sha256Hex as sha256Of } from '../hash';
 import { evidenceContentReader } from '../evidence/evidence';
 import { getFirm } from '../firm/firm';
 import { firmReport } from '../views/firmModel';
-import { type AnnexEntry, type AnnexFile, type BuiltAnnex, buildAnnex } from './annex';
-import { firmEvidence } from './evidence';
+// pdf-lib is loaded only when an annex is made (buildPackAnnex), not for every pack or pack verify.
+import type { AnnexEntry, AnnexFile, BuiltAnnex } from './annex';
+import { handoverPolicyFiles } from './evidence';
 import type { BuiltPack } from './packService';
 import { savePack } from './packService';
 
@@ -45,10 +46,7 @@ export function annexFiles(ctx: Ctx, built: BuiltPack): AnnexFile[] {
   const read = evidenceContentReader(ctx);
   const items = built.subject.evidence.map((e) => ({ ref: e.ref, record: e.record, meta: e.meta }));
   if (built.subject.kind === 'staff') {
-    const firm = firmReport(ctx, built.request.asOf).model.snapshot.firm;
-    firmEvidence(firm)
-      .filter((e) => firm.policies.some((p) => p.kind === 'handover' && p.evidence.some((m) => m.id === e.meta.id)))
-      .forEach((e, i) => items.push({ ref: `P${i + 1}`, record: e.record, meta: e.meta }));
+    for (const e of handoverPolicyFiles(firmReport(ctx, built.request.asOf).model.snapshot.firm)) items.push({ ref: e.ref, record: e.record, meta: e.meta });
   }
   return items.map(({ ref, record, meta }) => {
     const destroyed = meta.destroyed;
@@ -68,6 +66,7 @@ export function annexFiles(ctx: Ctx, built: BuiltPack): AnnexFile[] {
 /** Builds the annex of a built pack (nothing is written or registered). */
 export async function buildPackAnnex(ctx: Ctx, built: BuiltPack): Promise<BuiltAnnex> {
   ctx.progress?.({ done: 0, total: 1, label: 'Putting the evidence annex together' });
+  const { buildAnnex } = await import('./annex');
   const annex = await buildAnnex({
     packTitle: PACK_TITLES[built.request.kind],
     subjectName: built.subject.name,

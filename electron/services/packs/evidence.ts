@@ -66,3 +66,15 @@ export function citeGroups(items: readonly EvidenceItem[], groups: readonly stri
     .map((i) => `${i.ref} ${i.meta.name}`)
     .join(', ');
 }
+
+/**
+ * The firm's handover policy documents, numbered P1, P2... in policy order: the Legal Panel pack
+ * names them and its evidence annex carries them under the same numbers (annexService.ts).
+ */
+export function handoverPolicyFiles(f: FirmInfo): EvidenceItem[] {
+  const handover = f.policies.filter((p) => p.kind === 'handover');
+  return collect([group('policies', handover, (r) => `Policy: ${r.title} (${policyWord(r.kind)}), reviewed ${dateOrDash(r.reviewedOn)}`)]).map((e, i) => ({
+    ...e,
+    ref: `P${i + 1}`,
+  }));
+}

@@ -63,7 +63,7 @@ import { DEFAULT_PACK_OPTIONS, type FirmTemplate, type PackStamp, type ReadEvide
  * input unchanged can say the layout changed rather than the records. 2: packs name their
  * register entry and carry the time they were made (issue 11).
  */
-export const PACK_LAYOUT_VERSION = 2;
+export const PACK_LAYOUT_VERSION = 3; // 3: the Legal Panel pack gives the signature, peer-review year, cases by complexity and handover documents
 
 export type { PackInputs } from './sources';
 

@@ -5,14 +5,14 @@ import type { RuleResult } from '../../contract/compliance';
 import { differenceInMonths, parseISO } from 'date-fns';
 import { anniversary, monthsBefore } from '../../contract/conventions';
 import { ukDate } from '../../contract/dates';
-import type { FirmSnapshot, StaffSnapshot } from '../../contract/model';
+import { type FirmSnapshot, PEER_REVIEW_AREAS, type StaffSnapshot } from '../../contract/model';
 import { ruleTitle, rulesFor, type RuleId } from '../../contract/rules';
 import { courseName, TRAINING_CATEGORY_NAMES, trainingCategories } from '../../contract/training';
 import { staffCaseload } from '../compliance/caseload';
 import { caseMixOf } from '../reports/mtsp';
 import { AppError } from '../errors';
 import { type Answer, answerFrom, overallAnswer, resultsFor } from './answers';
-import { citeGroups, staffEvidence } from './evidence';
+import { citeGroups, handoverPolicyFiles, staffEvidence } from './evidence';
 import { exemptionsTable } from './exemptionsTable';
 import { areaWord, dateOrDash, dbsLevelWord, employmentWord, hoursWord, money, plural, policyWord, textOrDash, yesNo } from './labels';
 import {
@@ -247,11 +247,7 @@ export function staffCheckAnswer(check: StaffCheck, staffResults: readonly RuleR
 }
 
 const DETAIL: Record<StaffCheck['key'], (v: StaffView) => FileChild[]> = {
-  signatory: (v) =>
-    keyValueTable(v.ctx, [
-      ['Firm', v.snapshot.firm.name],
-      ['Recorded as a signatory', v.snapshot.firm.codeOfConductSignatory ? 'Yes' : 'No'],
-    ]),
+  signatory: (v) => signatory(v),
   experience: (v) => experience(v),
   indemnity: (v) => indemnity(v),
   cpd: (v) => cpd(v),
@@ -271,6 +267,21 @@ function checklist(v: StaffView, cite: (groups: string[]) => string): ChecklistI
     files: c.groups.length ? cite([...c.groups]) : '',
     detail: DETAIL[c.key](v),
   }));
+}
+
+function signatory(v: StaffView): FileChild[] {
+  const f = v.snapshot.firm;
+  return [
+    ...keyValueTable(v.ctx, [
+      ['Firm', f.name],
+      ['Recorded as a signatory', f.codeOfConductSignatory ? 'Yes' : 'No'],
+      ['Signed for the firm by', textOrDash(f.settings.codeSignatory)],
+      ['Date signed', f.settings.codeSignedOn ? ukDate(f.settings.codeSignedOn) : 'Not recorded'],
+    ]),
+    ...(f.codeOfConductSignatory && !f.settings.codeSignedOn
+      ? [note('The firm has not recorded who signed the Code or when; it can add them in Settings.')]
+      : []),
+  ];
 }
 
 function since(from: string | undefined, asOf: string): string {
@@ -365,7 +376,7 @@ function cpd(v: StaffView): FileChild[] {
 
 function caseload(v: StaffView): FileChild[] {
   if (!v.options.includeCaseload) {
-    return [note('The firm has left the caseload figures out of this pack. The status above still takes them into account.')];
+    return [note('The firm has left the caseload figures out of this pack. The status above still takes them into account.'), ...complexityTable(v)];
   }
   return [
     ...caseloadFigures(v.ctx, staffCaseload(v.staff, v.snapshot.cases, v.asOf), v.snapshot.firm.settings.caseloadPerDayMax),
@@ -375,7 +386,35 @@ function caseload(v: StaffView): FileChild[] {
         : 'The figures count the cases the case manager holds with this firm on the date shown; open cases are those active or being monitored.',
     ),
     para(complexityLine(v), { keepNext: false }),
+    ...complexityTable(v),
   ];
+}
+
+const COMPLEXITY_ROWS: [string, string][] = [
+  ['high', 'High'],
+  ['medium', 'Medium'],
+  ['low', 'Low'],
+  ['not recorded', 'Complexity not recorded'],
+];
+
+/** MTSP Practitioner D as evidence: the cases managed in the last two years, by complexity, as a table. */
+function complexityTable(v: StaffView): FileChild[] {
+  const m = caseMixOf(v.snapshot.cases, v.staff.ref, v.asOf);
+  const known = new Set(COMPLEXITY_ROWS.map(([k]) => k));
+  const rows = [
+    ...COMPLEXITY_ROWS,
+    ...Object.keys(m.byComplexity)
+      .filter((k) => !known.has(k))
+      .map((k): [string, string] => [k, k]),
+  ];
+  return dataTable(
+    v.ctx,
+    [
+      { title: `Complexity of the cases managed, ${ukDate(m.from)} to ${ukDate(m.asOf)}`, weight: 70 },
+      { title: 'Cases', weight: 30 },
+    ],
+    [...rows.map(([k, word]): CellValue[] => [word, String(m.byComplexity[k] ?? 0)]), ['All cases', String(m.total)]],
+  );
 }
 
 /** MTSP Practitioner D: the cases of each complexity managed in the last two years. */
@@ -445,6 +484,12 @@ function peerReviews(v: StaffView): FileChild[] {
     );
   }
   out.push(
+    ...peerReviewYear(
+      v,
+      reviews.filter((r) => r.date > yearAgo),
+    ),
+  );
+  out.push(
     ...dataTable(
       v.ctx,
       [
@@ -463,6 +508,36 @@ function peerReviews(v: StaffView): FileChild[] {
     ),
   );
   return out;
+}
+
+/** Frequency and scope over the year: when, how far apart, by whom, how many cases, which areas were and were not covered. */
+function peerReviewYear(v: StaffView, year: StaffSnapshot['peerReviews']): FileChild[] {
+  if (!year.length) return [];
+  const dates = year.map((r) => r.date).sort();
+  const gaps = dates.slice(1).map((d, i) => differenceInMonths(parseISO(d), parseISO(dates[i]!)));
+  const frequency =
+    dates.length === 1
+      ? 'Once in the year'
+      : `${plural(dates.length, 'time')} in the year, on average every ${Math.max(1, Math.round(gaps.reduce((a, b) => a + b, 0) / gaps.length))} months`;
+  const covered = new Set(year.flatMap((r) => r.areas ?? []));
+  const missing = PEER_REVIEW_AREAS.filter((a) => !covered.has(a));
+  const cases = year.reduce((n, r) => n + (r.casesReviewed ?? 0), 0);
+  return keyValueTable(v.ctx, [
+    ['How often, over the 12 months', `${frequency} (${dates.map((d) => ukDate(d)).join(', ')})`],
+    ['Reviewed by', [...new Set(year.map((r) => r.reviewer))].join(', ')],
+    ['Cases reviewed over the year', year.some((r) => r.casesReviewed !== undefined) ? String(cases) : 'Not recorded'],
+    [
+      'Areas covered over the year',
+      covered.size
+        ? capitalise(
+            PEER_REVIEW_AREAS.filter((a) => covered.has(a))
+              .map(areaWord)
+              .join(', '),
+          )
+        : 'Not recorded',
+    ],
+    ['Areas not covered', missing.length ? capitalise(missing.map(areaWord).join(', ')) : 'None: every area was reviewed'],
+  ]);
 }
 
 function solePractitioner(v: StaffView): FileChild[] {
@@ -494,6 +569,7 @@ function handover(v: StaffView): FileChild[] {
       policies.map((p): CellValue[] => [p.title, policyWord(p.kind), ukDate(p.reviewedOn), ukDate(anniversary(p.reviewedOn, 12))]),
       { empty: 'The firm has no case handover policy on record.' },
     ),
+    ...handoverDocuments(v),
     ...(moves.length
       ? [
           para(`Handovers involving ${v.staff.name} in the last two years:`, { keepNext: true }),
@@ -516,6 +592,26 @@ function handover(v: StaffView): FileChild[] {
           ),
         ]
       : []),
+  ];
+}
+
+/** The handover policy's own document: name, date added and SHA-256, numbered as the evidence annex carries it. */
+function handoverDocuments(v: StaffView): FileChild[] {
+  const files = handoverPolicyFiles(v.snapshot.firm);
+  if (!files.length)
+    return v.snapshot.firm.policies.some((p) => p.kind === 'handover') ? [note('No document of the handover policy is held in Caseproof.')] : [];
+  return [
+    para('The policy document, as held by the firm (the evidence annex, when sent with this pack, carries it under the same number):', { keepNext: true }),
+    ...dataTable(
+      v.ctx,
+      [
+        { title: '#', weight: 6 },
+        { title: 'Document', weight: 30 },
+        { title: 'Added', weight: 12 },
+        { title: 'SHA-256 fingerprint', weight: 52 },
+      ],
+      files.map((e): CellValue[] => [e.ref, e.meta.name, ukDate(e.meta.addedOn.slice(0, 10)), e.meta.sha256]),
+    ),
   ];
 }
 

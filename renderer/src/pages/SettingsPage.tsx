@@ -7,7 +7,7 @@ import type { FirmView } from '../../../electron/contract/views';
 import { inputs } from '../../../electron/contract/api';
 import { useAction, useOp, useOps } from '../data/query';
 import { useContractForm } from '../forms/useContractForm';
-import { CheckInput, FormMessage, NumberInput, SavedNote, TextInput } from '../forms/inputs';
+import { CheckInput, DateInput, FormMessage, NumberInput, SavedNote, TextInput } from '../forms/inputs';
 import { pounds } from '../format';
 import { AutoLockSettings } from '../lock/AutoLockSettings';
 import { BackupSettings } from '../backups/BackupSettings';
@@ -111,6 +111,8 @@ function RuleSettings({ firm }: { firm: FirmView }) {
         label="Keep copies of DBS certificates for (months after issue)"
         hint="The DBS Code of Practice asks firms not to keep copies of certificates longer than needed, generally no more than six months. When this time has passed, Caseproof destroys the copy when the vault is next unlocked (or at once, on import) and keeps the certificate's details, who saw the original and the copy's fingerprint."
       />
+      <DateInput form={f} name="codeSignedOn" label="Date the firm signed the MTSP Code of Conduct" hint="The Legal Panel pack gives it with the signatory." />
+      <TextInput form={f} name="codeSignatory" label="Signed for the firm by" hint="Name and role, for example Alex Rivers, Director." />
       <FormMessage form={f} />
       <div className="actions">
         <button type="submit">Save rule settings</button>
