@@ -1,4 +1,6 @@
 // Row <-> domain mapping helpers: SQLite gives null where the domain says "absent".
+/** A view as a SQL query gives it: every column present, null where the view leaves a field out. `compact` turns it back. */
+export type SqlRow<T> = { [K in keyof T]-?: Exclude<T[K], undefined> | null };
 /** Drops null and undefined values so optional fields are simply absent. */
 export function compact<T extends Record<string, unknown>>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
   const out: Record<string, unknown> = {};
