@@ -12,7 +12,7 @@ import { vaultInputs, type VaultOutputs } from './ops/vault';
 import { firmInputs, type FirmOutputs } from './ops/firm';
 import { staffInputs, type StaffOutputs } from './ops/staff';
 import { complianceInputs, type ComplianceOutputs } from './ops/compliance';
-import { evidenceInputs, type StaffEvidenceOutputs } from './ops/evidence';
+import { evidenceInputs, type EvidenceOutputs } from './ops/evidence';
 import { suppliersInputs, type SuppliersOutputs } from './ops/suppliers';
 import { casesInputs, type CasesOutputs } from './ops/cases';
 import { packsInputs, type PacksOutputs } from './ops/packs';
@@ -48,7 +48,7 @@ export interface Outputs
     FirmOutputs,
     StaffOutputs,
     ComplianceOutputs,
-    StaffEvidenceOutputs,
+    EvidenceOutputs,
     SuppliersOutputs,
     CasesOutputs,
     PacksOutputs,

@@ -13,6 +13,7 @@ import { updateFirm } from '../../electron/services/firm/firm';
 import { createStaff } from '../../electron/services/staff/staff';
 import { createSupplier } from '../../electron/services/suppliers/suppliers';
 import { closeBrowser, nav, startHarness, type Harness } from '../support/harness';
+import { vetSupplier } from '../support/vetted';
 
 const PASS = 'kettle orchard lantern 42';
 const SHOTS = path.resolve(__dirname, '../output/screens');
@@ -30,14 +31,7 @@ async function seeded(): Promise<Harness> {
   // Rules v2: vetted means approved with indemnity, fitness to practise and DBS not failing on the day.
   createSupplier(ctx, { ref: 'SUP-OK', name: 'Dales Physio', kind: 'organisation', services: ['physiotherapy'], worksWithClients: false });
   createSupplier(ctx, { ref: 'SUP-NO', name: 'Quick Fix Therapy', kind: 'organisation', services: ['psychology'] });
-  addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'decision', { decision: 'approved', by: 'Kim Byrne', on: '2026-01-10', nextReviewOn: '2027-01-10' });
-  addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'supplierIndemnity', {
-    insurer: 'Balens',
-    coverGBP: 2_000_000,
-    startsOn: '2025-06-01',
-    expiresOn: '2027-05-31',
-  });
-  addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'fitnessCheck', { checkedOn: '2026-01-05', register: 'HCPC', result: 'clear' });
+  vetSupplier(ctx, 'SUP-OK');
   addRecord(ctx, { type: 'supplier', ref: 'SUP-NO' }, 'decision', { decision: 'rejected', by: 'Kim Byrne', on: '2026-02-01', note: 'no indemnity' });
   const party = { name: 'Northern Insurance', kind: 'insurer' as const };
   createCase(ctx, {

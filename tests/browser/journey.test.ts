@@ -8,11 +8,11 @@ import { createCase } from '../../electron/services/cases/cases';
 import { instructSupplier } from '../../electron/services/cases/instructions';
 import { saveJourneyItem, setCaseOutcome } from '../../electron/services/cases/journey';
 import { manualClock } from '../../electron/services/clock';
-import { addRecord } from '../../electron/services/evidence/records';
 import { updateFirm } from '../../electron/services/firm/firm';
 import { createStaff } from '../../electron/services/staff/staff';
 import { createSupplier } from '../../electron/services/suppliers/suppliers';
 import { closeBrowser, nav, startHarness, type Harness } from '../support/harness';
+import { vetSupplier } from '../support/vetted';
 
 const PASS = 'kettle orchard lantern 42';
 afterAll(closeBrowser);
@@ -24,14 +24,7 @@ async function seeded(clock: ReturnType<typeof manualClock>): Promise<Harness> {
   updateFirm(ctx, { name: 'Riverside Rehab', codeOfConductSignatory: true });
   createStaff(ctx, { ref: 'CM-1', name: 'Alex Morgan', daysPerWeek: 3 });
   createSupplier(ctx, { ref: 'SUP-OK', name: 'Dales Physio', kind: 'organisation', services: ['physiotherapy'], worksWithClients: false });
-  addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'decision', { decision: 'approved', by: 'Kim Byrne', on: '2026-01-10', nextReviewOn: '2027-01-10' });
-  addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'supplierIndemnity', {
-    insurer: 'Balens',
-    coverGBP: 2_000_000,
-    startsOn: '2025-06-01',
-    expiresOn: '2027-05-31',
-  });
-  addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'fitnessCheck', { checkedOn: '2026-01-05', register: 'HCPC', result: 'clear' });
+  vetSupplier(ctx, 'SUP-OK');
   const party = { name: 'Fenwick Law', kind: 'solicitor' as const };
   createCase(ctx, {
     ref: 'RC-1',

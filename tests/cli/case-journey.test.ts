@@ -3,11 +3,8 @@
 // journey rules judged by `caseproof status` at their boundaries: 48 hours to the minute, the 3, 6
 // and 9 month follow-up windows, 42 days to the assessment, 3 months between plan reviews, 30 days
 // to pay. The clock is pinned (CASEPROOF_CLOCK): 24/11/2026 12:00 in London.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, type Run } from '../support/cli';
-import { tempDir } from '../support/tmp';
+import { cli, vaultWithFirm, type Run } from '../support/cli';
 
 const fenwick = { name: 'Fenwick Law', kind: 'solicitor' };
 const FIRM = {
@@ -32,14 +29,7 @@ const FIRM = {
 };
 
 function vault(): string {
-  const dir = tempDir();
-  const v = path.join(dir, 'firm.cpv');
-  const file = path.join(dir, 'firm.json');
-  writeFileSync(file, JSON.stringify(FIRM));
-  expect(cli(['init', '--vault', v]).code).toBe(0);
-  const imp = cli(['import', '--vault', v, file]);
-  expect(imp.code, imp.stderr).toBe(0);
-  return v;
+  return vaultWithFirm(FIRM).vault;
 }
 const ok = (r: Run) => {
   expect(r.code, r.stderr).toBe(0);

@@ -1,10 +1,7 @@
 // The caseload and retention commands as a black box: the real CLI, a real vault.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openVault } from '../../db/client';
-import { cli } from '../support/cli';
-import { tempDir } from '../support/tmp';
+import { cli, vaultWithFirm } from '../support/cli';
 
 const party = (name: string) => ({ name, kind: 'solicitor' });
 const FIRM = {
@@ -41,13 +38,7 @@ const FIRM = {
 };
 
 function vault() {
-  const dir = tempDir();
-  const v = path.join(dir, 'firm.cpv');
-  const file = path.join(dir, 'firm.json');
-  writeFileSync(file, JSON.stringify(FIRM));
-  expect(cli(['init', '--vault', v]).code).toBe(0);
-  const imp = cli(['import', '--vault', v, file]);
-  expect(imp.code, imp.stderr).toBe(0);
+  const { vault: v } = vaultWithFirm(FIRM);
   const raw = openVault(v, { passphrase: 'cli test passphrase 1' });
   raw.sqlite.prepare("UPDATE cases SET closed_on = NULL, closed_reason = NULL WHERE ref = 'UNDATED'").run();
   raw.close();

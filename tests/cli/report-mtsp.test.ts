@@ -1,10 +1,9 @@
 // `caseproof report mtsp` as a black box: the real CLI over a real vault filled from a
 // version-2 firm file with journeys (status history, invoices, outcomes, feedback).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../support/cli';
-import { tempDir } from '../support/tmp';
+import { cli, vaultWithFirm } from '../support/cli';
 
 const fenwick = { name: 'Fenwick Law', kind: 'solicitor' };
 const FIRM = {
@@ -68,13 +67,7 @@ const FIRM = {
 };
 
 function vault() {
-  const dir = tempDir();
-  const v = path.join(dir, 'firm.cpv');
-  const file = path.join(dir, 'firm.json');
-  writeFileSync(file, JSON.stringify(FIRM));
-  expect(cli(['init', '--vault', v]).code).toBe(0);
-  const imp = cli(['import', '--vault', v, file]);
-  expect(imp.code, imp.stderr).toBe(0);
+  const { vault: v, dir } = vaultWithFirm(FIRM);
   return { v, dir };
 }
 

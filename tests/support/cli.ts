@@ -1,5 +1,6 @@
 // Runs the real `caseproof` command (bin/caseproof.mjs → the built CLI) as a child process.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { tempDir } from './tmp';
@@ -30,4 +31,16 @@ export function vaultWithSample(): { dir: string; vault: string; imp: Run } {
   const imp = cli(['import', '--vault', vault, SAMPLE_FILE]);
   expect(imp.code, imp.stderr).toBe(0);
   return { dir, vault, imp };
+}
+
+/** A new vault made by `caseproof init` and filled by importing `firm` (a firm file's JSON), both by the CLI. */
+export function vaultWithFirm(firm: unknown): { dir: string; vault: string } {
+  const dir = tempDir();
+  const vault = path.join(dir, 'firm.cpv');
+  const file = path.join(dir, 'firm.json');
+  writeFileSync(file, JSON.stringify(firm));
+  expect(cli(['init', '--vault', vault]).code).toBe(0);
+  const imp = cli(['import', '--vault', vault, file]);
+  expect(imp.code, imp.stderr).toBe(0);
+  return { dir, vault };
 }

@@ -41,4 +41,18 @@ describe('ARCHITECTURE.md', () => {
         .sort();
     expect(names('electron/contract/ops')).toEqual(names('electron/services/api/domains'));
   });
+
+  it('names each domain alike: ops/<d>.ts exports <d>Inputs and <D>Outputs, domains/<d>.ts exports register<D>', () => {
+    const misnamed: string[] = [];
+    for (const file of readdirSync(path.join(ROOT, 'electron/contract/ops')).filter((f) => f.endsWith('.ts'))) {
+      const d = file.slice(0, -3);
+      const D = d[0]!.toUpperCase() + d.slice(1);
+      const ops = readFileSync(path.join(ROOT, 'electron/contract/ops', file), 'utf8');
+      const handlers = readFileSync(path.join(ROOT, 'electron/services/api/domains', file), 'utf8');
+      if (!ops.includes(`export const ${d}Inputs =`)) misnamed.push(`contract/ops/${file}: ${d}Inputs`);
+      if (!ops.includes(`export interface ${D}Outputs`)) misnamed.push(`contract/ops/${file}: ${D}Outputs`);
+      if (!handlers.includes(`export function register${D}(`)) misnamed.push(`api/domains/${file}: register${D}`);
+    }
+    expect(misnamed).toEqual([]);
+  });
 });

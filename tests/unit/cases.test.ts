@@ -20,6 +20,7 @@ import { createSupplier } from '../../electron/services/suppliers/suppliers';
 import type { Ctx } from '../../electron/services/context';
 import { ctxFor, newVault } from '../support/vaults';
 import { thrownBy } from '../support/errors';
+import { vetSupplier } from '../support/vetted';
 
 const TODAY = '2026-11-24';
 
@@ -40,15 +41,8 @@ function firm() {
     // v2: "works directly with clients?" must be answered (unanswered, SUP-DBS is not met)
     createSupplier(ctx, { ref, name, kind: 'organisation', services: ['physiotherapy'], worksWithClients: false });
   }
-  addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'decision', { decision: 'approved', by: 'Kim Byrne', on: '2026-01-10', nextReviewOn: '2027-01-10' });
   // Rules v2: an instruction is vetted only if indemnity, fitness to practise and DBS do not fail on its date.
-  addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'supplierIndemnity', {
-    insurer: 'Balens',
-    coverGBP: 2_000_000,
-    startsOn: '2025-06-01',
-    expiresOn: '2027-05-31',
-  });
-  addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'fitnessCheck', { checkedOn: '2026-01-05', register: 'HCPC', result: 'clear' });
+  vetSupplier(ctx, 'SUP-OK');
   addRecord(ctx, { type: 'supplier', ref: 'SUP-NO' }, 'decision', { decision: 'rejected', by: 'Kim Byrne', on: '2026-02-01', note: 'no indemnity' });
   addRecord(ctx, { type: 'supplier', ref: 'SUP-OLD' }, 'decision', { decision: 'approved', by: 'Kim Byrne', on: '2025-01-01', nextReviewOn: '2026-01-01' });
   return { ...v, ctx };

@@ -5,7 +5,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/services/errors';
 import { applyImport, planImport } from '../../electron/services/interchange/intake';
 import { importSpreadsheet } from '../../electron/services/interchange/spreadsheet';
 import { csvTemplate, xlsxTemplate } from '../../electron/services/interchange/templates';
@@ -15,6 +14,7 @@ import { importFirmFile } from '../../electron/services/interchange/importFirmFi
 import { SHEET_COLUMNS } from '../../electron/contract/sheets';
 import { SHEET_KINDS } from '../../electron/contract/ops/intake';
 import { newVault, sampleFirm } from '../support/vaults';
+import { appErrorFrom } from '../support/errors';
 
 const STAFF = `ref,name,profession
 ST-1,Amira Khan,Occupational therapist
@@ -22,15 +22,7 @@ ST-2,Ben Lowe,Physiotherapist
 `;
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+const caught = appErrorFrom;
 
 function write(dir: string, name: string, text: string | Buffer): string {
   const f = path.join(dir, name);

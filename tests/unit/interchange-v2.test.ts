@@ -18,19 +18,12 @@ import { loadSnapshot } from '../../electron/services/snapshot';
 import { grantExemption } from '../../electron/services/staffEvidence/exemptions';
 import { createStaff } from '../../electron/services/staff/staff';
 import { newVault, sampleFirm } from '../support/vaults';
+import { appErrorOf } from '../support/errors';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form firm-file JSON in tests
 const V2_PATHS = [path.resolve(__dirname, '../fixtures/riverside-firm-v2.json'), '/work/shared/samples/riverside-firm-v2.json'];
 
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+const errorOf = appErrorOf;
 const lines = (e: AppError) => e.issues!.map((i) => `${i.path}: ${i.message}`);
 const counts = (ctx: ReturnType<typeof newVault>['ctx']) =>
   ctx.vault.sqlite

@@ -16,8 +16,6 @@ import {
 } from '../../electron/services/cases/journey';
 import { manualClock } from '../../electron/services/clock';
 import { evaluate } from '../../electron/services/compliance/engine';
-import { AppError } from '../../electron/services/errors';
-import { addRecord } from '../../electron/services/evidence/records';
 import { mtspReport, staffCaseMix } from '../../electron/services/reports/mtsp';
 import { loadSnapshot } from '../../electron/services/snapshot';
 import { dueItems } from '../../electron/services/staffEvidence/due';
@@ -29,16 +27,10 @@ import { buildPack } from '../../electron/services/packs/packService';
 import { updateFirm } from '../../electron/services/firm/firm';
 import { readDocx } from '../support/docx';
 import { reminderSummary } from '../../electron/services/reminders';
+import { appErrorOf } from '../support/errors';
+import { vetSupplier } from '../support/vetted';
 
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+const errorOf = appErrorOf;
 
 /** A firm on a clock the test moves (London is on GMT in November, so local = UTC). */
 function firm(at = '2026-11-24T12:00:00Z') {
@@ -48,14 +40,7 @@ function firm(at = '2026-11-24T12:00:00Z') {
   createStaff(ctx, { ref: 'CM-1', name: 'Alex Morgan', daysPerWeek: 2 });
   createStaff(ctx, { ref: 'CM-2', name: 'Sam Okafor', daysPerWeek: 4 });
   createSupplier(ctx, { ref: 'SUP-OK', name: 'Dales Physio', kind: 'organisation', services: ['physiotherapy'], worksWithClients: false });
-  addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'decision', { decision: 'approved', by: 'Kim Byrne', on: '2025-01-10', nextReviewOn: '2027-01-10' });
-  addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'supplierIndemnity', {
-    insurer: 'Balens',
-    coverGBP: 2_000_000,
-    startsOn: '2025-06-01',
-    expiresOn: '2027-05-31',
-  });
-  addRecord(ctx, { type: 'supplier', ref: 'SUP-OK' }, 'fitnessCheck', { checkedOn: '2026-01-05', register: 'HCPC', result: 'clear' });
+  vetSupplier(ctx, 'SUP-OK', '2025-01-10');
   return { ...v, ctx, clock };
 }
 const fenwick = { name: 'Fenwick Law', kind: 'solicitor' as const };

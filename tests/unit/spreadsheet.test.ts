@@ -1,26 +1,18 @@
 // Spreadsheet imports over a real vault: CSV and XLSX, UK dates, row-numbered errors, all or nothing.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/services/errors';
 import { importSpreadsheet } from '../../electron/services/interchange/spreadsheet';
 import { addRecord } from '../../electron/services/evidence/records';
 import { loadSnapshot } from '../../electron/services/snapshot';
 import { newVault } from '../support/vaults';
+import { appErrorFrom } from '../support/errors';
 
 const csv = (s: string) => Buffer.from(s.trim() + '\n');
 const STAFF = `ref,name,profession,employment,solePractitioner,caseManagementSince,daysPerWeek
 ST-1,Amira Khan,Occupational therapist,employed,no,01/09/2019,4
 ST-2,Ben Lowe,Physiotherapist,self-employed,yes,2021-02-01,2.5`;
 
-async function caught(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+const caught = appErrorFrom;
 
 describe('spreadsheet import', () => {
   it('imports staff from CSV, reading UK dates and yes/no', async () => {

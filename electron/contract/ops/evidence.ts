@@ -125,7 +125,7 @@ export interface SelfChecklist {
   answers: ChecklistAnswer[];
 }
 
-export interface StaffEvidenceOutputs {
+export interface EvidenceOutputs {
   listRecords: StoredRecord[];
   addRecord: StoredRecord;
   updateRecord: StoredRecord;

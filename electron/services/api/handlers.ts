@@ -6,7 +6,7 @@ import { registerVault } from './domains/vault';
 import { registerFirm } from './domains/firm';
 import { registerStaff } from './domains/staff';
 import { registerCompliance } from './domains/compliance';
-import { registerStaffEvidence } from './domains/evidence';
+import { registerEvidence } from './domains/evidence';
 import { registerSuppliers } from './domains/suppliers';
 import { registerCases } from './domains/cases';
 import { registerPacks } from './domains/packs';
@@ -23,7 +23,7 @@ export function buildRegistry(session: Session): Registry {
   registerFirm(r, session);
   registerStaff(r, session);
   registerCompliance(r, session);
-  registerStaffEvidence(r, session);
+  registerEvidence(r, session);
   registerSuppliers(r, session);
   registerCases(r, session);
   registerPacks(r, session);

@@ -28,7 +28,7 @@ import { AppError } from '../errors';
 import { fieldError } from './fieldError';
 import { getFirm } from '../firm/firm';
 import { parseOr } from '../parse';
-import { compact } from '../rows';
+import { compact, type SqlRow } from '../rows';
 import { caseColumns, contactIdFor, type CaseRow } from './caseRows';
 import { caseClosingProblems, caseDateProblems } from '../../contract/crossChecks';
 import { caseRowByRef, loadCase, snapshotForCase, staffById } from './load';
@@ -85,8 +85,8 @@ export function listCases(ctx: Ctx, input: unknown): CaseList {
             c.status, c.injury, c.funding, c.referred_on AS referredOn, c.opened_on AS openedOn, c.closed_on AS closedOn
        FROM cases c JOIN staff s ON s.id = c.case_manager_id JOIN contacts p ON p.id = c.contact_id
        ${w} ORDER BY c.ref LIMIT ? OFFSET ?`,
-  ).all(...params, limit, offset) as Record<string, unknown>[];
-  return { total, offset, limit, rows: rows.map((r) => compact(r) as unknown as CaseListRow) };
+  ).all(...params, limit, offset) as SqlRow<CaseListRow>[];
+  return { total, offset, limit, rows: rows.map((r): CaseListRow => compact(r)) };
 }
 
 /** Instructing parties (reusable contacts) with how many cases each has. */
@@ -95,8 +95,8 @@ export function listParties(ctx: Ctx): PartyView[] {
     ctx,
     `SELECT p.id, p.name, p.kind, p.contact, (SELECT count(*) FROM cases c WHERE c.contact_id = p.id) AS cases
        FROM contacts p ORDER BY p.name COLLATE NOCASE, p.kind`,
-  ).all() as Record<string, unknown>[];
-  return rows.map((r) => compact(r) as unknown as PartyView);
+  ).all() as SqlRow<PartyView>[];
+  return rows.map((r): PartyView => compact(r));
 }
 
 // ---------- the case page ----------

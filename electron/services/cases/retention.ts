@@ -11,7 +11,7 @@ import { eraseAuditValues } from '../../../db/audit';
 import { AppError } from '../errors';
 import { fieldError } from './fieldError';
 import { getFirm } from '../firm/firm';
-import { compact } from '../rows';
+import { compact, type SqlRow } from '../rows';
 import { caseRowByRef } from './load';
 
 /** The first day a case closed on `closedOn` is past retention. */
@@ -30,11 +30,12 @@ export function casesPastRetention(ctx: Ctx, asOf: IsoDate): RetentionList {
         WHERE c.status = 'closed' AND (c.closed_on IS NULL OR c.closed_on <= ?)
         ORDER BY c.closed_on, c.ref`,
     )
-    .all(cutoff) as (Omit<RetentionRow, 'keepUntil'> & { initials: string | null; closedReason: string | null })[];
+    .all(cutoff) as SqlRow<Omit<RetentionRow, 'keepUntil'>>[];
   const due: RetentionRow[] = [];
   const undated: RetentionRow[] = [];
   for (const r of rows) {
-    const base = compact({ ...r, closedOn: undefined }) as unknown as RetentionRow;
+    const { closedOn: _c, ...rest } = r;
+    const base: Omit<RetentionRow, 'closedOn' | 'keepUntil'> = compact(rest);
     if (r.closedOn === null) {
       undated.push({ ...base, closedOn: null, keepUntil: null });
       continue;

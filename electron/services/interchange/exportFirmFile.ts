@@ -14,6 +14,7 @@ import type { Write } from '../files';
 import { loadSnapshot } from '../snapshot';
 import { steps } from '../progress';
 import { FIRM_FILE_VERSION, type FirmFileOut } from './firmFileSchema';
+import { fieldsOf } from '../rows';
 
 type Item = Record<string, unknown> & { id?: number; evidence?: EvidenceMeta[] };
 
@@ -76,8 +77,8 @@ function firmFileTree(ctx: Ctx, base64: (read: () => Buffer) => unknown, counted
       settings: snap.firm.settings,
       ...(snap.firm.policies.length ? { policies: snap.firm.policies.map((p) => clean(p as unknown as Item, true)) } : {}),
     },
-    staff: snap.staff.map((s) => (tick(), lists(s as unknown as Record<string, unknown>, STAFF_LISTS))),
-    suppliers: snap.suppliers.map((s) => (tick(), supplierOut(s as unknown as Record<string, unknown>))),
+    staff: snap.staff.map((s) => (tick(), lists(fieldsOf(s), STAFF_LISTS))),
+    suppliers: snap.suppliers.map((s) => (tick(), supplierOut(fieldsOf(s)))),
     cases: snap.cases.map(({ id: _id, instructions, handovers, ...c }) => ({
       ...c,
       ...(instructions.length ? { instructions } : {}),

@@ -20,6 +20,7 @@ import { loadCase, staffById } from '../cases/load';
 import { listRecords } from '../evidence/records';
 import { validateFirmFile } from './importFirmFile';
 import type { FirmFile } from './firmFileSchema';
+import { fieldsOf } from '../rows';
 
 /** A value as the preview shows it: dates dd/mm/yyyy, yes/no, lists with "; ", empty as "". */
 export function shown(v: unknown): string {
@@ -187,7 +188,7 @@ export function planFirmFile(ctx: Ctx, json: unknown, o: PlanOptions): ImportPla
   if (file.firm) {
     const now = getFirm(ctx);
     const { policies, settings, ...details } = file.firm;
-    const changes = fieldChanges(now as unknown as Record<string, unknown>, details, ['name', 'address', 'codeOfConductSignatory']);
+    const changes = fieldChanges(fieldsOf(now), details, ['name', 'address', 'codeOfConductSignatory']);
     const kept = keepsOwnDetails(ctx, o.updateFirm) ? changes.filter((c) => c.field !== 'codeOfConductSignatory') : [];
     const records: PlannedRecord[] = kept.map((c) => ({
       action: 'same',
@@ -202,8 +203,8 @@ export function planFirmFile(ctx: Ctx, json: unknown, o: PlanOptions): ImportPla
   }
   for (const s of file.staff ?? []) {
     const row = orm.select({ id: staff.id }).from(staff).where(eq(staff.ref, s.ref)).get();
-    const incoming = s as unknown as Record<string, unknown>;
-    const before = row ? (loadStaffSnapshot(ctx, s.ref) as unknown as Record<string, unknown>) : {};
+    const incoming = fieldsOf(s);
+    const before = row ? fieldsOf(loadStaffSnapshot(ctx, s.ref)) : {};
     const records: PlannedRecord[] = [];
     for (const [list, kind] of Object.entries(STAFF_LISTS)) {
       if (incoming[list]) records.push(...listChanges(kind, (before[list] as Item[]) ?? [], incoming[list] as Item[]));
@@ -213,8 +214,8 @@ export function planFirmFile(ctx: Ctx, json: unknown, o: PlanOptions): ImportPla
   }
   for (const s of file.suppliers ?? []) {
     const row = orm.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.ref, s.ref)).get();
-    const incoming = s as unknown as Record<string, unknown>;
-    const before = row ? (loadSupplierSnapshot(ctx, s.ref) as unknown as Record<string, unknown>) : {};
+    const incoming = fieldsOf(s);
+    const before = row ? fieldsOf(loadSupplierSnapshot(ctx, s.ref)) : {};
     const records: PlannedRecord[] = [];
     for (const [list, kind] of Object.entries(SUPPLIER_LISTS)) {
       if (incoming[list]) records.push(...listChanges(kind, (before[list] as Item[]) ?? [], incoming[list] as Item[]));

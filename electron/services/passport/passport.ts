@@ -26,7 +26,7 @@ import { attachEvidence, evidenceContentReader, sha256Hex } from '../evidence/ev
 import { insertRecord, listRecords } from '../evidence/records';
 import { insertDestroyedCopy } from '../evidence/dbsCopies';
 import { getFirm } from '../firm/firm';
-import { nullable } from '../rows';
+import { fieldsOf, nullable } from '../rows';
 import { loadStaffSnapshot } from '../snapshot';
 import { STAFF_FIELDS } from '../staff/staff';
 import { validateFirmFile } from '../interchange/importFirmFile';
@@ -118,7 +118,7 @@ export function openPassport(bytes: Uint8Array, passphrase: string, name = 'The 
 
 /** One person's passport content, read from the vault (their records only). */
 export function passportOf(ctx: Ctx, ref: string): PassportContent {
-  const s = loadStaffSnapshot(ctx, ref) as unknown as Record<string, unknown>;
+  const s = fieldsOf(loadStaffSnapshot(ctx, ref));
   const content = evidenceContentReader(ctx);
   const person: Record<string, unknown> = {};
   for (const f of PASSPORT_FIELDS) if (s[f] !== undefined) person[f] = s[f];
@@ -177,7 +177,7 @@ export function planPassport(ctx: Ctx, content: PassportContent, file: string, d
     throw e;
   }
   const match = matchPerson(ctx, p);
-  const before = match ? (loadStaffSnapshot(ctx, match.ref) as unknown as Record<string, unknown>) : {};
+  const before = match ? fieldsOf(loadStaffSnapshot(ctx, match.ref)) : {};
   const details = Object.fromEntries(PASSPORT_FIELDS.filter((f) => f !== 'ref').map((f) => [f, p[f]]));
   // Only fields the passport gives change (a firm's own note of a date is not wiped by a blank).
   const changes: FieldChange[] = match

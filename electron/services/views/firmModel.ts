@@ -19,6 +19,8 @@ import { changeTriggers } from '../../../db/migrations/0004_change_counts';
 import { engineContext, evaluateCase, evaluateFirm, evaluateStaff, evaluateSupplier } from '../compliance/engine';
 import type { Ctx } from '../context';
 import { loadCases, loadFirmInfo, loadSnapshot, loadStaffSnapshot, loadSupplierSnapshot } from '../snapshot';
+// loadFirmInfo lived here before it joined the other loaders in snapshot.ts; kept importable from here for code written against that.
+export { loadFirmInfo } from '../snapshot';
 
 /** More subjects than this changed since last time: read the whole firm in one go instead. */
 const BULK_AFTER = 50;

@@ -16,7 +16,7 @@ import type { Session } from '../session';
 
 const EVIDENCE_FILTERS = [{ name: 'Documents and images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'doc', 'docx'] }];
 
-export function registerStaffEvidence(r: Registry, session: Session): void {
+export function registerEvidence(r: Registry, session: Session): void {
   const ctx = () => session.ctx();
   r.method('listRecords', ({ owner }) => listRecords(ctx(), owner));
   r.method('addRecord', ({ owner, kind, data }) => addRecord(ctx(), owner, kind, data));
