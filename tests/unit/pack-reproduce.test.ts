@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { contentDrift } from '../../db/audit';
 import { fixedClock } from '../../electron/services/clock';
 import type { Ctx } from '../../electron/services/context';
 import { AppError } from '../../electron/services/errors';
@@ -48,6 +49,12 @@ describe('a registered pack reproduced', () => {
     const { entry } = await generatePack(ctx, morganRequest(), dest);
     const sent = readFileSync(dest);
     expect(entry.inputSha256).toMatch(/^[0-9a-f]{64}$/);
+    // The kept source is in the audit trail with the pack (about the pack), and the check finds nothing amiss.
+    const db = ctx.vault.sqlite;
+    expect(db.prepare(`SELECT action, subject_kind AS kind, subject_id AS id, subject_ref AS ref FROM audit_log WHERE tbl = 'pack_sources'`).all()).toEqual([
+      { action: 'create', kind: 'pack', id: entry.id, ref: MORGAN.ref },
+    ]);
+    expect(contentDrift(db)).toEqual([]);
 
     // Morgan's records change (a CPD entry added with a new image, another edited), the firm is
     // renamed and the template recoloured, a day later.
