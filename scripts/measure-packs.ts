@@ -60,6 +60,15 @@ try {
     await time('Legal Panel pack, after another person changed', run, 3, (i) =>
       addCpd.run(staffIds[(i + 7) % staffIds.length], JSON.stringify({ date: AS_OF, topic: `Bench ${i}`, provider: 'BABICM', hours: 1 })),
     );
+    // The organisation pack keeps the whole firm as its source: what that costs.
+    const firmBuilt = await buildPack(ctx, { kind: 'firm', asOf: AS_OF });
+    console.log(`organisation pack source: ${(firmBuilt.source.json.length / 1e6).toFixed(1)} MB of JSON`);
+    await time('organisation pack (generatePack)', () => generatePack(ctx, { kind: 'firm', asOf: AS_OF }, path.join(dir, `firm-${n++}.docx`)), 1);
+    await time(
+      'of which: its source (the whole firm, as JSON)',
+      async () => packSource(ctx, { kind: 'firm', asOf: AS_OF } as never, DEFAULT_PACK_OPTIONS, {}, PACK_LAYOUT_VERSION),
+      1,
+    );
   } finally {
     vault.close();
   }

@@ -4,10 +4,14 @@
 // register entry and carries the time it was made; verify names a changed part; a damaged or
 // missing source, or a file no longer held, is refused with a reason.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { contentDrift } from '../../db/audit';
 import { fixedClock } from '../../electron/services/clock';
+import { closeCase } from '../../electron/services/cases/cases';
+import { deleteCase } from '../../electron/services/cases/retention';
 import type { Ctx } from '../../electron/services/context';
 import { AppError } from '../../electron/services/errors';
 import { addRecord, updateRecord } from '../../electron/services/evidence/records';
@@ -48,6 +52,12 @@ describe('a registered pack reproduced', () => {
     const { entry } = await generatePack(ctx, morganRequest(), dest);
     const sent = readFileSync(dest);
     expect(entry.inputSha256).toMatch(/^[0-9a-f]{64}$/);
+    // The kept source is in the audit trail with the pack (about the pack), and the check finds nothing amiss.
+    const db = ctx.vault.sqlite;
+    expect(db.prepare(`SELECT action, subject_kind AS kind, subject_id AS id, subject_ref AS ref FROM audit_log WHERE tbl = 'pack_sources'`).all()).toEqual([
+      { action: 'create', kind: 'pack', id: entry.id, ref: MORGAN.ref },
+    ]);
+    expect(contentDrift(db)).toEqual([]);
 
     // Morgan's records change (a CPD entry added with a new image, another edited), the firm is
     // renamed and the template recoloured, a day later.
@@ -152,6 +162,25 @@ describe('a registered pack reproduced', () => {
     const old = await errorOf(reproducePack(ctx, entry.id));
     expect(old).toMatchObject({ code: 'not-found', field: 'id' });
     expect(old.message).toContain('before Caseproof kept what each pack is built from');
+  });
+});
+
+describe('a case deleted under retention', () => {
+  it('leaves no copy in what packs were built from: those packs say they can no longer be rebuilt as sent, others still can', async () => {
+    const { entry: morgan } = await generatePack(ctx, morganRequest(), path.join(dir, 'morgan.docx'));
+    const { entry: supplier } = await generatePack(ctx, { kind: 'supplier', ref: SUPPLIER.ref, asOf: AS_OF }, path.join(dir, 'supplier.docx'));
+    const src = (await buildPack(ctx, morganRequest())).source.source;
+    const caseRef = src.snapshot.cases[0]!.ref;
+    expect(src.snapshot.cases.map((c) => c.ref)).toContain(caseRef);
+    closeCase(ctx, { ref: caseRef, closedOn: '2026-11-20', closedReason: 'settled', followUpConsent: false });
+    deleteCase(ctx, caseRef, caseRef);
+    const kept = ctx.vault.sqlite.prepare('SELECT content FROM pack_sources WHERE pack_id = ?').pluck().get(morgan.id) as Buffer;
+    expect(gunzipSync(kept).toString('utf8')).not.toContain(`"ref":"${caseRef}"`);
+    const refused = await errorOf(reproducePack(ctx, morgan.id));
+    expect(refused).toMatchObject({ code: 'not-found', field: 'id' });
+    expect(refused.message).toContain(`held case ${caseRef}, erased on 24/11/2026 when the case was deleted under the firm's retention period`);
+    // The supplier's report never held the case: still rebuilt byte for byte.
+    expect((await reproducePack(ctx, supplier.id)).same).toBe(true);
   });
 });
 

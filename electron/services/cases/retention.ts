@@ -8,6 +8,7 @@ import { plusDays, plusMonths, ukDate, type IsoDate } from '../../contract/dates
 import type { RetentionList, RetentionRow } from '../../contract/ops/cases';
 import type { Ctx } from '../context';
 import { eraseAuditValues } from '../../../db/audit';
+import { forgetCases } from '../packs/sources';
 import { AppError } from '../errors';
 import { fieldError } from './fieldError';
 import { getFirm } from '../firm/firm';
@@ -56,6 +57,7 @@ export function deleteCase(ctx: Ctx, ref: string, confirmRef: string): void {
     if (confirmRef.trim() !== c.ref) throw fieldError('confirmRef', `must repeat the case reference ${c.ref} exactly`);
     if (c.status !== 'closed') throw new AppError('conflict', `Case ${c.ref} is not closed; close it before deleting it.`);
     removeCase(ctx, c.id);
+    forgetCases(ctx, [c.ref], ctx.clock.today());
   });
   flush(ctx);
 }
@@ -79,6 +81,11 @@ export function deletePastRetention(ctx: Ctx, asOf: IsoDate): RetentionRow[] {
   const due = ctx.vault.tx(() => {
     const list = casesPastRetention(ctx, asOf).due;
     for (const r of list) removeCase(ctx, caseRowByRef(ctx, r.ref).id);
+    forgetCases(
+      ctx,
+      list.map((r) => r.ref),
+      ctx.clock.today(),
+    );
     return list;
   });
   flush(ctx);

@@ -391,8 +391,20 @@ function requestOf(row: typeof packs.$inferSelect, asOf: string = row.asOf): Pac
  * the firm's period) means the pack cannot be rebuilt as sent, and the error names it.
  */
 function evidenceBySha(ctx: Ctx, source: PackSource, id: number): ReadEvidence {
+  // Every evidence file the source names, wherever it is (a builder may read a firm policy's file too).
   const metas = new Map<number, { name: string; sha256: string }>();
-  for (const e of subjectOf(source).evidence) metas.set(e.meta.id, { name: e.meta.name, sha256: e.meta.sha256 });
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.evidence)) {
+      for (const m of o.evidence as { id?: unknown; name?: unknown; sha256?: unknown }[]) {
+        if (typeof m?.id === 'number' && typeof m.sha256 === 'string') metas.set(m.id, { name: String(m.name), sha256: m.sha256 });
+      }
+    }
+    for (const x of Object.values(o)) if (x && typeof x === 'object') walk(x);
+  };
+  walk(source.snapshot);
   const byId = ctx.vault.sqlite.prepare<[number, string], Buffer>(
     'SELECT c.content FROM evidence_contents c JOIN evidence_files f ON f.id = c.file_id WHERE f.id = ? AND f.sha256 = ?',
   );

@@ -18,11 +18,12 @@
 // the rebuild says so).
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { inArray } from 'drizzle-orm';
-import { staff as staffTable } from '../../../db/schema';
+import { eq, inArray } from 'drizzle-orm';
+import { packSources, staff as staffTable } from '../../../db/schema';
 import type { ComplianceReport, RuleResult } from '../../contract/compliance';
 import type { FirmSnapshot, StaffSnapshot } from '../../contract/model';
 import { STAFF_LISTS } from '../../contract/model';
+import { ukDate } from '../../contract/dates';
 import type { PackKind, PackRecipient, PackRequest, ResolvedOptions } from '../../contract/ops/packs';
 import type { RuleId } from '../../contract/rules';
 import { engineContext, evaluateFirm, evaluateStaff, evaluateSupplier } from '../compliance/engine';
@@ -212,7 +213,15 @@ export function fingerprintsOf(source: PackSource, evidence: { meta: { name: str
 
 /** The source as stored: gzip of its JSON (a Legal Panel pack's is a few KB; the organisation pack's, the firm). */
 export function encodeSource(json: string): Buffer {
-  return gzipSync(Buffer.from(json, 'utf8'), { level: 6 });
+  // A firm-sized source (about 20 MB of JSON at 200 staff) gets the fastest level: the
+  // organisation pack has seconds, not tenths, to spare; what is hashed is the JSON, not this.
+  return gzipSync(Buffer.from(json, 'utf8'), { level: json.length > 1_000_000 ? 1 : 6 });
+}
+
+/** What a source becomes when a case it holds is deleted under retention (forgetCases). */
+interface ErasedSource {
+  format: 0;
+  erased: { cases: string[]; on: string };
 }
 
 export function decodeSource(content: Uint8Array, expectedSha: string, id: number): SourceJson {
@@ -221,6 +230,14 @@ export function decodeSource(content: Uint8Array, expectedSha: string, id: numbe
     json = gunzipSync(content).toString('utf8');
   } catch {
     throw new AppError('damaged', `What pack number ${id} was built from cannot be read back: the stored copy is damaged.`, 'id');
+  }
+  if (json.startsWith('{"format":0,')) {
+    const e = (JSON.parse(json) as ErasedSource).erased;
+    throw new AppError(
+      'not-found',
+      `Pack number ${id} can no longer be rebuilt as sent: what it was built from held case ${e.cases.join(', ')}, erased on ${ukDate(e.on)} when the case was deleted under the firm's retention period.`,
+      'id',
+    );
   }
   if (sourceHash(json) !== expectedSha) {
     throw new AppError(
@@ -234,4 +251,37 @@ export function decodeSource(content: Uint8Array, expectedSha: string, id: numbe
     throw new AppError('invalid', `Pack number ${id} was kept in a form (${source.format}) this Caseproof cannot read; use the version that made it.`, 'id');
   }
   return { source, json };
+}
+
+/**
+ * Cases deleted under retention (cases/retention.ts): every kept source that holds one of them
+ * is replaced by a note of the erasure, in the same transaction, so no copy of the case outlives
+ * it here either; those packs can no longer be rebuilt as sent (reproducePack says why), and
+ * their register entries, hashes and the audit trail stay. Returns how many sources were erased.
+ */
+export function forgetCases(ctx: Ctx, refs: readonly string[], on: string): number {
+  if (!refs.length) return 0;
+  const rows = ctx.vault.orm.select({ packId: packSources.packId, content: packSources.content }).from(packSources).all();
+  let n = 0;
+  for (const row of rows) {
+    let json: string;
+    try {
+      json = gunzipSync(row.content).toString('utf8');
+    } catch {
+      continue; // damaged: reproducePack says so; nothing readable to erase
+    }
+    // A cheap look first (a case's ref is in its JSON as written), then the cases themselves.
+    const maybe = refs.filter((r) => json.includes(`"ref":${JSON.stringify(r)}`));
+    if (!maybe.length || json.startsWith('{"format":0,')) continue;
+    const held = (JSON.parse(json) as PackSource).snapshot.cases.map((c) => c.ref).filter((r) => maybe.includes(r));
+    if (!held.length) continue;
+    const note: ErasedSource = { format: 0, erased: { cases: held, on } };
+    ctx.vault.orm
+      .update(packSources)
+      .set({ content: encodeSource(JSON.stringify(note)) })
+      .where(eq(packSources.packId, row.packId))
+      .run();
+    n++;
+  }
+  return n;
 }
