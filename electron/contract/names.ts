@@ -55,6 +55,7 @@ export const OP_NAMES = [
   'todoList', // to do (issue 13)
   'previewPastedRows', // pasted rows (issue 13)
   'addPastedRows', // pasted rows (issue 13)
+  'exportListToDialog', // list export (issue 13)
   // suppliers (ops/suppliers.ts)
   'supplierList',
   'supplierFile',

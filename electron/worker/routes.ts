@@ -31,6 +31,8 @@ export const JOB_OPS: ReadonlySet<OpName> = new Set<OpName>([
   // for 20,000 cases, more for its XLSX: tests/bench/cases.ts), so quick calls never wait behind it.
   'mtspReport',
   'exportMtspReport',
+  // list export (issue 13): exceljs writes the workbook here, off the vault worker.
+  'exportListToDialog',
 ]);
 
 /** Operations that open or close the vault: the job worker's connection is replaced after them. */

@@ -201,4 +201,87 @@ describe('to do and faster entry in the browser', () => {
       await h.close();
     }
   });
+
+  it('saves the CPD log, the staff list and the to-do list as XLSX through the save dialog: the rows on screen, dates as dates', async () => {
+    const h = await riverside();
+    const { page } = h;
+    try {
+      const ctx = h.session.ctx();
+      addRecord(ctx, { type: 'staff', ref: 'RR-03' }, 'cpd', { date: '2026-10-01', topic: 'Goal setting', provider: 'BABICM', hours: 3 });
+      addRecord(ctx, { type: 'staff', ref: 'RR-03' }, 'cpd', { date: '2025-12-14', topic: 'Brain injury update', provider: 'UKABIF', hours: 1.5 });
+      await h.reload();
+      const { default: Excel } = await import('exceljs');
+      const read = async (file: string) => {
+        const wb = new Excel.Workbook();
+        await wb.xlsx.readFile(file);
+        const ws = wb.worksheets[0]!;
+        return {
+          ws,
+          rows: ws
+            .getSheetValues()
+            .slice(1)
+            .map((r) => (Array.isArray(r) ? r.slice(1) : [])),
+        };
+      };
+      await page.evaluate(() => (location.hash = '#/staff/RR-03/cpd'));
+      const cpdFile = path.join(h.dir, 'cpd.xlsx');
+      h.platform.dialogAnswers.push(cpdFile);
+      await page.getByRole('button', { name: 'Save the CPD log as a spreadsheet…' }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved the CPD log (2 rows)' }).count()).toBe(1);
+      const cpd = await read(cpdFile);
+      expect(cpd.rows[0]).toEqual(['CPD log of Sam Okafor (RR-03), as of 24/11/2026']);
+      expect(cpd.rows[1]).toEqual(['Date', 'Topic', 'Provider', 'Hours', 'Category', 'Reflection']);
+      expect(cpd.rows.slice(2).map((r) => [(r[0] as Date).toISOString().slice(0, 10), r[1], r[2], r[3]])).toEqual([
+        ['2026-10-01', 'Goal setting', 'BABICM', 3],
+        ['2025-12-14', 'Brain injury update', 'UKABIF', 1.5],
+      ]);
+      expect(cpd.ws.getCell('A3').numFmt).toBe('dd/mm/yyyy');
+      // The staff list: the Staff page's rows and columns, in its order.
+      await nav(page, 'Staff');
+      await page.getByRole('table', { name: 'Staff members' }).locator('tbody tr').first().waitFor();
+      const screen = await page
+        .getByRole('table', { name: 'Staff members' })
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.children[1]!.textContent?.trim()));
+      const staffFile = path.join(h.dir, 'staff.xlsx');
+      h.platform.dialogAnswers.push(staffFile);
+      await page.getByRole('button', { name: 'Save the staff list as a spreadsheet…' }).click();
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: `Saved the staff list (${screen.length} rows)` })
+            .count(),
+        )
+        .toBe(1);
+      expect(screen.length).toBe(3);
+      const staff = await read(staffFile);
+      expect(staff.rows[1]).toEqual(['Name', 'Reference', 'Profession', 'Employment', 'Days a week']);
+      expect(staff.rows.slice(2).map((r) => r[1])).toEqual(screen);
+      // The to-do list: the page's lines.
+      await nav(page, 'To do');
+      const todoFile = path.join(h.dir, 'todo.xlsx');
+      h.platform.dialogAnswers.push(todoFile);
+      await page.getByRole('button', { name: 'Save the to-do list as a spreadsheet…' }).click();
+      const expected = firmTodo(ctx);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: `(${expected.total} rows)` })
+            .count(),
+        )
+        .toBe(1);
+      const todo = await read(todoFile);
+      expect(todo.rows.slice(2).map((r) => [r[0], r[2], r[3], r[5]])).toEqual(
+        expected.items.map((i) => [todoWhen(i), todoWho(i, expected.firmName), i.title, i.reason]),
+      );
+      // Cancelling the dialog writes nothing and says nothing.
+      h.platform.dialogAnswers.push(null);
+      await page.getByRole('button', { name: 'Save the to-do list as a spreadsheet…' }).click();
+      await expect.poll(() => page.locator('.export-list .saved').textContent()).toBe('');
+    } finally {
+      await h.close();
+    }
+  });
 });

@@ -11,6 +11,10 @@ import type { DueItemView } from './evidence';
 /** How many due items the Dashboard draws unless it asks for more. */
 export const DASHBOARD_DUE_SHOWN = 100;
 
+/** The lists that can be saved as XLSX. */
+export const EXPORT_LISTS = ['staff', 'cpd', 'training', 'due', 'todo'] as const;
+export type ExportList = (typeof EXPORT_LISTS)[number];
+
 export const screensInputs = {
   /**
    * The Dashboard: the firm's rules, the people-by-rule table and the first `dueLimit` items
@@ -26,6 +30,16 @@ export const screensInputs = {
   }),
   /** One staff member's profile: their records and their STAFF-* results, read from their rows alone. */
   staffProfile: z.strictObject({ ref }),
+  // list export (issue 13 item 4; services/views/listExport.ts)
+  /**
+   * Saves a list as the screen shows it as an XLSX workbook, through the save dialog: the staff
+   * list, a person's CPD log or training (`staffRef`), the due list, the to-do list (the firm's,
+   * or a person's with `staffRef`).
+   */
+  exportListToDialog: z.strictObject({
+    list: z.enum(EXPORT_LISTS, { error: `must be one of ${EXPORT_LISTS.join(', ')}` }),
+    staffRef: ref.optional(),
+  }),
 } satisfies Record<string, z.ZodType>;
 
 export interface DashboardView {
@@ -49,4 +63,5 @@ export interface StaffProfileView {
 export interface ScreensOutputs {
   dashboard: DashboardView;
   staffProfile: StaffProfileView;
+  exportListToDialog: { path: string | null; rows: number };
 }

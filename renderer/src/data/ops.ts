@@ -90,6 +90,7 @@ export const OPS = {
   todoList: { reads: COMPLIANCE }, // to do (issue 13)
   previewPastedRows: { changes: [] }, // pasted rows (issue 13): asked on a click, not cached
   addPastedRows: { changes: ['records'] }, // pasted rows (issue 13)
+  exportListToDialog: { changes: [] }, // list export (issue 13)
   selfChecklist: { reads: COMPLIANCE },
   exportDueCalendar: { changes: [] },
   // cases

@@ -12,6 +12,7 @@ import { StatusBadge } from '../components/Status';
 import { fixLink } from '../links';
 import { BackupLine } from '../backups/BackupLine';
 import { DbsCopiesDue } from './DbsCopiesDue';
+import { ExportListButton } from '../components/ExportListButton';
 
 function whoOf(i: DueItemView, firmName: string): string {
   if (i.subject === 'firm') return firmName || 'The firm';
@@ -93,6 +94,7 @@ export function Dashboard() {
 
       <section aria-labelledby="due-title" className="card due-card">
         <h2 id="due-title">{dueTitle}</h2>
+        <ExportListButton list="due" what="the due list" />
         {due.items.length === 0 ? (
           <p>Nothing lapses in the next {due.days} days.</p>
         ) : (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useOp } from '../data/query';
 import { StaffForm } from './StaffForm';
+import { ExportListButton } from '../components/ExportListButton';
 
 export function StaffList() {
   const data = useOp('listStaff', {});
@@ -13,6 +14,11 @@ export function StaffList() {
         <h1 id="page-title">Staff</h1>
         {!adding ? <button onClick={() => setAdding(true)}>Add staff member</button> : null}
       </header>
+      {data.length > 0 ? (
+        <div className="actions">
+          <ExportListButton list="staff" what="the staff list" />
+        </div>
+      ) : null}
       {adding ? <StaffForm onSaved={() => setAdding(false)} onCancel={() => setAdding(false)} /> : null}
       {data.length === 0 ? <p>No staff yet. Add the first case manager to start keeping their evidence.</p> : null}
       {data.length > 0 ? (

@@ -18,6 +18,7 @@ import { PassportExport } from './intake/PassportExport';
 import { TodoSection } from './todo/TodoList';
 import { CpdYearsTable, cpdGroupOf } from './staff/CpdYears';
 import { PasteCpd } from './staff/PasteCpd';
+import { ExportListButton } from '../components/ExportListButton';
 import type { RuleResult } from '../../../electron/contract/compliance';
 import type { RuleInfoView } from '../../../electron/contract/ops/evidence';
 
@@ -45,11 +46,17 @@ function TabRecords({ tab, person, add, asOf }: { tab: Exclude<StaffTab, 'detail
         <>
           <CpdYearsTable entries={person.cpd} asOf={asOf} />
           <PasteCpd staffRef={person.ref} />
+          <ExportListButton list="cpd" staffRef={person.ref} what="the CPD log" />
           <RecordList spec={KINDS.cpd} owner={owner} records={person.cpd} startAdding={add} groupOf={cpdGroupOf(asOf)} />
         </>
       );
     case 'training':
-      return <RecordList spec={KINDS.training} owner={owner} records={person.training} startAdding={add} />;
+      return (
+        <>
+          <ExportListButton list="training" staffRef={person.ref} what="the training list" />
+          <RecordList spec={KINDS.training} owner={owner} records={person.training} startAdding={add} />
+        </>
+      );
     case 'peer-reviews':
       return <RecordList spec={KINDS.peerReview} owner={owner} records={person.peerReviews} startAdding={add} />;
     case 'policy-acks':

@@ -6,6 +6,7 @@ import { Link } from '@tanstack/react-router';
 import { useOp, useOpQuery } from '../../data/query';
 import { ukDateLong } from '../../format';
 import { TodoItems } from './TodoList';
+import { ExportListButton } from '../../components/ExportListButton';
 
 /** Items shown before "Show all": enough for a small firm, quick for a large one. */
 const FIRST = 200;
@@ -25,6 +26,9 @@ export function TodoPage() {
         As of {ukDateLong(v.asOf)}: everything not met, then everything that lapses in the next {v.days} days (the warning window in{' '}
         <Link to="/settings">Settings</Link>). Each line opens the place to fix it.
       </p>
+      <div className="actions">
+        <ExportListButton list="todo" what="the to-do list" />
+      </div>
       <p data-testid="todo-counts">
         {v.total === 0 ? 'Nothing to do.' : `${v.notMet.toLocaleString('en-GB')} not met, ${v.due.toLocaleString('en-GB')} due within ${v.days} days.`}
       </p>
