@@ -42,7 +42,7 @@ Usage: caseproof COMMAND --vault PATH [options]
   audit list   --vault PATH [--since DATE] [--subject REF] [--json]   the audit trail: who, when, what, before and after
   audit verify --vault PATH                  the audit trail's hash chain alone
   pack verify  --vault PATH FILE.docx|FILE.pdf [--json]   whether a file is a pack (or a pack's evidence annex) this vault registered, unchanged
-  pack reproduce  --vault PATH --id N [--out FILE.docx] [--force] [--json]   rebuild registered pack N byte for byte, as sent
+  pack reproduce  --vault PATH --id N [--out FILE.docx] [--annex FILE.pdf] [--force] [--json]   rebuild registered pack N byte for byte, as sent (and its evidence annex)
   check-register --vault PATH --staff REF --register hcpc|nmc|swe|dbs-update --result RESULT [--on DATE] [--file FILE] [--note TEXT]   a register check kept as a receipt
 Changes are recorded in the audit trail as made by --as NAME (else CASEPROOF_USER, else your account).
 An existing --out (or --ics) file is never replaced without --force.

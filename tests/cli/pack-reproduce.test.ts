@@ -85,4 +85,39 @@ describe('caseproof pack reproduce and pack verify', { timeout: 240_000 }, () =>
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ id: null, unchanged: false, claimedId: 1, changedParts: ['word/document.xml'] });
   });
+
+  it("rebuilds a pack's evidence annex byte for byte with --annex after the firm changes, and says when a pack has none", () => {
+    const { dir, vault } = vaultWithSample();
+    const sent = path.join(dir, 'morgan.docx');
+    const sentAnnex = path.join(dir, 'morgan annex.pdf');
+    const made = cli(['pack', '--vault', vault, '--staff', 'RR-01', '--out', sent, '--annex', sentAnnex, '--json']);
+    expect(made.code, made.stderr).toBe(0);
+    const registered = JSON.parse(made.stdout).annex.sha256 as string;
+    expect(sha256(readFileSync(sentAnnex))).toBe(registered);
+    expect(cli(['pack', '--vault', vault, '--staff', 'RR-01', '--out', path.join(dir, 'plain.docx')]).code).toBe(0);
+
+    const v = openVault(vault, { passphrase: PASS });
+    try {
+      const ctx = { vault: v, user: 'Someone Else', clock: fixedClock('2026-11-26T09:00:00Z') };
+      const f = getFirm(ctx);
+      updateFirm(ctx, { name: `${f.name} (renamed)`, address: f.address, codeOfConductSignatory: f.codeOfConductSignatory });
+    } finally {
+      v.close();
+    }
+
+    const again = path.join(dir, 'again.pdf');
+    const r = cli(['pack', 'reproduce', '--vault', vault, '--id', '1', '--annex', again]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Evidence annex SHA-256 ${registered}: the same as the register's, so it is byte for byte the annex as sent`);
+    expect(readFileSync(again).equals(readFileSync(sentAnnex))).toBe(true);
+    const json = cli(['pack', 'reproduce', '--vault', vault, '--id', '1', '--annex', again, '--force', '--json']);
+    expect(JSON.parse(json.stdout).annex).toEqual({ sha256: registered, registered, same: true, path: again });
+
+    const none = cli(['pack', 'reproduce', '--vault', vault, '--id', '2', '--annex', path.join(dir, 'none.pdf')]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Pack number 2 was registered without an evidence annex');
+    const notPdf = cli(['pack', 'reproduce', '--vault', vault, '--id', '1', '--annex', path.join(dir, 'x.docx')]);
+    expect(notPdf.code).toBe(2);
+    expect(notPdf.stderr).toContain('--annex must name a PDF file');
+  });
 });

@@ -13,8 +13,10 @@ import { packAnnexes, packs } from '../../db/schema';
 import type { Ctx } from '../../electron/services/context';
 import { attachEvidence } from '../../electron/services/evidence/evidence';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
-import { annexPathFor, buildPackAnnex, findAnnex, savePackWithAnnex } from '../../electron/services/packs/annexService';
+import { annexPathFor, buildPackAnnex, findAnnex, reproduceAnnex, savePackWithAnnex } from '../../electron/services/packs/annexService';
 import { buildPack } from '../../electron/services/packs/packService';
+import { fixedClock } from '../../electron/services/clock';
+import { getFirm, updateFirm } from '../../electron/services/firm/firm';
 import { loadSnapshot } from '../../electron/services/snapshot';
 import { EVIDENCE, MORGAN, RECIPIENT, packFirmFile, sha256 } from '../support/packFirm';
 import { textPdf } from '../support/pdf';
@@ -148,5 +150,33 @@ describe('the evidence annex', () => {
     expect(readFileSync(annexDest, 'utf8')).toBe('someone else’s file');
     expect(ctx.vault.orm.select().from(packs).all()).toEqual([]);
     expect(ctx.vault.orm.select().from(packAnnexes).all()).toEqual([]);
+  });
+
+  it('is rebuilt byte for byte as sent after the firm is renamed and the handover policy gets another file', async () => {
+    const built = await buildPack(ctx, { kind: 'staff', ref: MORGAN.ref, asOf: AS_OF, recipient: RECIPIENT });
+    const dest = path.join(dir, 'morgan.docx');
+    const annexDest = annexPathFor(dest);
+    const { entry, annex } = await savePackWithAnnex(ctx, built, dest, await buildPackAnnex(ctx, built), annexDest);
+    const sent = readFileSync(annexDest);
+    // Fixed metadata: the pack's registered time, Caseproof as producer, no trailer /ID.
+    const doc = await PDFDocument.load(sent, { updateMetadata: false });
+    expect(doc.getCreationDate()?.toISOString()).toBe(new Date(entry.generatedAt).toISOString());
+    expect(doc.getModificationDate()?.toISOString()).toBe(new Date(entry.generatedAt).toISOString());
+    expect(doc.getProducer()).toBe('Caseproof');
+    expect(sent.toString('latin1')).not.toMatch(/\/ID\s*\[/);
+
+    // A day later the firm is renamed and the handover policy (which the annex carries) gets another file.
+    const later: Ctx = { ...ctx, clock: fixedClock('2026-11-25T10:00:00Z') };
+    const f = getFirm(later);
+    updateFirm(later, { name: 'Riverside Renamed Ltd', address: f.address, codeOfConductSignatory: f.codeOfConductSignatory });
+    const handover = loadSnapshot(later).firm.policies.find((p) => p.kind === 'handover')!;
+    attachEvidence(later, handover.id, { name: 'handover-v2.pdf', bytes: textPdf(['Handover policy, second edition']) });
+    // Today's annex differs; the one as sent is the registered one, to the byte.
+    const today = await buildPackAnnex(later, await buildPack(later, { kind: 'staff', ref: MORGAN.ref, asOf: AS_OF, recipient: RECIPIENT }));
+    expect(sha256(today.bytes)).not.toBe(annex.sha256);
+    const again = await reproduceAnnex(later, entry.id);
+    expect(again.same).toBe(true);
+    expect(again.sha256).toBe(annex.sha256);
+    expect(Buffer.from(again.bytes).equals(sent)).toBe(true);
   });
 });

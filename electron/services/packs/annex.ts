@@ -10,7 +10,8 @@
 // refused because of one file. Other kinds (Word files, GIFs, text) are listed in the index with
 // their fingerprint but have no pages: the Word pack already lists or draws them.
 //
-// Deterministic: the same files and as-of date give the same bytes (fixed dates, no random ids).
+// Deterministic: the same files, as-of date and time made give the same bytes (fixed dates, no random
+// ids), so "As sent" rebuilds a registered annex byte for byte (annexService.reproduceAnnex).
 import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from 'pdf-lib';
 import { type IsoDate, ukDate } from '../../contract/dates';
 
@@ -37,6 +38,8 @@ export interface AnnexInput {
   firmName: string;
   asOf: IsoDate;
   recipient?: string;
+  /** When the pack was made (its register entry's generatedAt): the annex's creation and modification dates. */
+  madeAt?: string;
   files: AnnexFile[];
 }
 
@@ -332,8 +335,10 @@ export async function buildAnnex(input: AnnexInput): Promise<BuiltAnnex> {
   const numberOf = new Map(doc.getPages().map((p, i) => [p, i + 1]));
   for (const { page, stamp } of stamps) stampPage(page, fonts, stamp, numberOf.get(page)!, total);
 
-  // Fixed metadata: the as-of date, never the time of building, so the same inputs give the same bytes.
-  const when = new Date(`${input.asOf}T00:00:00Z`);
+  // Fixed metadata: the pack's registered time (else the as-of date), never the time of building,
+  // so the same inputs give the same bytes. pdf-lib writes no trailer /ID for a new document, and
+  // the info dictionary's producer and creator are set here (pdf-lib's own would name its version).
+  const when = new Date(input.madeAt ?? `${input.asOf}T00:00:00Z`);
   doc.setTitle(`Evidence annex: ${printable(input.packTitle)} for ${printable(input.subjectName)}`);
   doc.setAuthor(printable(input.firmName));
   doc.setSubject(`Evidence files cited by the pack, as at ${ukDate(input.asOf)}`);

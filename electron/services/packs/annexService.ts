@@ -15,13 +15,13 @@ import { AppError } from '../errors';
 import { stageFile } from '../files';
 import { sha256Hex as sha256Of } from '../hash';
 import { evidenceContentReader } from '../evidence/evidence';
-import { getFirm } from '../firm/firm';
-import { firmReport } from '../views/firmModel';
 // pdf-lib is loaded only when an annex is made (buildPackAnnex), not for every pack or pack verify.
 import type { AnnexEntry, AnnexFile, BuiltAnnex } from './annex';
 import { handoverPolicyFiles } from './evidence';
-import type { BuiltPack } from './packService';
-import { savePack } from './packService';
+import type { BuiltPack, ReproducedPack, Subject } from './packService';
+import { reproducePack, savePack } from './packService';
+import type { PackSource } from './sources';
+import type { ReadEvidence } from './types';
 
 /** What the register holds about a pack's annex. */
 export interface AnnexRecord {
@@ -40,43 +40,73 @@ export function annexPathFor(docx: string): string {
 /**
  * The files an annex carries: every file the pack cites (E1, E2, ... as in its appendix) and,
  * for a Legal Panel pack, the firm's handover policy documents (P1, ...), which the panel asks
- * to see (MTSP Practitioner: handover process).
+ * to see (MTSP Practitioner: handover process). Everything comes from the pack's source (what it
+ * was built from, kept with its register entry), never the records as they are now, so the same
+ * source and evidence bytes give the same annex.
  */
-export function annexFiles(ctx: Ctx, built: BuiltPack): AnnexFile[] {
-  const read = evidenceContentReader(ctx);
-  const items = built.subject.evidence.map((e) => ({ ref: e.ref, record: e.record, meta: e.meta }));
-  if (built.subject.kind === 'staff') {
-    for (const e of handoverPolicyFiles(firmReport(ctx, built.request.asOf).model.snapshot.firm)) items.push({ ref: e.ref, record: e.record, meta: e.meta });
+export async function annexFilesOf(source: PackSource, subject: Subject, read: ReadEvidence): Promise<AnnexFile[]> {
+  const items = subject.evidence.map((e) => ({ ref: e.ref, record: e.record, meta: e.meta }));
+  if (subject.kind === 'staff') {
+    for (const e of handoverPolicyFiles(source.snapshot.firm)) items.push({ ref: e.ref, record: e.record, meta: e.meta });
   }
-  return items.map(({ ref, record, meta }) => {
+  const files: AnnexFile[] = [];
+  for (const { ref, record, meta } of items) {
     const destroyed = meta.destroyed;
-    return {
+    files.push({
       ref,
       record,
       name: meta.name,
       mediaType: meta.mediaType,
       sha256: meta.sha256,
       date: meta.addedOn.slice(0, 10),
-      bytes: destroyed ? null : read(meta.id),
+      bytes: destroyed ? null : await read(meta.id),
       ...(destroyed ? { missing: `The copy was destroyed on ${ukDate(destroyed.on)} (${destroyed.why}); only its details and fingerprint are kept` } : {}),
-    };
+    });
+  }
+  return files;
+}
+
+/** The annex of a pack built from `source`, made at `madeAt` (its register time). */
+async function annexOfSource(source: PackSource, subject: Subject, madeAt: string, read: ReadEvidence): Promise<BuiltAnnex> {
+  const { buildAnnex } = await import('./annex');
+  return buildAnnex({
+    packTitle: PACK_TITLES[source.kind],
+    subjectName: subject.name,
+    firmName: source.snapshot.firm.name,
+    asOf: source.asOf,
+    ...(source.recipient ? { recipient: source.recipient.name } : {}),
+    madeAt,
+    files: await annexFilesOf(source, subject, read),
   });
 }
 
 /** Builds the annex of a built pack (nothing is written or registered). */
 export async function buildPackAnnex(ctx: Ctx, built: BuiltPack): Promise<BuiltAnnex> {
   ctx.progress?.({ done: 0, total: 1, label: 'Putting the evidence annex together' });
-  const { buildAnnex } = await import('./annex');
-  const annex = await buildAnnex({
-    packTitle: PACK_TITLES[built.request.kind],
-    subjectName: built.subject.name,
-    firmName: getFirm(ctx).name,
-    asOf: built.request.asOf,
-    ...(built.request.recipient ? { recipient: built.request.recipient.name } : {}),
-    files: annexFiles(ctx, built),
-  });
+  const annex = await annexOfSource(built.source.source, built.subject, built.stamp.generatedAt, evidenceContentReader(ctx));
   ctx.progress?.({ done: 1, total: 1, label: 'The evidence annex is ready' });
   return annex;
+}
+
+/** A registered pack's annex rebuilt as sent, and whether it is the registered one. */
+export interface ReproducedAnnex {
+  registered: AnnexRecord;
+  bytes: Uint8Array;
+  sha256: string;
+  same: boolean;
+}
+
+/**
+ * "As sent" for the annex: rebuilds pack `id`'s evidence annex from the pack's stored source and
+ * the evidence files found by SHA-256 (reproducePack's reader), with the registered time.
+ */
+export async function reproduceAnnex(ctx: Ctx, id: number, pack?: ReproducedPack): Promise<ReproducedAnnex> {
+  const registered = annexOf(ctx, id);
+  if (!registered) throw new AppError('not-found', `Pack number ${id} was registered without an evidence annex, so there is none to rebuild.`, 'annex');
+  const r = pack ?? (await reproducePack(ctx, id));
+  const built = await annexOfSource(r.source, r.subject, r.entry.generatedAt, r.readEvidence);
+  const sha256 = sha256Of(built.bytes);
+  return { registered, bytes: built.bytes, sha256, same: sha256 === registered.sha256 };
 }
 
 /**

@@ -73,7 +73,7 @@ interface StoredOptions extends ResolvedOptions {
   inputs?: PackInputs;
 }
 
-interface Subject {
+export interface Subject {
   kind: PackKind;
   ref?: string;
   name: string;
@@ -435,6 +435,10 @@ export interface ReproducedPack {
   same: boolean;
   /** Why they differ (empty when the same). */
   changes: string[];
+  /** What it was built from, its subject and its evidence read by SHA-256 (the annex is rebuilt from these). */
+  source: PackSource;
+  subject: Subject;
+  readEvidence: ReadEvidence;
 }
 
 /**
@@ -454,7 +458,8 @@ export async function reproducePack(ctx: Ctx, id: number): Promise<ReproducedPac
     );
   }
   const { source } = decodeSource(kept.content, kept.sha256, id);
-  const bytes = await render(source, { id: row.id, generatedAt: row.generatedAt }, evidenceBySha(ctx, source, id));
+  const readEvidence = evidenceBySha(ctx, source, id);
+  const bytes = await render(source, { id: row.id, generatedAt: row.generatedAt }, readEvidence);
   const sha256 = sha256Hex(bytes);
   const same = sha256 === row.sha256;
   const changes = same
@@ -462,7 +467,7 @@ export async function reproducePack(ctx: Ctx, id: number): Promise<ReproducedPac
     : source.layout !== PACK_LAYOUT_VERSION
       ? [`Caseproof's pack layout has changed since (version ${source.layout} then, ${PACK_LAYOUT_VERSION} now): use the version that made it.`]
       : ['What the pack was built from is unchanged, so the difference comes from how this copy of Caseproof builds packs.'];
-  return { entry, bytes, sha256, same, changes };
+  return { entry, bytes, sha256, same, changes, source, subject: subjectOf(source), readEvidence };
 }
 
 /** What has changed in the records since pack `row` was made, for its own as-of date (empty: nothing). */
