@@ -12,7 +12,7 @@ import type { DueItemView } from './evidence';
 export const DASHBOARD_DUE_SHOWN = 100;
 
 /** The lists that can be saved as XLSX. */
-export const EXPORT_LISTS = ['staff', 'cpd', 'training', 'due', 'todo'] as const;
+export const EXPORT_LISTS = ['staff', 'cpd', 'training', 'due', 'todo', 'suppliers', 'cases'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 
 export const screensInputs = {

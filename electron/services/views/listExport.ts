@@ -1,6 +1,6 @@
 // Any list a screen shows, as an XLSX workbook (issue 13 item 4): the same rows, from the same
 // services the screens ask (the staff list, a person's CPD log and training, the due list, the
-// to-do list), one sheet with a title row saying what and as of when. Dates are real dates
+// to-do list, the suppliers and the cases), one sheet with a title row saying what and as of when. Dates are real dates
 // (shown dd/mm/yyyy), pounds are numbers in the £ format, so the sheet sorts and adds up.
 import type { ExportList } from '../../contract/ops/screens';
 import { STATUS_WORDS } from '../../contract/compliance';
@@ -14,6 +14,9 @@ import { dueItems } from '../staffEvidence/due';
 import { firmTodo, staffTodo } from '../staffEvidence/todo';
 import { loadStaffSnapshot } from '../snapshot';
 import { AppError } from '../errors';
+import { supplierList } from '../suppliers/vettingFile';
+import { VETTING_WORDS } from '../../contract/ops/suppliers';
+import { CASE_STATUS_WORDS } from '../../contract/ops/cases';
 
 type Cell = string | number | Date | null;
 export interface Column {
@@ -125,7 +128,84 @@ export function listTable(ctx: Ctx, list: ExportList, staffRef?: string): ListTa
         rows: v.items.map((i) => [todoWhen(i), date(i.changesOn), todoWho(i, v.firmName), i.title, i.rule, i.reason]),
       };
     }
+    case 'suppliers':
+      return {
+        name: 'Suppliers',
+        title: `Suppliers, ${asOf}`,
+        // The Suppliers page's columns: every supplier, whatever the page has drawn so far.
+        columns: [
+          { header: 'Name', width: 32 },
+          { header: 'Reference' },
+          { header: 'Services', width: 36 },
+          { header: 'Status' },
+          { header: 'Vetting', width: 20 },
+          { header: 'Decided on', type: 'date' },
+          { header: 'Next review', type: 'date' },
+          { header: 'Why', width: 50 },
+        ],
+        rows: supplierList(ctx).map((s) => [
+          s.name,
+          s.ref,
+          s.services.join(', '),
+          STATUS_WORDS[s.status],
+          VETTING_WORDS[s.vetting.state],
+          date(s.vetting.decidedOn),
+          date(s.vetting.nextReviewOn),
+          s.vetting.reason,
+        ]),
+      };
+    case 'cases': {
+      // Every case, in the case list's order (by reference): references and initials only, as on screen.
+      const cases = ctx.vault.sqlite
+        .prepare(
+          `SELECT c.ref, c.initials, s.name AS manager, p.name AS party, c.status, c.injury, c.funding,
+                  c.referred_on AS referredOn, c.opened_on AS openedOn, c.closed_on AS closedOn
+             FROM cases c JOIN staff s ON s.id = c.case_manager_id JOIN contacts p ON p.id = c.contact_id ORDER BY c.ref`,
+        )
+        .all() as CaseExportRow[];
+      return {
+        name: 'Cases',
+        title: `Cases, ${asOf}`,
+        columns: [
+          { header: 'Reference' },
+          { header: 'Initials' },
+          { header: 'Case manager', width: 28 },
+          { header: 'Instructed by', width: 32 },
+          { header: 'Status', width: 16 },
+          { header: 'Injury', width: 20 },
+          { header: 'Funding', width: 16 },
+          { header: 'Referred on', type: 'date' },
+          { header: 'Opened on', type: 'date' },
+          { header: 'Closed on', type: 'date' },
+        ],
+        rows: cases.map((c) => [
+          c.ref,
+          c.initials,
+          c.manager,
+          c.party,
+          CASE_STATUS_WORDS[c.status as keyof typeof CASE_STATUS_WORDS] ?? c.status,
+          c.injury,
+          c.funding,
+          date(c.referredOn),
+          date(c.openedOn),
+          date(c.closedOn),
+        ]),
+      };
+    }
   }
+}
+
+interface CaseExportRow {
+  ref: string;
+  initials: string | null;
+  manager: string;
+  party: string;
+  status: string;
+  injury: string | null;
+  funding: string | null;
+  referredOn: string | null;
+  openedOn: string | null;
+  closedOn: string | null;
 }
 
 const FORMATS: Record<NonNullable<Column['type']>, string | undefined> = { text: undefined, date: 'dd/mm/yyyy', money: '£#,##0.00', number: '0.##' };

@@ -5,6 +5,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useWatch } from 'react-hook-form';
 import { CASE_STATUSES, INJURIES } from '../../../../electron/contract/model';
 import { caseListQuery, type CaseListQuery, type PartyView } from '../../../../electron/contract/ops/cases';
+import { ExportListButton } from '../../components/ExportListButton';
 import { SelectField } from '../../components/fields';
 import { PageLoading } from '../../components/PageStates';
 import { useOpQuery, useOps } from '../../data/query';
@@ -57,6 +58,7 @@ export function CaseList() {
       <header className="page-head">
         <h1 id="page-title">Cases</h1>
         {!adding ? <button onClick={() => setAdding(true)}>Add a case</button> : null}
+        <ExportListButton list="cases" what="every case" />
       </header>
       {adding ? (
         <CaseForm

@@ -8,6 +8,7 @@ import { SUPPLIER_SERVICES } from '../../../../electron/contract/model';
 import { VETTING_STATES, VETTING_WORDS, type SupplierListItem, type VettingState } from '../../../../electron/contract/ops/suppliers';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useOp } from '../../data/query';
+import { ExportListButton } from '../../components/ExportListButton';
 import { StatusBadge } from '../../components/Status';
 import { ukDate } from '../../format';
 import { MinimumsEditor } from './MinimumsEditor';
@@ -70,6 +71,7 @@ export function SupplierList() {
       <header className="page-head">
         <h1 id="page-title">Suppliers</h1>
         {!adding ? <button onClick={() => setAdding(true)}>Add supplier</button> : null}
+        <ExportListButton list="suppliers" what="every supplier" />
       </header>
       {adding ? (
         <SupplierForm knownServices={services} onSaved={(ref) => void navigate({ to: '/suppliers/$ref', params: { ref } })} onCancel={() => setAdding(false)} />
