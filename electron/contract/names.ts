@@ -35,6 +35,7 @@ export const OP_NAMES = [
   'deleteRecord',
   'attachEvidence',
   'attachEvidenceFromDialog',
+  'recordRegisterCheck',
   'readEvidence',
   'saveEvidenceAs',
   'deleteEvidence',

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { OverallStatus, RuleStatus } from '../compliance';
 import { isoDate } from '../dates';
-import { ref, type EvidenceMeta } from '../model';
+import { REGISTER_CHECK_RESULTS, ref, type EvidenceMeta, type RegisterCheck } from '../model';
+import { REGISTER_IDS } from '../registers';
 import type { RuleId, RuleInfo } from '../rules';
 import type { DbsCopyDueView, EvidenceContent, StoredRecord } from '../views';
 import type { TodoView } from '../todo';
@@ -71,6 +72,22 @@ export const evidenceInputs = {
     staffRef: ref.optional(),
     days: days.optional(),
     limit: z.number().int().positive().max(100_000).optional(),
+  }),
+  // register checks as receipts (issue 11 item 6; services/staffEvidence/registerChecks.ts)
+  /**
+   * Records a look at a public register (or a DBS Update Service status check) on one
+   * registration or DBS record: who (the person using the vault), when, the register and what
+   * it showed. With `attach`, main's open-file dialog asks for the register page's screenshot
+   * or PDF, kept as an evidence file of the record; cancelling the dialog records nothing (null).
+   */
+  recordRegisterCheck: z.strictObject({
+    staffRef: ref,
+    recordId: id,
+    register: z.enum(REGISTER_IDS, { error: `must be one of ${REGISTER_IDS.join(', ')}` }),
+    result: z.enum(REGISTER_CHECK_RESULTS, { error: `must be one of ${REGISTER_CHECK_RESULTS.join(', ')}` }),
+    checkedOn: isoDate,
+    note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
+    attach: z.boolean().optional(),
   }),
 } satisfies Record<string, z.ZodType>;
 
@@ -143,4 +160,5 @@ export interface EvidenceOutputs {
   exportDueCalendar: { path: string | null; events: number };
   dbsCopiesDue: DbsCopyDueView;
   todoList: TodoView;
+  recordRegisterCheck: { recordId: number; check: RegisterCheck; file: EvidenceMeta | null } | null;
 }

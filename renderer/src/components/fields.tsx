@@ -41,7 +41,7 @@ export function TextField({
 }: Base & {
   value: string | undefined;
   onChange: (v: string) => void;
-  type?: 'text' | 'password' | 'search' | 'datetime-local';
+  type?: 'text' | 'password' | 'search' | 'datetime-local' | 'date';
   multiline?: boolean;
   name?: string;
   autoFocus?: boolean;

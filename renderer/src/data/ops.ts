@@ -76,6 +76,8 @@ export const OPS = {
   deleteRecord: { changes: ['records'] },
   attachEvidence: { changes: ['records'] },
   attachEvidenceFromDialog: { changes: ['records'] },
+  // a register check moves the record's last-checked date on and may attach the register page
+  recordRegisterCheck: { changes: ['records'] },
   // A stored file's bytes never change (a deleted file's viewer closes): read once while on screen.
   readEvidence: { reads: [] },
   saveEvidenceAs: { changes: [] },

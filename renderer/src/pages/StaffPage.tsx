@@ -19,6 +19,7 @@ import { TodoSection } from './todo/TodoList';
 import { CpdYearsTable, cpdGroupOf } from './staff/CpdYears';
 import { PasteCpd } from './staff/PasteCpd';
 import { ExportListButton } from '../components/ExportListButton';
+import { RegisterCheckActions } from './staff/RegisterCheck';
 import type { RuleResult } from '../../../electron/contract/compliance';
 import type { RuleInfoView } from '../../../electron/contract/ops/evidence';
 
@@ -27,7 +28,17 @@ function TabRecords({ tab, person, add, asOf }: { tab: Exclude<StaffTab, 'detail
   const owner = { type: 'staff' as const, ref: person.ref };
   switch (tab) {
     case 'dbs':
-      return <RecordList spec={KINDS.dbs} owner={owner} records={person.dbs} startAdding={add} />;
+      return (
+        <RecordList
+          spec={KINDS.dbs}
+          owner={owner}
+          records={person.dbs}
+          startAdding={add}
+          extraActions={(r) => (
+            <RegisterCheckActions staffRef={person.ref} recordId={r.id} kind="dbs" checks={r.statusChecks} today={asOf} label={KINDS.dbs.heading(r)} />
+          )}
+        />
+      );
     case 'indemnity':
       // Someone working for themselves holds their own policy; anyone else may hold it through the employer.
       return (
@@ -40,7 +51,25 @@ function TabRecords({ tab, person, add, asOf }: { tab: Exclude<StaffTab, 'detail
         />
       );
     case 'registrations':
-      return <RecordList spec={KINDS.registration} owner={owner} records={person.registrations} startAdding={add} />;
+      return (
+        <RecordList
+          spec={KINDS.registration}
+          owner={owner}
+          records={person.registrations}
+          startAdding={add}
+          extraActions={(r) => (
+            <RegisterCheckActions
+              staffRef={person.ref}
+              recordId={r.id}
+              kind="registration"
+              body={r.body}
+              checks={r.checks}
+              today={asOf}
+              label={KINDS.registration.heading(r)}
+            />
+          )}
+        />
+      );
     case 'cpd':
       return (
         <>

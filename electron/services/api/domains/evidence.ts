@@ -11,6 +11,7 @@ import { attachEvidence, deleteEvidence, readEvidence } from '../../evidence/evi
 import { readEvidenceFileFrom } from '../../evidence/mediaType';
 import { addRecord, deleteRecord, listRecords, updateRecord } from '../../evidence/records';
 import { firmTodo, staffTodo } from '../../staffEvidence/todo';
+import { recordRegisterCheck } from '../../staffEvidence/registerChecks';
 import type { Registry } from '../registry';
 import type { Session } from '../session';
 
@@ -34,6 +35,16 @@ export function registerEvidence(r: Registry, session: Session): void {
     // Read every file first, then store them all in one transaction: all attached or none.
     const loaded = files.map((f) => readEvidenceFileFrom(f)); // hostile files: a 4 GB file is refused by its size, unread
     return c.vault.tx(() => loaded.map((f) => attachEvidence(c, recordId, f)));
+  });
+  r.method('recordRegisterCheck', async ({ attach, ...check }) => {
+    let file: { name: string; bytes: Uint8Array } | undefined;
+    if (attach) {
+      const [f] = await session.platform.dialogs.openFiles({ title: 'The register page: a screenshot or PDF', filters: EVIDENCE_FILTERS, multiple: false });
+      if (!f) return null; // cancelled: nothing recorded
+      file = readEvidenceFileFrom(f); // hostile files: refused by size, unread
+    }
+    const { recordId, check: recorded, file: meta } = recordRegisterCheck(ctx(), check, file);
+    return { recordId, check: recorded, file: meta };
   });
   r.method('readEvidence', ({ id }) => {
     const { meta, bytes } = readEvidence(ctx(), id);
