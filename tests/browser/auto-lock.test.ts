@@ -51,7 +51,7 @@ describe('auto-lock in the browser', () => {
       await openVaultWithStaff(h, 2);
       await nav(page, 'Staff');
       await page.getByRole('link', { name: 'Robin Rivers' }).click();
-      await page.getByRole('heading', { name: 'Robin Rivers' }).waitFor();
+      await page.getByRole('heading', { name: 'Robin Rivers', exact: true }).waitFor();
       await page.evaluate(() => Object.assign(window, { marker: true })); // gone only if the document is replaced
 
       // A minute on, the person presses a key: the page reports it and the idle time starts again.
@@ -64,7 +64,7 @@ describe('auto-lock in the browser', () => {
       // 1:59 without use: still open. 2:00: locked.
       clock.advance(2 * MIN - 1000);
       expect(h.autoLock.check()).toBe(false);
-      expect(await page.getByRole('heading', { name: 'Robin Rivers' }).count()).toBe(1);
+      expect(await page.getByRole('heading', { name: 'Robin Rivers', exact: true }).count()).toBe(1);
       clock.advance(1000);
       expect(h.autoLock.check()).toBe(true);
 
@@ -128,7 +128,7 @@ describe('auto-lock in the browser', () => {
       await h.reload();
       await nav(page, 'Staff');
       await page.getByRole('link', { name: 'Robin Rivers' }).click();
-      await page.getByRole('heading', { name: 'Robin Rivers' }).waitFor();
+      await page.getByRole('heading', { name: 'Robin Rivers', exact: true }).waitFor();
       await page.evaluate(() => Object.assign(window, { marker: true }));
       await page.getByRole('button', { name: 'Lock' }).click();
       await page.getByRole('form', { name: 'Unlock a vault' }).waitFor();

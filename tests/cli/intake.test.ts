@@ -2,15 +2,15 @@
 // processes over real vault files: a dry run writes nothing (the vault's bytes are unchanged),
 // a wrong passport passphrase exits 1 with nothing changed, and a passport for a person the
 // firm does not have yet adds them.
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
 import { tempDir } from '../support/tmp';
-import { SAMPLE_FILE } from '../support/vaults';
+import { dataDigest, SAMPLE_FILE } from '../support/vaults';
 
-const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+// What the vault holds, its CLI unlock and lock entries aside (support/vaults.ts).
+const sha = (f: string) => dataDigest(f, 'cli test passphrase 1');
 const BUNDLE = { CASEPROOF_BUNDLE_PASSPHRASE: 'a passport passphrase' };
 
 function firm(dir: string, name: string, sample = true): string {

@@ -1,5 +1,6 @@
 // Real encrypted vaults in temporary folders, with a service context over them.
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createVault, openVault, type Vault } from '../../db/client';
 import { fixedClock } from '../../electron/services/clock';
@@ -30,5 +31,30 @@ export function opensWith(file: string, passphrase: string): boolean {
   } catch (e) {
     if ((e as { code?: string }).code === 'wrong-passphrase') return false;
     throw e;
+  }
+}
+
+/**
+ * A digest of everything a vault holds except the audit trail's own unlock and lock entries:
+ * every CLI command that opens a vault records that it did (issue 11), so "nothing changed"
+ * after a dry run or a refused import means no record, file or other trail entry changed.
+ */
+export function dataDigest(file: string, passphrase: string): string {
+  const v = openVault(file, { passphrase }, { readOnly: true });
+  try {
+    const h = createHash('sha256');
+    const tables = v.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+      name: string;
+    }[];
+    const events = `SELECT seq FROM audit_log WHERE action IN ('unlock', 'lock')`;
+    for (const { name } of tables) {
+      const where = name === 'audit_log' || name === 'audit_values' ? ` WHERE seq NOT IN (${events})` : '';
+      h.update(`${name}\n`);
+      for (const row of v.sqlite.prepare(`SELECT * FROM "${name}"${where} ORDER BY rowid`).all())
+        h.update(JSON.stringify(row, (_k, x: unknown) => (Buffer.isBuffer(x) ? x.toString('hex') : x)));
+    }
+    return h.digest('hex');
+  } finally {
+    v.close();
   }
 }

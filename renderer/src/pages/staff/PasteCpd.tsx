@@ -1,10 +1,11 @@
 // Rows copied from a spreadsheet, pasted into a person's CPD log: checked by the spreadsheet
 // importer (previewPastedRows), shown as its preview (rows to add, rows refused with the line,
 // column, value and what is wanted), then added all at once.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ImportPlan } from '../../../../electron/contract/ops/intake';
 import { useAction } from '../../data/query';
 import { PlanView } from '../intake/PlanView';
+import { useInlineFormFocus } from '../../components/focus';
 
 export function PasteCpd({ staffRef }: { staffRef: string }) {
   const [open, setOpen] = useState(false);
@@ -13,14 +14,13 @@ export function PasteCpd({ staffRef }: { staffRef: string }) {
   const [done, setDone] = useState('');
   const preview = useAction('previewPastedRows');
   const add = useAction('addPastedRows');
-  const trigger = useRef<HTMLButtonElement>(null);
-  const area = useRef<HTMLTextAreaElement>(null);
+  // Focus into the text box on opening, and back to the button (drawn again once the log reloads) on closing.
+  const focusRef = useInlineFormFocus<HTMLElement>();
   const error = preview.error ?? add.error;
   const close = () => {
     setOpen(false);
     setPlan(null);
     setText('');
-    requestAnimationFrame(() => trigger.current?.focus());
   };
   if (!open) {
     return (
@@ -28,11 +28,10 @@ export function PasteCpd({ staffRef }: { staffRef: string }) {
         <button
           type="button"
           className="secondary"
-          ref={trigger}
+          data-focus-key="paste-cpd"
           onClick={() => {
             setOpen(true);
             setDone('');
-            requestAnimationFrame(() => area.current?.focus());
           }}
         >
           Paste rows from a spreadsheet…
@@ -45,7 +44,7 @@ export function PasteCpd({ staffRef }: { staffRef: string }) {
   }
   const toAdd = plan?.totals.add ?? 0;
   return (
-    <section className="card paste-rows" aria-labelledby="paste-title">
+    <section className="card paste-rows" aria-labelledby="paste-title" ref={focusRef}>
       <h3 id="paste-title">Paste CPD rows from a spreadsheet</h3>
       <p className="hint">
         Copy the rows in Excel or another spreadsheet and paste them below: date, topic, provider, then hours, category and reflection if you have them, or
@@ -55,7 +54,6 @@ export function PasteCpd({ staffRef }: { staffRef: string }) {
         <label htmlFor="paste-text">Rows copied from a spreadsheet</label>
         <textarea
           id="paste-text"
-          ref={area}
           rows={6}
           value={text}
           onChange={(e) => {
