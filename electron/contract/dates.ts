@@ -113,7 +113,8 @@ export function ukDateLong(s: IsoDate | null | undefined): string {
 }
 /** Money in pounds, e.g. £5,000,000. */
 export function pounds(n: number): string {
-  return '£' + n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  // Whole pounds without pence (£5,000,000); otherwise always two places (£450.50, never £450.5).
+  return Number.isInteger(n) ? '£' + n.toLocaleString('en-GB') : poundsAndPence(n);
 }
 /** An amount with its pence always shown, e.g. £1,250.00 (invoices). */
 export function poundsAndPence(n: number): string {

@@ -15,7 +15,7 @@ import {
   validByExpiry,
   withinLastMonths,
 } from '../../electron/contract/conventions';
-import { isLocalMinute, localMinute, londonInstant } from '../../electron/contract/dates';
+import { isLocalMinute, localMinute, londonInstant, pounds } from '../../electron/contract/dates';
 import { courseName, trainingCategories } from '../../electron/contract/training';
 
 describe('anniversaries: the same day, or the first of the next month', () => {
@@ -94,6 +94,14 @@ describe('numbers are compared unrounded; only the words round', () => {
     expect(isAbove(8, 8)).toBe(false);
     expect(shownFigure(8.004)).toBe('8');
     expect(shownFigure(25 / 3)).toBe('8.33');
+  });
+});
+
+describe('money is shown in pounds', () => {
+  it('whole pounds without pence, otherwise always two places', () => {
+    expect(pounds(5_000_000)).toBe('£5,000,000');
+    expect(pounds(450.5)).toBe('£450.50');
+    expect(pounds(1250.256)).toBe('£1,250.26');
   });
 });
 
