@@ -1,6 +1,6 @@
 // The pack maker's "Include an evidence annex (PDF)" in the real UI (Chromium, the real registry
 // over a real vault): one Generate saves the Word pack and, beside it, the annex PDF, both in the
-// register; the annex is read back with pdf-lib.
+// register; the annex is read back with pdf-lib. 'As sent' later gives back both, byte for byte.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -43,6 +43,19 @@ describe('the evidence annex in the pack maker', () => {
       const [entry] = listPacks(h.session.ctx());
       expect(entry.sha256).toBe(sha256(readFileSync(dest)));
       expect(annexOf(h.session.ctx(), entry.id)).toMatchObject({ sha256: sha256(bytes), pages: doc.getPageCount() });
+
+      // The firm is renamed; "Regenerate…" then "As sent" gives back both files as sent, byte for byte.
+      h.session.ctx().vault.sqlite.prepare(`UPDATE firm SET name = 'Renamed Ltd'`).run();
+      const copy = path.join(h.dir, 'copy.docx');
+      h.platform.dialogAnswers.push(copy);
+      const register = page.getByRole('table', { name: 'Pack register' });
+      await register.getByRole('button', { name: 'Regenerate Morgan.docx' }).click();
+      await page.getByRole('group', { name: 'Regenerate Morgan.docx' }).getByRole('button', { name: 'As sent' }).click();
+      await expect
+        .poll(() => page.locator('.outcome').textContent())
+        .toContain('Saved its evidence annex copy - evidence annex.pdf beside it, the same bytes as sent');
+      expect(readFileSync(copy).equals(readFileSync(dest))).toBe(true);
+      expect(readFileSync(path.join(h.dir, 'copy - evidence annex.pdf')).equals(bytes)).toBe(true);
     } finally {
       await h.close();
     }

@@ -166,6 +166,8 @@ export interface RegeneratedPack {
   since?: string[];
   /** Where the copy was saved; null when only checked. */
   path: string | null;
+  /** "As sent" of a pack registered with an evidence annex: the annex rebuilt byte for byte, saved beside it. */
+  annex?: SavedAnnex;
   /** A new register entry, made when a different file was saved. */
   entry: PackEntry | null;
 }

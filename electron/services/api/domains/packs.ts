@@ -17,7 +17,8 @@ import {
   updateTemplate,
   getPack,
 } from '../../packs/packService';
-import { type AnnexRecord, annexPathFor, buildPackAnnex, savePackWithAnnex } from '../../packs/annexService';
+import { type AnnexRecord, annexOf, annexPathFor, buildPackAnnex, reproduceAnnex, savePackWithAnnex } from '../../packs/annexService';
+import { writeFileAtomic } from '../../files';
 import type { Registry } from '../registry';
 import type { Session } from '../session';
 
@@ -93,9 +94,23 @@ export function registerPacks(r: Registry, session: Session): void {
     const chosen = await session.platform.dialogs.saveFile({ title: 'Save the pack as sent', defaultName: entry.fileName, filters: WORD });
     if (!chosen) return null;
     const dest = withDocx(chosen);
+    // A pack sent with its evidence annex is given back with it: the annex is rebuilt first and
+    // must match its registered hash too, so nothing is saved when either comes out different.
+    const annex = annexOf(c, id) ? await reproduceAnnex(c, id) : null;
+    if (annex && !annex.same) {
+      throw new AppError(
+        'conflict',
+        `The evidence annex of pack number ${id} rebuilt comes out different (SHA-256 ${annex.sha256}, registered ${annex.registered.sha256}). Nothing was saved.`,
+        'annex',
+      );
+    }
     const result = await reproducePackTo(c, id, dest);
     saved.add(dest);
-    return result;
+    if (!annex) return result;
+    const annexPath = annexPathFor(dest);
+    writeFileAtomic(annexPath, annex.bytes, { overwrite: true });
+    saved.add(annexPath);
+    return { ...result, annex: savedAnnex(annexPath, { ...annex.registered, fileName: path.basename(annexPath) }) };
   });
   r.method('getTemplate', () => getTemplate(ctx()));
   r.method('updateTemplate', (t) => updateTemplate(ctx(), t));

@@ -213,6 +213,12 @@ function Outcome({ entry, result, onOpen }: { entry: PackEntry; result: Regenera
           </button>
         </p>
       ) : null}
+      {result.annex ? (
+        <p>
+          Saved its evidence annex {result.annex.fileName} beside it, the same bytes as sent ({result.annex.pages} pages, annex SHA-256{' '}
+          <code>{result.annex.sha256}</code>).
+        </p>
+      ) : null}
     </div>
   );
 }
