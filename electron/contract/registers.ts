@@ -4,6 +4,8 @@
 // hosts (electron/platform/electronPlatform.ts, electron/main/security.ts), whoever asks.
 // Plain values, no zod: main, the preload-free renderer and the workers all import this.
 
+import type { RegisterCheckResult } from './model';
+
 export const REGISTER_IDS = ['hcpc', 'nmc', 'swe', 'dbs-update'] as const;
 export type RegisterId = (typeof REGISTER_IDS)[number];
 
@@ -58,3 +60,22 @@ export function isAllowedExternalUrl(url: string): boolean {
 export function assertExternalUrl(url: string): void {
   if (!isAllowedExternalUrl(url)) throw new Error(`Caseproof opens only the public registers' https pages in the browser, not ${JSON.stringify(url)}.`);
 }
+
+/** Which professional register a registration is on, by the words its body is written in (none: no public register here). */
+const BODY_WORDS: Record<Exclude<RegisterId, 'dbs-update'>, RegExp> = {
+  hcpc: /\bhcpc\b|health and care professions/i,
+  nmc: /\bnmc\b|nursing and midwifery/i,
+  swe: /\bswe\b|social work england/i,
+};
+export function registerOfBody(body: string): Exclude<RegisterId, 'dbs-update'> | undefined {
+  return (Object.keys(BODY_WORDS) as Exclude<RegisterId, 'dbs-update'>[]).find((id) => BODY_WORDS[id].test(body));
+}
+
+/** What a register check showed, in words that fit mid-sentence (the CLI, the pack; the page capitalises them). */
+export const RESULT_WORDS: Record<RegisterCheckResult, string> = {
+  registered: 'on the register',
+  'registered-with-conditions': 'on the register, with conditions or restrictions',
+  'not-found': 'not found on the register',
+  'no-new-information': 'no new information (the certificate is current)',
+  'new-information': 'new information: apply for a new certificate',
+};

@@ -7,15 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { records, staff } from '../../../db/schema';
 import { isoDate } from '../../contract/dates';
-import {
-  DBS_STATUS_RESULTS,
-  REGISTER_CHECK_RESULTS,
-  REGISTER_RESULTS,
-  type EvidenceMeta,
-  type RegisterCheck,
-  type RegisterCheckResult,
-} from '../../contract/model';
-import { REGISTER_IDS, REGISTERS, type RegisterId } from '../../contract/registers';
+import { DBS_STATUS_RESULTS, REGISTER_CHECK_RESULTS, REGISTER_RESULTS, type EvidenceMeta, type RegisterCheck } from '../../contract/model';
+import { REGISTER_IDS, REGISTERS, registerOfBody } from '../../contract/registers';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
 import { attachEvidence } from '../evidence/evidence';
@@ -34,21 +27,7 @@ export const registerCheckInput = z.strictObject({
 });
 export type RegisterCheckInput = z.infer<typeof registerCheckInput>;
 
-/** Which professional bodies each register is, by the words a registration's body is written in. */
-const BODY_OF: Record<Exclude<RegisterId, 'dbs-update'>, RegExp> = {
-  hcpc: /\bhcpc\b|health and care professions/i,
-  nmc: /\bnmc\b|nursing and midwifery/i,
-  swe: /\bswe\b|social work england/i,
-};
-
-/** The words for a result, as the CLI and the pack print them. */
-export const RESULT_WORDS: Record<RegisterCheckResult, string> = {
-  registered: 'on the register',
-  'registered-with-conditions': 'on the register, with conditions or restrictions',
-  'not-found': 'not found on the register',
-  'no-new-information': 'no new information (the certificate is current)',
-  'new-information': 'new information: apply for a new certificate',
-};
+export { RESULT_WORDS } from '../../contract/registers';
 
 export interface RecordedCheck {
   recordId: number;
@@ -84,7 +63,7 @@ export function recordRegisterCheck(ctx: Ctx, input: unknown, file?: { name: str
       : dbs
         ? // The newest certificate (the Update Service follows one certificate).
           [...rows].sort((a, b) => String(b.data.issuedOn).localeCompare(String(a.data.issuedOn)))[0]
-        : rows.find((r) => BODY_OF[i.register as keyof typeof BODY_OF].test(String(r.data.body)));
+        : rows.find((r) => registerOfBody(String(r.data.body)) === i.register);
     if (!target) {
       throw new AppError(
         'not-found',

@@ -5,28 +5,14 @@
 // through main's file dialog. The record shows its last check: who, when, what it showed.
 import { useState, type FormEvent } from 'react';
 import { DBS_STATUS_RESULTS, REGISTER_RESULTS, type RegisterCheck, type RegisterCheckResult } from '../../../../electron/contract/model';
-import { REGISTERS, type RegisterId } from '../../../../electron/contract/registers';
+import { REGISTERS, RESULT_WORDS, registerOfBody, type RegisterId } from '../../../../electron/contract/registers';
 import { CheckField, SelectField, TextField } from '../../components/fields';
 import { useInlineFormFocus } from '../../components/focus';
 import { ukDate } from '../../format';
 import { useAction } from '../../data/query';
 
-/** The words for a result (as the CLI says them). */
-const RESULT_WORDS: Record<RegisterCheckResult, string> = {
-  registered: 'On the register',
-  'registered-with-conditions': 'On the register, with conditions or restrictions',
-  'not-found': 'Not found on the register',
-  'no-new-information': 'No new information (the certificate is current)',
-  'new-information': 'New information: apply for a new certificate',
-};
-
-/** Which public register a professional body's registration is on, from the words it is written in. */
-function registerOfBody(body: string): RegisterId | undefined {
-  if (/\bhcpc\b|health and care professions/i.test(body)) return 'hcpc';
-  if (/\bnmc\b|nursing and midwifery/i.test(body)) return 'nmc';
-  if (/\bswe\b|social work england/i.test(body)) return 'swe';
-  return undefined;
-}
+/** A result's words at the start of a line or an option. */
+const resultWords = (r: RegisterCheckResult) => RESULT_WORDS[r].charAt(0).toUpperCase() + RESULT_WORDS[r].slice(1);
 
 const PROFESSIONAL: RegisterId[] = ['hcpc', 'nmc', 'swe'];
 
@@ -72,7 +58,7 @@ export function RegisterCheckActions({
       ) : null}
       <p className="hint span-all" style={{ flexBasis: '100%' }} data-testid={`last-check-${recordId}`}>
         {last
-          ? `Last check: ${ukDate(last.on)} by ${last.by}, ${REGISTERS[last.register].name}: ${RESULT_WORDS[last.result]}${last.note ? ` (${last.note})` : ''}${last.file ? `; register page saved as ${last.file}` : ''}.`
+          ? `Last check: ${ukDate(last.on)} by ${last.by}, ${REGISTERS[last.register].name}: ${resultWords(last.result)}${last.note ? ` (${last.note})` : ''}${last.file ? `; register page saved as ${last.file}` : ''}.`
           : 'No register check recorded in Caseproof yet.'}
       </p>
       {openRegister.error ? (
@@ -142,7 +128,7 @@ function CheckForm({
         name="result"
         value={result}
         blank="Choose the result"
-        options={results.map((r) => [r, RESULT_WORDS[r]] as const)}
+        options={results.map((r) => [r, resultWords(r)] as const)}
         onChange={(v) => setResult(v as RegisterCheckResult | undefined)}
         required
       />
