@@ -57,8 +57,10 @@ export interface DbsCopyDueItem {
   ownerType: 'staff' | 'supplier';
   ref: string;
   ownerName: string;
-  /** The certificate's issue date (the check the period runs from). */
+  /** The certificate's issue date (the period runs from it for a copy of the certificate). */
   issuedOn: string;
+  /** For the receipt of an Update Service check (its status page), the check's day: the period runs from it. */
+  checkedOn?: string;
   /** The day the copy is destroyed; on or before today means at the next unlock. */
   dueOn: string;
 }

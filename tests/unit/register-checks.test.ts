@@ -7,12 +7,14 @@ import { listAuditRows } from '../../db/audit';
 import { REGISTERS } from '../../electron/contract/registers';
 import type { Ctx } from '../../electron/services/context';
 import { AppError } from '../../electron/services/errors';
+import { dbsCopiesDue, destroyDueDbsCopies } from '../../electron/services/evidence/dbsCopies';
+import { updateSettings } from '../../electron/services/firm/firm';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
 import { loadSnapshot } from '../../electron/services/snapshot';
 import { recordRegisterCheck } from '../../electron/services/staffEvidence/registerChecks';
 import { makePng } from '../support/png';
 import { MORGAN, packFirmFile, sha256 } from '../support/packFirm';
-import { newVault } from '../support/vaults';
+import { ctxFor, newVault } from '../support/vaults';
 
 let ctx: Ctx;
 beforeEach(() => {
@@ -62,6 +64,44 @@ describe('register checks', () => {
     expect(dbs.updateService).toBe(true);
     expect(dbs.statusChecks?.at(-1)).toMatchObject({ result: 'no-new-information', note: 'Checked with consent', by: 'Test User' });
     expect(REGISTERS['dbs-update'].url).toBe('https://www.gov.uk/dbs-update-service');
+  });
+
+  it('keeps an Update Service status page for the firm’s DBS period after the check, not after the certificate’s issue', () => {
+    // The certificate was issued on 01/02/2025: a copy of it is long past a six-month period, but
+    // the status page of today's check is a receipt of today and is kept for six months from now.
+    updateSettings(ctx, { dbsCopyMonths: 6 });
+    expect(destroyDueDbsCopies(ctx).map((d) => d.name)).toEqual(['dbs.png', 'dbs-status-check.pdf']); // the certificate's copies go
+    const page = makePng(90, 60, [240, 240, 240]);
+    const first = recordRegisterCheck(
+      ctx,
+      { staffRef: MORGAN.ref, register: 'dbs-update', result: 'no-new-information', checkedOn: '2026-11-20' },
+      { name: 'update-service.png', bytes: page },
+    );
+    // A second receipt of the same name gets the check's day in front, so each is known by its own name.
+    const second = recordRegisterCheck(
+      ctx,
+      { staffRef: MORGAN.ref, register: 'dbs-update', result: 'no-new-information', checkedOn: '2026-11-24' },
+      { name: 'update-service.png', bytes: page },
+    );
+    expect([first.file?.name, second.file?.name]).toEqual(['update-service.png', '2026-11-24 update-service.png']);
+    expect(destroyDueDbsCopies(ctx)).toEqual([]);
+    expect(dbsCopiesDue(ctx, 365).items.map((c) => [c.name, c.checkedOn, c.dueOn])).toEqual([
+      ['update-service.png', '2026-11-20', '2027-05-20'],
+      ['2026-11-24 update-service.png', '2026-11-24', '2027-05-24'],
+    ]);
+    // Six months after the first check, its page goes and the later one stays.
+    expect(destroyDueDbsCopies(ctxFor(ctx.vault, '2027-05-20')).map((d) => d.name)).toEqual(['update-service.png']);
+    expect(destroyDueDbsCopies(ctxFor(ctx.vault, '2027-05-24')).map((d) => d.name)).toEqual(['2026-11-24 update-service.png']);
+  });
+
+  it('refuses the status page of a check so old that its DBS period is over, and keeps the check without it', () => {
+    updateSettings(ctx, { dbsCopyMonths: 6 });
+    const old = { staffRef: MORGAN.ref, register: 'dbs-update', result: 'no-new-information', checkedOn: '2026-05-24' };
+    expect(() => recordRegisterCheck(ctx, old, { name: 'old-check.png', bytes: makePng(4, 4, [0, 0, 0]) })).toThrow(
+      /^checkedOn: the firm keeps DBS copies for 6 months, so the status page of a check made on 24\/05\/2026 would be destroyed at once/,
+    );
+    expect(morgan().dbs[0].statusChecks ?? []).toEqual([]);
+    expect(recordRegisterCheck(ctx, old).check).toMatchObject({ on: '2026-05-24' });
   });
 
   it('refuses, naming the field, and writes nothing: no such registration, a DBS result for a register, a date after today', () => {

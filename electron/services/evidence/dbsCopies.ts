@@ -46,8 +46,12 @@ function heldCopies(ctx: Ctx): HeldCopy[] {
     .leftJoin(suppliers, eq(suppliers.id, records.supplierId))
     .where(and(eq(records.kind, 'dbs'), isNull(evidenceFiles.destroyedOn)))
     .all();
+  // A record's file names, to tell whether a check's receipt is named unambiguously.
+  const namesOf = new Map<number, string[]>();
+  for (const r of rows) namesOf.set(r.id, [...(namesOf.get(r.id) ?? []), r.name]);
   return rows.map((r) => {
-    const { issuedOn } = readPayload(ctx, r, 'dbs');
+    const dbs = readPayload(ctx, r, 'dbs');
+    const checkedOn = receiptCheckedOn(dbs, r.name, namesOf.get(r.id) ?? []);
     const isStaff = r.staffId !== null;
     return {
       fileId: r.fileId,
@@ -55,10 +59,24 @@ function heldCopies(ctx: Ctx): HeldCopy[] {
       ownerType: isStaff ? 'staff' : 'supplier',
       ref: (isStaff ? r.staffRef : r.supplierRef) ?? '',
       ownerName: (isStaff ? r.staffName : r.supplierName) ?? '',
-      issuedOn,
-      dueOn: dbsCopyDueOn(issuedOn, months),
+      issuedOn: dbs.issuedOn,
+      ...(checkedOn ? { checkedOn } : {}),
+      dueOn: dbsCopyDueOn(checkedOn ?? dbs.issuedOn, months),
     };
   });
+}
+
+/**
+ * The day of the Update Service check whose receipt (the status page's screenshot or PDF) this
+ * file is, if it is one. The Update Service exists to check old certificates, so its receipt's
+ * period runs from the check, not from the certificate's issue (from the issue it would go at
+ * the next unlock). A receipt is known by the name its check keeps; a name two files of the
+ * record share is taken as a certificate copy, the shorter period, never the longer.
+ */
+function receiptCheckedOn(dbs: { statusChecks?: { on: string; file?: string }[] }, name: string, recordFiles: string[]): string | undefined {
+  if (recordFiles.filter((n) => n === name).length !== 1) return undefined;
+  const days = (dbs.statusChecks ?? []).filter((c) => c.file === name).map((c) => c.on);
+  return days.length ? days.sort().at(-1) : undefined;
 }
 
 export interface DestroyedReport {
@@ -99,7 +117,16 @@ export function dbsCopiesDue(ctx: Ctx, days?: number): DbsCopyDueView {
   const items = heldCopies(ctx)
     .filter((c) => c.dueOn <= until)
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.ref.localeCompare(b.ref) || a.name.localeCompare(b.name))
-    .map(({ fileId, name, ownerType, ref, ownerName, issuedOn, dueOn }) => ({ fileId, name, ownerType, ref, ownerName, issuedOn, dueOn }));
+    .map(({ fileId, name, ownerType, ref, ownerName, issuedOn, checkedOn, dueOn }) => ({
+      fileId,
+      name,
+      ownerType,
+      ref,
+      ownerName,
+      issuedOn,
+      ...(checkedOn ? { checkedOn } : {}),
+      dueOn,
+    }));
   return { today: ctx.clock.today(), months: firm.settings.dbsCopyMonths, days: window, items };
 }
 

@@ -3,15 +3,17 @@
 // when, which register and what it showed, and optionally a screenshot or PDF of the register
 // page as an evidence file of that record. The check moves the record's "last checked" date on,
 // so the rules (STAFF-REGISTRATION, STAFF-DBS) count it; the audit trail holds the change.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { records, staff } from '../../../db/schema';
-import { isoDate } from '../../contract/dates';
+import { evidenceFiles, records, staff } from '../../../db/schema';
+import { isoDate, ukDate } from '../../contract/dates';
 import { DBS_STATUS_RESULTS, REGISTER_CHECK_RESULTS, REGISTER_RESULTS, type EvidenceMeta, type RegisterCheck } from '../../contract/model';
 import { REGISTER_IDS, REGISTERS, registerOfBody } from '../../contract/registers';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
+import { dbsCopyDueOn } from '../evidence/dbsCopies';
 import { attachEvidence } from '../evidence/evidence';
+import { getFirm } from '../firm/firm';
 import { readPayload } from '../evidence/payloads';
 import { updateRecord } from '../evidence/records';
 import { parseOr } from '../parse';
@@ -28,6 +30,36 @@ export const registerCheckInput = z.strictObject({
 export type RegisterCheckInput = z.infer<typeof registerCheckInput>;
 
 export { RESULT_WORDS } from '../../contract/registers';
+
+/**
+ * The Update Service status page kept as a DBS receipt: DBS copies go after the firm's period
+ * (evidence/dbsCopies.ts), which for a receipt runs from the check. A check dated so far back
+ * that its period is over would lose its receipt at the next unlock, so it is refused now.
+ * The receipt is known by its name on the record, so a name the record already holds is
+ * given the check's date in front.
+ */
+function dbsReceipt(ctx: Ctx, recordId: number, checkedOn: string, file: { name: string; bytes: Uint8Array }) {
+  const months = getFirm(ctx).settings.dbsCopyMonths;
+  const dueOn = dbsCopyDueOn(checkedOn, months);
+  if (dueOn <= ctx.clock.today()) {
+    throw new AppError(
+      'invalid',
+      `checkedOn: the firm keeps DBS copies for ${months} months, so the status page of a check made on ${ukDate(checkedOn)} would be destroyed at once (its time ended on ${ukDate(dueOn)}). Record the check without the file, or check again today.`,
+      'checkedOn',
+    );
+  }
+  const held = new Set(
+    ctx.vault.orm
+      .select({ name: evidenceFiles.name })
+      .from(evidenceFiles)
+      .where(and(eq(evidenceFiles.recordId, recordId), isNull(evidenceFiles.destroyedOn)))
+      .all()
+      .map((f) => f.name),
+  );
+  let name = file.name;
+  for (let n = 2; held.has(name); n++) name = n === 2 ? `${checkedOn} ${file.name}` : `${checkedOn} (${n - 1}) ${file.name}`;
+  return { ...file, name };
+}
 
 export interface RecordedCheck {
   recordId: number;
@@ -75,7 +107,8 @@ export function recordRegisterCheck(ctx: Ctx, input: unknown, file?: { name: str
         i.recordId ? 'recordId' : 'register',
       );
     }
-    const meta = file ? attachEvidence(ctx, target.id, file, 'file') : null;
+    const receipt = file && dbs ? dbsReceipt(ctx, target.id, i.checkedOn, file) : file;
+    const meta = receipt ? attachEvidence(ctx, target.id, receipt, 'file') : null;
     const check: RegisterCheck = {
       on: i.checkedOn,
       by: ctx.user,

@@ -10,8 +10,9 @@ export function DbsCopiesDue() {
     <section aria-labelledby="dbs-copies-title" className="card">
       <h2 id="dbs-copies-title">DBS certificate copies due to be destroyed</h2>
       <p className="hint">
-        Copies are kept for {due.months} months after the certificate was issued (change this under <Link to="/settings">Settings</Link>), then destroyed; the
-        details, who saw the original and the copy&rsquo;s fingerprint are kept.
+        Copies are kept for {due.months} months after the certificate was issued, and the status page kept with an Update Service check for {due.months} months
+        after the check (change this under <Link to="/settings">Settings</Link>); then they are destroyed, and the details, who saw the original and the
+        copy&rsquo;s fingerprint are kept.
       </p>
       {due.items.length === 0 ? (
         <p>No copy is due to be destroyed in the next {due.days} days.</p>
@@ -29,7 +30,8 @@ export function DbsCopiesDue() {
                   {c.ownerName || c.ref}
                 </Link>
               )}
-              : {c.name} (certificate issued {ukDate(c.issuedOn)}){c.dueOn <= due.today ? <strong> — destroyed at the next unlock</strong> : null}
+              : {c.name} ({c.checkedOn ? `Update Service check of ${ukDate(c.checkedOn)}` : `certificate issued ${ukDate(c.issuedOn)}`})
+              {c.dueOn <= due.today ? <strong> — destroyed at the next unlock</strong> : null}
             </li>
           ))}
         </ul>
