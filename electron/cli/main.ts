@@ -121,6 +121,8 @@ const commands: Record<string, Command> = {
         `Added: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases, ${s.added.records} records, ${s.added.files} evidence files.`,
       );
       out(`Updated: ${s.updated.staff} staff, ${s.updated.suppliers} suppliers, ${s.updated.cases} cases${s.updated.firm ? ', firm details' : ''}.`);
+      if (s.kept?.records || s.removed?.records)
+        out(`Kept as they were: ${s.kept?.records ?? 0} records. Removed (not in the file's lists): ${s.removed?.records ?? 0} records.`);
       if (s.firmKept) {
         const where = s.firmKept.address ? `, ${s.firmKept.address}` : '';
         out(`Kept the firm's own name and address (${s.firmKept.name}${where}); add --update-firm to take them from the file.`);

@@ -22,6 +22,10 @@ export interface StoredRecord {
 export interface ImportSummary {
   added: { staff: number; suppliers: number; cases: number; records: number; files: number };
   updated: { staff: number; suppliers: number; cases: number; firm: boolean };
+  /** A firm file's records the vault already held as they are (kept with their ids, files and history). */
+  kept?: { records: number };
+  /** The vault's records of a list the file gave that the file left out (deleted: the file's list replaces the vault's). */
+  removed?: { records: number };
   /** Set when the file named the firm otherwise and the vault kept its own name and address (no `updateFirm`). */
   firmKept?: { name: string; address?: string };
 }

@@ -44,10 +44,13 @@ function toMeta(r: MetaRow): EvidenceMeta {
 }
 
 /** Attaches a file to a record. Call inside a transaction when part of a larger write. */
+/** The name a file is stored under: trimmed, no path separators, at most 255 characters. */
+export const evidenceFileName = (name: string): string => name.trim().replace(/[\\/]/g, '_').slice(0, 255);
+
 export function attachEvidence(ctx: Ctx, recordId: number, file: { name: string; bytes: Uint8Array }, where = 'file'): EvidenceMeta {
   const rec = ctx.vault.orm.select({ id: records.id }).from(records).where(eq(records.id, recordId)).get();
   if (!rec) throw notFound(`Record ${recordId}`);
-  const name = file.name.trim().replace(/[\\/]/g, '_').slice(0, 255);
+  const name = evidenceFileName(file.name);
   if (!name) throw new AppError('invalid', 'The file needs a name.', where);
   const mediaType = checkEvidenceFile(name, file.bytes, where);
   return ctx.vault.tx(() => {

@@ -4,19 +4,20 @@
 // that list. A case's journey (status history, goals, reviews, incidents, follow-ups, outcome,
 // feedback) is kept with the case row (its `journey` JSON column) and each instruction's
 // invoices with the instruction (its `invoices` JSON column): see db/schema.ts.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { records, staff, suppliers } from '../../../db/schema';
 import { caseProblems, indemnityProblems, peerReviewProblems, type Problem } from '../../contract/crossChecks';
 import { isIsoDate } from '../../contract/dates';
 import type { Issue } from '../../contract/errors';
-import { defaultExemptionExpiry, exemptionProblem, type ExemptionSubject } from '../../contract/exemptions';
+import { exemptionProblem, type ExemptionSubject } from '../../contract/exemptions';
 import { caseJourney, isDestroyedCopy, STAFF_LISTS, SUPPLIER_LISTS, type FirmFileEvidence, type RecordKind } from '../../contract/model';
 import { destroyDueDbsCopies, insertDestroyedCopy } from '../evidence/dbsCopies';
 import type { Ctx } from '../context';
 import { recordEvent } from '../audit/audit';
 import type { ImportSummary } from '../../contract/views';
 import { AppError, zodIssues } from '../errors';
-import { attachEvidence } from '../evidence/evidence';
+import { attachEvidence, evidenceByRecord } from '../evidence/evidence';
+import { readPayload } from '../evidence/payloads';
 import { checkEvidenceFile } from '../evidence/mediaType';
 import { insertRecord } from '../evidence/records';
 import { getFirm, writeFirm } from '../firm/firm';
@@ -26,6 +27,7 @@ import { insertSupplier, writeSupplier } from '../suppliers/suppliers';
 import { caseColumns, contactIdFor } from '../cases/caseRows';
 import { steps } from '../progress';
 import { caseFileSchema, firmFileSchema, type FirmFile } from './firmFileSchema';
+import { fileRecordData, matchRecords, recordKey } from './recordMatch';
 import { journeyProblems } from '../cases/journey';
 
 export type { ImportSummary };
@@ -198,12 +200,16 @@ export function importFirmFile(ctx: Ctx, json: unknown, opts: ImportOptions = {}
   ctx.progress?.({ done: 0, total: 1, label: 'Checking the firm file' });
   const file = validateFirmFile(ctx, json);
   const p = steps(ctx.progress, (file.staff?.length ?? 0) + (file.suppliers?.length ?? 0) + (file.cases?.length ?? 0), 'Importing');
-  const sum: ImportSummary = {
+  const sum: ImportSummary & Required<Pick<ImportSummary, 'kept' | 'removed'>> = {
     added: { staff: 0, suppliers: 0, cases: 0, records: 0, files: 0 },
     updated: { staff: 0, suppliers: 0, cases: 0, firm: false },
+    kept: { records: 0 },
+    removed: { records: 0 },
   };
   const { orm } = ctx.vault;
 
+  // A list the file gives replaces the vault's list of that kind, keeping the records both hold
+  // (recordMatch.ts: the preview's pairing): they keep their ids, files and history.
   const replaceLists = (cols: { staffId: number | null; supplierId: number | null }, item: Lists, lists: Record<string, RecordKind>) => {
     for (const [list, kind] of Object.entries(lists)) {
       const entries = item[list];
@@ -214,17 +220,45 @@ export function importFirmFile(ctx: Ctx, json: unknown, opts: ImportOptions = {}
           : cols.supplierId !== null
             ? eq(records.supplierId, cols.supplierId)
             : and(isNull(records.staffId), isNull(records.supplierId));
-      orm
-        .delete(records)
+      const existing = orm
+        .select()
+        .from(records)
         .where(and(owner, eq(records.kind, kind)))
-        .run();
-      for (const entry of entries) {
-        const { evidence, ...data } = entry;
-        // A file's exemption without an expiry (version 1) gets the default, as the exemption form gives it.
-        if (kind === 'exemption' && data.expiresOn === undefined) data.expiresOn = defaultExemptionExpiry(data.grantedOn as string);
-        const id = insertRecord(ctx, cols, kind, data);
+        .orderBy(records.id)
+        .all();
+      const files = evidenceByRecord(
+        ctx,
+        existing.map((r) => r.id),
+      );
+      const m = matchRecords(
+        existing,
+        entries,
+        // A stored record that no longer reads (damaged) matches nothing: the file's list replaces it.
+        (r) => {
+          try {
+            return recordKey(readPayload(ctx, r, kind), files.get(r.id) ?? []);
+          } catch {
+            return `\u0000unreadable record ${r.id}`;
+          }
+        },
+        (e) => recordKey(fileRecordData(kind, e), e.evidence ?? []),
+      );
+      if (m.removed.length)
+        orm
+          .delete(records)
+          .where(
+            inArray(
+              records.id,
+              m.removed.map((r) => r.id),
+            ),
+          )
+          .run();
+      sum.kept.records += m.kept.length;
+      sum.removed.records += m.removed.length;
+      for (const entry of m.added) {
+        const id = insertRecord(ctx, cols, kind, fileRecordData(kind, entry));
         sum.added.records++;
-        for (const f of evidence ?? []) {
+        for (const f of entry.evidence ?? []) {
           if (isDestroyedCopy(f))
             insertDestroyedCopy(ctx, id, f); // DBS copies (hostile): the fingerprint of a copy destroyed elsewhere
           else attachEvidence(ctx, id, { name: f.name, bytes: Buffer.from(f.base64, 'base64') });

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { cases, staff, suppliers } from '../../../db/schema';
 import type { Issue } from '../../contract/errors';
 import { ukDate } from '../../contract/dates';
-import { STAFF_LISTS, SUPPLIER_LISTS, type RecordKind } from '../../contract/model';
+import { STAFF_LISTS, SUPPLIER_LISTS, type EvidenceMeta, type FirmFileEvidence, type RecordKind } from '../../contract/model';
 import type { FieldChange, ImportPlan, ImportSource, PlannedRecord, PlannedSubject, Refusal, SheetKind } from '../../contract/ops/intake';
 import type { Ctx } from '../context';
 import { AppError } from '../errors';
@@ -32,19 +32,9 @@ export function shown(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** The same content whatever the order of its keys (records are compared by content). */
-export function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
+// canonical lives beside the matcher that compares records (recordMatch.ts); passport and sheetPlan read it from here.
+import { canonical, fileRecordData, matchRecords, recordKey } from './recordMatch';
+export { canonical };
 
 const KIND_WORDS: Record<RecordKind, string> = {
   dbs: 'DBS check',
@@ -89,34 +79,27 @@ type Item = Record<string, unknown> & { evidence?: unknown[] };
 
 /**
  * A list the file gives replaces the vault's list of that kind (the firm file's rule):
- * records in both are kept, records only in the file are added, records only in the vault go.
+ * records in both (same content, same files) are kept, records only in the file are added,
+ * records only in the vault go. The import pairs them the same way (recordMatch.ts).
  */
 export function listChanges(kind: RecordKind, existing: Item[], incoming: Item[]): PlannedRecord[] {
   const strip = ({ evidence: _e, id: _i, ...d }: Item) => d;
-  const have = new Map<string, number>();
-  for (const e of existing) {
-    const k = canonical(strip(e));
-    have.set(k, (have.get(k) ?? 0) + 1);
-  }
-  const out: PlannedRecord[] = [];
-  for (const it of incoming) {
-    const d = strip(it);
-    const k = canonical(d);
-    const n = have.get(k) ?? 0;
-    if (n > 0) {
-      have.set(k, n - 1);
-      out.push({ action: 'same', what: kind, label: recordLabel(kind, d) });
-    } else out.push({ action: 'add', what: kind, label: recordLabel(kind, d) });
-  }
-  for (const e of existing) {
-    const k = canonical(strip(e));
-    const n = have.get(k) ?? 0;
-    if (n > 0) {
-      have.set(k, n - 1);
-      out.push({ action: 'remove', what: kind, label: recordLabel(kind, strip(e)), note: 'not in the file: the file’s list replaces this one' });
-    }
-  }
-  return out;
+  const m = matchRecords(
+    existing,
+    incoming,
+    (e) => recordKey(strip(e), (e.evidence ?? []) as EvidenceMeta[]),
+    (i) => recordKey(fileRecordData(kind, i), (i.evidence ?? []) as FirmFileEvidence[]),
+  );
+  const kept = new Set(m.kept.map(([, i]) => i));
+  return [
+    ...incoming.map((i): PlannedRecord => ({ action: kept.has(i) ? 'same' : 'add', what: kind, label: recordLabel(kind, fileRecordData(kind, i)) })),
+    ...m.removed.map((e): PlannedRecord => ({
+      action: 'remove',
+      what: kind,
+      label: recordLabel(kind, strip(e)),
+      note: 'not in the file: the file’s list replaces this one',
+    })),
+  ];
 }
 
 function subjectAction(changes: FieldChange[], records: PlannedRecord[]): PlannedSubject['action'] {
