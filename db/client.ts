@@ -18,6 +18,7 @@ import { deriveKey, keyPragma, newSalt, readSalt, rekeyPragma, type VaultKey } f
 import { acquireLock, type LockOptions, type VaultLock } from './lock';
 import { checkPages, checkPagesInBackground, describePageCheck } from './pages';
 import { registerAuditFunctions, type AuditActor } from './audit';
+import { registerSqlClock } from './sqlClock';
 import { userInfo } from 'node:os';
 import { systemClock } from '../electron/services/clock';
 
@@ -88,6 +89,8 @@ function connect(file: string, mustExist: boolean, opts: OpenOptions): Database.
   // Every connection can write the audit trail: its triggers call these functions.
   const actor = actorFor(opts);
   registerAuditFunctions(db, actor);
+  // ...and every row's created_at/updated_at is stamped by the same clock (db/sqlClock.ts).
+  registerSqlClock(db, () => actor.clock, opts.nativeBinding);
   actorOfConnection.set(db, actor);
   return db;
 }

@@ -8,6 +8,9 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
+// The default's 'now' is the vault's clock, not the computer's: a vault connection answers
+// strftime(format, 'now') from the clock it acts on (db/sqlClock.ts), so the same expression,
+// written by drizzle into every insert that leaves these out, stamps rows with the one clock.
 const timestamps = {
   createdAt: text('created_at')
     .notNull()

@@ -15,14 +15,16 @@ export interface Clock {
   localMinute(): string;
 }
 
+/** An instant as the vault stores it (Clock.stamp): UTC to the second, `YYYY-MM-DDTHH:MM:SSZ`. */
+export function instantStamp(at: Date): string {
+  return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 function clockOf(now: () => Date): Clock {
   return {
     now,
     today: () => londonDate(now()),
-    stamp: () =>
-      now()
-        .toISOString()
-        .replace(/\.\d{3}Z$/, 'Z'),
+    stamp: () => instantStamp(now()),
     localMinute: () => londonDateTime(now()),
   };
 }
