@@ -8,7 +8,6 @@
 import { existsSync } from 'node:fs';
 import { parseFirmFileBytes, readImportFile } from '../services/interchange/fileGuards';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createVault, openVault, VaultError, type VaultLock } from '../../db/client';
 import { isDamageError } from '../../db/identify';
 import { acquireLock } from '../../db/lock';
@@ -38,21 +37,7 @@ import { retention } from './commands/retention';
 import { report } from './commands/report';
 import { audit, check } from './commands/audit';
 import { auditEvent } from '../../db/audit';
-import {
-  argumentSentence,
-  asOfArg,
-  cliOpenOptions,
-  ctxOf,
-  joinNegativeValues,
-  need,
-  OPTIONS,
-  out,
-  refuseExistingOutputs,
-  streamOut,
-  withVault,
-  type Args,
-  type Command,
-} from './shared';
+import { asOfArg, cliOpenOptions, ctxOf, need, out, parseCommandArgs, refuseExistingOutputs, streamOut, withVault, type Command } from './shared';
 import { HELP } from './help';
 
 /** One rule's line: its id, its one title (the same words as the app and the packs), the status word and the reason. */
@@ -255,12 +240,8 @@ export async function main(argv: string[]): Promise<number> {
   const run = commands[command];
   try {
     if (!run) throw new UsageError(`Unknown command ${command}. Run caseproof --help for the list.`);
-    let parsed: Args;
-    try {
-      parsed = parseArgs({ args: joinNegativeValues(rest), options: OPTIONS, allowPositionals: true, strict: true }) as Args;
-    } catch (e) {
-      throw new UsageError(argumentSentence(e as Error, command));
-    }
+    // Only the options this command's usage names (help.ts): another command's is a usage error.
+    const parsed = parseCommandArgs(command, rest);
     if (parsed.values.help) {
       out(HELP);
       return 0;

@@ -8,8 +8,14 @@ import { clockFromEnv } from '../services/clock';
 import { ctxOver, type Ctx } from '../services/context';
 import { streamToFile, writeFileAtomic, type Write } from '../services/files';
 import { destroyDueDbsCopies } from '../services/evidence/dbsCopies';
+import { parseArgs } from 'node:util';
+import { commandOptions, type CommandOptions } from './help';
 import { CliFailure, passphraseFrom, UsageError } from './io';
 
+/**
+ * Every option's type, for node:util's parseArgs. Which command takes which is declared once,
+ * by the usage lines in help.ts; tests/unit/cli-options.test.ts checks the two agree.
+ */
 export const OPTIONS = {
   vault: { type: 'string' },
   out: { type: 'string' },
@@ -161,11 +167,31 @@ export function joinNegativeValues(args: string[]): string[] {
   }
   return out;
 }
+/**
+ * Reads a command's arguments against its own options (help.ts commandOptions: those its usage
+ * lines name), so an option another command takes (`due --annex x`) is refused as a usage error
+ * naming the options this one takes, not silently ignored. The first word after the command
+ * (`pack verify`, `case close`) is found by a loose first reading, before the strict one.
+ */
+export function parseCommandArgs(command: string, args: readonly string[]): Args {
+  const joined = joinNegativeValues([...args]);
+  const firstWord = parseArgs({ args: joined, options: OPTIONS, allowPositionals: true, strict: false }).positionals[0];
+  const takes = commandOptions(command, firstWord);
+  if (!takes) throw new UsageError(`Unknown command ${command}. Run caseproof --help for the list.`);
+  const options = Object.fromEntries(takes.names.map((n) => [n, OPTIONS[n as keyof typeof OPTIONS]]));
+  try {
+    return parseArgs({ args: joined, options, allowPositionals: true, strict: true }) as Args;
+  } catch (e) {
+    throw new UsageError(argumentSentence(e as Error, takes));
+  }
+}
+
 /** parseArgs' complaints as one sentence naming the option. */
-export function argumentSentence(e: Error & { code?: string }, command: string): string {
+export function argumentSentence(e: Error & { code?: string }, takes: CommandOptions): string {
   const m = e.message;
   const named = /'(-[^' ]+)/.exec(m)?.[1] ?? '';
-  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `${named} is not an option of caseproof ${command}; run caseproof --help for the options.`;
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return `${named} is not an option of caseproof ${takes.invocation}; its options are: ${takes.names.map((n) => `--${n}`).join(', ')}.`;
   if (/argument missing/.test(m)) return `${named} needs a value (for example ${named} ${named === '--days' ? '30' : 'VALUE'}).`;
   if (/does not take an argument/.test(m)) return `${named} takes no value.`;
   return m.split('\n')[0]!;

@@ -70,7 +70,9 @@ describe('usage and bad values', () => {
     expect(one(['due', '--vault', v, '--days', '-1'])).toBe('caseproof: --days must be a whole number of days from 0 to 3650 (got -1).');
     expect(one(['due', '--vault', v, '--days', '2.5'])).toBe('caseproof: --days must be a whole number of days from 0 to 3650 (got 2.5).');
     expect(one(['due', '--vault', v, '--days'])).toBe('caseproof: --days needs a value (for example --days 30).');
-    expect(one(['due', '--vault', v, '--colour', 'red'])).toBe('caseproof: --colour is not an option of caseproof due; run caseproof --help for the options.');
+    expect(one(['due', '--vault', v, '--colour', 'red'])).toBe(
+      'caseproof: --colour is not an option of caseproof due; its options are: --vault, --days, --as-of, --json, --all, --staff, --ics, --force, --as, --take-over, --help.',
+    );
     expect(one(['status', '--vault', v, '--json=yes'])).toBe('caseproof: --json takes no value.');
   });
 });
