@@ -12,6 +12,7 @@ import { createVault, openVault, VaultError, type VaultLock } from '../../db/cli
 import { isDamageError } from '../../db/identify';
 import { acquireLock } from '../../db/lock';
 import { ukDate } from '../contract/dates';
+import { clockFromEnv } from '../services/clock';
 import { MIN_PASSPHRASE } from '../contract/passphrase';
 import { STATUS_WORDS, type ComplianceReport, type RuleResult, type SubjectReport } from '../contract/compliance';
 import { ruleTitle } from '../contract/rules';
@@ -37,7 +38,7 @@ import { retention } from './commands/retention';
 import { report } from './commands/report';
 import { audit, check } from './commands/audit';
 import { auditEvent } from '../../db/audit';
-import { asOfArg, cliOpenOptions, ctxOf, need, out, parseCommandArgs, refuseExistingOutputs, streamOut, withVault, type Command } from './shared';
+import { asOfArg, cliOpenOptions, cliUser, ctxOf, need, out, parseCommandArgs, refuseExistingOutputs, streamOut, withVault, type Command } from './shared';
 import { HELP } from './help';
 
 /** One rule's line: its id, its one title (the same words as the app and the packs), the status word and the reason. */
@@ -79,7 +80,7 @@ const commands: Record<string, Command> = {
     if (existsSync(file)) throw new CliFailure(`A file already exists at ${file}; init will not overwrite it.`);
     const pass = await passphraseFrom('CASEPROOF_PASSPHRASE', 'New vault passphrase: ');
     if (pass.length < MIN_PASSPHRASE) throw new CliFailure(`The passphrase must be at least ${MIN_PASSPHRASE} characters.`);
-    createVault(file, { passphrase: pass }).close();
+    createVault(file, { passphrase: pass }, { clock: clockFromEnv(), user: cliUser(a) }).close(); // the firm row's stamps: the CLI's clock
     out(`Created an encrypted vault at ${file}.`);
   },
   async import(a) {

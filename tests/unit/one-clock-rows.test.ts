@@ -4,7 +4,6 @@
 // from today and every service that inserts rows runs, then every stamp in every table is read
 // back from the real encrypted vault.
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createVault } from '../../db/client';
 import { fixedClock } from '../../electron/services/clock';
@@ -18,6 +17,7 @@ import { importFirmFile } from '../../electron/services/interchange/importFirmFi
 import { generatePack } from '../../electron/services/packs/packService';
 import { createStaff, updateStaff } from '../../electron/services/staff/staff';
 import { createSupplier } from '../../electron/services/suppliers/suppliers';
+import { stampsNotFrom } from '../support/stamps';
 import { tempDir } from '../support/tmp';
 import { PASS, sampleFirm } from '../support/vaults';
 import { vetSupplier } from '../support/vetted';
@@ -25,24 +25,6 @@ import { vetSupplier } from '../support/vetted';
 /** Years from any day these tests run, and not on a whole minute: no wall-clock stamp can match it. */
 const PINNED = '2031-03-14T09:26:53Z';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-/** Every created_at / updated_at in every table, and the audit trail's `at`, that is not `stamp`. */
-function stampsNotFrom(db: Database.Database, stamp: string): { rows: number; strays: string[] } {
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
-  let rows = 0;
-  const strays: string[] = [];
-  for (const t of tables) {
-    const cols = (db.pragma(`table_info("${t}")`) as { name: string }[])
-      .map((c) => c.name)
-      .filter((c) => c === 'created_at' || c === 'updated_at' || (t === 'audit_log' && c === 'at'));
-    for (const c of cols) {
-      rows += db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number;
-      for (const r of db.prepare(`SELECT rowid AS id, "${c}" AS v FROM "${t}" WHERE "${c}" IS NOT ?`).all(stamp) as { id: number; v: string }[])
-        strays.push(`${t}.${c} row ${r.id}: ${r.v}`);
-    }
-  }
-  return { rows, strays };
-}
 
 describe('one clock in the vault', () => {
   it('stamps every row any service inserts or changes with the pinned clock, not the wall clock', async () => {
