@@ -38,6 +38,7 @@ import { retention } from './commands/retention';
 import { report } from './commands/report';
 import { audit, check } from './commands/audit';
 import { auditEvent } from '../../db/audit';
+import { keepHead } from '../../db/auditHead';
 import {
   argumentSentence,
   asOfArg,
@@ -94,7 +95,12 @@ const commands: Record<string, Command> = {
     if (existsSync(file)) throw new CliFailure(`A file already exists at ${file}; init will not overwrite it.`);
     const pass = await passphraseFrom('CASEPROOF_PASSPHRASE', 'New vault passphrase: ');
     if (pass.length < MIN_PASSPHRASE) throw new CliFailure(`The passphrase must be at least ${MIN_PASSPHRASE} characters.`);
-    createVault(file, { passphrase: pass }).close();
+    const made = createVault(file, { passphrase: pass });
+    try {
+      keepHead(made); // where the new trail ends, beside the vault (db/auditHead.ts)
+    } finally {
+      made.close();
+    }
     out(`Created an encrypted vault at ${file}.`);
   },
   async import(a) {
@@ -207,6 +213,7 @@ const commands: Record<string, Command> = {
       fresh.actor.who = ctx.user;
       fresh.actor.clock = ctx.clock;
       auditEvent(fresh.sqlite, 'passphrase', {});
+      keepHead(fresh); // the old connection is closed, so withVault cannot: the head follows the new one
       const recovery = hasRecoveryKey({ ...ctx, vault: fresh });
       fresh.closeKeepingLock();
       if (recovery) out('The recovery file beside the vault has been updated.');

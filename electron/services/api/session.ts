@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { createVault, openVault, type OpenOptions, type Vault } from '../../../db/client';
 import { deriveKey, exportKey, importKey, readSalt, type VaultKey } from '../../../db/keys';
 import { auditEvent, quickAuditCheck } from '../../../db/audit';
+import { checkHeadAtOpen, headFault, keepHead } from '../../../db/auditHead';
 import type { LockedBecause } from '../../contract/events';
 import type { VaultState } from '../../contract/views';
 import type { Platform } from '../../platform/platform';
@@ -237,6 +238,7 @@ export class Session {
           /* locking must never fail for want of its entry (a vault already damaged, a full disk) */
         }
       }
+      this.keepHeadOf(v); // the job worker's too: its last entries may be after the last call's
       try {
         v.close();
       } finally {
@@ -246,6 +248,25 @@ export class Session {
       this.lockedBecause ??= because;
     }
     return this.state();
+  }
+
+  /**
+   * Brings the audit trail's head file beside the vault level with its last entry (db/auditHead.ts):
+   * after every call (handlers.ts) and at lock. Costs one query when the call wrote nothing. Never
+   * fails the call: a head not written is only behind, which the next write or check puts right.
+   */
+  keepHead(): void {
+    const v = this.vault;
+    if (v) this.keepHeadOf(v);
+  }
+
+  private keepHeadOf(v: Vault): void {
+    if (v.lock?.lost()) return; // another Caseproof has the vault now, and keeps its head
+    try {
+      keepHead(v);
+    } catch (e) {
+      console.error("[caseproof] the audit trail's head file could not be written:", (e as Error).message);
+    }
   }
 
   /** The window was used just now (a key, a click, the wheel): the idle time starts again. */
@@ -274,6 +295,13 @@ export class Session {
     const v = this.vault!;
     this.audits = true;
     actAs(v, this.platform.userName(), this.clock);
+    // Where the trail ends, against the head file beside the vault, before this unlock's own entry.
+    let cut: string | null = null;
+    try {
+      cut = headFault(checkHeadAtOpen(v));
+    } catch {
+      /* a vault the page check will name as damaged */
+    }
     auditEvent(v.sqlite, 'unlock', {});
     this.lockedBecause = null;
     this.noteUse();
@@ -294,6 +322,10 @@ export class Session {
     } catch {
       /* a vault the page check will name as damaged */
     }
+    // A head file missing, unreadable or another vault's is not a fault (the first unlock after
+    // an update has none): it is written now. One that shows entries were removed is kept as it is.
+    if (cut) this.reportDamage(`The vault's ${cut}.`);
+    this.keepHeadOf(v);
   }
 
   private reportDamage(why: string): void {
