@@ -173,5 +173,8 @@ export function keepHead(vault: Vault, opts: { fresh?: boolean } = {}): void {
     if (c.state === 'removed' || c.state === 'level') return;
   }
   const head: AuditHead = { vaultId: vaultIdOf(vault), seq: end.seq, hash: end.hash };
-  writeFileAtomic(headFileOf(vault.path), JSON.stringify(head) + '\n', { overwrite: true });
+  // Not flushed to disk (two flushes would double the cost of every save): a power cut can leave
+  // the head older than the trail, or unreadable, which is a notice, never a false fault, since
+  // it is written only after the trail's entries were committed (and flushed) by SQLite.
+  writeFileAtomic(headFileOf(vault.path), JSON.stringify(head) + '\n', { overwrite: true, flush: opts.fresh === true });
 }

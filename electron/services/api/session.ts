@@ -23,6 +23,8 @@ import { changeVaultKey, openWithAnyKey } from '../vault/passphrase';
 import { destroyDueDbsCopies } from '../evidence/dbsCopies';
 
 const LAST_PATH = 'lastVaultPath';
+/** How soon after a call the audit trail's head file is brought level (keepHead). */
+const HEAD_DELAY_MS = 200;
 const REMEMBERED = 'rememberedKeys';
 
 export class Session {
@@ -43,6 +45,8 @@ export class Session {
   private holds = 0;
   /** Whether this session writes unlock and lock entries (the one that unlocked; not the job worker's). */
   private audits = false;
+  /** The head file's next write, when a call may have added entries since the last (keepHead). */
+  private headTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly platform: Platform,
@@ -251,16 +255,25 @@ export class Session {
   }
 
   /**
-   * Brings the audit trail's head file beside the vault level with its last entry (db/auditHead.ts):
-   * after every call (handlers.ts) and at lock. Costs one query when the call wrote nothing. Never
-   * fails the call: a head not written is only behind, which the next write or check puts right.
+   * Brings the audit trail's head file beside the vault level with its last entry (db/auditHead.ts)
+   * soon after a call (handlers.ts: every call), and at once at unlock and lock. Soon, not at once:
+   * the answer goes back to the window first, and a run of saves (rows pasted, say) writes the file
+   * once, not once each (each write costs about as much as a save). A head not yet written is only
+   * behind the trail, which is fine (a crash in between is treated so); it never fails a call.
    */
   keepHead(): void {
     const v = this.vault;
-    if (v) this.keepHeadOf(v);
+    if (!v || this.headTimer) return;
+    this.headTimer = setTimeout(() => {
+      this.headTimer = null;
+      if (this.vault === v) this.keepHeadOf(v);
+    }, HEAD_DELAY_MS);
+    this.headTimer.unref?.();
   }
 
   private keepHeadOf(v: Vault): void {
+    if (this.headTimer) clearTimeout(this.headTimer);
+    this.headTimer = null;
     if (v.lock?.lost()) return; // another Caseproof has the vault now, and keeps its head
     try {
       keepHead(v);
