@@ -38,9 +38,9 @@ Usage: caseproof COMMAND --vault PATH [options]
   case invoice   --vault PATH --case REF --instruction N --received DATE --amount GBP [--paid DATE] [--number X]
   case paid      --vault PATH --case REF --instruction N --invoice N --on DATE   (N counts from 1; --json for the case)
   check    --vault PATH                      the whole vault: pages, SQLite, evidence files' SHA-256, the audit
-                                             chain and every record against its last audited state
+                                             chain and its end (PATH.head) and every record against its last audited state
   audit list   --vault PATH [--since DATE] [--subject REF] [--json]   the audit trail: who, when, what, before and after
-  audit verify --vault PATH                  the audit trail's hash chain alone
+  audit verify --vault PATH                  the audit trail alone: its hash chain and its end (PATH.head)
   pack verify  --vault PATH FILE.docx|FILE.pdf [--json]   whether a file is a pack (or a pack's evidence annex) this vault registered, unchanged
   pack reproduce  --vault PATH --id N [--out FILE.docx] [--annex FILE.pdf] [--force] [--json]   rebuild registered pack N byte for byte, as sent (and its evidence annex)
   check-register --vault PATH --staff REF --register hcpc|nmc|swe|dbs-update --result RESULT [--on DATE] [--file FILE] [--note TEXT]   a register check kept as a receipt
