@@ -8,10 +8,11 @@ import { createHash } from 'node:crypto';
 import type { Vault } from './client';
 import { checkPages, describePageCheck } from './pages';
 import { contentDrift, describeSubject, hasAuditTrail, verifyChain } from './audit';
+import { headCheckOf, headFault } from './auditHead';
 
 export interface VaultFault {
   /** What was checked. */
-  check: 'pages' | 'sqlite' | 'foreign keys' | 'evidence' | 'audit chain' | 'audit content';
+  check: 'pages' | 'sqlite' | 'foreign keys' | 'evidence' | 'audit chain' | 'audit end' | 'audit content';
   /** What is wrong, in words that can follow "The vault ...". */
   problem: string;
 }
@@ -41,9 +42,12 @@ export function checkEvidence(vault: Vault, limit = 20): VaultFault[] {
 
 /** The audit trail: its hash chain, then every row against its last audited state (an edit made behind Caseproof's back). */
 export function checkAudit(vault: Vault, opts: { chainOnly?: boolean } = {}): VaultFault[] {
-  if (!hasAuditTrail(vault.sqlite)) return [{ check: 'audit chain', problem: 'has no audit trail' }];
+  if (!hasAuditTrail(vault.sqlite)) return [{ check: 'audit chain', problem: 'audit trail is missing: the vault has none' }];
   const chain = verifyChain(vault.sqlite);
   if (chain.fault) return [{ check: 'audit chain', problem: `audit trail is broken at entry ${chain.fault.seq}: ${chain.fault.problem}` }];
+  // The chain cannot see its own end cut off: the head file beside the vault can (db/auditHead.ts).
+  const end = headFault(headCheckOf(vault));
+  if (end) return [{ check: 'audit end', problem: end }];
   if (opts.chainOnly) return [];
   return contentDrift(vault.sqlite, { limit: 20 }).map((d) => ({
     check: 'audit content' as const,

@@ -81,10 +81,10 @@ export const USAGES: readonly Usage[] = [
   {
     command: 'check',
     text: `  check    --vault PATH                      the whole vault: pages, SQLite, evidence files' SHA-256, the audit
-                                             chain and every record against its last audited state`,
+                                             chain and its end (PATH.head) and every record against its last audited state`,
   },
   { command: 'audit list', text: '  audit list   --vault PATH [--since DATE] [--subject REF] [--json]   the audit trail: who, when, what, before and after' },
-  { command: 'audit verify', text: "  audit verify --vault PATH                  the audit trail's hash chain alone" },
+  { command: 'audit verify', text: '  audit verify --vault PATH                  the audit trail alone: its hash chain and its end (PATH.head)' },
   {
     command: 'pack verify',
     text: "  pack verify  --vault PATH FILE.docx|FILE.pdf [--json]   whether a file is a pack (or a pack's evidence annex) this vault registered, unchanged",

@@ -38,6 +38,7 @@ import { retention } from './commands/retention';
 import { report } from './commands/report';
 import { audit, check } from './commands/audit';
 import { auditEvent } from '../../db/audit';
+import { keepHead } from '../../db/auditHead';
 import { asOfArg, cliOpenOptions, cliUser, ctxOf, need, out, parseCommandArgs, refuseExistingOutputs, streamOut, withVault, type Command } from './shared';
 import { HELP } from './help';
 
@@ -80,7 +81,12 @@ const commands: Record<string, Command> = {
     if (existsSync(file)) throw new CliFailure(`A file already exists at ${file}; init will not overwrite it.`);
     const pass = await passphraseFrom('CASEPROOF_PASSPHRASE', 'New vault passphrase: ');
     if (pass.length < MIN_PASSPHRASE) throw new CliFailure(`The passphrase must be at least ${MIN_PASSPHRASE} characters.`);
-    createVault(file, { passphrase: pass }, { clock: clockFromEnv(), user: cliUser(a) }).close(); // the firm row's stamps: the CLI's clock
+    const made = createVault(file, { passphrase: pass }, { clock: clockFromEnv(), user: cliUser(a) }); // the firm row's stamps: the CLI's clock
+    try {
+      keepHead(made); // where the new trail ends, beside the vault (db/auditHead.ts)
+    } finally {
+      made.close();
+    }
     out(`Created an encrypted vault at ${file}.`);
   },
   async import(a) {
@@ -193,6 +199,7 @@ const commands: Record<string, Command> = {
       fresh.actor.who = ctx.user;
       fresh.actor.clock = ctx.clock;
       auditEvent(fresh.sqlite, 'passphrase', {});
+      keepHead(fresh); // the old connection is closed, so withVault cannot: the head follows the new one
       const recovery = hasRecoveryKey({ ...ctx, vault: fresh });
       fresh.closeKeepingLock();
       if (recovery) out('The recovery file beside the vault has been updated.');

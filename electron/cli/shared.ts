@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { auditEvent } from '../../db/audit';
+import { checkHeadAtOpen, keepHead } from '../../db/auditHead';
 import { openVault, type OpenOptions, type Vault } from '../../db/client';
 import { isIsoDate } from '../contract/dates';
 import { clockFromEnv } from '../services/clock';
@@ -115,6 +116,9 @@ export async function withVault<T>(a: Args, fn: (ctx: Ctx) => T | Promise<T>): P
   if (!existsSync(file)) throw new CliFailure(`No vault found at ${file}.`);
   const vault = openVault(file, { passphrase: await passphraseFrom('CASEPROOF_PASSPHRASE', 'Vault passphrase: ') }, cliOpenOptions(a));
   try {
+    // Where the trail ends, against the head file beside the vault, before this command's own
+    // entries: `check` and `audit verify` report it (db/auditHead.ts).
+    checkHeadAtOpen(vault);
     // The audit trail (issue 11): a command that opens the vault unlocks it and locks it again,
     // as the app does, by --as NAME (the connection's actor, cliOpenOptions).
     auditEvent(vault.sqlite, 'unlock', { via: 'cli' });
@@ -123,7 +127,10 @@ export async function withVault<T>(a: Args, fn: (ctx: Ctx) => T | Promise<T>): P
     return await fn(ctx);
   } finally {
     // rekey swaps in a new connection and closes this one (it writes its own entries).
-    if (vault.sqlite.open) auditEvent(vault.sqlite, 'lock', { via: 'cli' });
+    if (vault.sqlite.open) {
+      auditEvent(vault.sqlite, 'lock', { via: 'cli' });
+      keepHead(vault); // the head follows the trail's last entry, this lock included
+    }
     vault.close();
   }
 }

@@ -20,6 +20,13 @@ export { OWNER_ONLY, vacuumInto } from '../../db/files';
 export interface WriteOptions {
   /** Replace an existing file (the user chose it in a save dialog, or passed --force). */
   overwrite: boolean;
+  /**
+   * false: not flushed to disk before and after the move (still owner-only, still whole or
+   * absent after a crash of Caseproof). Only for a file that is rewritten after every save and
+   * whose loss in a power cut costs nothing (the audit trail's head: db/auditHead.ts), where two
+   * flushes would double the cost of each save.
+   */
+  flush?: boolean;
 }
 export interface Written {
   path: string;
@@ -61,7 +68,7 @@ export function publish(tmp: string, target: string, opts: WriteOptions): void {
       renameSync(tmp, target);
     }
   }
-  syncFolder(target); // the temporary file was created 0600, so the file in place is too
+  if (opts.flush !== false) syncFolder(target); // the temporary file was created 0600, so the file in place is too
 }
 
 function writeAll(fd: number, data: string | Uint8Array): number {
@@ -90,7 +97,7 @@ export function stageFile(dest: string, data: string | Uint8Array, opts: WriteOp
     const fd = openSync(tmp, 'wx', OWNER_ONLY);
     try {
       bytes = writeAll(fd, data);
-      fsyncSync(fd);
+      if (opts.flush !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

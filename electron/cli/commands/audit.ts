@@ -1,16 +1,29 @@
 // `caseproof check` (the whole vault: pages, SQLite, foreign keys, every evidence file's SHA-256,
 // the audit chain, every row against its last audited state) and `caseproof audit list|verify`
 // (docs/spec/cli.md, version 2 additions). Each check exits 1 naming the first fault.
-import { checkAudit, checkVault } from '../../../db/check';
+import { checkAudit, checkVault, type VaultFault } from '../../../db/check';
 import { listAuditRows } from '../../../db/audit';
+import { headCheckOf, headNotice } from '../../../db/auditHead';
 import { isIsoDate, ukDateTime } from '../../contract/dates';
 import { entryView, filterOf } from '../../services/audit/audit';
 import { CliFailure, UsageError } from '../io';
+import type { Ctx } from '../../services/context';
 import { out, withVault, type Command } from '../shared';
+
+/** A fault as the sentence that starts "The vault": the trail's own faults are worded for "The vault's". */
+const sentence = (f: VaultFault) => `The vault${f.check === 'audit chain' || f.check === 'audit end' ? "'s" : ''} ${f.problem}`;
+/** Why the trail's end could not be checked (no head file beside the vault, say): said, but not a fault. */
+function noteHead(ctx: Ctx): boolean {
+  const c = headCheckOf(ctx.vault);
+  const notice = headNotice(c);
+  if (notice) out(`Note: ${notice}`);
+  return c.state === 'level' || c.state === 'behind';
+}
 
 export const check: Command = async (a) => {
   await withVault(a, (ctx) => {
     const faults = checkVault(ctx.vault, { evidence: true, audit: true });
+    const endChecked = noteHead(ctx);
     if (faults.length) {
       const more =
         faults.length > 1
@@ -19,12 +32,12 @@ export const check: Command = async (a) => {
               .map((f) => f.problem)
               .join('; ')})`
           : '';
-      throw new CliFailure(`The vault ${faults[0].problem}.${more}`);
+      throw new CliFailure(`${sentence(faults[0])}.${more}`);
     }
     const n = (sql: string) => (ctx.vault.sqlite.prepare(sql).get() as { n: number }).n;
     out(
       `The vault is sound: every page, SQLite's integrity check, the foreign keys, ${n('SELECT count(*) AS n FROM evidence_files')} evidence files against their SHA-256, ` +
-        `the audit trail's ${n('SELECT count(*) AS n FROM audit_log')} entries and every record against its last audited state.`,
+        `the audit trail's ${n('SELECT count(*) AS n FROM audit_log')} entries${endChecked ? ', its end against the head file beside the vault,' : ''} and every record against its last audited state.`,
     );
   });
 };
@@ -43,9 +56,11 @@ export const audit: Command = async (a) => {
   if (sub === 'verify') {
     return withVault(a, (ctx) => {
       const [fault] = checkAudit(ctx.vault, { chainOnly: true });
-      if (fault) throw new CliFailure(`The vault's ${fault.problem}.`);
+      const endChecked = noteHead(ctx);
+      if (fault) throw new CliFailure(`${sentence(fault)}.`);
       const n = (ctx.vault.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-      out(`The audit trail's ${n} entries are intact: every entry's hash matches its contents and links to the one before.`);
+      const end = endChecked ? ', and the trail ends where its head file says' : '';
+      out(`The audit trail's ${n} entries are intact: every entry's hash matches its contents and links to the one before${end}.`);
     });
   }
   const since = sinceArg(a.values.since);

@@ -33,6 +33,8 @@ export function buildRegistry(session: Session): Registry {
   registerIntake(r, session);
   registerScreens(r, session);
   registerAudit(r, session);
+  // Every call that wrote to the vault moves the audit trail's head file on (db/auditHead.ts).
+  r.afterEach(() => session.keepHead());
   r.assertComplete();
   return r;
 }

@@ -13,10 +13,21 @@ export type Handler<K extends OpName> = (input: ParsedInput<K>) => Output<K> | P
 
 export class Registry {
   private readonly handlers = new Map<OpName, Handler<OpName>>();
+  private readonly afterCalls: (() => void)[] = [];
 
   method<K extends OpName>(name: K, fn: Handler<K>): this {
     if (this.handlers.has(name)) throw new Error(`Handler for ${name} registered twice`);
     this.handlers.set(name, fn);
+    return this;
+  }
+
+  /**
+   * Runs `fn` after every call, answered or failed (a failed call may have committed part of its
+   * work, an unlock entry say). The session keeps the audit trail's head file this way. A hook
+   * that throws is logged and never changes the call's answer.
+   */
+  afterEach(fn: () => void): this {
+    this.afterCalls.push(fn);
     return this;
   }
 
@@ -42,6 +53,14 @@ export class Registry {
       return { ok: true, value };
     } catch (e) {
       return { ok: false, error: toErrorBody(e) };
+    } finally {
+      for (const after of this.afterCalls) {
+        try {
+          after();
+        } catch (e) {
+          console.error(`[caseproof] after ${name}:`, e instanceof Error ? e.message : e);
+        }
+      }
     }
   }
 }

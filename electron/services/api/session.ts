@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { createVault, openVault, type OpenOptions, type Vault } from '../../../db/client';
 import { deriveKey, exportKey, importKey, readSalt, type VaultKey } from '../../../db/keys';
 import { auditEvent, quickAuditCheck } from '../../../db/audit';
+import { checkHeadAtOpen, headFault, keepHead } from '../../../db/auditHead';
 import type { LockedBecause } from '../../contract/events';
 import type { VaultState } from '../../contract/views';
 import type { Platform } from '../../platform/platform';
@@ -22,6 +23,8 @@ import { changeVaultKey, openWithAnyKey } from '../vault/passphrase';
 import { destroyDueDbsCopies } from '../evidence/dbsCopies';
 
 const LAST_PATH = 'lastVaultPath';
+/** How soon after a call the audit trail's head file is brought level (keepHead). */
+const HEAD_DELAY_MS = 200;
 const REMEMBERED = 'rememberedKeys';
 
 export class Session {
@@ -42,6 +45,8 @@ export class Session {
   private holds = 0;
   /** Whether this session writes unlock and lock entries (the one that unlocked; not the job worker's). */
   private audits = false;
+  /** The head file's next write, when a call may have added entries since the last (keepHead). */
+  private headTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly platform: Platform,
@@ -237,6 +242,7 @@ export class Session {
           /* locking must never fail for want of its entry (a vault already damaged, a full disk) */
         }
       }
+      this.keepHeadOf(v); // the job worker's too: its last entries may be after the last call's
       try {
         v.close();
       } finally {
@@ -246,6 +252,34 @@ export class Session {
       this.lockedBecause ??= because;
     }
     return this.state();
+  }
+
+  /**
+   * Brings the audit trail's head file beside the vault level with its last entry (db/auditHead.ts)
+   * soon after a call (handlers.ts: every call), and at once at unlock and lock. Soon, not at once:
+   * the answer goes back to the window first, and a run of saves (rows pasted, say) writes the file
+   * once, not once each (each write costs about as much as a save). A head not yet written is only
+   * behind the trail, which is fine (a crash in between is treated so); it never fails a call.
+   */
+  keepHead(): void {
+    const v = this.vault;
+    if (!v || this.headTimer) return;
+    this.headTimer = setTimeout(() => {
+      this.headTimer = null;
+      if (this.vault === v) this.keepHeadOf(v);
+    }, HEAD_DELAY_MS);
+    this.headTimer.unref?.();
+  }
+
+  private keepHeadOf(v: Vault): void {
+    if (this.headTimer) clearTimeout(this.headTimer);
+    this.headTimer = null;
+    if (v.lock?.lost()) return; // another Caseproof has the vault now, and keeps its head
+    try {
+      keepHead(v);
+    } catch (e) {
+      console.error("[caseproof] the audit trail's head file could not be written:", (e as Error).message);
+    }
   }
 
   /** The window was used just now (a key, a click, the wheel): the idle time starts again. */
@@ -274,6 +308,13 @@ export class Session {
     const v = this.vault!;
     this.audits = true;
     actAs(v, this.platform.userName(), this.clock);
+    // Where the trail ends, against the head file beside the vault, before this unlock's own entry.
+    let cut: string | null = null;
+    try {
+      cut = headFault(checkHeadAtOpen(v));
+    } catch {
+      /* a vault the page check will name as damaged */
+    }
     auditEvent(v.sqlite, 'unlock', {});
     this.lockedBecause = null;
     this.noteUse();
@@ -294,6 +335,10 @@ export class Session {
     } catch {
       /* a vault the page check will name as damaged */
     }
+    // A head file missing, unreadable or another vault's is not a fault (the first unlock after
+    // an update has none): it is written now. One that shows entries were removed is kept as it is.
+    if (cut) this.reportDamage(`The vault's ${cut}.`);
+    this.keepHeadOf(v);
   }
 
   private reportDamage(why: string): void {

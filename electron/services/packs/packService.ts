@@ -459,7 +459,9 @@ export async function reproducePack(ctx: Ctx, id: number): Promise<ReproducedPac
   }
   const { source } = decodeSource(kept.content, kept.sha256, id);
   const readEvidence = evidenceBySha(ctx, source, id);
+  ctx.progress?.({ done: 0, total: 1, label: 'Rebuilding the pack as it was sent' });
   const bytes = await render(source, { id: row.id, generatedAt: row.generatedAt }, readEvidence);
+  ctx.progress?.({ done: 1, total: 1, label: 'The pack is rebuilt' });
   const sha256 = sha256Hex(bytes);
   const same = sha256 === row.sha256;
   const changes = same
@@ -490,10 +492,12 @@ function changedSince(ctx: Ctx, row: typeof packs.$inferSelect): string[] {
  * "Check" and "As sent": rebuilds pack `id` from what it was built from and compares it with the
  * register; with `dest`, saves the rebuilt file there (only when it is byte for byte the pack
  * registered: a different file is not what was sent). `since` says what has changed in the records
- * since the pack was made.
+ * since the pack was made. `rebuilt`: the pack already rebuilt by reproducePack (for its annex,
+ * say), so it is not built a second time.
  */
-export async function reproducePackTo(ctx: Ctx, id: number, dest: string | null): Promise<RegeneratedPack> {
-  const r = await reproducePack(ctx, id);
+export async function reproducePackTo(ctx: Ctx, id: number, dest: string | null, rebuilt?: ReproducedPack): Promise<RegeneratedPack> {
+  if (rebuilt && rebuilt.entry.id !== id) throw new Error(`reproducePackTo: pack ${rebuilt.entry.id} was rebuilt, not pack ${id}`);
+  const r = rebuilt ?? (await reproducePack(ctx, id));
   if (dest) {
     if (!r.same) {
       throw new AppError(

@@ -13,6 +13,7 @@
 //  - A separate backup passphrase is kept only as its derived key, inside the vault (key slot
 //    'backup'), so scheduled backups run without anyone typing it.
 import { auditEvent } from '../../../db/audit';
+import { keepHead } from '../../../db/auditHead';
 import { existsSync, readdirSync, readFileSync, statSync, accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { desc, eq } from 'drizzle-orm';
@@ -250,11 +251,13 @@ export function restoreBackup(from: string, passphrase: string, to: string, opts
   }
 }
 
-/** The restored vault's own audit trail says it was restored, from which file, by whom (db/audit.ts). */
+/** The restored vault's own audit trail says it was restored, from which file, by whom (db/audit.ts); its head file is written afresh. */
 export function noteRestore(dest: string, key: VaultKey, from: string, opts: OpenOptions): void {
   const v = openVault(dest, { key }, opts);
   try {
     auditEvent(v.sqlite, 'restore', { from: path.basename(from) });
+    // A new head for the new file, whatever head was beside that name (db/auditHead.ts).
+    keepHead(v, { fresh: true });
   } finally {
     v.close();
   }

@@ -11,6 +11,7 @@ import {
   previewPack,
   regeneratePack,
   removeLogo,
+  reproducePack,
   reproducePackTo,
   savePack,
   setLogo,
@@ -96,7 +97,9 @@ export function registerPacks(r: Registry, session: Session): void {
     const dest = withDocx(chosen);
     // A pack sent with its evidence annex is given back with it: the annex is rebuilt first and
     // must match its registered hash too, so nothing is saved when either comes out different.
-    const annex = annexOf(c, id) ? await reproduceAnnex(c, id) : null;
+    // The pack is rebuilt once, for both: the annex is made from the same rebuilt source.
+    const pack = await reproducePack(c, id);
+    const annex = annexOf(c, id) ? await reproduceAnnex(c, id, pack) : null;
     if (annex && !annex.same) {
       throw new AppError(
         'conflict',
@@ -104,7 +107,7 @@ export function registerPacks(r: Registry, session: Session): void {
         'annex',
       );
     }
-    const result = await reproducePackTo(c, id, dest);
+    const result = await reproducePackTo(c, id, dest, pack);
     saved.add(dest);
     if (!annex) return result;
     const annexPath = annexPathFor(dest);

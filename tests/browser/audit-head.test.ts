@@ -1,0 +1,40 @@
+// The audit trail's end in the real UI (issue 11, db/auditHead.ts): the last entries deleted with
+// raw SQL (the guard triggers dropped) are named, by entry number, in the banner at unlock.
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openVault } from '../../db/client';
+import { createStaff } from '../../electron/services/staff/staff';
+import { closeBrowser, startHarness } from '../support/harness';
+
+const PASS = 'kettle orchard lantern 42';
+
+afterAll(closeBrowser);
+
+describe('the audit trail’s end in the browser', () => {
+  it('says plainly at unlock that entries were removed from the end of the trail', async () => {
+    const h = await startHarness({ today: '2026-11-24' });
+    const { page } = h;
+    try {
+      const file = path.join(h.dir, 'firm.cpv');
+      h.session.create(file, PASS, false);
+      createStaff(h.session.ctx(), { ref: 'CM-1', name: 'Alex Morgan', daysPerWeek: 3 });
+      h.session.lock(); // the head file beside the vault now names the lock entry
+      // Someone deletes the last 3 entries with a raw SQL tool: what is left still links up.
+      const v = openVault(file, { passphrase: PASS });
+      const last = (v.sqlite.prepare('SELECT max(seq) AS n FROM audit_log').get() as { n: number }).n;
+      v.sqlite.exec('DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_values_no_delete');
+      v.sqlite.exec(`DELETE FROM audit_values WHERE seq > ${last - 3}; DELETE FROM audit_log WHERE seq > ${last - 3}`);
+      v.close();
+      await h.reload();
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      const banner = page.locator('.damage-banner');
+      await expect.poll(() => banner.textContent()).toContain('Something in this vault does not match what Caseproof recorded.');
+      expect(await banner.textContent()).toContain(
+        `The vault's audit trail ends at entry ${last - 3}, but its head file (firm.cpv.head) says entry ${last}: entries ${last - 2} to ${last} were removed.`,
+      );
+    } finally {
+      await h.close();
+    }
+  });
+});
