@@ -2,7 +2,7 @@
 // takes exactly the options its own lines here name (commandOptions), so a flag that belongs to
 // another command is refused rather than ignored (shared.ts parseCommandArgs), and the help can
 // never list an option a command refuses. On its own, so `caseproof --help` prints it without
-// loading the services (entry.ts); main.ts prints the same text for `COMMAND --help`.
+// loading the services (entry.ts); `COMMAND --help` prints that command's own lines (helpFor).
 
 /** One entry of the usage: the words that invoke it (`pack verify`) and its lines, as printed. */
 export interface Usage {
@@ -148,4 +148,16 @@ export function commandOptions(command: string, firstWord?: string): CommandOpti
   if (names.has('vault')) for (const n of EVERY_VAULT_COMMAND) names.add(n);
   for (const n of EVERY_COMMAND) names.add(n);
   return { invocation, names: [...names] };
+}
+
+/** `caseproof COMMAND --help`: the usage lines of that command (all of its words: `case`'s every action), from the same entries. */
+export function helpFor(invocation: string): string {
+  const lines = USAGES.filter((u) => u.command === invocation || u.command.startsWith(`${invocation} `));
+  const opening = lines.some((u) => optionsNamedIn(u.text).includes('vault'));
+  return [
+    `Usage of caseproof ${invocation}:`,
+    ...lines.map((u) => u.text),
+    ...(opening ? ['Also --as NAME (who the audit trail names) and --take-over (see caseproof --help).'] : []),
+    'Run caseproof --help for every command.',
+  ].join('\n');
 }

@@ -40,7 +40,7 @@ import { audit, check } from './commands/audit';
 import { auditEvent } from '../../db/audit';
 import { keepHead } from '../../db/auditHead';
 import { asOfArg, cliOpenOptions, cliUser, ctxOf, need, out, parseCommandArgs, refuseExistingOutputs, streamOut, withVault, type Command } from './shared';
-import { HELP } from './help';
+import { HELP, helpFor } from './help';
 
 /** One rule's line: its id, its one title (the same words as the app and the packs), the status word and the reason. */
 function printRule(r: RuleResult): void {
@@ -249,9 +249,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (!run) throw new UsageError(`Unknown command ${command}. Run caseproof --help for the list.`);
     // Only the options this command's usage names (help.ts): another command's is a usage error.
-    const parsed = parseCommandArgs(command, rest);
+    const { args: parsed, takes } = parseCommandArgs(command, rest);
     if (parsed.values.help) {
-      out(HELP);
+      out(helpFor(takes.invocation));
       return 0;
     }
     refuseExistingOutputs(parsed);

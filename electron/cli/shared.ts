@@ -180,14 +180,14 @@ export function joinNegativeValues(args: string[]): string[] {
  * naming the options this one takes, not silently ignored. The first word after the command
  * (`pack verify`, `case close`) is found by a loose first reading, before the strict one.
  */
-export function parseCommandArgs(command: string, args: readonly string[]): Args {
+export function parseCommandArgs(command: string, args: readonly string[]): { args: Args; takes: CommandOptions } {
   const joined = joinNegativeValues([...args]);
   const firstWord = parseArgs({ args: joined, options: OPTIONS, allowPositionals: true, strict: false }).positionals[0];
   const takes = commandOptions(command, firstWord);
   if (!takes) throw new UsageError(`Unknown command ${command}. Run caseproof --help for the list.`);
   const options = Object.fromEntries(takes.names.map((n) => [n, OPTIONS[n as keyof typeof OPTIONS]]));
   try {
-    return parseArgs({ args: joined, options, allowPositionals: true, strict: true }) as Args;
+    return { args: parseArgs({ args: joined, options, allowPositionals: true, strict: true }) as Args, takes };
   } catch (e) {
     throw new UsageError(argumentSentence(e as Error, takes));
   }

@@ -56,6 +56,25 @@ describe('options per command', () => {
     expect(existsSync(v)).toBe(false);
   });
 
+  it('COMMAND --help prints that command’s own usage lines, the same ones its options come from', () => {
+    const due = cli(['due', '--help']);
+    expect(due).toMatchObject({ code: 0, stderr: '' });
+    const lines = due.stdout.trim().split('\n');
+    expect(lines[0]).toBe('Usage of caseproof due:');
+    expect(lines.filter((l) => l.startsWith('  due ')).length).toBe(3);
+    expect(due.stdout).toContain('--ics FILE');
+    expect(due.stdout).not.toContain('--annex');
+    const verify = cli(['pack', 'verify', '-h']).stdout;
+    expect(verify).toContain('  pack verify  --vault PATH FILE.docx|FILE.pdf [--json]');
+    expect(verify).not.toContain('--staff REF');
+    expect(
+      cli(['case', '--help'])
+        .stdout.split('\n')
+        .filter((l) => l.startsWith('  case ')).length,
+    ).toBe(8);
+    expect(cli(['template', '--help']).stdout).not.toContain('--take-over');
+  });
+
   it('knows the options of every command in the usage (none is left on a shared list)', { timeout: 180_000 }, () => {
     const commands = [...new Set(USAGES.map((u) => u.command))];
     expect(commands.length).toBeGreaterThan(30);
