@@ -37,11 +37,13 @@ interface TrailEnd {
   seq: number;
   hash: string;
 }
+/** The end of a trail with no entries yet (a vault just made by `caseproof init`): the chain's genesis link. */
+const EMPTY: TrailEnd = { seq: 0, hash: '0'.repeat(64) };
 
 /** What a head file may hold, and nothing else (a hand-edited or foreign file is named as unreadable). */
 const headFile = z.strictObject({
   vaultId: z.string().regex(/^[0-9a-f]{32}$/),
-  seq: z.number().int().positive(),
+  seq: z.number().int().nonnegative(),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 /** A head file is about 150 bytes; anything much larger is not one, and is not read whole. */
@@ -58,8 +60,8 @@ export function vaultIdOf(vault: Pick<Vault, 'key'>): string {
   return hash('sha256', Buffer.concat([Buffer.from('caseproof vault id 1:'), vault.key.salt]), 'hex').slice(0, 32);
 }
 
-function trailEnd(db: Database.Database): TrailEnd | null {
-  return db.prepare<[], TrailEnd>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() ?? null;
+function trailEnd(db: Database.Database): TrailEnd {
+  return db.prepare<[], TrailEnd>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() ?? EMPTY;
 }
 
 /** How the head beside a vault compares with its trail. Only `removed` is a fault. */
@@ -102,9 +104,9 @@ export function checkHead(vault: Vault): HeadCheck {
     return { state: 'unreadable', file, why: (e as Error).message };
   }
   if (head.vaultId !== vaultIdOf(vault)) return { state: 'other-vault', file };
-  const end = trailEnd(db)?.seq ?? 0;
+  const end = trailEnd(db).seq;
   if (head.seq > end) return { state: 'removed', file, head, end, replaced: false };
-  const at = db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(head.seq);
+  const at = head.seq === 0 ? EMPTY : db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(head.seq);
   if (at?.hash !== head.hash) return { state: 'removed', file, head, end, replaced: true };
   return { state: head.seq === end ? 'level' : 'behind', file };
 }
@@ -120,7 +122,8 @@ export function headFault(c: HeadCheck): string | null {
   if (c.replaced)
     return `audit trail does not end as its head file (${name}) says: its entry ${m} is not the entry the head file records, so entries up to ${m} were removed and others written in their place`;
   const gone = c.end + 1 === m ? `entry ${m} was removed` : `entries ${c.end + 1} to ${m} were removed`;
-  return `audit trail ends at entry ${c.end}, but its head file (${name}) says entry ${m}: ${gone}`;
+  const ends = c.end === 0 ? 'has no entries' : `ends at entry ${c.end}`;
+  return `audit trail ${ends}, but its head file (${name}) says entry ${m}: ${gone}`;
 }
 
 /** A notice (not a fault): why the trail's end could not be checked, as a sentence; null when it was. */
@@ -164,7 +167,6 @@ export function keepHead(vault: Vault, opts: { fresh?: boolean } = {}): void {
   const db = vault.sqlite;
   if (!db.open || db.readonly || !hasAuditTrail(db)) return;
   const end = trailEnd(db);
-  if (!end) return;
   const last = kept.get(db);
   if (!opts.fresh && last?.seq === end.seq && last.hash === end.hash) return;
   kept.set(db, end);

@@ -18,6 +18,7 @@ describe('the audit trail’s end in the browser', () => {
       const file = path.join(h.dir, 'firm.cpv');
       h.session.create(file, PASS, false);
       createStaff(h.session.ctx(), { ref: 'CM-1', name: 'Alex Morgan', daysPerWeek: 3 });
+      createStaff(h.session.ctx(), { ref: 'CM-2', name: 'Sam Okafor', daysPerWeek: 4 });
       h.session.lock(); // the head file beside the vault now names the lock entry
       // Someone deletes the last 3 entries with a raw SQL tool: what is left still links up.
       const v = openVault(file, { passphrase: PASS });

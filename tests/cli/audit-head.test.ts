@@ -3,10 +3,12 @@
 // deleted with raw SQL (triggers dropped) make `audit verify` and `check` exit 1 naming the entry
 // numbers, every time; a missing head file is a notice (exit 0) and is written again.
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openVault } from '../../db/client';
 import { headFileOf } from '../../db/auditHead';
 import { cli, vaultWithSample } from '../support/cli';
+import { tempDir } from '../support/tmp';
 
 const PASS = 'cli test passphrase 1';
 const headOf = (vault: string) => JSON.parse(readFileSync(headFileOf(vault), 'utf8')) as { vaultId: string; seq: number; hash: string };
@@ -19,7 +21,7 @@ function raw<T>(vault: string, fn: (db: ReturnType<typeof openVault>['sqlite']) 
     v.close();
   }
 }
-const lastSeq = (vault: string) => raw(vault, (db) => (db.prepare('SELECT max(seq) AS n FROM audit_log').get() as { n: number }).n);
+const lastSeq = (vault: string) => raw(vault, (db) => (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM audit_log').get() as { n: number }).n);
 
 describe('caseproof audit verify and check: where the trail ends', { timeout: 240_000 }, () => {
   it('a clean vault passes; the last 3 entries deleted exit 1 naming them, each time', () => {
@@ -55,6 +57,16 @@ describe('caseproof audit verify and check: where the trail ends', { timeout: 24
     expect(cli(['status', '--vault', vault]).code).toBe(0);
     expect(headOf(vault).seq).toBe(m);
     expect(cli(['audit', 'verify', '--vault', vault]).code).toBe(1);
+  });
+
+  it('init and demo write the head of the new vault', () => {
+    const dir = tempDir();
+    for (const made of ['init', 'demo']) {
+      const vault = path.join(dir, `${made}.cpv`);
+      expect(cli([made, '--vault', vault]).code).toBe(0);
+      expect(headOf(vault).seq).toBe(lastSeq(vault));
+      expect(cli(['audit', 'verify', '--vault', vault]).stdout).toMatch(/the trail ends where its head file says\.\n$/);
+    }
   });
 
   it('a missing head file is a notice, exit 0, and is written again', () => {

@@ -71,8 +71,10 @@ describe('the head file beside the vault', () => {
     const { file, session, api } = appWithVault();
     await api.call('createVault', { path: file, passphrase: PASS, remember: false });
     await api.call('createStaff', { ref: 'CM-1', name: 'Alex Morgan' });
+    await api.call('createStaff', { ref: 'CM-3', name: 'Robin Hale' });
     await api.call('lockVault');
     const head = headOf(file);
+    expect(head.seq).toBeGreaterThan(3);
     // The last 3 entries deleted: the chain that is left still verifies on its own.
     tamper(file, `DELETE FROM audit_values WHERE seq > ${head.seq - 3}; DELETE FROM audit_log WHERE seq > ${head.seq - 3}`);
     const state = await api.call<{ damage: string | null }>('unlockVault', { path: file, passphrase: PASS, remember: false });

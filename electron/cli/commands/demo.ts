@@ -1,5 +1,6 @@
 // `caseproof demo --vault PATH`: a new vault filled with an invented firm, for a first look.
 import { existsSync } from 'node:fs';
+import { keepHead } from '../../../db/auditHead';
 import { createVault } from '../../../db/client';
 import { clockFromEnv } from '../../services/clock';
 import { ctxOver } from '../../services/context';
@@ -18,6 +19,7 @@ export const demo: Command = async (a) => {
   const vault = createVault(file, { passphrase: pass }, { clock, user: 'demo' });
   try {
     const s = seedDemoFirm(ctxOver(vault, 'demo', clock));
+    keepHead(vault); // where the new trail ends, beside the vault (db/auditHead.ts)
     out(`Created a demo vault at ${file}: ${s.added.staff} staff, ${s.added.suppliers} suppliers, ${s.added.cases} cases (an invented firm).`);
   } finally {
     vault.close();
