@@ -169,7 +169,7 @@ function Preview({ chosen, onAgain }: { chosen: { token: string; file: string; s
         <p className="saved">
           Imported {chosen.file}: {a.staff} staff, {a.suppliers} suppliers, {a.cases} cases, {a.records} records and {a.files} evidence files added;{' '}
           {u.staff + u.suppliers + u.cases} updated{u.firm ? ', firm details saved' : ''}.
-          {done.kept?.records ? ` ${done.kept.records} records were already in the vault as they are and were kept.` : ''}
+          {done.kept?.records ? ` ${done.kept.records} records the vault already held as the file gives them were left unchanged.` : ''}
           {done.removed?.records ? ` ${done.removed.records} records the file left out were removed.` : ''}
           {done.firmKept ? ` The firm’s own name and address were kept (${[done.firmKept.name, done.firmKept.address].filter(Boolean).join(', ')}).` : ''}
         </p>
