@@ -181,7 +181,9 @@ export function loadCases(ctx: Ctx, refs?: { staff: Map<number, string>; supplie
   for (const c of q.contacts.all() as ContactRow[]) contactById.set(c.id, c);
 
   const instr = new Map<number, CaseSnapshot['instructions']>();
-  for (const i of q.instructions.all() as (Omit<InstructionRow, 'invoices'> & { invoices: unknown })[]) {
+  // iterate(), not all(): each row object dies young instead of living (and being copied by
+  // the garbage collector) until the last row is read. Nothing here queries while iterating.
+  for (const i of q.instructions.iterate() as IterableIterator<Omit<InstructionRow, 'invoices'> & { invoices: unknown }>) {
     i.invoices = json(i.invoices);
     const list = instr.get(i.caseId);
     const one = toInstruction(i as InstructionRow, supplierRef.get(i.supplierId)!);
@@ -189,55 +191,69 @@ export function loadCases(ctx: Ctx, refs?: { staff: Map<number, string>; supplie
     else instr.set(i.caseId, [one]);
   }
   const hand = new Map<number, CaseSnapshot['handovers']>();
-  for (const h of q.handovers.all() as (Omit<HandoverRow, 'clientInformed'> & { clientInformed: unknown })[]) {
+  for (const h of q.handovers.iterate() as IterableIterator<Omit<HandoverRow, 'clientInformed'> & { clientInformed: unknown }>) {
     h.clientInformed = bool(h.clientInformed);
     const list = hand.get(h.caseId);
     const one = toHandover(h as HandoverRow, staffRef);
     if (list) list.push(one);
     else hand.set(h.caseId, [one]);
   }
-  const rows = q.cases.all() as (Omit<CaseColumns, 'practice' | 'journey'> & { practice: unknown; journey: unknown })[];
-  const out: CaseSnapshot[] = new Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const c = rows[k]!;
+  const out: CaseSnapshot[] = [];
+  for (const c of q.cases.iterate() as IterableIterator<Omit<CaseColumns, 'practice' | 'journey'> & { practice: unknown; journey: unknown }>) {
     c.practice = json(c.practice);
     c.journey = json(c.journey);
     const snap = toCaseDetails(c as CaseRow, staffRef, contactById) as CaseSnapshot;
     snap.instructions = instr.get(c.id) ?? [];
     snap.handovers = hand.get(c.id) ?? [];
-    out[k] = snap;
+    out.push(snap);
   }
   return out;
 }
 
 // ---------- the whole firm ----------
-export function loadSnapshot(ctx: Ctx): FirmSnapshot {
+/** The whole firm; with `cases: false`, no case is read and `cases` is empty (the supplier list's first load). */
+export function loadSnapshot(ctx: Ctx, want: { cases?: boolean } = {}): FirmSnapshot {
   const ev = evidenceByRecord(ctx);
   const staffFiler = new ListFiler(ctx, STAFF_LISTS, ev);
   const supplierFiler = new ListFiler(ctx, SUPPLIER_LISTS, ev);
   const byStaff = new Map<number, ListsOf<typeof STAFF_LISTS>>();
   const bySupplier = new Map<number, ListsOf<typeof SUPPLIER_LISTS>>();
-  // all(), not iterate(): a record that fails to read is named by readPayload with another query,
-  // which better-sqlite3 refuses while an iteration holds the connection.
-  for (const r of statements(ctx).allRecords.all() as StoredPayloadRow[]) {
+  const fileOne = (r: StoredPayloadRow) => {
     if (r.staffId !== null) {
       const field = staffFiler.fieldFor(r.kind);
-      if (field === undefined) continue;
+      if (field === undefined) return;
       let lists = byStaff.get(r.staffId);
       if (!lists) byStaff.set(r.staffId, (lists = emptyLists(STAFF_LISTS)));
       staffFiler.add(lists, field, r);
     } else if (r.supplierId !== null) {
       const field = supplierFiler.fieldFor(r.kind);
-      if (field === undefined) continue;
+      if (field === undefined) return;
       let lists = bySupplier.get(r.supplierId);
       if (!lists) bySupplier.set(r.supplierId, (lists = emptyLists(SUPPLIER_LISTS)));
       supplierFiler.add(lists, field, r);
     }
+  };
+  // Iterated, so each row dies young (see loadCases). A record that fails to read is named by
+  // readPayload with another query, which better-sqlite3 refuses while an iteration holds the
+  // connection: so the iteration stops there and that record is read again once it has ended,
+  // giving readPayload's own error (naming the record, its owner and the field).
+  let failed: StoredPayloadRow | undefined;
+  for (const r of statements(ctx).allRecords.iterate() as IterableIterator<StoredPayloadRow>) {
+    try {
+      fileOne(r);
+    } catch {
+      failed = r;
+      break;
+    }
+  }
+  if (failed) {
+    fileOne(failed);
+    throw new Error(`Record ${failed.id} could not be read the first time but could the second.`); // not reached: readPayload is deterministic
   }
   const staffRows = ctx.vault.orm.select().from(staff).orderBy(asc(staff.ref)).all();
   const staffSnaps: StaffSnapshot[] = staffRows.map((s) => ({ ...toStaffDetails(s), ...(byStaff.get(s.id) ?? emptyLists(STAFF_LISTS)) }));
   const supplierRows = ctx.vault.orm.select().from(suppliers).orderBy(asc(suppliers.ref)).all();
   const supplierSnaps: SupplierSnapshot[] = supplierRows.map((s) => ({ ...toSupplierDetails(s), ...(bySupplier.get(s.id) ?? emptyLists(SUPPLIER_LISTS)) }));
   const refs = { staff: new Map(staffRows.map((s) => [s.id, s.ref])), suppliers: new Map(supplierRows.map((s) => [s.id, s.ref])) };
-  return { firm: loadFirmInfo(ctx), staff: staffSnaps, suppliers: supplierSnaps, cases: loadCases(ctx, refs) };
+  return { firm: loadFirmInfo(ctx), staff: staffSnaps, suppliers: supplierSnaps, cases: want.cases === false ? [] : loadCases(ctx, refs) };
 }
