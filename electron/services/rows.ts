@@ -3,8 +3,13 @@
 export type SqlRow<T> = { [K in keyof T]-?: Exclude<T[K], undefined> | null };
 /** Drops null and undefined values so optional fields are simply absent. */
 export function compact<T extends Record<string, unknown>>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
+  // for...in, not Object.entries: the same own keys in the same order for the plain objects
+  // passed here, without an array per key (the whole-firm load compacts ~100,000 rows).
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== null && v !== undefined) out[k] = v;
+  for (const k in o) {
+    const v = o[k];
+    if (v !== null && v !== undefined) out[k] = v;
+  }
   return out as { [K in keyof T]: Exclude<T[K], null> };
 }
 /** A typed value (a snapshot, a view) read field by field by name: the interchange's generic walks. */

@@ -1,7 +1,15 @@
 // Loads the whole firm as one plain snapshot — what the compliance engine, the packs and
-// the firm-file export read. A handful of queries, no N+1: fast enough for every screen.
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
-import { caseHandovers, caseInstructions, cases, contacts, records, staff, suppliers } from '../../db/schema';
+// the firm-file export read. A handful of queries, no N+1. The big tables (records, cases,
+// instructions, handovers) are read with statements of their own, prepared once per
+// connection and selecting only the columns the snapshot holds: drizzle's select().all()
+// maps every column of every row through its column objects, and at firm scale (40,000
+// records, 20,000 cases) that mapping and the rows' unused timestamps cost more than the
+// read itself. The rows still go through the same mappers (readPayload, toCaseDetails,
+// toInstruction, toHandover), so the snapshot is exactly what drizzle's rows made.
+// The one-person, one-supplier and firm loaders file their rows with the same code.
+import type Database from 'better-sqlite3';
+import { asc } from 'drizzle-orm';
+import { staff, suppliers, type caseHandovers, type caseInstructions, type cases, type contacts } from '../../db/schema';
 import {
   STAFF_LISTS,
   SUPPLIER_LISTS,
@@ -18,16 +26,15 @@ import {
 } from '../contract/model';
 import type { Ctx } from './context';
 import { evidenceByRecord } from './evidence/evidence';
-import { readPayload } from './evidence/payloads';
+import { readPayload, type StoredPayloadRow } from './evidence/payloads';
 import { getFirm } from './firm/firm';
 import { staffRowByRef, toStaffDetails } from './staff/staff';
 import { supplierRowByRef, toSupplierDetails } from './suppliers/suppliers';
-import { toCaseDetails, toHandover, toInstruction } from './cases/caseRows';
+import { toCaseDetails, toHandover, toInstruction, type CaseRow } from './cases/caseRows';
 
 type Lists = Record<string, RecordKind>;
 /** A snapshot's evidence lists, typed from the list → kind table (STAFF_LISTS, SUPPLIER_LISTS). */
 type ListsOf<L extends Lists> = { -readonly [F in keyof L]: Stored<RecordPayload<L[F]>>[] };
-type RecordRow = typeof records.$inferSelect;
 
 /** Every list of `lists`, empty (also a colleague named in a pack: their details, none of their records). */
 export function emptyLists<L extends Lists>(lists: L): ListsOf<L> {
@@ -39,7 +46,50 @@ function keysOf<L extends Lists>(lists: L): (keyof L & string)[] {
   return Object.keys(lists);
 }
 
-/** Files `rows` into their lists by kind (rows of kinds the table does not list are left out). */
+// ---------- the statements, one set per connection ----------
+// Column names are aliased to the drizzle names (db/schema.ts) the mappers read. Boolean and
+// JSON columns come back as SQLite stores them (0/1, text) and are converted below as
+// drizzle's boolean and json modes convert them.
+const RECORD_COLUMNS = 'id, kind, staff_id AS staffId, supplier_id AS supplierId, data, data_version AS dataVersion';
+const SQL = {
+  allRecords: `SELECT ${RECORD_COLUMNS} FROM records ORDER BY id`,
+  staffRecords: `SELECT ${RECORD_COLUMNS} FROM records WHERE staff_id = ? ORDER BY id`,
+  supplierRecords: `SELECT ${RECORD_COLUMNS} FROM records WHERE supplier_id = ? ORDER BY id`,
+  policies: `SELECT ${RECORD_COLUMNS} FROM records WHERE staff_id IS NULL AND supplier_id IS NULL AND kind = 'policy' ORDER BY id`,
+  staffRefs: 'SELECT id, ref FROM staff',
+  supplierRefs: 'SELECT id, ref FROM suppliers',
+  contacts: 'SELECT id, name, kind, contact FROM contacts',
+  cases:
+    'SELECT id, ref, initials, case_manager_id AS caseManagerId, contact_id AS contactId, funding, injury, complexity, status, ' +
+    'closed_reason AS closedReason, referred_on AS referredOn, opened_on AS openedOn, closed_on AS closedOn, practice, journey FROM cases ORDER BY ref',
+  instructions:
+    'SELECT case_id AS caseId, supplier_id AS supplierId, "on", service, override_reason AS overrideReason, invoices ' +
+    'FROM case_instructions ORDER BY "on", id',
+  handovers:
+    'SELECT case_id AS caseId, "on", from_staff_id AS fromStaffId, to_staff_id AS toStaffId, reason, joint_working_days AS jointWorkingDays, ' +
+    'client_informed AS clientInformed, note FROM case_handovers ORDER BY "on", id',
+} as const;
+type Statements = { -readonly [K in keyof typeof SQL]: Database.Statement };
+const prepared = new WeakMap<Database.Database, Statements>();
+
+function statements(ctx: Ctx): Statements {
+  const db = ctx.vault.sqlite;
+  let s = prepared.get(db);
+  if (!s) {
+    const out: Partial<Statements> = {};
+    for (const k of Object.keys(SQL) as (keyof typeof SQL)[]) out[k] = db.prepare(SQL[k]);
+    prepared.set(db, (s = out as Statements));
+  }
+  return s;
+}
+
+/** drizzle's boolean mode: null stays null, anything else is whether it is 1. */
+const bool = (v: unknown): boolean | null => (v === null ? null : Number(v) === 1);
+/** drizzle's json mode: null stays null, text is parsed. */
+const json = <T>(v: unknown): T => (v === null ? null : JSON.parse(v as string)) as T;
+
+// ---------- records into lists ----------
+/** Files records into their lists by kind (rows of kinds the table does not list are left out). */
 class ListFiler<L extends Lists> {
   private readonly fieldOf = new Map<string, keyof L & string>();
   constructor(
@@ -50,36 +100,31 @@ class ListFiler<L extends Lists> {
     for (const field of keysOf(lists)) this.fieldOf.set(lists[field], field);
   }
 
-  /** Whether records of this kind belong in one of the lists. */
-  has(kind: string): boolean {
-    return this.fieldOf.has(kind);
+  /** The list a record of this kind belongs in, if any. */
+  fieldFor(kind: string): (keyof L & string) | undefined {
+    return this.fieldOf.get(kind);
   }
 
-  add(into: ListsOf<L>, row: RecordRow): void {
-    const field = this.fieldOf.get(row.kind);
-    if (field !== undefined) this.push(into, field, row);
-  }
-
-  private push<F extends keyof L & string>(into: ListsOf<L>, field: F, row: RecordRow): void {
-    // readPayload checks the row is of the list's kind and validates it against that kind's schema.
-    into[field].push({ ...readPayload(this.ctx, row, this.lists[field]), id: row.id, evidence: this.evidence.get(row.id) ?? [] });
+  add(into: ListsOf<L>, field: keyof L & string, row: StoredPayloadRow): void {
+    into[field].push(storedRecord(this.ctx, row, this.lists[field], this.evidence));
   }
 }
 
-/** One staff member with every evidence list: reads only their records (the profile page). */
-export function loadStaffSnapshot(ctx: Ctx, ref: string): StaffSnapshot {
-  const row = staffRowByRef(ctx, ref);
-  return { ...toStaffDetails(row), ...listsOf(ctx, eq(records.staffId, row.id), STAFF_LISTS) };
+/**
+ * One record as a snapshot holds it: its payload (checked to be of `kind` and validated by
+ * readPayload) with its id and evidence. readPayload gives a fresh object (parsed from the
+ * row's text), so id and evidence are set on it rather than copied into another: the same
+ * keys in the same order as `{ ...payload, id, evidence }`, one object fewer per record.
+ */
+function storedRecord<K extends RecordKind>(ctx: Ctx, row: StoredPayloadRow, kind: K, evidence: Map<number, EvidenceMeta[]>): Stored<RecordPayload<K>> {
+  const out = readPayload(ctx, row, kind) as Stored<RecordPayload<K>>;
+  out.id = row.id;
+  out.evidence = evidence.get(row.id) ?? [];
+  return out;
 }
 
-/** One supplier with every vetting list: reads only its records. */
-export function loadSupplierSnapshot(ctx: Ctx, ref: string): SupplierSnapshot {
-  const row = supplierRowByRef(ctx, ref);
-  return { ...toSupplierDetails(row), ...listsOf(ctx, eq(records.supplierId, row.id), SUPPLIER_LISTS) };
-}
-
-function listsOf<L extends Lists>(ctx: Ctx, where: SQL, lists: L): ListsOf<L> {
-  const rows = ctx.vault.orm.select().from(records).where(where).orderBy(records.id).all();
+/** The records of `rows` in the lists of `lists`, with their evidence. */
+function listsOf<L extends Lists>(ctx: Ctx, rows: StoredPayloadRow[], lists: L): ListsOf<L> {
   const filer = new ListFiler(
     ctx,
     lists,
@@ -89,88 +134,126 @@ function listsOf<L extends Lists>(ctx: Ctx, where: SQL, lists: L): ListsOf<L> {
     ),
   );
   const out = emptyLists(lists);
-  for (const r of rows) filer.add(out, r);
+  for (const r of rows) {
+    const field = filer.fieldFor(r.kind);
+    if (field !== undefined) filer.add(out, field, r);
+  }
   return out;
+}
+
+/** One staff member with every evidence list: reads only their records (the profile page). */
+export function loadStaffSnapshot(ctx: Ctx, ref: string): StaffSnapshot {
+  const row = staffRowByRef(ctx, ref);
+  return { ...toStaffDetails(row), ...listsOf(ctx, statements(ctx).staffRecords.all(row.id) as StoredPayloadRow[], STAFF_LISTS) };
+}
+
+/** One supplier with every vetting list: reads only its records. */
+export function loadSupplierSnapshot(ctx: Ctx, ref: string): SupplierSnapshot {
+  const row = supplierRowByRef(ctx, ref);
+  return { ...toSupplierDetails(row), ...listsOf(ctx, statements(ctx).supplierRecords.all(row.id) as StoredPayloadRow[], SUPPLIER_LISTS) };
 }
 
 /** The firm's details, settings and policies (its own records): what FirmSnapshot['firm'] holds. */
 export function loadFirmInfo(ctx: Ctx): FirmInfo {
   const f = getFirm(ctx);
-  const rows = ctx.vault.orm
-    .select()
-    .from(records)
-    .where(and(isNull(records.staffId), isNull(records.supplierId), eq(records.kind, 'policy')))
-    .orderBy(records.id)
-    .all();
+  const rows = statements(ctx).policies.all() as StoredPayloadRow[];
   const ev = evidenceByRecord(
     ctx,
     rows.map((r) => r.id),
   );
-  const policies: Stored<Policy>[] = rows.map((r) => ({ ...readPayload(ctx, r, 'policy'), id: r.id, evidence: ev.get(r.id) ?? [] }));
+  const policies: Stored<Policy>[] = rows.map((r) => storedRecord(ctx, r, 'policy', ev));
   return { name: f.name, address: f.address, codeOfConductSignatory: f.codeOfConductSignatory, settings: f.settings, policies };
 }
 
+// ---------- cases ----------
+type ContactRow = Pick<typeof contacts.$inferSelect, 'id' | 'name' | 'kind' | 'contact'>;
+type InstructionRow = Pick<typeof caseInstructions.$inferSelect, 'caseId' | 'supplierId' | 'on' | 'service' | 'overrideReason' | 'invoices'>;
+type HandoverRow = Omit<typeof caseHandovers.$inferSelect, 'id' | 'createdAt' | 'updatedAt'>;
+type CaseColumns = Omit<typeof cases.$inferSelect, 'createdAt' | 'updatedAt'>;
+
 /** Every case as the engine sees it, in ref order; the refs maps are read here unless given (loadSnapshot has them). */
 export function loadCases(ctx: Ctx, refs?: { staff: Map<number, string>; suppliers: Map<number, string> }): CaseSnapshot[] {
-  const { orm } = ctx.vault;
-  const refMap = (rows: { id: number; ref: string }[]) => new Map(rows.map((r) => [r.id, r.ref]));
-  const staffRef = refs?.staff ?? refMap(orm.select({ id: staff.id, ref: staff.ref }).from(staff).all());
-  const supplierRef = refs?.suppliers ?? refMap(orm.select({ id: suppliers.id, ref: suppliers.ref }).from(suppliers).all());
-  const contactById = new Map(
-    orm
-      .select()
-      .from(contacts)
-      .all()
-      .map((c) => [c.id, c]),
-  );
+  const q = statements(ctx);
+  const refMap = (st: Database.Statement) => new Map((st.raw().all() as [number, string][]).map(([id, ref]) => [id, ref]));
+  const staffRef = refs?.staff ?? refMap(q.staffRefs);
+  const supplierRef = refs?.suppliers ?? refMap(q.supplierRefs);
+  const contactById = new Map<number, ContactRow>();
+  for (const c of q.contacts.all() as ContactRow[]) contactById.set(c.id, c);
+
   const instr = new Map<number, CaseSnapshot['instructions']>();
-  for (const i of orm.select().from(caseInstructions).orderBy(caseInstructions.on, caseInstructions.id).all()) {
-    const list = instr.get(i.caseId) ?? [];
-    list.push(toInstruction(i, supplierRef.get(i.supplierId)!));
-    instr.set(i.caseId, list);
+  // iterate(), not all(): each row object dies young instead of living (and being copied by
+  // the garbage collector) until the last row is read. Nothing here queries while iterating.
+  for (const i of q.instructions.iterate() as IterableIterator<Omit<InstructionRow, 'invoices'> & { invoices: unknown }>) {
+    i.invoices = json(i.invoices);
+    const list = instr.get(i.caseId);
+    const one = toInstruction(i as InstructionRow, supplierRef.get(i.supplierId)!);
+    if (list) list.push(one);
+    else instr.set(i.caseId, [one]);
   }
   const hand = new Map<number, CaseSnapshot['handovers']>();
-  for (const h of orm.select().from(caseHandovers).orderBy(caseHandovers.on, caseHandovers.id).all()) {
-    const list = hand.get(h.caseId) ?? [];
-    list.push(toHandover(h, staffRef));
-    hand.set(h.caseId, list);
+  for (const h of q.handovers.iterate() as IterableIterator<Omit<HandoverRow, 'clientInformed'> & { clientInformed: unknown }>) {
+    h.clientInformed = bool(h.clientInformed);
+    const list = hand.get(h.caseId);
+    const one = toHandover(h as HandoverRow, staffRef);
+    if (list) list.push(one);
+    else hand.set(h.caseId, [one]);
   }
-  return orm
-    .select()
-    .from(cases)
-    .orderBy(cases.ref)
-    .all()
-    .map((c) => ({
-      ...toCaseDetails(c, staffRef, contactById),
-      instructions: instr.get(c.id) ?? [],
-      handovers: hand.get(c.id) ?? [],
-    }));
+  const out: CaseSnapshot[] = [];
+  for (const c of q.cases.iterate() as IterableIterator<Omit<CaseColumns, 'practice' | 'journey'> & { practice: unknown; journey: unknown }>) {
+    c.practice = json(c.practice);
+    c.journey = json(c.journey);
+    const snap = toCaseDetails(c as CaseRow, staffRef, contactById) as CaseSnapshot;
+    snap.instructions = instr.get(c.id) ?? [];
+    snap.handovers = hand.get(c.id) ?? [];
+    out.push(snap);
+  }
+  return out;
 }
 
-export function loadSnapshot(ctx: Ctx): FirmSnapshot {
-  const { orm } = ctx.vault;
+// ---------- the whole firm ----------
+/** The whole firm; with `cases: false`, no case is read and `cases` is empty (the supplier list's first load). */
+export function loadSnapshot(ctx: Ctx, want: { cases?: boolean } = {}): FirmSnapshot {
   const ev = evidenceByRecord(ctx);
   const staffFiler = new ListFiler(ctx, STAFF_LISTS, ev);
   const supplierFiler = new ListFiler(ctx, SUPPLIER_LISTS, ev);
   const byStaff = new Map<number, ListsOf<typeof STAFF_LISTS>>();
   const bySupplier = new Map<number, ListsOf<typeof SUPPLIER_LISTS>>();
-  for (const r of orm.select().from(records).orderBy(records.id).all()) {
+  const fileOne = (r: StoredPayloadRow) => {
     if (r.staffId !== null) {
-      if (!staffFiler.has(r.kind)) continue;
-      const lists = byStaff.get(r.staffId) ?? emptyLists(STAFF_LISTS);
-      byStaff.set(r.staffId, lists);
-      staffFiler.add(lists, r);
+      const field = staffFiler.fieldFor(r.kind);
+      if (field === undefined) return;
+      let lists = byStaff.get(r.staffId);
+      if (!lists) byStaff.set(r.staffId, (lists = emptyLists(STAFF_LISTS)));
+      staffFiler.add(lists, field, r);
     } else if (r.supplierId !== null) {
-      if (!supplierFiler.has(r.kind)) continue;
-      const lists = bySupplier.get(r.supplierId) ?? emptyLists(SUPPLIER_LISTS);
-      bySupplier.set(r.supplierId, lists);
-      supplierFiler.add(lists, r);
+      const field = supplierFiler.fieldFor(r.kind);
+      if (field === undefined) return;
+      let lists = bySupplier.get(r.supplierId);
+      if (!lists) bySupplier.set(r.supplierId, (lists = emptyLists(SUPPLIER_LISTS)));
+      supplierFiler.add(lists, field, r);
+    }
+  };
+  // Iterated, so each row dies young (see loadCases). A record that fails to read is named by
+  // readPayload with another query, which better-sqlite3 refuses while an iteration holds the
+  // connection: so the iteration stops there and that record is read again once it has ended,
+  // giving readPayload's own error (naming the record, its owner and the field).
+  let failed: StoredPayloadRow | undefined;
+  for (const r of statements(ctx).allRecords.iterate() as IterableIterator<StoredPayloadRow>) {
+    try {
+      fileOne(r);
+    } catch {
+      failed = r;
+      break;
     }
   }
-  const staffRows = orm.select().from(staff).orderBy(staff.ref).all();
+  if (failed) {
+    fileOne(failed);
+    throw new Error(`Record ${failed.id} could not be read the first time but could the second.`); // not reached: readPayload is deterministic
+  }
+  const staffRows = ctx.vault.orm.select().from(staff).orderBy(asc(staff.ref)).all();
   const staffSnaps: StaffSnapshot[] = staffRows.map((s) => ({ ...toStaffDetails(s), ...(byStaff.get(s.id) ?? emptyLists(STAFF_LISTS)) }));
-  const supplierRows = orm.select().from(suppliers).orderBy(suppliers.ref).all();
+  const supplierRows = ctx.vault.orm.select().from(suppliers).orderBy(asc(suppliers.ref)).all();
   const supplierSnaps: SupplierSnapshot[] = supplierRows.map((s) => ({ ...toSupplierDetails(s), ...(bySupplier.get(s.id) ?? emptyLists(SUPPLIER_LISTS)) }));
   const refs = { staff: new Map(staffRows.map((s) => [s.id, s.ref])), suppliers: new Map(supplierRows.map((s) => [s.id, s.ref])) };
-  return { firm: loadFirmInfo(ctx), staff: staffSnaps, suppliers: supplierSnaps, cases: loadCases(ctx, refs) };
+  return { firm: loadFirmInfo(ctx), staff: staffSnaps, suppliers: supplierSnaps, cases: want.cases === false ? [] : loadCases(ctx, refs) };
 }

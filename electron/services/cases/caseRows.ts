@@ -15,14 +15,20 @@ import type { Ctx } from '../context';
 import { compact } from '../rows';
 
 export type CaseRow = typeof cases.$inferSelect;
-type ContactRow = typeof contacts.$inferSelect;
+/** The columns the mappers below read (the whole-firm loader, snapshot.ts, selects only these). */
+type Unstamped<T> = Omit<T, 'createdAt' | 'updatedAt'>;
+type ContactRow = Pick<typeof contacts.$inferSelect, 'id' | 'name' | 'kind' | 'contact'>;
 
 /** The journey JSON of a case row as the domain sees it (absent lists stay absent). */
 export function journeyOf(c: Pick<CaseRow, 'journey'>): CaseJourney {
   return (c.journey ?? {}) as CaseJourney;
 }
 
-export function toCaseDetails(c: CaseRow, staffRef: Map<number, string>, contactById: Map<number, ContactRow>): CaseDetails & CaseJourney & { id: number } {
+export function toCaseDetails(
+  c: Unstamped<CaseRow>,
+  staffRef: Map<number, string>,
+  contactById: Map<number, ContactRow>,
+): CaseDetails & CaseJourney & { id: number } {
   const p = contactById.get(c.contactId)!;
   return {
     id: c.id,
@@ -102,7 +108,7 @@ export function caseColumns(d: CaseDetails & Partial<CaseJourney>, caseManagerId
 }
 
 /** A handover row as the domain sees it (staff ids become refs). */
-export function toHandover(h: typeof caseHandovers.$inferSelect, staffRef: Map<number, string>): HandoverRecord {
+export function toHandover(h: Omit<typeof caseHandovers.$inferSelect, 'id' | 'createdAt' | 'updatedAt'>, staffRef: Map<number, string>): HandoverRecord {
   return compact({
     on: h.on,
     fromRef: staffRef.get(h.fromStaffId)!,
@@ -115,7 +121,10 @@ export function toHandover(h: typeof caseHandovers.$inferSelect, staffRef: Map<n
 }
 
 /** An instruction row as the engine reads it; its invoices only when there are any. */
-export function toInstruction(i: typeof caseInstructions.$inferSelect, supplierRef: string): InstructionSnapshot {
+export function toInstruction(
+  i: Pick<typeof caseInstructions.$inferSelect, 'on' | 'service' | 'overrideReason' | 'invoices'>,
+  supplierRef: string,
+): InstructionSnapshot {
   const invoices = (i.invoices ?? []) as Invoice[];
   return compact({
     supplier: supplierRef,

@@ -69,11 +69,27 @@ export function readCounts(ctx: Ctx): Counts | null {
  * so a caller that changed it would change every later answer. Frozen, such a change throws.
  */
 function frozen<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) frozen(v);
-    Object.freeze(value);
-  }
+  if (typeof value === 'object' && value !== null) freezeDeep(value);
   return value;
+}
+// At firm scale this walks a few hundred thousand objects (every record, case, instruction and
+// rule result), so it allocates nothing (no Object.values array per object) and calls itself
+// only for values that are objects: most are strings and numbers.
+function freezeDeep(o: object): void {
+  if (Object.isFrozen(o)) return;
+  if (Array.isArray(o)) {
+    for (let i = 0; i < o.length; i++) {
+      const v: unknown = o[i];
+      if (typeof v === 'object' && v !== null) freezeDeep(v);
+    }
+  } else {
+    const rec = o as Record<string, unknown>;
+    for (const k in rec) {
+      const v = rec[k];
+      if (typeof v === 'object' && v !== null) freezeDeep(v);
+    }
+  }
+  Object.freeze(o);
 }
 
 function cacheOf(ctx: Ctx): Cache {
@@ -125,7 +141,7 @@ export function firmModel(ctx: Ctx, need: { cases?: boolean } = {}): FirmModel {
 
   if (staleStaff.length + staleSuppliers.length > BULK_AFTER || (firmStale && casesStale && (staleStaff.length || staleSuppliers.length))) {
     // Most of the firm is new to us (the first call after unlock, an import): one bulk read.
-    const full = loadSnapshot(ctx);
+    const full = loadSnapshot(ctx, { cases: wantCases });
     const staffId = new Map(staffRows.map((r) => [r.ref, r.id]));
     const supplierId = new Map(supplierRows.map((r) => [r.ref, r.id]));
     c.staff.clear();
@@ -133,7 +149,7 @@ export function firmModel(ctx: Ctx, need: { cases?: boolean } = {}): FirmModel {
     for (const s of full.staff) c.staff.set(staffId.get(s.ref)!, { key: staffKey(staffId.get(s.ref)!), value: frozen(s) });
     for (const s of full.suppliers) c.suppliers.set(supplierId.get(s.ref)!, { key: supplierKey(supplierId.get(s.ref)!), value: frozen(s) });
     c.firm = { key: keys.firm, value: frozen(full.firm) };
-    c.cases = { key: keys.cases, value: frozen(full.cases) };
+    if (wantCases) c.cases = { key: keys.cases, value: frozen(full.cases) };
   } else {
     for (const r of staleStaff) c.staff.set(r.id, { key: staffKey(r.id), value: frozen(loadStaffSnapshot(ctx, r.ref)) });
     for (const r of staleSuppliers) c.suppliers.set(r.id, { key: supplierKey(r.id), value: frozen(loadSupplierSnapshot(ctx, r.ref)) });
