@@ -86,6 +86,25 @@ export const valueHash = (v: string | null): string | null => (v === null ? null
 
 const actors = new WeakMap<Database.Database, AuditActor>();
 const erasing = new WeakSet<Database.Database>();
+/** Connections in a bulk write (bulkAudited): their rows are collected, per subject, for one entry each. */
+const bulks = new WeakMap<Database.Database, BulkState>();
+
+/** One row's change in a bulk write, as collected; its `after` is read once, at the end. */
+interface BulkItem {
+  tbl: string;
+  rowId: number;
+  op: string;
+  before: string | null;
+  /** The hash of the row's JSON after the change: null when deleted, undefined until the end of the write (then read set-based). */
+  afterHash: string | null | undefined;
+  /** Whom the row is about (a reference still unread is undefined). */
+  subject?: { kind: string | null; id: number | null; ref: string | null | undefined };
+}
+interface BulkState {
+  items: BulkItem[];
+  /** By table and row, a create or update whose after is not known yet: a later update joins it, a delete gives it. */
+  open: Map<string, Map<number, BulkItem>>;
+}
 
 function fallbackActor(): AuditActor {
   return { who: 'Caseproof', clock: systemClock };
@@ -133,6 +152,43 @@ export function registerAuditFunctions(db: Database.Database, actor: AuditActor)
   );
   db.function('cp_audit_get', { deterministic: false }, (i: unknown) => (kept[Number(i)] ?? null) as string | number | null);
   db.function('cp_audit_erasing', { deterministic: false }, () => (erasing.has(db) ? 1 : 0));
+  // A bulk write (bulkAudited) on this connection: the row triggers collect instead of writing.
+  db.function('cp_audit_bulk', { deterministic: false }, () => (bulks.has(db) ? 1 : 0));
+  // Every row trigger's WHEN: in a bulk write the row is kept for its subject's one entry and
+  // the answer is 1 (no entry of its own); otherwise 0. Cheap by design (issue 11: at most 20%
+  // on a bulk import): one call per row; an insert hands over only its table and row, an update
+  // its row's JSON before, a delete that and whom it was about; the rows' content after is read
+  // once, set-based, at the end (writeBulkEntries).
+  db.function(
+    'cp_audit_collect',
+    { deterministic: false, varargs: true }, // an insert passes three arguments, an update four, a delete seven
+    (tbl: unknown, op: unknown, rowId: unknown, before: unknown = null, sk: unknown = null, sid: unknown = null, sref: unknown = null) => {
+      const state = bulks.get(db);
+      if (!state) return 0;
+      const t = String(tbl);
+      const id = Number(rowId);
+      const o = String(op);
+      let open = state.open.get(t);
+      if (!open) state.open.set(t, (open = new Map()));
+      if (o === 'delete') {
+        const subject = { kind: str(sk), id: num(sid), ref: str(sref) };
+        // The row's earlier create or update in this write ends here: its after is what is deleted.
+        const earlier = open.get(id);
+        if (earlier) {
+          earlier.afterHash = valueHash(str(before));
+          earlier.subject = subject;
+          open.delete(id);
+        }
+        state.items.push({ tbl: t, rowId: id, op: o, before: str(before), afterHash: null, subject });
+      } else if (o !== 'update' || !open.has(id)) {
+        // (An update of a row already changed in this write joins that change: its after is the row's final state.)
+        const item: BulkItem = { tbl: t, rowId: id, op: o, before: str(before), afterHash: undefined };
+        state.items.push(item);
+        open.set(id, item);
+      }
+      return 1;
+    },
+  );
 }
 
 // ---------- the tables and their triggers ----------
@@ -259,9 +315,19 @@ function triggerSql(table: string, cols: Column[], op: 'INSERT' | 'UPDATE' | 'DE
   const action = op === 'INSERT' ? (INSERT_ACTIONS[table] ?? 'create') : op === 'UPDATE' ? 'update' : 'delete';
   const before = op === 'INSERT' ? 'NULL' : rowJson(cols, 'OLD');
   const after = op === 'DELETE' ? 'NULL' : rowJson(cols, 'NEW');
-  const when = op === 'UPDATE' ? ` WHEN ${rowJson(cols, 'OLD')} IS NOT ${rowJson(cols, 'NEW')}` : '';
+  const changed = op === 'UPDATE' ? `${rowJson(cols, 'OLD')} IS NOT ${rowJson(cols, 'NEW')} AND ` : '';
+  // The WHEN hands the row to cp_audit_collect, which keeps it in a bulk write (answering 1, so
+  // the row gets no entry of its own) and otherwise answers 0. An update's or delete's JSON
+  // before is built for it only in a bulk write (cp_audit_bulk), not twice for every save. A
+  // connection without Caseproof's functions cannot fire the trigger, so cannot write the table.
+  const collect =
+    op === 'INSERT'
+      ? `cp_audit_collect('${table}', '${action}', NEW.rowid)`
+      : op === 'UPDATE'
+        ? `CASE WHEN cp_audit_bulk() IS 1 THEN cp_audit_collect('${table}', '${action}', NEW.rowid, ${before}) ELSE 0 END`
+        : `CASE WHEN cp_audit_bulk() IS 1 THEN cp_audit_collect('${table}', '${action}', OLD.rowid, ${before}, ${s.kind}, ${s.id}, ${s.ref}) ELSE 0 END`;
   return `
-    CREATE TRIGGER "audit_${table}_${op.toLowerCase()}" AFTER ${op} ON "${table}"${when}
+    CREATE TRIGGER "audit_${table}_${op.toLowerCase()}" AFTER ${op} ON "${table}" WHEN ${changed}(${collect}) IS 0
     BEGIN
       INSERT INTO audit_log (seq, at, who, action, tbl, row_id, subject_kind, subject_id, subject_ref, before_hash, after_hash, prev_hash, hash)
         VALUES (cp_audit_get(0),
@@ -308,31 +374,44 @@ export interface NewEntry {
   after?: string | null;
 }
 
-/** Appends one entry computed here (events, and rows the migrations baseline); returns its seq. */
-export function appendEntry(db: Database.Database, e: NewEntry, actor: AuditActor = actorOf(db)): number {
+/** Appends entries computed here (events, bulk writes, rows the migrations baseline), in order; returns the first's seq. */
+export function appendEntries(db: Database.Database, entries: readonly NewEntry[], actor: AuditActor = actorOf(db)): number {
   const last = lastEntry(db);
-  const before = e.before ?? null;
-  const after = e.after ?? null;
-  const row = {
-    seq: last.seq + 1,
-    prevHash: last.hash,
-    at: stampOf(actor),
-    who: actor.who,
-    action: e.action,
-    tbl: e.tbl ?? null,
-    rowId: e.rowId ?? null,
-    subjectKind: e.subjectKind ?? null,
-    subjectId: e.subjectId ?? null,
-    subjectRef: e.subjectRef ?? null,
-    beforeHash: valueHash(before),
-    afterHash: valueHash(after),
-  };
-  db.prepare(
+  // Prepared once for the lot: a bulk write appends one entry per subject, a baseline one per row.
+  const log = db.prepare(
     `INSERT INTO audit_log (seq, at, who, action, tbl, row_id, subject_kind, subject_id, subject_ref, before_hash, after_hash, prev_hash, hash)
      VALUES (@seq, @at, @who, @action, @tbl, @rowId, @subjectKind, @subjectId, @subjectRef, @beforeHash, @afterHash, @prevHash, @hash)`,
-  ).run({ ...row, hash: entryHash(row) });
-  db.prepare('INSERT INTO audit_values (seq, before, after) VALUES (?, ?, ?)').run(row.seq, before, after);
-  return row.seq;
+  );
+  const values = db.prepare('INSERT INTO audit_values (seq, before, after) VALUES (?, ?, ?)');
+  let prev = last;
+  for (const e of entries) {
+    const before = e.before ?? null;
+    const after = e.after ?? null;
+    const row = {
+      seq: prev.seq + 1,
+      prevHash: prev.hash,
+      at: stampOf(actor),
+      who: actor.who,
+      action: e.action,
+      tbl: e.tbl ?? null,
+      rowId: e.rowId ?? null,
+      subjectKind: e.subjectKind ?? null,
+      subjectId: e.subjectId ?? null,
+      subjectRef: e.subjectRef ?? null,
+      beforeHash: valueHash(before),
+      afterHash: valueHash(after),
+    };
+    const hash = entryHash(row);
+    log.run({ ...row, hash });
+    values.run(row.seq, before, after);
+    prev = { seq: row.seq, hash };
+  }
+  return last.seq + 1;
+}
+
+/** Appends one entry computed here; returns its seq. */
+export function appendEntry(db: Database.Database, e: NewEntry, actor: AuditActor = actorOf(db)): number {
+  return appendEntries(db, [e], actor);
 }
 
 /**
@@ -355,6 +434,135 @@ export function auditEvent(
   });
 }
 
+// ---------- bulk writes: one entry per subject ----------
+
+/** What a bulk write was (its file, its source): carried by each of its entries. */
+export type BulkAbout = Record<string, unknown>;
+
+/** One row's change inside a bulk entry, as its values hold it. */
+export interface BulkRow {
+  tbl: string;
+  rowId: number;
+  /** What happened to the row: create, update, delete (or pack, backup: INSERT_ACTIONS). */
+  op: string;
+  /** The SHA-256 of the row's JSON after the change (as the check makes it), or null when deleted. */
+  afterHash: string | null;
+  /** The row's JSON before the change (updates and deletes: what is not in the vault any more), else null. */
+  before: string | null;
+}
+/** A bulk entry's values: what the write was and every row it changed about one subject, in order. */
+export interface BulkValues {
+  import: BulkAbout;
+  rows: BulkRow[];
+}
+
+/**
+ * A bulk entry's values are text: a first line of JSON (`{"bulk":1,"import":{…}}`), then one
+ * line per row, its fields separated by tabs: table, row id, what happened, the hash of the
+ * row's JSON after (empty when deleted), the row's JSON before (empty for a new row). SQLite's
+ * JSON text never holds a raw tab or newline, so it is kept without escaping it again.
+ * Why the after's hash and not the JSON itself: the vault is encrypted page by page, and every
+ * byte more in a bulk import is encrypted at commit and again at checkpoint; a row's hash is
+ * about a quarter of its JSON. A new row's content is its content now (if the check passes) or
+ * the before of its next entry; a row's JSON before an update or delete is kept in full.
+ */
+const BULK_HEAD = '{"bulk":1,';
+
+/** A bulk entry's rows, or null for any other entry (an event's details are plain JSON). */
+export function bulkValuesOf(action: string, tbl: string | null, after: string | null): BulkValues | null {
+  if (action !== 'import' || tbl !== null || after === null || !after.startsWith(BULK_HEAD)) return null;
+  const lines = after.split('\n');
+  let about: BulkAbout = {};
+  try {
+    about = ((JSON.parse(lines[0]) as { import?: BulkAbout }).import ?? {}) as BulkAbout;
+  } catch {
+    /* a damaged head: the chain names the entry; its rows are still read */
+  }
+  const rows = lines.slice(1).map((line): BulkRow => {
+    const [tbl = '', rowId = '', op = '', afterHash = '', before = ''] = line.split('\t');
+    return { tbl, rowId: Number(rowId), op, afterHash: afterHash || null, before: before || null };
+  });
+  return { import: about, rows };
+}
+
+/**
+ * Runs a bulk write (a spreadsheet import, pasted rows, a firm file) with the trail written once
+ * per subject instead of once per row: on this connection only, the row triggers collect each
+ * row's change (table, row, before and after JSON) instead of writing an entry, and at the end
+ * one 'import' entry per person, supplier or case carries that subject's rows in its values.
+ * The entry's after-hash is the hash of those values, so the chain covers every row's content;
+ * `caseproof check` compares each row with the last state an entry (of its own or a bulk one)
+ * gave it. Why per subject and not one for the whole import: a record's history and
+ * `audit list --subject` find its entries by their indexed subject, and erasure under retention
+ * removes one subject's values without touching anyone else's.
+ *
+ * Must run inside the write's transaction (the entries commit or roll back with the rows).
+ * Nested calls join the outer one. A vault without a trail just runs `fn`.
+ */
+export function bulkAudited<T>(db: Database.Database, about: BulkAbout, fn: () => T): T {
+  if (bulks.has(db) || !hasAuditTrail(db)) return fn();
+  if (!db.inTransaction) throw new Error('A bulk write must run inside a transaction: its audit entries are written with its rows.');
+  const state: BulkState = { items: [], open: new Map() };
+  bulks.set(db, state);
+  let out: T;
+  try {
+    out = fn();
+  } finally {
+    bulks.delete(db);
+  }
+  writeBulkEntries(db, about, state);
+  return out;
+}
+
+/** The rows' content after and whom each is about, read set-based per table; then one entry per subject. */
+function writeBulkEntries(db: Database.Database, about: BulkAbout, state: BulkState): void {
+  // Each table's rows in one statement: their JSON (hashed here) and whom each is about. The
+  // subject's reference is read once per subject below, not once per row.
+  for (const [table, items] of state.open) {
+    if (!items.size) continue;
+    const s = subjectOf(table, 't');
+    const read = db
+      .prepare<[string], [number, string, string | null, number | null]>(
+        `SELECT t.rowid, ${rowJson(columnsOf(db, table), 't')}, ${s.kind}, ${s.id} FROM "${table}" t WHERE t.rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .raw();
+    for (const [rid, j, kind, id] of read.all(JSON.stringify([...items.keys()]))) {
+      const it = items.get(rid)!;
+      it.afterHash = valueHash(j);
+      it.subject = { kind, id, ref: undefined };
+    }
+  }
+  const groups = new Map<string, { kind: string | null; id: number | null; ref: string | null | undefined; first: BulkItem; lines: string[] }>();
+  for (const it of state.items) {
+    // (A row gone by the end without a delete of its own cannot happen: every delete is collected.)
+    const sub = it.subject ?? { kind: it.tbl, id: it.rowId, ref: null };
+    const key = `${sub.kind}\u0000${sub.id}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { ...sub, first: it, lines: [] }));
+    if (g.ref === undefined && sub.ref !== undefined) g.ref = sub.ref;
+    g.lines.push(`${it.tbl}\t${it.rowId}\t${it.op}\t${it.afterHash ?? ''}\t${it.before ?? ''}`);
+  }
+  const refOf = new Map<string, Database.Statement<[number], { ref: string | null }>>();
+  for (const g of groups.values()) {
+    if (g.ref !== undefined) continue;
+    const t = g.first.tbl;
+    let ref = refOf.get(t);
+    if (!ref) refOf.set(t, (ref = db.prepare(`SELECT ${subjectOf(t, 't').ref} AS ref FROM "${t}" t WHERE t.rowid = ?`)));
+    g.ref = ref.get(g.first.rowId)?.ref ?? null;
+  }
+  const head = `${BULK_HEAD}"import":${JSON.stringify(about)}}`;
+  appendEntries(
+    db,
+    [...groups.values()].map((g) => ({
+      action: 'import' as const,
+      subjectKind: g.kind,
+      subjectId: g.id,
+      subjectRef: g.ref ?? null,
+      after: `${head}\n${g.lines.join('\n')}`,
+    })),
+  );
+}
+
 // ---------- current content against the last audited state ----------
 
 interface Drift {
@@ -367,17 +575,54 @@ interface Drift {
   subject: { kind: string | null; id: number | null; ref: string | null };
 }
 
+/** A row's last audited state: its hash and whom it was about. */
+interface Audited {
+  seq: number;
+  hash: string | null;
+  sk: string | null;
+  sid: number | null;
+  sref: string | null;
+}
+
+/**
+ * The last state bulk entries gave each row, by table then row: the entries in order, and the
+ * rows within each in order, so the last change wins. (Entries whose values were erased under
+ * retention give nothing: their subject's rows were deleted first, by entries of their own.)
+ */
+function bulkStates(db: Database.Database): Map<string, Map<number, Audited>> {
+  const out = new Map<string, Map<number, Audited>>();
+  const entries = db
+    .prepare<[], { seq: number; sk: string | null; sid: number | null; sref: string | null; after: string | null }>(
+      `SELECT a.seq AS seq, a.subject_kind AS sk, a.subject_id AS sid, a.subject_ref AS sref, v.after AS after
+       FROM audit_log a JOIN audit_values v ON v.seq = a.seq WHERE a.action = 'import' AND a.tbl IS NULL ORDER BY a.seq`,
+    )
+    .all();
+  for (const e of entries) {
+    const bulk = bulkValuesOf('import', null, e.after);
+    if (!bulk) continue;
+    for (const r of bulk.rows) {
+      let t = out.get(r.tbl);
+      if (!t) out.set(r.tbl, (t = new Map()));
+      t.set(r.rowId, { seq: e.seq, hash: r.afterHash, sk: e.sk, sid: e.sid, sref: e.sref });
+    }
+  }
+  return out;
+}
+
 /** Rows whose content differs from their last audited state (changed, added or removed behind Caseproof's back). */
 export function contentDrift(db: Database.Database, opts: { tables?: string[]; limit?: number } = {}): Drift[] {
   const out: Drift[] = [];
   const limit = opts.limit ?? Infinity;
-  const last = db.prepare<[string], { rowId: number; afterHash: string | null; sk: string | null; sid: number | null; sref: string | null }>(
-    `SELECT a.row_id AS rowId, a.after_hash AS afterHash, a.subject_kind AS sk, a.subject_id AS sid, a.subject_ref AS sref FROM audit_log a
+  const last = db.prepare<[string], { seq: number; rowId: number; afterHash: string | null; sk: string | null; sid: number | null; sref: string | null }>(
+    `SELECT a.seq AS seq, a.row_id AS rowId, a.after_hash AS afterHash, a.subject_kind AS sk, a.subject_id AS sid, a.subject_ref AS sref FROM audit_log a
      JOIN (SELECT row_id, max(seq) AS seq FROM audit_log WHERE tbl = ? GROUP BY row_id) m ON m.seq = a.seq`,
   );
+  const bulk = bulkStates(db);
   for (const table of opts.tables ?? auditedTables(db)) {
-    const audited = new Map<number, { hash: string | null; sk: string | null; sid: number | null; sref: string | null }>();
-    for (const r of last.all(table)) audited.set(r.rowId, { hash: r.afterHash, sk: r.sk, sid: r.sid, sref: r.sref });
+    const audited = new Map<number, Audited>();
+    for (const r of last.all(table)) audited.set(r.rowId, { seq: r.seq, hash: r.afterHash, sk: r.sk, sid: r.sid, sref: r.sref });
+    // A bulk entry later than a row's own last entry is its last audited state.
+    for (const [rowId, b] of bulk.get(table) ?? []) if ((audited.get(rowId)?.seq ?? 0) < b.seq) audited.set(rowId, b);
     const s = subjectOf(table, 't');
     const rows = db.prepare<[], { rid: number; j: string }>(`SELECT t.rowid AS rid, ${rowJson(columnsOf(db, table), 't')} AS j FROM "${table}" t`);
     const subjectOfRow = db.prepare<[number], { sk: string | null; sid: number | null; sref: string | null }>(
@@ -401,6 +646,20 @@ export function contentDrift(db: Database.Database, opts: { tables?: string[]; l
 }
 
 /**
+ * The JSON the trail last recorded for a row, or null: its own last entry's after, unless a
+ * later bulk entry has the row (which keeps the after's hash, not the JSON: see BULK_HEAD).
+ */
+export function lastAuditedValue(db: Database.Database, table: string, rowId: number, bulk = bulkStates(db)): string | null {
+  const own = db
+    .prepare<[string, number], { seq: number; after: string | null }>(
+      `SELECT a.seq AS seq, v.after AS after FROM audit_log a JOIN audit_values v ON v.seq = a.seq WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.seq DESC LIMIT 1`,
+    )
+    .get(table, rowId);
+  const b = bulk.get(table)?.get(rowId);
+  return b && b.seq > (own?.seq ?? 0) ? null : (own?.after ?? null);
+}
+
+/**
  * Brings the trail level with the rows as they are: an entry (`action`) for each row whose
  * content differs from its last audited state. Migrations run this (db/migrate.ts): 0005's run
  * records every row that existed before the trail ('baseline'), later runs record what a
@@ -408,11 +667,9 @@ export function contentDrift(db: Database.Database, opts: { tables?: string[]; l
  */
 export function rebaseline(db: Database.Database, action: 'baseline' | 'migrate'): number {
   const drift = contentDrift(db);
-  const before = db.prepare<[string, number], { before: string | null }>(
-    `SELECT v.after AS before FROM audit_log a JOIN audit_values v ON v.seq = a.seq WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.seq DESC LIMIT 1`,
-  );
+  const bulk = drift.length ? bulkStates(db) : new Map<string, Map<number, Audited>>();
   for (const d of drift) {
-    const was = d.audited === null ? null : (before.get(d.table, d.rowId)?.before ?? null);
+    const was = d.audited === null ? null : lastAuditedValue(db, d.table, d.rowId, bulk);
     appendEntry(db, {
       action,
       tbl: d.table,

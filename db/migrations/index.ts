@@ -14,6 +14,7 @@ import { packSources } from './0009_pack_sources';
 import { packAnnexes } from './0010_pack_annexes';
 import { outsideCaseload } from './0011_outside_caseload';
 import { recordContentIndex } from './0012_record_content_index';
+import { auditBulk } from './0013_audit_bulk';
 
 export const MIGRATIONS: readonly Migration[] = [
   initial,
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   packAnnexes,
   outsideCaseload,
   recordContentIndex,
+  auditBulk,
 ];

@@ -17,6 +17,7 @@ import { fixedClock } from '../../electron/services/clock';
 import { ctxOver } from '../../electron/services/context';
 import { addRecord, updateRecord } from '../../electron/services/evidence/records';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
+import { importSpreadsheet } from '../../electron/services/interchange/spreadsheet';
 
 type Row = { label: string; ms: number };
 
@@ -68,6 +69,19 @@ function saves(plain: Vault, audited: Vault, runs: number) {
   return { plain: { add: median(out.plain.add), edit: median(out.plain.edit) }, audited: { add: median(out.audited.add), edit: median(out.audited.edit) } };
 }
 
+/** A CPD spreadsheet of `n` new rows over the 200 people (the scale bench's import, run `run`). */
+function cpdSheet(n: number, run: number): Buffer {
+  const lines = ['staffRef,date,topic,provider,hours'];
+  for (let i = 0; i < n; i++) lines.push(`${staffRef(i)},2026-0${1 + (i % 9)}-1${i % 10},Sheet topic ${run}-${i},BABICM,2`);
+  return Buffer.from(lines.join('\n'));
+}
+async function timedSheet(v: Vault, run: number): Promise<number> {
+  const bytes = cpdSheet(Number(process.env.BENCH_SHEET ?? 10_000), run);
+  const t = performance.now();
+  await importSpreadsheet(ctxOver(v, 'Bench', fixedClock('2026-11-24')), 'cpd', 'cpd.csv', bytes);
+  return performance.now() - t;
+}
+
 function timedImport(v: Vault): number {
   const t = performance.now();
   importFirmFile(ctxOver(v, 'Bench', fixedClock('2026-11-24')), firmFile());
@@ -89,6 +103,12 @@ export async function benchAudit(): Promise<Row[]> {
       imports.plain.push(timedImport(plain));
       imports.audited.push(timedImport(audited));
     }
+    // The spreadsheet import the scale bench times (new rows each run, so none is skipped), alternating.
+    const sheets = { plain: [] as number[], audited: [] as number[] };
+    for (let i = 0; i < Number(process.env.BENCH_SHEET_RUNS ?? 3); i++) {
+      sheets.audited.push(await timedSheet(audited, 2 * i));
+      sheets.plain.push(await timedSheet(plain, 2 * i + 1));
+    }
     const s = saves(plain, audited, Number(process.env.BENCH_SAVES ?? 300));
     const pct = (x: number, y: number) => Math.round(((y - x) / x) * 1000) / 10;
     const imp = { plain: Math.min(...imports.plain), audited: Math.min(...imports.audited) };
@@ -96,6 +116,8 @@ export async function benchAudit(): Promise<Row[]> {
     const rows: Row[] = [
       { label: `import 200 staff + ${cpd} CPD entries (one transaction), no trail, best of 2`, ms: imp.plain },
       { label: `import, with the trail (${pct(imp.plain, imp.audited)}%)`, ms: imp.audited },
+      { label: `CPD spreadsheet import (${process.env.BENCH_SHEET ?? 10_000} rows), no trail, median`, ms: median(sheets.plain) },
+      { label: `CPD spreadsheet import, with the trail (${pct(median(sheets.plain), median(sheets.audited))}%)`, ms: median(sheets.audited) },
       { label: 'one save (add a CPD entry, its own durable transaction), no trail, median', ms: s.plain.add },
       { label: `one save, with the trail (${pct(s.plain.add, s.audited.add)}%)`, ms: s.audited.add },
       { label: 'one edit (update a CPD entry), no trail, median', ms: s.plain.edit },

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { updateFirm } from '../../electron/services/firm/firm';
+import { importSpreadsheet } from '../../electron/services/interchange/spreadsheet';
 import { createStaff } from '../../electron/services/staff/staff';
 import { closeBrowser, nav, startHarness } from '../support/harness';
 
@@ -56,6 +57,38 @@ describe('the audit trail in the browser', () => {
       await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/\d+ entries/);
       await page.getByLabel('Record (reference)').fill('NOBODY');
       await expect.poll(() => page.getByText('No entries match.').count()).toBe(1);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a spreadsheet import is one entry in the person’s history, naming the file and listing its records', async () => {
+    const h = await startHarness({ today: '2026-11-24' });
+    const { page } = h;
+    try {
+      h.platform.prefs.set('userName', 'Pat Manager');
+      h.session.create(path.join(h.dir, 'firm.cpv'), PASS, false);
+      const ctx = h.session.ctx();
+      updateFirm(ctx, { name: 'Riverside Rehab', codeOfConductSignatory: true });
+      createStaff(ctx, { ref: 'CM-1', name: 'Alex Morgan', daysPerWeek: 3 });
+      const sheet = 'staffRef,date,topic,provider,hours\nCM-1,03/03/2026,Brain injury update,BABICM,2\nCM-1,04/03/2026,Report writing,CMSUK,1\n';
+      await importSpreadsheet(ctx, 'cpd', 'team-cpd.csv', Buffer.from(sheet));
+      await h.reload();
+
+      await nav(page, 'Staff');
+      await page.getByRole('link', { name: 'Alex Morgan' }).click();
+      await page.getByText('Change history', { exact: true }).click();
+      const history = page.getByRole('table', { name: 'Change history of CM-1' });
+      const newest = history.getByRole('row').nth(1);
+      await expect.poll(() => newest.textContent()).toContain('Imported: 2 CPD entries added from team-cpd.csv');
+      expect(await newest.textContent()).toContain('Pat Manager');
+      await newest.getByText('2 records from team-cpd.csv').click();
+      expect(
+        await newest
+          .getByRole('list', { name: /^Records in entry \d+$/ })
+          .getByRole('listitem')
+          .allTextContents(),
+      ).toEqual([expect.stringMatching(/^Added records row \d+$/), expect.stringMatching(/^Added records row \d+$/)]);
     } finally {
       await h.close();
     }

@@ -94,6 +94,31 @@ describe('caseproof audit and check', { timeout: 240_000 }, () => {
     expect(cli(['check', '--vault', vault]).stderr).toMatch(/broken at entry 3/);
   });
 
+  it('a CPD spreadsheet import is one entry per person; check names an imported row changed by raw SQL', () => {
+    const vault = vaultWithSample();
+    const sheet = path.join(path.dirname(vault), 'cpd.csv');
+    writeFileSync(sheet, 'staffRef,date,topic,provider,hours\nRR-01,03/03/2026,Bulk import topic,BABICM,2\nRR-01,04/03/2026,Second bulk topic,CMSUK,1\n');
+    const imp = cli(['import', '--vault', vault, sheet, '--kind', 'cpd', '--as', 'Sheet Person']);
+    expect(imp.code, imp.stderr).toBe(0);
+    const one = JSON.parse(cli(['audit', 'list', '--vault', vault, '--json', '--subject', 'RR-01']).stdout) as (Entry & {
+      rows?: { table: string; row: number; action: string }[];
+    })[];
+    const entry = one.at(-1)!;
+    expect(entry).toMatchObject({ action: 'import', who: 'Sheet Person', subject: 'staff RR-01', import: { file: 'cpd.csv' } });
+    expect(entry.rows!.map((r) => [r.table, r.action])).toEqual([
+      ['records', 'create'],
+      ['records', 'create'],
+    ]);
+    expect(cli(['check', '--vault', vault]).code).toBe(0);
+    const row = entry.rows![1].row;
+    raw(vault, `DROP TRIGGER audit_records_update; UPDATE records SET data = json_set(data, '$.hours', 9) WHERE id = ${row}`);
+    const changed = cli(['check', '--vault', vault]);
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toMatch(
+      new RegExp(`^caseproof: The vault records row ${row} \\(staff RR-01\\) does not match its last audited state: it was changed behind Caseproof's back\\.`),
+    );
+  });
+
   it('check names an evidence file whose bytes changed', () => {
     const vault = vaultWithSample();
     raw(vault, "DROP TRIGGER audit_evidence_contents_update; UPDATE evidence_contents SET content = CAST('x' AS BLOB)");

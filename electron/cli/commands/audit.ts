@@ -79,8 +79,15 @@ export const audit: Command = async (a) => {
             action: r.action,
             subject: views[i].subject,
             ...(r.tbl ? { record: { table: r.tbl, row: r.rowId } } : {}),
-            before: parse(r.before),
-            after: parse(r.after),
+            // A bulk write's entry (one per subject): the file and every row it changed, instead of one value.
+            ...(views[i].bulk
+              ? {
+                  before: null,
+                  after: null,
+                  import: { file: views[i].bulk!.file },
+                  rows: views[i].bulk!.rows.map((x) => ({ table: x.table, row: x.rowId, action: x.action, afterHash: x.afterHash, changes: x.changes })),
+                }
+              : { before: parse(r.before), after: parse(r.after) }),
             ...(r.erased ? { erased: true } : {}),
           })),
           null,
@@ -93,6 +100,8 @@ export const audit: Command = async (a) => {
       out(`${String(v.seq).padStart(6)}  ${ukDateTime(v.at)}  ${v.who}  ${v.actionWords}: ${v.subject}${v.what ? ` (${v.what})` : ''}`);
       if (v.erased) out('          values erased under retention');
       for (const c of v.changes) out(`          ${c.field}: ${c.before ?? '—'} -> ${c.after ?? '—'}`);
+      for (const x of v.bulk?.rows ?? [])
+        out(`          ${x.table} row ${x.rowId}: ${x.action}${x.afterHash ? ` (SHA-256 ${x.afterHash.slice(0, 12)}…)` : ''}`);
       if (v.details && Object.keys(v.details).length) out(`          ${JSON.stringify(v.details)}`);
     }
   });

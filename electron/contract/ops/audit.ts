@@ -52,6 +52,17 @@ export interface AuditChange {
   before: string | null;
   after: string | null;
 }
+/** One row a bulk write (a spreadsheet import, pasted rows) changed, as its subject's one entry lists it. */
+export interface AuditBulkRow {
+  table: string;
+  rowId: number;
+  /** create, update or delete. */
+  action: string;
+  /** The SHA-256 of the row's content after (what `caseproof check` compares), or null when deleted. */
+  afterHash: string | null;
+  /** Each field the row held before an update or delete (a new row has none). */
+  changes: AuditChange[];
+}
 export interface AuditEntryView {
   seq: number;
   /** When (UTC instant, as stored). */
@@ -74,6 +85,8 @@ export interface AuditEntryView {
   details: Record<string, unknown> | null;
   /** True when the values were erased under retention (the entry itself stays). */
   erased: boolean;
+  /** A bulk write's entry for one subject: the file it came from and every row it changed (else absent). */
+  bulk?: { file: string | null; rows: AuditBulkRow[] };
 }
 export interface AuditPage {
   entries: AuditEntryView[];

@@ -5,6 +5,7 @@
 import {
   auditEvent,
   auditPeople as peopleIn,
+  bulkValuesOf,
   countAuditRows,
   describeSubject,
   listAuditRows,
@@ -17,6 +18,7 @@ import { londonInstant } from '../../contract/dates';
 import {
   AUDIT_ACTION_WORDS,
   auditFilter,
+  type AuditBulkRow,
   type AuditChange,
   type AuditEntryView,
   type AuditFilterInput,
@@ -104,7 +106,42 @@ function whatOf(r: AuditRow, values: Record<string, unknown> | null): string | n
   return WHAT[r.tbl] ?? r.tbl;
 }
 
+const plural = (w: string) => (/training$/.test(w) ? w : /[^e]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`);
+
+/** What a bulk entry added or changed, in words: "50 CPD entries from cpd.csv". */
+function bulkWhat(about: Record<string, unknown>, rows: AuditBulkRow[]): string {
+  const kind = typeof about.kind === 'string' ? (KIND_WORDS[about.kind] ?? about.kind) : 'record';
+  const count = (a: string) => rows.filter((x) => x.action === a).length;
+  const parts = [
+    count('create') && `${count('create')} ${count('create') === 1 ? kind : plural(kind)} added`,
+    count('update') && `${count('update')} changed`,
+    count('delete') && `${count('delete')} deleted`,
+  ].filter(Boolean);
+  return `${parts.join(', ') || 'nothing changed'}${typeof about.file === 'string' ? ` from ${about.file}` : ''}`;
+}
+
 export function entryView(r: AuditRow): AuditEntryView {
+  const bulk = bulkValuesOf(r.action, r.tbl, r.after);
+  if (bulk) {
+    const rows = bulk.rows.map((x) => ({ table: x.tbl, rowId: x.rowId, action: x.op, afterHash: x.afterHash, changes: changesBetween(parse(x.before), null) }));
+    return {
+      seq: r.seq,
+      at: r.at,
+      who: r.who,
+      action: r.action,
+      actionWords: AUDIT_ACTION_WORDS[r.action] ?? r.action,
+      subject: describeSubject(r),
+      subjectKind: r.subjectKind,
+      subjectRef: r.subjectRef,
+      table: null,
+      rowId: null,
+      what: bulkWhat(bulk.import, rows),
+      changes: [],
+      details: null,
+      erased: r.erased,
+      bulk: { file: typeof bulk.import.file === 'string' ? bulk.import.file : null, rows },
+    };
+  }
   const before = parse(r.before);
   const after = parse(r.after);
   const isRow = r.tbl !== null;
@@ -193,6 +230,15 @@ export async function auditWorkbook(ctx: Ctx, input: unknown): Promise<{ bytes: 
   for (const e of rows) {
     const base = { seq: e.seq, at: e.at, who: e.who, action: e.actionWords, subject: e.subject, what: e.what ?? '' };
     if (e.erased) ws.addRow({ ...base, field: '(values erased under retention)' });
+    else if (e.bulk)
+      // One row per record the import wrote: what happened to it, its content before (if any) and the hash of its content after.
+      for (const x of e.bulk.rows)
+        ws.addRow({
+          ...base,
+          field: `${x.table} row ${x.rowId}: ${AUDIT_ACTION_WORDS[x.action] ?? x.action}`,
+          before: x.changes.map((c) => `${c.field}: ${c.before ?? ''}`).join('; '),
+          after: x.afterHash ? `SHA-256 ${x.afterHash}` : '',
+        });
     else if (e.details) ws.addRow({ ...base, field: 'details', after: JSON.stringify(e.details) });
     else if (!e.changes.length) ws.addRow(base);
     else for (const c of e.changes) ws.addRow({ ...base, field: c.field, before: c.before ?? '', after: c.after ?? '' });

@@ -9,12 +9,14 @@
 // read). Staff, suppliers and cases go through the firm
 // file's importer, matched on `ref`.
 import { inArray } from 'drizzle-orm';
+import { bulkAudited } from '../../../db/audit';
 import { staff } from '../../../db/schema';
 import { isIsoDate } from '../../contract/dates';
 import { RECORD_KINDS, type RecordKind } from '../../contract/model';
 import type { ImportPlan, PlannedSubject, Refusal, SheetKind } from '../../contract/ops/intake';
 import { EVIDENCE_SHEETS, isEvidenceSheet, SHEET_COLUMNS, SHEET_LABELS, type ColumnType } from '../../contract/sheets';
 import type { ImportSummary } from '../../contract/views';
+import { recordEvent } from '../audit/audit';
 import type { Ctx } from '../context';
 import { AppError, zodIssues } from '../errors';
 import { heldPayloadTexts, insertRecords, olderShapeRecords } from '../evidence/records';
@@ -228,16 +230,21 @@ export function applySheetPlan(ctx: Ctx, p: SheetPlan): ImportSummary {
   const kindWords = SHEET_LABELS[p.plan.kind!];
   // "Importing staff", but "Importing CPD log entries": an acronym keeps its capitals.
   const label = `Importing ${/^[A-Z][a-z]/.test(kindWords) ? kindWords[0]!.toLowerCase() + kindWords.slice(1) : kindWords}`;
+  const about = { file: p.plan.file, kind: p.plan.kind };
   ctx.vault.tx(() => {
     const s = steps(ctx.progress, p.adds.length, label);
-    insertRecords(
-      ctx,
-      p.adds.map((a) => ({ staffId: a.staffId, supplierId: null, kind: a.kind, data: a.data })),
-      () => {
-        sum.added.records++;
-        s.tick();
-      },
+    // One audit entry per person for the sheet's rows, not one per row (db/audit.ts bulkAudited).
+    bulkAudited(ctx.vault.sqlite, about, () =>
+      insertRecords(
+        ctx,
+        p.adds.map((a) => ({ staffId: a.staffId, supplierId: null, kind: a.kind, data: a.data })),
+        () => {
+          sum.added.records++;
+          s.tick();
+        },
+      ),
     );
+    recordEvent(ctx, 'import', { ...about, added: sum.added });
   });
   return sum;
 }

@@ -5,6 +5,7 @@ import { ukDateTime } from '../format';
 
 function Changes({ e }: { e: AuditEntryView }) {
   if (e.erased) return <p className="hint">The values were erased when the record passed its retention period.</p>;
+  if (e.bulk) return <BulkRows e={e} bulk={e.bulk} />;
   if (e.details && Object.keys(e.details).length) {
     return (
       <ul className="audit-changes">
@@ -28,6 +29,26 @@ function Changes({ e }: { e: AuditEntryView }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A bulk write's entry for one subject: one line per record it wrote (an import of 50 CPD rows is one entry). */
+function BulkRows({ e, bulk }: { e: AuditEntryView; bulk: NonNullable<AuditEntryView['bulk']> }) {
+  return (
+    <details className="audit-changes">
+      <summary>
+        {bulk.rows.length} {bulk.rows.length === 1 ? 'record' : 'records'}
+        {bulk.file ? ` from ${bulk.file}` : ''}
+      </summary>
+      <ul aria-label={`Records in entry ${e.seq}`}>
+        {bulk.rows.map((x) => (
+          <li key={`${x.table}-${x.rowId}-${x.action}`}>
+            {x.action === 'create' ? 'Added' : x.action === 'delete' ? 'Deleted' : 'Changed'} {x.table} row {x.rowId}
+            {x.changes.length ? `: was ${x.changes.map((c) => `${c.field} ${c.before ?? '(empty)'}`).join(', ')}` : ''}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
