@@ -11,10 +11,10 @@ import { keyPragma } from '../../db/keys';
 import { auditWorkbook, listAudit, recordHistory } from '../../electron/services/audit/audit';
 import { fixedClock } from '../../electron/services/clock';
 import { ctxOver } from '../../electron/services/context';
-import { updateRecord } from '../../electron/services/evidence/records';
+import { addRecord, deleteRecord, updateRecord } from '../../electron/services/evidence/records';
 import { addPasted, planPasted } from '../../electron/services/interchange/pasteRows';
 import { importSpreadsheet } from '../../electron/services/interchange/spreadsheet';
-import { createStaff } from '../../electron/services/staff/staff';
+import { createStaff, updateStaff } from '../../electron/services/staff/staff';
 import { newVault, reopen } from '../support/vaults';
 
 const AT = '2026-11-24T10:30:00Z';
@@ -168,6 +168,53 @@ describe('a bulk import in the trail', () => {
     expect(listAuditRows(vault.sqlite, { order: 'desc', limit: 1 })[0]).toMatchObject({ action: 'create', tbl: 'staff', subjectRef: 'YES-1' });
     expect(checkAudit(vault)).toEqual([]);
     expect(() => bulkAudited(vault.sqlite, {}, () => 1)).toThrow(/inside a transaction/);
+    vault.close();
+  });
+});
+
+describe('updates and deletes in a bulk write', () => {
+  it('keep what was there before, join a row changed twice, and check clean; a raw edit after is still named', async () => {
+    const { vault, ctx, rows } = await imported();
+    const [keep, gone] = rows.filter((r) => r.ref === 'BK-1');
+    const seq = vault.sqlite.prepare<[], number>('SELECT max(seq) FROM audit_log').pluck().get()!;
+    vault.tx(() =>
+      bulkAudited(vault.sqlite, { file: 'mixed.json' }, () => {
+        updateRecord(ctx, keep.id, { date: '2026-05-14', topic: 'Mental capacity update', provider: 'BABICM', hours: 5 });
+        updateRecord(ctx, keep.id, { date: '2026-05-14', topic: 'Mental capacity update', provider: 'BABICM', hours: 6 });
+        deleteRecord(ctx, gone.id);
+        const brief = addRecord(ctx, { type: 'staff', ref: 'BK-2' }, 'cpd', { date: '2026-06-01', topic: 'Here and gone', provider: 'P', hours: 1 });
+        deleteRecord(ctx, brief.id);
+        updateStaff(ctx, 'BK-2', { ref: 'BK-2', name: 'Ben Lowe-Hart' } as never);
+      }),
+    );
+    const entries = listAuditRows(vault.sqlite, { order: 'asc' }).filter((e) => e.seq > seq);
+    expect(entries.map((e) => [e.action, e.subjectRef])).toEqual([
+      ['import', 'BK-1'],
+      ['import', 'BK-2'],
+    ]);
+    const bk1 = bulkValuesOf('import', null, entries[0].after)!.rows;
+    // The record changed twice is one update (its before the first state, its hash the last); the deleted one keeps its content.
+    expect(bk1.map((r) => [r.rowId, r.op])).toEqual([
+      [keep.id, 'update'],
+      [gone.id, 'delete'],
+    ]);
+    expect(JSON.parse(JSON.parse(bk1[0].before!).data as string)).toMatchObject({ hours: 3 });
+    expect(bk1[1]).toMatchObject({ afterHash: null });
+    expect(JSON.parse(JSON.parse(bk1[1].before!).data as string)).toMatchObject({ topic: 'Goal setting' });
+    const bk2 = bulkValuesOf('import', null, entries[1].after)!.rows;
+    expect(bk2.map((r) => [r.tbl, r.op])).toEqual([
+      ['records', 'create'],
+      ['records', 'delete'],
+      ['staff', 'update'],
+    ]);
+    // A record added and deleted in the same write: its add carries the hash of what was deleted.
+    expect(bk2[0].afterHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(checkAudit(vault)).toEqual([]);
+    const history = recordHistory(ctx, 'staff', 'BK-1')[0];
+    expect(history.what).toBe('1 changed, 1 deleted from mixed.json');
+    expect(history.bulk!.rows[1].changes).toContainEqual({ field: 'topic', before: 'Goal setting', after: null });
+    tamper(vault.sqlite, `DROP TRIGGER IF EXISTS audit_staff_update; UPDATE staff SET name = 'Quiet Edit' WHERE ref = 'BK-2'`);
+    expect(checkAudit(vault)[0].problem).toMatch(/staff row \d+ \(staff BK-2\) does not match its last audited state/);
     vault.close();
   });
 });
