@@ -53,6 +53,7 @@ function keysOf<L extends Lists>(lists: L): (keyof L & string)[] {
 const RECORD_COLUMNS = 'id, kind, staff_id AS staffId, supplier_id AS supplierId, data, data_version AS dataVersion';
 const SQL = {
   allRecords: `SELECT ${RECORD_COLUMNS} FROM records ORDER BY id`,
+  supplierOwnedRecords: `SELECT ${RECORD_COLUMNS} FROM records WHERE supplier_id IS NOT NULL ORDER BY id`,
   staffRecords: `SELECT ${RECORD_COLUMNS} FROM records WHERE staff_id = ? ORDER BY id`,
   supplierRecords: `SELECT ${RECORD_COLUMNS} FROM records WHERE supplier_id = ? ORDER BY id`,
   policies: `SELECT ${RECORD_COLUMNS} FROM records WHERE staff_id IS NULL AND supplier_id IS NULL AND kind = 'policy' ORDER BY id`,
@@ -211,8 +212,12 @@ export function loadCases(ctx: Ctx, refs?: { staff: Map<number, string>; supplie
 }
 
 // ---------- the whole firm ----------
-/** The whole firm; with `cases: false`, no case is read and `cases` is empty (the supplier list's first load). */
-export function loadSnapshot(ctx: Ctx, want: { cases?: boolean } = {}): FirmSnapshot {
+/**
+ * The whole firm. With `cases: false` no case is read and `cases` is empty; with `staff: false`
+ * no person or their records, and `staff` is empty (the supplier list's first load needs neither).
+ */
+export function loadSnapshot(ctx: Ctx, want: { cases?: boolean; staff?: boolean } = {}): FirmSnapshot {
+  const withStaff = want.staff !== false;
   const ev = evidenceByRecord(ctx);
   const staffFiler = new ListFiler(ctx, STAFF_LISTS, ev);
   const supplierFiler = new ListFiler(ctx, SUPPLIER_LISTS, ev);
@@ -238,7 +243,8 @@ export function loadSnapshot(ctx: Ctx, want: { cases?: boolean } = {}): FirmSnap
   // connection: so the iteration stops there and that record is read again once it has ended,
   // giving readPayload's own error (naming the record, its owner and the field).
   let failed: StoredPayloadRow | undefined;
-  for (const r of statements(ctx).allRecords.iterate() as IterableIterator<StoredPayloadRow>) {
+  const q = statements(ctx);
+  for (const r of (withStaff ? q.allRecords : q.supplierOwnedRecords).iterate() as IterableIterator<StoredPayloadRow>) {
     try {
       fileOne(r);
     } catch {
@@ -250,10 +256,15 @@ export function loadSnapshot(ctx: Ctx, want: { cases?: boolean } = {}): FirmSnap
     fileOne(failed);
     throw new Error(`Record ${failed.id} could not be read the first time but could the second.`); // not reached: readPayload is deterministic
   }
-  const staffRows = ctx.vault.orm.select().from(staff).orderBy(asc(staff.ref)).all();
+  const staffRows = withStaff ? ctx.vault.orm.select().from(staff).orderBy(asc(staff.ref)).all() : [];
   const staffSnaps: StaffSnapshot[] = staffRows.map((s) => ({ ...toStaffDetails(s), ...(byStaff.get(s.id) ?? emptyLists(STAFF_LISTS)) }));
   const supplierRows = ctx.vault.orm.select().from(suppliers).orderBy(asc(suppliers.ref)).all();
   const supplierSnaps: SupplierSnapshot[] = supplierRows.map((s) => ({ ...toSupplierDetails(s), ...(bySupplier.get(s.id) ?? emptyLists(SUPPLIER_LISTS)) }));
   const refs = { staff: new Map(staffRows.map((s) => [s.id, s.ref])), suppliers: new Map(supplierRows.map((s) => [s.id, s.ref])) };
-  return { firm: loadFirmInfo(ctx), staff: staffSnaps, suppliers: supplierSnaps, cases: want.cases === false ? [] : loadCases(ctx, refs) };
+  return {
+    firm: loadFirmInfo(ctx),
+    staff: staffSnaps,
+    suppliers: supplierSnaps,
+    cases: want.cases === false ? [] : loadCases(ctx, withStaff ? refs : undefined),
+  };
 }

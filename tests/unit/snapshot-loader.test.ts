@@ -48,8 +48,14 @@ describe('the whole-firm loader', () => {
     same(loadCases(ctx), drizzleCases(ctx));
     for (const s of want.staff) same(loadStaffSnapshot(ctx, s.ref), drizzleStaffSnapshot(ctx, s.ref));
     for (const s of want.suppliers) same(loadSupplierSnapshot(ctx, s.ref), drizzleSupplierSnapshot(ctx, s.ref));
-    // The firm model built from it (what the screens read) holds the same.
+    // Without the people or the cases (the supplier list's first load): the rest as it was.
+    same(loadSnapshot(ctx, { staff: false, cases: false }), { ...want, staff: [], cases: [] });
+    same(loadSnapshot(ctx, { staff: false }), { ...want, staff: [] });
+    // The firm model built from it (what the screens read) holds the same, whichever screen came first.
     forgetFirmModel(ctx.vault);
+    same(firmModel(ctx).snapshot, want);
+    forgetFirmModel(ctx.vault);
+    same(firmModel(ctx, { staff: false, cases: false }).snapshot, { ...want, staff: [], cases: [] });
     same(firmModel(ctx).snapshot, want);
   });
 

@@ -115,9 +115,11 @@ export interface FirmModel {
  * The whole firm as loadSnapshot gives it, reusing every part that has not changed since the
  * last call. With `cases: false` the cases are read only if already at hand and up to date;
  * otherwise snapshot.cases is empty (for a caller that reads no case: the supplier list).
+ * Likewise `staff: false` for the people (and then staffIds is empty too when they are not at hand).
  */
-export function firmModel(ctx: Ctx, need: { cases?: boolean } = {}): FirmModel {
+export function firmModel(ctx: Ctx, need: { cases?: boolean; staff?: boolean } = {}): FirmModel {
   const wantCases = need.cases ?? true;
+  const wantStaff = need.staff ?? true;
   const counts = readCounts(ctx);
   const { orm } = ctx.vault;
   const staffRows = orm.select({ id: staff.id, ref: staff.ref }).from(staff).orderBy(asc(staff.ref)).all();
@@ -134,17 +136,17 @@ export function firmModel(ctx: Ctx, need: { cases?: boolean } = {}): FirmModel {
   };
   const staffKey = (id: number) => String(counts.of(`staff:${id}`));
   const supplierKey = (id: number) => String(counts.of(`supplier:${id}`));
-  const staleStaff = staffRows.filter((r) => c.staff.get(r.id)?.key !== staffKey(r.id));
+  const staleStaff = wantStaff ? staffRows.filter((r) => c.staff.get(r.id)?.key !== staffKey(r.id)) : [];
   const staleSuppliers = supplierRows.filter((r) => c.suppliers.get(r.id)?.key !== supplierKey(r.id));
   const firmStale = c.firm?.key !== keys.firm;
   const casesStale = c.cases?.key !== keys.cases;
 
   if (staleStaff.length + staleSuppliers.length > BULK_AFTER || (firmStale && casesStale && (staleStaff.length || staleSuppliers.length))) {
     // Most of the firm is new to us (the first call after unlock, an import): one bulk read.
-    const full = loadSnapshot(ctx, { cases: wantCases });
+    const full = loadSnapshot(ctx, { cases: wantCases, staff: wantStaff });
     const staffId = new Map(staffRows.map((r) => [r.ref, r.id]));
     const supplierId = new Map(supplierRows.map((r) => [r.ref, r.id]));
-    c.staff.clear();
+    if (wantStaff) c.staff.clear();
     c.suppliers.clear();
     for (const s of full.staff) c.staff.set(staffId.get(s.ref)!, { key: staffKey(staffId.get(s.ref)!), value: frozen(s) });
     for (const s of full.suppliers) c.suppliers.set(supplierId.get(s.ref)!, { key: supplierKey(supplierId.get(s.ref)!), value: frozen(s) });
@@ -157,6 +159,7 @@ export function firmModel(ctx: Ctx, need: { cases?: boolean } = {}): FirmModel {
     if (casesStale && wantCases) c.cases = { key: keys.cases, value: frozen(loadCases(ctx)) };
   }
   const casesFresh = c.cases?.key === keys.cases;
+  const staffFresh = wantStaff || staffRows.every((r) => c.staff.get(r.id)?.key === staffKey(r.id));
   // Forget people and suppliers who have gone.
   const liveStaff = new Set(staffRows.map((r) => r.id));
   const liveSuppliers = new Set(supplierRows.map((r) => r.id));
@@ -165,11 +168,11 @@ export function firmModel(ctx: Ctx, need: { cases?: boolean } = {}): FirmModel {
 
   const snapshot: FirmSnapshot = {
     firm: c.firm!.value,
-    staff: staffRows.map((r) => c.staff.get(r.id)!.value),
+    staff: staffFresh ? staffRows.map((r) => c.staff.get(r.id)!.value) : [],
     suppliers: supplierRows.map((r) => c.suppliers.get(r.id)!.value),
     cases: casesFresh ? c.cases!.value : [],
   };
-  return { snapshot, staffIds: staffRows.map((r) => r.id), supplierIds: supplierRows.map((r) => r.id), counts, keys };
+  return { snapshot, staffIds: staffFresh ? staffRows.map((r) => r.id) : [], supplierIds: supplierRows.map((r) => r.id), counts, keys };
 }
 
 /** Which parts of the firm-wide report to work out (a screen asks only for what it shows). */
@@ -187,8 +190,10 @@ const ALL_PARTS: Required<ReportParts> = { staff: true, suppliers: true, cases: 
  * anything its rules read has changed. Parts not asked for come back empty.
  */
 export function firmReport(ctx: Ctx, asOf: IsoDate, at?: Date | number, parts: ReportParts = ALL_PARTS): { model: FirmModel; report: ComplianceReport } {
-  // A person's caseload, every case and the firm's own rules read the cases; suppliers' rules do not.
-  const model = firmModel(ctx, { cases: !!(parts.staff || parts.cases || parts.firm) });
+  // A person's caseload, every case and the firm's own rules read the cases and the people;
+  // suppliers' rules read neither (the supplier list's first load reads only the suppliers).
+  const wide = !!(parts.staff || parts.cases || parts.firm);
+  const model = firmModel(ctx, { cases: wide, staff: wide });
   const { snapshot, counts, keys } = model;
   const ec = engineContext(snapshot, asOf, at);
   const report: ComplianceReport = { asOf, firm: { status: 'met', rules: [] }, staff: [], suppliers: [], cases: [] };
