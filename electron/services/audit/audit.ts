@@ -121,31 +121,8 @@ function bulkWhat(about: Record<string, unknown>, rows: AuditBulkRow[]): string 
 }
 
 export function entryView(r: AuditRow): AuditEntryView {
-  const bulk = bulkValuesOf(r.action, r.tbl, r.after);
-  if (bulk) {
-    const rows = bulk.rows.map((x) => ({ table: x.tbl, rowId: x.rowId, action: x.op, afterHash: x.afterHash, changes: changesBetween(parse(x.before), null) }));
-    return {
-      seq: r.seq,
-      at: r.at,
-      who: r.who,
-      action: r.action,
-      actionWords: AUDIT_ACTION_WORDS[r.action] ?? r.action,
-      subject: describeSubject(r),
-      subjectKind: r.subjectKind,
-      subjectRef: r.subjectRef,
-      table: null,
-      rowId: null,
-      what: bulkWhat(bulk.import, rows),
-      changes: [],
-      details: null,
-      erased: r.erased,
-      bulk: { file: typeof bulk.import.file === 'string' ? bulk.import.file : null, rows },
-    };
-  }
-  const before = parse(r.before);
-  const after = parse(r.after);
-  const isRow = r.tbl !== null;
-  return {
+  // What every entry shows the same way: when, who, what kind of thing happened, to whom.
+  const common = {
     seq: r.seq,
     at: r.at,
     who: r.who,
@@ -154,12 +131,31 @@ export function entryView(r: AuditRow): AuditEntryView {
     subject: describeSubject(r),
     subjectKind: r.subjectKind,
     subjectRef: r.subjectRef,
+    erased: r.erased,
+  };
+  const bulk = bulkValuesOf(r.action, r.tbl, r.after);
+  if (bulk) {
+    const rows = bulk.rows.map((x) => ({ table: x.tbl, rowId: x.rowId, action: x.op, afterHash: x.afterHash, changes: changesBetween(parse(x.before), null) }));
+    return {
+      ...common,
+      table: null,
+      rowId: null,
+      what: bulkWhat(bulk.import, rows),
+      changes: [],
+      details: null,
+      bulk: { file: typeof bulk.import.file === 'string' ? bulk.import.file : null, rows },
+    };
+  }
+  const before = parse(r.before);
+  const after = parse(r.after);
+  const isRow = r.tbl !== null;
+  return {
+    ...common,
     table: r.tbl,
     rowId: r.rowId,
     what: whatOf(r, after ?? before),
     changes: isRow ? changesBetween(before, after) : [],
     details: isRow ? null : after,
-    erased: r.erased,
   };
 }
 
