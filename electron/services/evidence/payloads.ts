@@ -141,6 +141,11 @@ function validatedTexts(ctx: Ctx) {
   return m;
 }
 
+/** Forgets which texts were validated for this vault (the bench's "first after unlock": a new unlock starts with none). */
+export function forgetValidatedPayloads(vault: object): void {
+  validated.delete(vault);
+}
+
 /** "staff member RR-01", "supplier SUP-7", "the firm": looked up only when there is an error to report. */
 function ownerName(ctx: Ctx, row: Pick<StoredPayloadRow, 'staffId' | 'supplierId'>): string {
   if (row.staffId !== null) {
