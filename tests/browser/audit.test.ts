@@ -42,6 +42,11 @@ describe('the audit trail in the browser', () => {
       expect(await newest.getByLabel('was Alex Morgan').count()).toBe(1);
       expect(await newest.getByLabel('now Alex Morgan-Reid').count()).toBe(1);
       expect(await history.textContent()).toContain('Added: details');
+      // Words, not the vault's column names; the vault's own numbering left out of a record added.
+      const added = history.getByRole('row').filter({ hasText: 'Added: details' });
+      expect(await added.textContent()).toContain('Days a week: 3');
+      expect(await added.textContent()).toContain('Reference: CM-1');
+      expect(await history.textContent()).not.toMatch(/days_per_week|data_version|created_at/);
       expect(await history.textContent()).not.toContain('Sam Okafor');
 
       // The Audit page: the change, newest first; filters by person and by record.
@@ -113,6 +118,11 @@ describe('the audit trail in the browser', () => {
       await expect.poll(() => banner.textContent()).toContain('Something in this vault does not match what Caseproof recorded.');
       expect(await banner.textContent()).toMatch(/The audit trail does not match: entry 2 .* was changed after it was written/);
       expect(await banner.getAttribute('role')).toBe('alert');
+      // What to do next, in steps a practice manager can follow.
+      const steps = page.getByRole('list', { name: 'What to do now' }).getByRole('listitem');
+      await expect.poll(() => steps.count()).toBe(4);
+      expect(await steps.nth(0).textContent()).toContain('Tell the person responsible for data protection');
+      expect(await steps.nth(3).textContent()).toContain('Restore a backup');
     } finally {
       await h.close();
     }

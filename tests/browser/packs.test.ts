@@ -31,6 +31,10 @@ describe('packs in the browser', () => {
       await expect.poll(() => page.getByText('No packs yet.').count()).toBe(1);
       expect(await page.getByLabel('Information as at').inputValue()).toBe('24/11/2026');
       expect(await page.getByRole('radio', { name: 'Legal Panel evidence pack', exact: true }).isChecked()).toBe(true);
+      // Each option's tick sits on the line of its name (a long name once wrapped below its tick).
+      const tick = await page.getByRole('checkbox', { name: 'Draw images in the appendix' }).boundingBox();
+      const name = await page.getByText('Draw images in the appendix', { exact: true }).boundingBox();
+      expect(Math.abs((tick?.y ?? 0) + (tick?.height ?? 0) / 2 - ((name?.y ?? 0) + (name?.height ?? 0) / 2))).toBeLessThan(8);
 
       // Toni Reyes: the preview shows what is not met before anything is made.
       await page.getByLabel('Case manager', { exact: true }).selectOption({ label: `${TONI.name} (${TONI.ref})` });

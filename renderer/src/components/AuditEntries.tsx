@@ -2,6 +2,7 @@
 // before and after. Shared by the Audit page and every record's history.
 import type { AuditEntryView } from '../../../electron/contract/ops/audit';
 import { ukDateTime } from '../format';
+import { fieldWords, isBookkeeping, valueWords } from './auditWords';
 
 function Changes({ e }: { e: AuditEntryView }) {
   if (e.erased) return <p className="hint">The values were erased when the record passed its retention period.</p>;
@@ -11,20 +12,24 @@ function Changes({ e }: { e: AuditEntryView }) {
       <ul className="audit-changes">
         {Object.entries(e.details).map(([k, v]) => (
           <li key={k}>
-            {k}: {typeof v === 'string' ? v : JSON.stringify(v)}
+            {fieldWords(k)}: {typeof v === 'string' ? valueWords(v) : JSON.stringify(v)}
           </li>
         ))}
       </ul>
     );
   }
-  if (!e.changes.length) return null;
+  // A whole record added or removed lists its values; the vault's own numbering is left out
+  // (a change to it, in an edit, is still shown).
+  const whole = e.changes.every((c) => c.before === null) || e.changes.every((c) => c.after === null);
+  const shown = whole ? e.changes.filter((c) => !isBookkeeping(c.field)) : e.changes;
+  if (!shown.length) return null;
   return (
     <ul className="audit-changes">
-      {e.changes.map((c) => (
+      {shown.map((c) => (
         <li key={c.field}>
-          {c.field}: {c.before !== null ? <del aria-label={`was ${c.before}`}>{c.before}</del> : null}
+          {fieldWords(c.field)}: {c.before !== null ? <del aria-label={`was ${valueWords(c.before)}`}>{valueWords(c.before)}</del> : null}
           {c.before !== null && c.after !== null ? ' → ' : null}
-          {c.after !== null ? <ins aria-label={`now ${c.after}`}>{c.after}</ins> : null}
+          {c.after !== null ? <ins aria-label={`now ${valueWords(c.after)}`}>{valueWords(c.after)}</ins> : null}
           {c.before === null && c.after === null ? '(empty)' : null}
         </li>
       ))}

@@ -9,14 +9,20 @@ export function DamageBanner({ initial }: { initial: string | null }) {
   const messages = [...new Set([...(initial ? [initial] : []), ...found])];
   if (!messages.length) return null;
   return (
-    <div className="damage-banner" role="alert">
-      <strong>Something in this vault does not match what Caseproof recorded.</strong>
+    <div className="damage-banner" role="alert" aria-labelledby="damage-title">
+      <strong id="damage-title">Something in this vault does not match what Caseproof recorded.</strong>
       {messages.map((m) => (
         <p key={m}>{m}</p>
       ))}
-      <p>
-        Run <code>caseproof check</code> for the full check, and keep your most recent backup safe: it may be needed to show what the records were.
-      </p>
+      <p>Nothing has been changed or removed by this check. What to do now:</p>
+      <ol aria-label="What to do now">
+        <li>Tell the person responsible for data protection at your firm before anything else is changed.</li>
+        <li>Keep this vault file and your most recent backup as they are: both may be needed to show what the records were.</li>
+        <li>
+          Run <code>caseproof check</code> (or ask whoever supports your computers to) for the full check: it names every fault it finds.
+        </li>
+        <li>If you decide to go back to a backup, lock the vault and choose Restore a backup.</li>
+      </ol>
     </div>
   );
 }

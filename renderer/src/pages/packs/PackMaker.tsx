@@ -31,7 +31,7 @@ const KIND_CHOICES: [PackKind, string, string][] = [
 const OPTION_LABELS: Record<PackOptionKey, [string, string]> = {
   includeReflections: ['CPD reflections', 'The case manager’s own notes beside each CPD activity.'],
   includeEvidenceAppendix: ['Evidence appendix', 'Every file behind the answers, with its SHA-256 fingerprint.'],
-  embedImages: ['Show image files in the appendix', 'PNG, JPEG and GIF files are drawn on the page; other files are listed only.'],
+  embedImages: ['Draw images in the appendix', 'PNG, JPEG and GIF files are drawn on the page; other files are listed only.'],
   includeTraining: ['Mandatory training', 'Safeguarding, mental capacity and information security training.'],
   includeCaseload: ['Caseload figures', 'Open and active cases and the mix of injuries and funding.'],
 };
