@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { createVault, openVault, type OpenOptions, type Vault } from '../../../db/client';
 import { deriveKey, exportKey, importKey, readSalt, type VaultKey } from '../../../db/keys';
 import { auditEvent, quickAuditCheck } from '../../../db/audit';
-import { checkHeadAtOpen, headFault, keepHead } from '../../../db/auditHead';
+import { checkHeadAtOpen, headFault, headNoticeForApp, keepHead } from '../../../db/auditHead';
 import type { LockedBecause } from '../../contract/events';
 import type { VaultState } from '../../contract/views';
 import type { Platform } from '../../platform/platform';
@@ -35,6 +35,8 @@ export class Session {
   progress?: ProgressSink;
   /** What the page check after unlock found damaged, in words (Vault.checkInBackground). */
   private damage: string | null = null;
+  /** Why the trail's end could not be checked at this unlock (VaultState.headNotice), or null. */
+  private headNotice: string | null = null;
   /** Hooks run when that check finds damage (e.g. an event for the window). */
   readonly onDamage: ((message: string) => void)[] = [];
   /** Why the vault is locked, when the user did not lock it; shown by the unlock screen, cleared at unlock. */
@@ -88,6 +90,7 @@ export class Session {
       user: this.platform.userName(),
       userNamed: typeof this.platform.prefs.get('userName') === 'string',
       damage: this.damage,
+      headNotice: this.headNotice,
       lockedBecause: this.vault ? null : this.lockedBecause,
     };
   }
@@ -102,6 +105,7 @@ export class Session {
     this.lock();
     this.vault = createVault(path, { passphrase }, this.options());
     this.afterOpen(remember);
+    this.headNotice = null; // a vault made just now has no head file yet, by nature (afterOpen wrote it)
     return this.state();
   }
 
@@ -232,6 +236,7 @@ export class Session {
     const v = this.vault;
     this.vault = null;
     this.damage = null;
+    this.headNotice = null;
     if (v) {
       this.lockedBecause = because;
       if (this.audits && !v.lock?.lost()) {
@@ -311,7 +316,9 @@ export class Session {
     // Where the trail ends, against the head file beside the vault, before this unlock's own entry.
     let cut: string | null = null;
     try {
-      cut = headFault(checkHeadAtOpen(v));
+      const head = checkHeadAtOpen(v);
+      cut = headFault(head);
+      this.headNotice = headNoticeForApp(head);
     } catch {
       /* a vault the page check will name as damaged */
     }
