@@ -225,9 +225,9 @@ const commands: Record<string, Command> = {
     try {
       // The trail as rekey leaves it (and the app's recover, session.ts): unlock, passphrase,
       // lock, and the head level with the last entry, on the new connection.
-      checkHeadAtOpen(vault);
+      const head = checkHeadAtOpen(vault);
       const ctx = ctxOf(vault, a);
-      auditEvent(vault.sqlite, 'unlock', { via: 'cli' });
+      auditEvent(vault.sqlite, 'unlock', { via: 'cli', head: head.state });
       const fresh = changeVaultKey(ctx, next);
       fresh.actor.who = ctx.user;
       fresh.actor.clock = ctx.clock;

@@ -48,9 +48,9 @@ describe('caseproof audit and check', { timeout: 240_000 }, () => {
     // Pat Manager (--as), then this listing's own unlock by the computer's account.
     const opens = every.filter((e) => e.action === 'unlock' || e.action === 'lock');
     expect(opens.map((e) => [e.action, e.who, e.after])).toEqual([
-      ['unlock', 'Pat Manager', { via: 'cli' }],
+      ['unlock', 'Pat Manager', { via: 'cli', head: 'level' }],
       ['lock', 'Pat Manager', { via: 'cli' }],
-      ['unlock', opens[2]?.who, { via: 'cli' }],
+      ['unlock', opens[2]?.who, { via: 'cli', head: 'level' }],
     ]);
     expect(every[0].action).toBe('unlock');
     const all = every.filter((e) => e.action !== 'unlock' && e.action !== 'lock');
