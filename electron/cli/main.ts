@@ -199,6 +199,7 @@ const commands: Record<string, Command> = {
       fresh.actor.who = ctx.user;
       fresh.actor.clock = ctx.clock;
       auditEvent(fresh.sqlite, 'passphrase', {});
+      auditEvent(fresh.sqlite, 'lock', { via: 'cli' }); // withVault cannot: its connection is closed
       keepHead(fresh); // the old connection is closed, so withVault cannot: the head follows the new one
       const recovery = hasRecoveryKey({ ...ctx, vault: fresh });
       fresh.closeKeepingLock();

@@ -27,6 +27,10 @@ describe('caseproof recovery-key, rekey, recover and backup', () => {
     const rekey = cli(['rekey', '--vault', vault], { CASEPROOF_NEW_PASSPHRASE: 'second cli passphrase' });
     expect(rekey.code, rekey.stderr).toBe(0);
     expect(rekey.stdout).toContain('The recovery file beside the vault has been updated.');
+    const afterRekey = openVault(vault, { passphrase: 'second cli passphrase' }, { readOnly: true });
+    const rekeyed = afterRekey.sqlite.prepare<[], { action: string }>('SELECT action FROM audit_log ORDER BY seq DESC LIMIT 3').all().reverse();
+    afterRekey.close();
+    expect(rekeyed.map((e) => e.action)).toEqual(['unlock', 'passphrase', 'lock']);
 
     const typo = cli(['recover', '--vault', vault], { CASEPROOF_RECOVERY_KEY: 'ABCD-1234', CASEPROOF_NEW_PASSPHRASE: 'third cli passphrase' });
     expect(typo).toMatchObject({ code: 1, stderr: 'caseproof: The recovery key must be the 32 letters and digits of the recovery key.\n' });
