@@ -141,6 +141,24 @@ export function headNotice(c: HeadCheck): string | null {
   }
 }
 
+/**
+ * The same notice in the app's words, shown calmly after unlock (renderer HeadNotice), not as
+ * damage: the first unlock after this check arrived has no head file, which is expected.
+ */
+export function headNoticeForApp(c: HeadCheck): string | null {
+  const name = 'file' in c ? path.basename(c.file) : '';
+  switch (c.state) {
+    case 'missing':
+      return `This looks like the first time this vault has been opened with the check of where its audit trail ends: Caseproof has noted where the trail ends (in ${name}, beside the vault) and will check it from now on. If this vault was opened with this check before, that file has been moved or deleted.`;
+    case 'unreadable':
+      return `The file beside this vault that records where its audit trail ends (${name}) could not be read, so the trail's end could not be checked this time. Caseproof has written it again and will check it from now on.`;
+    case 'other-vault':
+      return `The file beside this vault that records where its audit trail ends (${name}) belongs to another vault, so this trail's end could not be checked this time. Caseproof has written this vault's own and will check it from now on.`;
+    default:
+      return null;
+  }
+}
+
 /** What each connection last wrote (or found it must not write), so a call that added no entry costs one query. */
 const kept = new WeakMap<Database.Database, TrailEnd>();
 /** The head as each connection found it when the vault was opened, before its own entries (checkHeadAtOpen). */

@@ -38,7 +38,7 @@ import { retention } from './commands/retention';
 import { report } from './commands/report';
 import { audit, check } from './commands/audit';
 import { auditEvent } from '../../db/audit';
-import { keepHead } from '../../db/auditHead';
+import { checkHeadAtOpen, keepHead } from '../../db/auditHead';
 import { asOfArg, cliOpenOptions, cliUser, ctxOf, need, out, parseCommandArgs, refuseExistingOutputs, streamOut, withVault, type Command } from './shared';
 import { HELP, helpFor } from './help';
 
@@ -199,6 +199,7 @@ const commands: Record<string, Command> = {
       fresh.actor.who = ctx.user;
       fresh.actor.clock = ctx.clock;
       auditEvent(fresh.sqlite, 'passphrase', {});
+      auditEvent(fresh.sqlite, 'lock', { via: 'cli' }); // withVault cannot: its connection is closed
       keepHead(fresh); // the old connection is closed, so withVault cannot: the head follows the new one
       const recovery = hasRecoveryKey({ ...ctx, vault: fresh });
       fresh.closeKeepingLock();
@@ -223,7 +224,18 @@ const commands: Record<string, Command> = {
     if (next.length < MIN_PASSPHRASE) throw new CliFailure(`The new passphrase must be at least ${MIN_PASSPHRASE} characters.`);
     const vault = openWithAnyKey(file, keys, cliOpenOptions(a));
     try {
-      changeVaultKey(ctxOf(vault), next).closeKeepingLock();
+      // The trail as rekey leaves it (and the app's recover, session.ts): unlock, passphrase,
+      // lock, and the head level with the last entry, on the new connection.
+      const head = checkHeadAtOpen(vault);
+      const ctx = ctxOf(vault, a);
+      auditEvent(vault.sqlite, 'unlock', { via: 'cli', head: head.state });
+      const fresh = changeVaultKey(ctx, next);
+      fresh.actor.who = ctx.user;
+      fresh.actor.clock = ctx.clock;
+      auditEvent(fresh.sqlite, 'passphrase', {});
+      auditEvent(fresh.sqlite, 'lock', { via: 'cli' });
+      keepHead(fresh);
+      fresh.closeKeepingLock();
       out('Opened with the recovery key and set the new passphrase; the recovery key still works.');
     } finally {
       vault.close(); // releases the one-writer lock the new file kept

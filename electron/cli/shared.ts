@@ -118,10 +118,11 @@ export async function withVault<T>(a: Args, fn: (ctx: Ctx) => T | Promise<T>): P
   try {
     // Where the trail ends, against the head file beside the vault, before this command's own
     // entries: `check` and `audit verify` report it (db/auditHead.ts).
-    checkHeadAtOpen(vault);
+    const head = checkHeadAtOpen(vault);
     // The audit trail (issue 11): a command that opens the vault unlocks it and locks it again,
-    // as the app does, by --as NAME (the connection's actor, cliOpenOptions).
-    auditEvent(vault.sqlite, 'unlock', { via: 'cli' });
+    // as the app does, by --as NAME (the connection's actor, cliOpenOptions). The unlock entry
+    // records what the head file said, so `audit list` shows when one went missing.
+    auditEvent(vault.sqlite, 'unlock', { via: 'cli', head: head.state });
     const ctx = ctxOf(vault, a);
     destroyDueDbsCopies(ctx); // DBS copies (hostile): at every unlock, the CLI's too
     return await fn(ctx);

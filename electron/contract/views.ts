@@ -45,6 +45,8 @@ export interface VaultState {
   userNamed: boolean;
   /** Set when the check of every page after unlock found the open vault damaged: what, in words. */
   damage: string | null;
+  /** Set after unlock when where the audit trail ends could not be checked (no head file yet, say): a calm notice, not damage. */
+  headNotice: string | null;
   /** Set while the vault is locked because of something other than the user (auto-lock, sleep, a failure); cleared at unlock. */
   lockedBecause: LockedBecause | null;
 }

@@ -4,6 +4,7 @@ import { Link, Outlet, linkOptions, useRouterState } from '@tanstack/react-route
 import { useOp, useAction } from './data/query';
 import { resetWindow } from './lock/reset';
 import { DamageBanner } from './components/DamageBanner';
+import { HeadNotice } from './components/HeadNotice';
 import { focusMain, usePageHeadingFocus } from './components/focus';
 
 /** Where focus goes on arriving at the main region. */
@@ -67,6 +68,7 @@ export function Shell() {
       </nav>
       <main className="content" id="main">
         <DamageBanner initial={state.damage} />
+        <HeadNotice notice={state.headNotice} />
         <Outlet />
       </main>
     </div>

@@ -83,5 +83,9 @@ describe('caseproof audit verify and check: where the trail ends', { timeout: 24
     const again = cli(['check', '--vault', vault]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).not.toMatch(/^Note:/);
+    // `audit list` shows which opening found the head file missing.
+    const list = cli(['audit', 'list', '--vault', vault, '--json']);
+    const unlocks = (JSON.parse(list.stdout) as { action: string; after: { head?: string } }[]).filter((e) => e.action === 'unlock');
+    expect(unlocks.slice(-3).map((e) => e.after.head)).toEqual(['missing', 'level', 'level']);
   });
 });

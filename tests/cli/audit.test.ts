@@ -48,9 +48,9 @@ describe('caseproof audit and check', { timeout: 240_000 }, () => {
     // Pat Manager (--as), then this listing's own unlock by the computer's account.
     const opens = every.filter((e) => e.action === 'unlock' || e.action === 'lock');
     expect(opens.map((e) => [e.action, e.who, e.after])).toEqual([
-      ['unlock', 'Pat Manager', { via: 'cli' }],
+      ['unlock', 'Pat Manager', { via: 'cli', head: 'level' }],
       ['lock', 'Pat Manager', { via: 'cli' }],
-      ['unlock', opens[2]?.who, { via: 'cli' }],
+      ['unlock', opens[2]?.who, { via: 'cli', head: 'level' }],
     ]);
     expect(every[0].action).toBe('unlock');
     const all = every.filter((e) => e.action !== 'unlock' && e.action !== 'lock');
@@ -132,13 +132,14 @@ describe('caseproof audit and check', { timeout: 240_000 }, () => {
     expect(cli(['backup', '--vault', vault, '--out', vault + '.bak', '--as', 'Backup Person']).code).toBe(0);
     expect(cli(['rekey', '--vault', vault, '--as', 'Key Keeper'], { CASEPROOF_NEW_PASSPHRASE: 'another passphrase 2' }).code).toBe(0);
     const all = JSON.parse(cli(['audit', 'list', '--vault', vault, '--json'], { CASEPROOF_PASSPHRASE: 'another passphrase 2' }).stdout) as Entry[];
-    expect(all.slice(-7).map((e) => [e.action, e.who])).toEqual([
+    expect(all.slice(-8).map((e) => [e.action, e.who])).toEqual([
       ['lock', 'Pat Manager'], // the import
       ['unlock', 'Backup Person'],
       ['backup', 'Backup Person'],
       ['lock', 'Backup Person'],
       ['unlock', 'Key Keeper'],
-      ['passphrase', 'Key Keeper'], // rekey's lock is the new connection closing: no entry of its own
+      ['passphrase', 'Key Keeper'],
+      ['lock', 'Key Keeper'], // written on the new connection, as every command's lock is
       ['unlock', all.at(-1)!.who], // this listing
     ]);
   });

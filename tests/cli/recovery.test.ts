@@ -27,6 +27,10 @@ describe('caseproof recovery-key, rekey, recover and backup', () => {
     const rekey = cli(['rekey', '--vault', vault], { CASEPROOF_NEW_PASSPHRASE: 'second cli passphrase' });
     expect(rekey.code, rekey.stderr).toBe(0);
     expect(rekey.stdout).toContain('The recovery file beside the vault has been updated.');
+    const afterRekey = openVault(vault, { passphrase: 'second cli passphrase' }, { readOnly: true });
+    const rekeyed = afterRekey.sqlite.prepare<[], { action: string }>('SELECT action FROM audit_log ORDER BY seq DESC LIMIT 3').all().reverse();
+    afterRekey.close();
+    expect(rekeyed.map((e) => e.action)).toEqual(['unlock', 'passphrase', 'lock']);
 
     const typo = cli(['recover', '--vault', vault], { CASEPROOF_RECOVERY_KEY: 'ABCD-1234', CASEPROOF_NEW_PASSPHRASE: 'third cli passphrase' });
     expect(typo).toMatchObject({ code: 1, stderr: 'caseproof: The recovery key must be the 32 letters and digits of the recovery key.\n' });
@@ -43,6 +47,17 @@ describe('caseproof recovery-key, rekey, recover and backup', () => {
     expect(ok.stdout).toContain('Opened with the recovery key and set the new passphrase; the recovery key still works.');
     expect(opens(vault, 'second cli passphrase')).toBe(false);
     expect(opens(vault, 'third cli passphrase')).toBe(true);
+
+    // The trail records the change as rekey does (unlock, passphrase, lock by the CLI's user), and
+    // its head file follows the new connection, so verify finds the trail ending where it says.
+    const v = openVault(vault, { passphrase: 'third cli passphrase' }, { readOnly: true });
+    const last = v.sqlite.prepare<[], { action: string; who: string }>('SELECT action, who FROM audit_log ORDER BY seq DESC LIMIT 3').all().reverse();
+    v.close();
+    expect(last.map((e) => e.action)).toEqual(['unlock', 'passphrase', 'lock']);
+    expect(new Set(last.map((e) => e.who)).size).toBe(1);
+    const verify = cli(['audit', 'verify', '--vault', vault], { CASEPROOF_PASSPHRASE: 'third cli passphrase' });
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.stdout).toMatch(/^The audit trail's \d+ entries are intact: .*, and the trail ends where its head file says\.\n$/);
   });
 
   it('backs up with the recovery file beside the copy, logs it in the vault, and never overwrites without --force', () => {

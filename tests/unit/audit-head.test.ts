@@ -132,6 +132,13 @@ describe('the head file beside the vault', () => {
     await api.call('lockVault');
     expect(headOf(file)).toMatchObject(lastEntry(file));
     expect(headOf(file).vaultId).not.toBe(headOf(other).vaultId);
+    // Each unlock entry records what the head file said; the one at creation says nothing.
+    const v = openVault(file, { passphrase: PASS });
+    const unlocks = v.sqlite
+      .prepare<[], { after: string }>("SELECT v.after FROM audit_log l JOIN audit_values v USING (seq) WHERE l.action = 'unlock' ORDER BY seq")
+      .all();
+    v.close();
+    expect(unlocks.map((u) => JSON.parse(u.after) as unknown)).toEqual([{}, { head: 'level' }, { head: 'missing' }, { head: 'other-vault' }]);
   });
 
   it('a head behind the trail (a stop between a commit and the head) is fine and is brought level', async () => {

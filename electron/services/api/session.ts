@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { createVault, openVault, type OpenOptions, type Vault } from '../../../db/client';
 import { deriveKey, exportKey, importKey, readSalt, type VaultKey } from '../../../db/keys';
 import { auditEvent, quickAuditCheck } from '../../../db/audit';
-import { checkHeadAtOpen, headFault, keepHead } from '../../../db/auditHead';
+import { checkHeadAtOpen, headFault, headNoticeForApp, keepHead, type HeadCheck } from '../../../db/auditHead';
 import type { LockedBecause } from '../../contract/events';
 import type { VaultState } from '../../contract/views';
 import type { Platform } from '../../platform/platform';
@@ -35,6 +35,8 @@ export class Session {
   progress?: ProgressSink;
   /** What the page check after unlock found damaged, in words (Vault.checkInBackground). */
   private damage: string | null = null;
+  /** Why the trail's end could not be checked at this unlock (VaultState.headNotice), or null. */
+  private headNotice: string | null = null;
   /** Hooks run when that check finds damage (e.g. an event for the window). */
   readonly onDamage: ((message: string) => void)[] = [];
   /** Why the vault is locked, when the user did not lock it; shown by the unlock screen, cleared at unlock. */
@@ -88,6 +90,7 @@ export class Session {
       user: this.platform.userName(),
       userNamed: typeof this.platform.prefs.get('userName') === 'string',
       damage: this.damage,
+      headNotice: this.headNotice,
       lockedBecause: this.vault ? null : this.lockedBecause,
     };
   }
@@ -101,7 +104,7 @@ export class Session {
     if (remember) this.assertCanRemember();
     this.lock();
     this.vault = createVault(path, { passphrase }, this.options());
-    this.afterOpen(remember);
+    this.afterOpen(remember, true);
     return this.state();
   }
 
@@ -232,6 +235,7 @@ export class Session {
     const v = this.vault;
     this.vault = null;
     this.damage = null;
+    this.headNotice = null;
     if (v) {
       this.lockedBecause = because;
       if (this.audits && !v.lock?.lost()) {
@@ -304,18 +308,23 @@ export class Session {
     return this.holds > 0 ? 0 : Math.max(0, this.clock.now().getTime() - this.lastUse);
   }
 
-  private afterOpen(remember: boolean): void {
+  /** `made`: the vault was created just now, so it has no head file yet, by nature: nothing to note. */
+  private afterOpen(remember: boolean, made = false): void {
     const v = this.vault!;
     this.audits = true;
     actAs(v, this.platform.userName(), this.clock);
     // Where the trail ends, against the head file beside the vault, before this unlock's own entry.
     let cut: string | null = null;
+    let head: HeadCheck | null = null;
     try {
-      cut = headFault(checkHeadAtOpen(v));
+      head = checkHeadAtOpen(v);
+      cut = headFault(head);
+      this.headNotice = made ? null : headNoticeForApp(head);
     } catch {
       /* a vault the page check will name as damaged */
     }
-    auditEvent(v.sqlite, 'unlock', {});
+    // The unlock entry records what the head file said (so `audit list` shows when one went missing).
+    auditEvent(v.sqlite, 'unlock', head && !made ? { head: head.state } : {});
     this.lockedBecause = null;
     this.noteUse();
     this.platform.prefs.set(LAST_PATH, v.path);
