@@ -5,6 +5,7 @@
 // Cost on the 230 MB bench vault: see README "Integrity checks" (the page check is the
 // cheapest part; integrity_check reads every row and index entry).
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { Vault } from './client';
 import { checkPages, describePageCheck } from './pages';
 import { contentDrift, describeSubject, hasAuditTrail, verifyChain } from './audit';
@@ -49,7 +50,12 @@ export function checkAudit(vault: Vault, opts: { chainOnly?: boolean } = {}): Va
   const end = headFault(headCheckOf(vault));
   if (end) return [{ check: 'audit end', problem: end }];
   if (opts.chainOnly) return [];
-  return contentDrift(vault.sqlite, { limit: 20 }).map((d) => ({
+  return contentFaults(vault.sqlite, 20);
+}
+
+/** Rows whose content no longer matches their last audited state, as faults (at most `limit`): `check`, and the app after unlock. */
+export function contentFaults(db: Database.Database, limit: number): VaultFault[] {
+  return contentDrift(db, { limit }).map((d) => ({
     check: 'audit content' as const,
     problem:
       d.audited === null
