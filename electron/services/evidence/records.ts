@@ -64,9 +64,12 @@ const recordInserts = new WeakMap<object, ReturnType<typeof recordInsert>>();
 
 /** Inserts a validated record (no transaction of its own, so imports can batch). */
 export function insertRecord(ctx: Ctx, cols: { staffId: number | null; supplierId: number | null }, kind: RecordKind, data: Record<string, unknown>): number {
+  return preparedRecordInsert(ctx).get({ ...cols, kind, ...payloadColumns(kind, data) })!.id;
+}
+function preparedRecordInsert(ctx: Ctx): ReturnType<typeof recordInsert> {
   let insert = recordInserts.get(ctx.vault);
   if (!insert) recordInserts.set(ctx.vault, (insert = recordInsert(ctx.vault.orm)));
-  return insert.get({ ...cols, kind, ...payloadColumns(kind, data) })!.id;
+  return insert;
 }
 
 /**
@@ -144,18 +147,9 @@ export function insertRecords(
   rows: { staffId: number | null; supplierId: number | null; kind: RecordKind; data: Record<string, unknown> }[],
   each?: () => void,
 ): void {
-  const insert = ctx.vault.orm
-    .insert(records)
-    .values({
-      staffId: sql.placeholder('staffId'),
-      supplierId: sql.placeholder('supplierId'),
-      kind: sql.placeholder('kind'),
-      data: sql.placeholder('data'),
-      dataVersion: sql.placeholder('dataVersion'),
-    })
-    .prepare();
+  const insert = preparedRecordInsert(ctx);
   for (const r of rows) {
-    insert.run({ staffId: r.staffId, supplierId: r.supplierId, kind: r.kind, ...payloadColumns(r.kind, r.data) });
+    insert.get({ staffId: r.staffId, supplierId: r.supplierId, kind: r.kind, ...payloadColumns(r.kind, r.data) });
     each?.();
   }
 }
