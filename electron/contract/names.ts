@@ -85,6 +85,7 @@ export const OP_NAMES = [
   'listPacks',
   'regeneratePack',
   'reproducePack',
+  'verifyPackFile',
   'getTemplate',
   'updateTemplate',
   'pickLogo',

@@ -15,6 +15,8 @@ export const JOB_OPS: ReadonlySet<OpName> = new Set<OpName>([
   'generatePack',
   'regeneratePack',
   'reproducePack',
+  // A changed pack is rebuilt from its source to name the parts that differ.
+  'verifyPackFile',
   // Only a pack saved in this run may be shown in its folder; the job worker's registry
   // remembers which, so the question goes to the worker that saved it.
   'showPackInFolder',

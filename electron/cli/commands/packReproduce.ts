@@ -13,7 +13,7 @@ import { type ReproducedAnnex, reproduceAnnex } from '../../services/packs/annex
 import { reproducePack } from '../../services/packs/packService';
 import { CliFailure, UsageError } from '../io';
 import { out, withVault, writeAtomic, type Command } from '../shared';
-import { packAbout } from './packVerify';
+import { packAbout } from '../../services/packs/checkFile';
 
 const USAGE = 'caseproof pack reproduce --vault PATH --id N [--out FILE.docx] [--annex FILE.pdf] [--force] [--json]';
 

@@ -172,6 +172,42 @@ export interface RegeneratedPack {
   entry: PackEntry | null;
 }
 
+/** A file checked against the register may be at most this big (a pack with its images drawn, or an annex, runs to tens of MB). */
+export const MAX_CHECKED_FILE_BYTES = 100 * 1024 * 1024;
+const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
+const quoted = (v: unknown) => (typeof v === 'string' ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : (JSON.stringify(v) ?? String(v)));
+
+/** A file the person picked, to check against the register (verifyPackFile): its name and its bytes in base64. */
+export const checkedFile = z.strictObject({
+  name: z
+    .string({ error: (iss) => (iss.input === undefined ? 'is required' : `must be the file's name as text, not ${quoted(iss.input)}`) })
+    .trim()
+    .min(1, 'is required')
+    .max(255, 'must be at most 255 characters'),
+  base64: z
+    .string({ error: (iss) => (iss.input === undefined ? 'is required' : `must be the file's bytes in base64, not ${quoted(iss.input)}`) })
+    .max(Math.ceil(MAX_CHECKED_FILE_BYTES / 3) * 4, `must be at most ${MAX_CHECKED_FILE_BYTES / 1024 / 1024} MB of file`)
+    .refine((b) => BASE64_RE.test(b) && b.length % 4 === 0, { error: (iss) => `must be base64 (A-Z, a-z, 0-9, + and /), not ${quoted(iss.input)}` }),
+});
+
+/** What checking a file against the register found: one outcome, its sentence, and the entry it is (or names). */
+export type PackFileOutcome = 'pack' | 'annex' | 'changed' | 'not-registered' | 'not-a-pack-file';
+export interface PackFileCheck {
+  fileName: string;
+  sha256: string;
+  outcome: PackFileOutcome;
+  /** True only for a registered pack or annex whose bytes are exactly as registered. */
+  unchanged: boolean;
+  /** The pack the file is (or whose annex it is), or the one a changed file names; null otherwise. */
+  entry: PackEntry | null;
+  /** For an annex: its pages and how many evidence files it carries. */
+  annex?: { pages: number; files: number };
+  /** Parts of a changed Word file that differ from the pack as registered (when it could be rebuilt). */
+  changedParts: string[];
+  /** The verdict in words, the same sentence `caseproof pack verify` prints. */
+  sentence: string;
+}
+
 const none = z.strictObject({});
 
 export const packsInputs = {
@@ -182,6 +218,8 @@ export const packsInputs = {
   regeneratePack: z.strictObject({ id: z.number().int().positive(), save: z.boolean() }),
   /** "Check" (save: false) and "As sent" (save: true): pack `id` rebuilt byte for byte from what it was built from. */
   reproducePack: z.strictObject({ id: z.number().int().positive(), save: z.boolean() }),
+  /** "Check a pack file": is this file a pack (or an evidence annex) this vault registered, unchanged? */
+  verifyPackFile: checkedFile,
   getTemplate: none,
   updateTemplate: templateSettings,
   pickLogo: none,
@@ -198,6 +236,7 @@ export interface PacksOutputs {
   regeneratePack: RegeneratedPack | null;
   /** null when the save dialog was cancelled. */
   reproducePack: RegeneratedPack | null;
+  verifyPackFile: PackFileCheck;
   getTemplate: TemplateView;
   updateTemplate: TemplateView;
   pickLogo: TemplateView;

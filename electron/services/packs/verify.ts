@@ -21,6 +21,8 @@ export interface PackVerdict {
   reason: string | null;
   /** Parts of the Word package that differ from the pack as registered, when it could be rebuilt. */
   changedParts: string[];
+  /** True when the file is not a Word package at all (not a zip). */
+  notWord?: boolean;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -66,8 +68,9 @@ export async function verifyPackFile(ctx: Ctx, bytes: Uint8Array, fileName: stri
       sha256,
       unchanged: false,
       entry: null,
-      reason: `${fileName} is not a Word file (it is not a .docx package), so it is not a pack.`,
+      reason: `${fileName} is not a Word file (it is not a .docx package) or a pack's evidence annex (a PDF), so it is not a pack.`,
       changedParts: [],
+      notWord: true,
     };
   }
   if (claim.id === null) {

@@ -114,6 +114,7 @@ export const OPS = {
   generatePack: { changes: ['packs'] },
   regeneratePack: { changes: ['packs'] },
   reproducePack: { changes: [] },
+  verifyPackFile: { changes: [] },
   showPackInFolder: { changes: [] },
   listPacks: { reads: ['packs', 'staff', 'suppliers'] },
   getTemplate: { reads: ['firm'] },

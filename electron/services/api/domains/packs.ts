@@ -20,6 +20,7 @@ import {
 } from '../../packs/packService';
 import { type AnnexRecord, annexOf, annexPathFor, buildPackAnnex, reproduceAnnex, savePackWithAnnex } from '../../packs/annexService';
 import { writeFileAtomic } from '../../files';
+import { checkPackFile } from '../../packs/checkFile';
 import type { Registry } from '../registry';
 import type { Session } from '../session';
 
@@ -115,6 +116,8 @@ export function registerPacks(r: Registry, session: Session): void {
     saved.add(annexPath);
     return { ...result, annex: savedAnnex(annexPath, { ...annex.registered, fileName: path.basename(annexPath) }) };
   });
+  // "Check a pack file": the bytes of a file the person picked, against the register. Nothing is kept.
+  r.method('verifyPackFile', ({ name, base64 }) => checkPackFile(ctx(), Buffer.from(base64, 'base64'), name));
   r.method('getTemplate', () => getTemplate(ctx()));
   r.method('updateTemplate', (t) => updateTemplate(ctx(), t));
   r.method('pickLogo', async () => {

@@ -2,6 +2,7 @@
 // pack made, and the firm's pack template.
 import { Suspense } from 'react';
 import { PageLoading } from '../../components/PageStates';
+import { PackFileCheck } from './PackFileCheck';
 import { PackMaker } from './PackMaker';
 import { PackRegister } from './PackRegister';
 import { TemplateForm } from './TemplateForm';
@@ -19,6 +20,7 @@ export function PacksPage() {
       <Suspense fallback={<PageLoading />}>
         <PackRegister />
       </Suspense>
+      <PackFileCheck />
       <Suspense fallback={<PageLoading />}>
         <TemplateForm />
       </Suspense>
