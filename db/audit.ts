@@ -18,6 +18,7 @@
 // tables (audit_values' rows may go only through eraseAuditValues, which says so).
 import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { ukDateTime } from '../electron/contract/dates';
 import { systemClock } from '../electron/services/clock';
 
 /** Who acts and when, for entries written on one connection. Mutable: the app sets who per call. */
@@ -697,6 +698,8 @@ export interface ChainFault {
   /** The first entry that does not match (or the place where one is missing). */
   seq: number;
   problem: string;
+  /** When the entry at fault was written (a UTC instant, for tools); the problem says it in London time. */
+  at?: string;
 }
 export interface ChainCheck {
   entries: number;
@@ -734,7 +737,9 @@ export function verifyChain(db: Database.Database, opts: { fromSeq?: number } = 
         entries: n,
         fault: {
           seq: e.seq,
-          problem: `entry ${e.seq} (${e.action} ${describeSubject(e)} at ${e.at} by ${e.who}) was changed after it was written: its hash does not match its contents`,
+          at: e.at,
+          // A person reads this (the damage banner, the CLI's sentence): the time as the UK writes it, in London time.
+          problem: `entry ${e.seq} (${e.action} ${describeSubject(e)} on ${timeInWords(e.at)} by ${e.who}) was changed after it was written: its hash does not match its contents`,
         },
       };
     }
@@ -749,6 +754,11 @@ export function verifyChain(db: Database.Database, opts: { fromSeq?: number } = 
     expected++;
   }
   return { entries: n, fault: null };
+}
+
+/** A stored instant in London time (24/11/2026 10:00); an edited, unreadable one as it stands, so the check still answers. */
+function timeInWords(at: string): string {
+  return Number.isNaN(Date.parse(at)) ? `"${at}"` : ukDateTime(at);
 }
 
 export function describeSubject(e: { subjectKind: string | null; subjectRef: string | null; subjectId: number | null; tbl?: string | null }): string {

@@ -117,6 +117,9 @@ describe('the audit trail in the browser', () => {
       const banner = page.locator('.damage-banner');
       await expect.poll(() => banner.textContent()).toContain('Something in this vault does not match what Caseproof recorded.');
       expect(await banner.textContent()).toMatch(/The audit trail does not match: entry 2 .* was changed after it was written/);
+      // When the entry was written, as the UK writes a time (the harness's clock, London time), not a UTC instant.
+      expect(await banner.textContent()).toContain('on 24/11/2026 12:00 by Nobody) was changed after it was written');
+      expect(await banner.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
       expect(await banner.getAttribute('role')).toBe('alert');
       // What to do next, in steps a practice manager can follow.
       const steps = page.getByRole('list', { name: 'What to do now' }).getByRole('listitem');

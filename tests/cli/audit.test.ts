@@ -91,6 +91,7 @@ describe('caseproof audit and check', { timeout: 240_000 }, () => {
     const broken = cli(['audit', 'verify', '--vault', vault]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/audit trail is broken at entry 3: entry 3 \(.*\) was changed after it was written/);
+    expect(broken.stderr).toMatch(/entry 3 \(.* on \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} by Someone Else\)/);
     expect(cli(['check', '--vault', vault]).stderr).toMatch(/broken at entry 3/);
   });
 

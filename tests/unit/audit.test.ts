@@ -108,6 +108,24 @@ describe('the chain', () => {
     vault.close();
   });
 
+  it('says when the edited entry was written in UK words and London time, keeping the instant for tools', () => {
+    const { vault } = sampleVault();
+    const at = (vault.sqlite.prepare('SELECT at FROM audit_log WHERE seq = 5').get() as { at: string }).at;
+    tamper(vault.sqlite, "UPDATE audit_log SET who = 'Someone else' WHERE seq = 5");
+    const fault = verifyChain(vault.sqlite).fault!;
+    expect(fault.at).toBe(at);
+    // AT is 10:30 UTC on 24 November: 10:30 in London too (GMT).
+    expect(at).toBe(AT);
+    expect(fault.problem).toContain(' on 24/11/2026 10:30 by Someone else)');
+    expect(fault.problem).not.toContain(at);
+    // In summer London is an hour ahead of UTC; an edited time that is no time is shown as it stands.
+    tamper(vault.sqlite, "UPDATE audit_log SET at = '2026-07-01T09:30:00.000Z' WHERE seq = 5");
+    expect(verifyChain(vault.sqlite).fault!.problem).toContain(' on 01/07/2026 10:30 by Someone else)');
+    tamper(vault.sqlite, "UPDATE audit_log SET at = 'yesterday' WHERE seq = 5");
+    expect(verifyChain(vault.sqlite).fault!.problem).toContain(' on "yesterday" by Someone else)');
+    vault.close();
+  });
+
   it('finds an edited value', () => {
     const { vault } = sampleVault();
     tamper(vault.sqlite, `UPDATE audit_values SET after = replace(after, 'Riverside', 'Elsewhere') WHERE seq = 1`);
