@@ -554,6 +554,25 @@ export const RECORD_KINDS = {
   outsideCaseload: { owner: ['staff'], schema: outsideCaseload },
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
+/** Each kind of record in words (lower case, for the middle of a sentence): the audit trail's one name for it. */
+export const RECORD_KIND_WORDS: Record<RecordKind, string> = {
+  dbs: 'DBS check',
+  indemnity: 'indemnity',
+  registration: 'registration',
+  cpd: 'CPD entry',
+  training: 'training',
+  peerReview: 'peer review',
+  exemption: 'exemption',
+  supplierIndemnity: 'indemnity',
+  qualification: 'qualification',
+  regulatory: 'regulatory registration',
+  fitnessCheck: 'register check',
+  decision: 'vetting decision',
+  supplierDocument: 'document',
+  policy: 'policy',
+  policyAck: 'policy acknowledgement',
+  outsideCaseload: 'work outside the caseload',
+};
 export type OwnerType = 'staff' | 'supplier' | 'firm';
 export type RecordPayload<K extends RecordKind> = z.infer<(typeof RECORD_KINDS)[K]['schema']>;
 

@@ -51,6 +51,8 @@ export interface AuditChange {
   field: string;
   before: string | null;
   after: string | null;
+  /** The column holds yes or no, stored as 0 or 1 (from the vault's schema): shown as Yes and No. */
+  yesNo?: true;
 }
 /** One row a bulk write (a spreadsheet import, pasted rows) changed, as its subject's one entry lists it. */
 export interface AuditBulkRow {

@@ -13,8 +13,12 @@ import {
   type AuditFilter,
   type AuditRow,
 } from '../../../db/audit';
+import { getTableColumns, getTableName, is } from 'drizzle-orm';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import * as schema from '../../../db/schema';
 import { endOfDayInstant } from '../../contract/conventions';
 import { londonInstant } from '../../contract/dates';
+import { RECORD_KIND_WORDS } from '../../contract/model';
 import {
   AUDIT_ACTION_WORDS,
   auditFilter,
@@ -46,23 +50,7 @@ const WHAT: Record<string, string> = {
   case_handovers: 'handover',
   packs: 'pack',
 };
-const KIND_WORDS: Record<string, string> = {
-  dbs: 'DBS check',
-  indemnity: 'indemnity',
-  registration: 'registration',
-  cpd: 'CPD entry',
-  training: 'training',
-  peerReview: 'peer review',
-  exemption: 'exemption',
-  supplierIndemnity: 'indemnity',
-  qualification: 'qualification',
-  regulatory: 'regulatory registration',
-  fitnessCheck: 'register check',
-  decision: 'vetting decision',
-  supplierDocument: 'document',
-  policy: 'policy',
-  policyAck: 'policy acknowledgement',
-};
+const KIND_WORDS: Record<string, string> = RECORD_KIND_WORDS;
 
 function parse(s: string | null): Record<string, unknown> | null {
   if (s === null) return null;
@@ -74,6 +62,29 @@ function parse(s: string | null): Record<string, unknown> | null {
   }
 }
 const shown = (v: unknown): string | null => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Each table's yes-or-no columns (stored as 0 or 1), read from the schema so the list cannot drift. */
+const YES_NO: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  (Object.values(schema) as unknown[])
+    .filter((t): t is SQLiteTable => is(t, SQLiteTable))
+    .map(
+      (t) =>
+        [
+          getTableName(t),
+          new Set(
+            Object.values(getTableColumns(t))
+              .filter((c) => c.columnType === 'SQLiteBoolean')
+              .map((c) => c.name),
+          ),
+        ] as const,
+    )
+    .filter(([, cols]) => cols.size > 0),
+);
+/** Marks the changes to a table's yes-or-no columns, so the window can say Yes or No for 1 or 0. */
+function markYesNo(table: string | null, changes: AuditChange[]): AuditChange[] {
+  const cols = table ? YES_NO.get(table) : undefined;
+  return cols ? changes.map((c) => (cols.has(c.field) ? { ...c, yesNo: true as const } : c)) : changes;
+}
 
 /** Field by field, what differs between two row values (JSON columns one level down). */
 export function changesBetween(before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditChange[] {
@@ -154,7 +165,7 @@ export function entryView(r: AuditRow): AuditEntryView {
     table: r.tbl,
     rowId: r.rowId,
     what: whatOf(r, after ?? before),
-    changes: isRow ? changesBetween(before, after) : [],
+    changes: isRow ? markYesNo(r.tbl, changesBetween(before, after)) : [],
     details: isRow ? null : after,
   };
 }

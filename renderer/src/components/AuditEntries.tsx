@@ -1,8 +1,10 @@
 // Audit trail entries as a table: when, who, what happened, to what, and each field's value
 // before and after. Shared by the Audit page and every record's history.
-import type { AuditEntryView } from '../../../electron/contract/ops/audit';
+import type { AuditChange, AuditEntryView } from '../../../electron/contract/ops/audit';
 import { ukDateTime } from '../format';
 import { fieldWords, isBookkeeping, valueWords } from './auditWords';
+
+const words = (c: AuditChange, v: string) => valueWords(v, c.field, c.yesNo);
 
 function Changes({ e }: { e: AuditEntryView }) {
   if (e.erased) return <p className="hint">The values were erased when the record passed its retention period.</p>;
@@ -12,7 +14,7 @@ function Changes({ e }: { e: AuditEntryView }) {
       <ul className="audit-changes">
         {Object.entries(e.details).map(([k, v]) => (
           <li key={k}>
-            {fieldWords(k)}: {typeof v === 'string' ? valueWords(v) : JSON.stringify(v)}
+            {fieldWords(k)}: {typeof v === 'string' ? valueWords(v, k) : JSON.stringify(v)}
           </li>
         ))}
       </ul>
@@ -27,9 +29,9 @@ function Changes({ e }: { e: AuditEntryView }) {
     <ul className="audit-changes">
       {shown.map((c) => (
         <li key={c.field}>
-          {fieldWords(c.field)}: {c.before !== null ? <del aria-label={`was ${valueWords(c.before)}`}>{valueWords(c.before)}</del> : null}
+          {fieldWords(c.field)}: {c.before !== null ? <del aria-label={`was ${words(c, c.before)}`}>{words(c, c.before)}</del> : null}
           {c.before !== null && c.after !== null ? ' → ' : null}
-          {c.after !== null ? <ins aria-label={`now ${valueWords(c.after)}`}>{valueWords(c.after)}</ins> : null}
+          {c.after !== null ? <ins aria-label={`now ${words(c, c.after)}`}>{words(c, c.after)}</ins> : null}
           {c.before === null && c.after === null ? '(empty)' : null}
         </li>
       ))}

@@ -8,12 +8,8 @@ import { useAction } from '../../data/query';
 import { useContractForm } from '../../forms/useContractForm';
 import { DateInput, FormMessage, RadioInput, TextInput } from '../../forms/inputs';
 import { ukDate } from '../../format';
+import { DECISION_WORDS } from './kinds';
 
-export const DECISION_WORDS: Record<Decision['decision'], string> = {
-  approved: 'Approved',
-  conditional: 'Approved with conditions',
-  rejected: 'Not approved',
-};
 const DECISION_LOOK: Record<Decision['decision'], string> = { approved: 'status-met', conditional: 'status-met', rejected: 'status-not_met' };
 
 export function DecisionForm({

@@ -1,11 +1,18 @@
 // How each kind of supplier vetting record looks in the UI (fields validated with the kind's
 // zod schema from model.ts), for the shared record list (../staff/Records.tsx).
-import { RECORD_KINDS } from '../../../../electron/contract/model';
+import { RECORD_KINDS, type Decision } from '../../../../electron/contract/model';
 import { pounds, ukDate } from '../../format';
 import { KINDS, type KindSpec } from '../staff/kinds';
 
 const s = (v: unknown) => (typeof v === 'string' ? v : '');
 const opt = (label: string, v: string | undefined | null): [string, string][] => (v ? [[label, v]] : []);
+
+/** A vetting decision in words (the supplier page, its history, the audit trail). */
+export const DECISION_WORDS: Record<Decision['decision'], string> = {
+  approved: 'Approved',
+  conditional: 'Approved with conditions',
+  rejected: 'Not approved',
+};
 
 /** Schemes offered for regulatory compliance (any other can be typed). */
 export const REGULATORY_SCHEMES = ['ICO', 'HCPC', 'CQC', 'NMC', 'RCN', 'GMC', 'FCA'] as const;
