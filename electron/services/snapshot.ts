@@ -120,10 +120,17 @@ class ListFiler<L extends Lists> {
 function storedRecord<K extends RecordKind>(ctx: Ctx, row: StoredPayloadRow, kind: K, evidence: Map<number, EvidenceMeta[]>): Stored<RecordPayload<K>> {
   const out = readPayload(ctx, row, kind) as Stored<RecordPayload<K>>;
   out.id = row.id;
-  out.evidence = evidence.get(row.id) ?? [];
+  out.evidence = evidence.get(row.id) ?? NO_EVIDENCE;
   return out;
 }
 
+// Most records have no evidence file and most cases no instruction or handover: they share one
+// frozen empty list each instead of an array apiece (at firm scale, some 75,000 fewer objects for
+// the garbage collector to copy on the first load after unlock). Frozen, so a caller that tried to
+// add to one would throw rather than add to every record's list.
+const NO_EVIDENCE = Object.freeze([]) as unknown as EvidenceMeta[];
+const NO_INSTRUCTIONS = Object.freeze([]) as unknown as CaseSnapshot['instructions'];
+const NO_HANDOVERS = Object.freeze([]) as unknown as CaseSnapshot['handovers'];
 /** The records of `rows` in the lists of `lists`, with their evidence. */
 function listsOf<L extends Lists>(ctx: Ctx, rows: StoredPayloadRow[], lists: L): ListsOf<L> {
   const filer = new ListFiler(
@@ -204,8 +211,8 @@ export function loadCases(ctx: Ctx, refs?: { staff: Map<number, string>; supplie
     c.practice = json(c.practice);
     c.journey = json(c.journey);
     const snap = toCaseDetails(c as CaseRow, staffRef, contactById) as CaseSnapshot;
-    snap.instructions = instr.get(c.id) ?? [];
-    snap.handovers = hand.get(c.id) ?? [];
+    snap.instructions = instr.get(c.id) ?? NO_INSTRUCTIONS;
+    snap.handovers = hand.get(c.id) ?? NO_HANDOVERS;
     out.push(snap);
   }
   return out;
