@@ -378,20 +378,22 @@ export interface NewEntry {
 /** Appends entries computed here (events, bulk writes, rows the migrations baseline), in order; returns the first's seq. */
 export function appendEntries(db: Database.Database, entries: readonly NewEntry[], actor: AuditActor = actorOf(db)): number {
   const last = lastEntry(db);
-  // Prepared once for the lot: a bulk write appends one entry per subject, a baseline one per row.
+  // Prepared once for the lot (a bulk write appends one entry per subject, a baseline one per
+  // row), bound by position, and stamped once: entries appended together are written at one moment.
   const log = db.prepare(
     `INSERT INTO audit_log (seq, at, who, action, tbl, row_id, subject_kind, subject_id, subject_ref, before_hash, after_hash, prev_hash, hash)
-     VALUES (@seq, @at, @who, @action, @tbl, @rowId, @subjectKind, @subjectId, @subjectRef, @beforeHash, @afterHash, @prevHash, @hash)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const values = db.prepare('INSERT INTO audit_values (seq, before, after) VALUES (?, ?, ?)');
+  const at = stampOf(actor);
   let prev = last;
   for (const e of entries) {
     const before = e.before ?? null;
     const after = e.after ?? null;
-    const row = {
+    const row: EntryFields = {
       seq: prev.seq + 1,
       prevHash: prev.hash,
-      at: stampOf(actor),
+      at,
       who: actor.who,
       action: e.action,
       tbl: e.tbl ?? null,
@@ -403,7 +405,21 @@ export function appendEntries(db: Database.Database, entries: readonly NewEntry[
       afterHash: valueHash(after),
     };
     const hash = entryHash(row);
-    log.run({ ...row, hash });
+    log.run(
+      row.seq,
+      at,
+      row.who,
+      row.action,
+      row.tbl,
+      row.rowId,
+      row.subjectKind,
+      row.subjectId,
+      row.subjectRef,
+      row.beforeHash,
+      row.afterHash,
+      row.prevHash,
+      hash,
+    );
     values.run(row.seq, before, after);
     prev = { seq: row.seq, hash };
   }
@@ -522,13 +538,25 @@ function writeBulkEntries(db: Database.Database, about: BulkAbout, state: BulkSt
   for (const [table, items] of state.open) {
     if (!items.size) continue;
     const s = subjectOf(table, 't');
-    const read = db
-      .prepare<[string], [number, string, string | null, number | null]>(
-        `SELECT t.rowid, ${rowJson(columnsOf(db, table), 't')}, ${s.kind}, ${s.id} FROM "${table}" t WHERE t.rowid IN (SELECT value FROM json_each(?))`,
-      )
-      .raw();
-    for (const [rid, j, kind, id] of read.all(JSON.stringify([...items.keys()]))) {
-      const it = items.get(rid)!;
+    const select = `SELECT t.rowid, ${rowJson(columnsOf(db, table), 't')}, ${s.kind}, ${s.id} FROM "${table}" t`;
+    // An import adds rows with consecutive ids: a range scan reads them faster than a list of
+    // ids does; rows in the range the write did not touch are skipped here.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const id of items.keys()) {
+      if (id < lo) lo = id;
+      if (id > hi) hi = id;
+    }
+    const rows =
+      hi - lo < 2 * items.size
+        ? db.prepare<[number, number], [number, string, string | null, number | null]>(`${select} WHERE t.rowid BETWEEN ? AND ?`).raw().all(lo, hi)
+        : db
+            .prepare<[string], [number, string, string | null, number | null]>(`${select} WHERE t.rowid IN (SELECT value FROM json_each(?))`)
+            .raw()
+            .all(JSON.stringify([...items.keys()]));
+    for (const [rid, j, kind, id] of rows) {
+      const it = items.get(rid);
+      if (!it) continue;
       it.afterHash = valueHash(j);
       it.subject = { kind, id, ref: undefined };
     }

@@ -106,7 +106,7 @@ const commands: Record<string, Command> = {
       if (a.values['update-firm'] && isSheet) throw new UsageError('--update-firm goes with a firm file (.json): a spreadsheet never changes the firm.');
       const s = isSheet
         ? await importSpreadsheet(ctx, kind as SheetKind, input.name, input.bytes)
-        : importFirmFile(ctx, json, { updateFirm: a.values['update-firm'] === true });
+        : importFirmFile(ctx, json, { updateFirm: a.values['update-firm'] === true, file: input.name });
       if (a.values.json) return out(JSON.stringify(s));
       out(`Imported ${path.basename(file)}.`);
       out(

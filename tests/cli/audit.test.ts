@@ -34,6 +34,8 @@ type Entry = {
   subject: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  import?: { file: string | null };
+  rows?: { table: string; row: number; action: string; afterHash: string | null }[];
 };
 
 // Each test runs the CLI several times (a key derived, every page checked, each time): on a
@@ -56,17 +58,23 @@ describe('caseproof audit and check', { timeout: 240_000 }, () => {
     const all = every.filter((e) => e.action !== 'unlock' && e.action !== 'lock');
     expect(Object.keys(all[0]).slice(0, 5)).toEqual(['seq', 'at', 'who', 'action', 'subject']);
     expect(all.every((e) => e.who === 'Pat Manager' && e.at === CLI_NOW)).toBe(true);
-    const staff = all.find((e) => e.action === 'create' && e.subject === 'staff RR-01')!;
-    expect(staff.before).toBeNull();
-    expect(staff.after).toMatchObject({ ref: 'RR-01', name: 'Morgan Ellis' });
+    // The firm file's rows: one entry per person (and supplier, case, party), listing each row it wrote with the hash of its content.
+    const staff = all.find((e) => e.action === 'import' && e.subject === 'staff RR-01')!;
+    expect(staff.import).toEqual({ file: 'riverside-firm.json' });
+    expect(staff.rows![0]).toMatchObject({ table: 'staff', action: 'create', afterHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(staff.rows!.filter((x) => x.table === 'records').length).toBeGreaterThan(5);
     expect(all.at(-1)).toMatchObject({ action: 'import', subject: 'the vault' });
     const one = JSON.parse(cli(['audit', 'list', '--vault', vault, '--json', '--subject', 'RR-02']).stdout) as Entry[];
-    expect(one.length).toBeGreaterThan(1);
+    expect(one.map((e) => e.action)).toEqual(['import']);
+    expect(one[0].rows!.length).toBeGreaterThan(1);
     expect(one.every((e) => e.subject === 'staff RR-02')).toBe(true);
     expect(JSON.parse(cli(['audit', 'list', '--vault', vault, '--json', '--since', '2026-11-25']).stdout)).toEqual([]);
     expect(cli(['audit', 'list', '--vault', vault, '--since', '2026-13-01']).code).toBe(2);
     const text = cli(['audit', 'list', '--vault', vault, '--subject', 'RR-01']);
-    expect(text.stdout).toMatch(/24\/11\/2026 12:00\s+Pat Manager\s+Added: staff RR-01 \(details\)/);
+    expect(text.stdout).toMatch(
+      /24\/11\/2026 12:00\s+Pat Manager\s+Imported: staff RR-01 \(details, \d+ records and \d+ evidence files added[^)]* from riverside-firm\.json\)/,
+    );
+    expect(text.stdout).toMatch(/^\s+records row \d+: create \(SHA-256 [0-9a-f]{12}…\)$/m);
   });
 
   it('check and audit verify pass on a sound vault and exit 1 naming the first fault', () => {

@@ -15,7 +15,8 @@ import { addRecord, deleteRecord, updateRecord } from '../../electron/services/e
 import { addPasted, planPasted } from '../../electron/services/interchange/pasteRows';
 import { importSpreadsheet } from '../../electron/services/interchange/spreadsheet';
 import { createStaff, updateStaff } from '../../electron/services/staff/staff';
-import { newVault, reopen } from '../support/vaults';
+import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
+import { newVault, reopen, sampleFirm } from '../support/vaults';
 
 const AT = '2026-11-24T10:30:00Z';
 const STAFF = `ref,name
@@ -132,7 +133,7 @@ describe('a bulk import in the trail', () => {
     const wb = new Excel.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     const lines = wb.worksheets[0].getSheetValues().slice(2) as unknown[][];
-    const importLine = lines.find((l) => l[4] === 'Imported')!;
+    const importLine = lines.find((l) => l[4] === 'Imported' && l[6] === '1 CPD entry added from cpd.csv')!;
     expect(importLine[7]).toBe(`records row ${rows.find((r) => r.ref === 'BK-2')!.id}: Added`);
     expect(String(importLine[9])).toMatch(/^SHA-256 [0-9a-f]{64}$/);
     vault.close();
@@ -211,7 +212,7 @@ describe('updates and deletes in a bulk write', () => {
     expect(bk2[0].afterHash).toMatch(/^[0-9a-f]{64}$/);
     expect(checkAudit(vault)).toEqual([]);
     const history = recordHistory(ctx, 'staff', 'BK-1')[0];
-    expect(history.what).toBe('1 changed, 1 deleted from mixed.json');
+    expect(history.what).toBe('1 record changed, 1 record deleted from mixed.json');
     expect(history.bulk!.rows[1].changes).toContainEqual({ field: 'topic', before: 'Goal setting', after: null });
     tamper(vault.sqlite, `DROP TRIGGER IF EXISTS audit_staff_update; UPDATE staff SET name = 'Quiet Edit' WHERE ref = 'BK-2'`);
     expect(checkAudit(vault)[0].problem).toMatch(/staff row \d+ \(staff BK-2\) does not match its last audited state/);
@@ -266,5 +267,34 @@ describe('the chain over bulk entries', () => {
     const again = reopen(file);
     expect(checkAudit(again)[0].problem).toBe(`records row ${id} (staff BK-1) is not in the audit trail: it was added behind Caseproof's back`);
     again.close();
+  });
+});
+
+describe('a firm file in the trail', () => {
+  it('is one entry per person, supplier, case and instructing party, named by the file; the check follows every row', () => {
+    const v = newVault();
+    const ctx = ctxOver(v.vault, 'Pat Importer', fixedClock(AT));
+    const file = sampleFirm();
+    importFirmFile(ctx, file, { file: 'riverside.json' });
+    const entries = listAuditRows(v.vault.sqlite, { order: 'asc' });
+    // No row has an entry of its own: one bulk entry per subject, then the import itself.
+    expect(entries.every((e) => e.action === 'import' && e.tbl === null)).toBe(true);
+    const people = entries.filter((e) => e.subjectKind === 'staff').map((e) => e.subjectRef);
+    expect(people).toEqual(file.staff.map((s: { ref: string }) => s.ref));
+    expect(entries.at(-1)).toMatchObject({ subjectKind: 'vault' });
+    const first = file.staff[0] as { ref: string; cpd: unknown[] };
+    const history = recordHistory(ctx, 'staff', first.ref);
+    expect(history[0]).toMatchObject({ action: 'import', bulk: { file: 'riverside.json' } });
+    expect(history[0].what).toMatch(/ added from riverside\.json$/);
+    // The person's row and each of their CPD entries are in their entry.
+    const cpdRows = history[0].bulk!.rows.filter((r) => r.table === 'records');
+    expect(cpdRows.length).toBeGreaterThanOrEqual(first.cpd.length);
+    expect(verifyChain(v.vault.sqlite).fault).toBeNull();
+    expect(checkAudit(v.vault)).toEqual([]);
+    // A row the file wrote, edited by raw SQL afterwards, is found.
+    const id = cpdRows[0].rowId;
+    tamper(v.vault.sqlite, `UPDATE records SET data = json_set(data, '$.hours', 99) WHERE id = ${id}`);
+    expect(checkAudit(v.vault)[0].problem).toMatch(new RegExp(`records row ${id} \\(staff ${first.ref}\\) does not match its last audited state`));
+    v.vault.close();
   });
 });

@@ -128,15 +128,16 @@ describe('the chain', () => {
 
   it('finds an edited value', () => {
     const { vault } = sampleVault();
-    tamper(vault.sqlite, `UPDATE audit_values SET after = replace(after, 'Riverside', 'Elsewhere') WHERE seq = 1`);
+    // (Entry 1 is the firm's rows from the sample firm file: one says it was added.)
+    tamper(vault.sqlite, `UPDATE audit_values SET after = replace(after, 'create', 'delete') WHERE seq = 1`);
     expect(verifyChain(vault.sqlite).fault).toMatchObject({ seq: 1, problem: expect.stringMatching(/values recorded by entry 1 .* were changed/) });
     vault.close();
   });
 
   it('finds a deleted entry, and the last one deleted too', () => {
     const { vault } = sampleVault();
-    tamper(vault.sqlite, 'DELETE FROM audit_log WHERE seq = 7');
-    expect(verifyChain(vault.sqlite).fault).toMatchObject({ seq: 7, problem: expect.stringMatching(/entry 7 is missing/) });
+    tamper(vault.sqlite, 'DELETE FROM audit_log WHERE seq = 4');
+    expect(verifyChain(vault.sqlite).fault).toMatchObject({ seq: 4, problem: expect.stringMatching(/entry 4 is missing/) });
     vault.close();
     const other = sampleVault();
     createStaff(other.ctx, { ref: 'LAST-1', name: 'Last Change' } as never);

@@ -4,6 +4,7 @@
 // The preview's "kept", "added" and "removed" are what the import then does. Real encrypted vault.
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
+import { bulkValuesOf } from '../../db/audit';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
 import { planFirmFile } from '../../electron/services/interchange/plan';
 import { loadStaffSnapshot } from '../../electron/services/snapshot';
@@ -12,11 +13,18 @@ import { MORGAN, packFirmFile } from '../support/packFirm';
 import { newVault } from '../support/vaults';
 
 const lastSeq = (db: Database.Database) => db.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get() as number;
+const EVIDENCE_TABLES = ['records', 'evidence_files', 'evidence_contents'];
+/** Every change the trail holds since `seq` to records and their files: entries of their own and the rows of a firm file's bulk entries. */
 const rowChangesSince = (db: Database.Database, seq: number) =>
-  db.prepare(`SELECT action, tbl FROM audit_log WHERE seq > ? AND tbl IN ('records', 'evidence_files', 'evidence_contents') ORDER BY seq`).all(seq) as {
-    action: string;
-    tbl: string;
-  }[];
+  (
+    db.prepare(`SELECT a.action, a.tbl, v.after FROM audit_log a JOIN audit_values v USING (seq) WHERE a.seq > ? ORDER BY a.seq`).all(seq) as {
+      action: string;
+      tbl: string | null;
+      after: string | null;
+    }[]
+  )
+    .flatMap((e) => bulkValuesOf(e.action, e.tbl, e.after)?.rows.map((r) => ({ action: r.op, tbl: r.tbl })) ?? [{ action: e.action, tbl: e.tbl }])
+    .filter((c) => c.tbl !== null && EVIDENCE_TABLES.includes(c.tbl));
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
 describe('importing a firm file into a vault that holds it', () => {

@@ -119,16 +119,36 @@ function whatOf(r: AuditRow, values: Record<string, unknown> | null): string | n
 
 const plural = (w: string) => (/training$/.test(w) ? w : /[^e]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`);
 
-/** What a bulk entry added or changed, in words: "50 CPD entries from cpd.csv". */
+/** How many of one kind of row, in words: "3 CPD entries", "1 evidence file", "details". */
+function counted(n: number, word: string): string {
+  // A person's, supplier's or the firm's own row: there is only one.
+  if (word === 'details' || word.startsWith('the ')) return word;
+  if (n === 1) return `1 ${word}`;
+  return `${n} ${word.endsWith("'s contents") ? `${word.slice(0, -11)}s' contents` : plural(word)}`;
+}
+
+/**
+ * What a bulk entry added, changed or deleted, in words, table by table in the order written:
+ * "2 CPD entries added from cpd.csv", "details, 9 records and 2 evidence files added, 1 evidence
+ * file's contents deleted from riverside.json". A file's contents are not named beside the file
+ * they belong to.
+ */
 function bulkWhat(about: Record<string, unknown>, rows: AuditBulkRow[]): string {
   const kind = typeof about.kind === 'string' ? (KIND_WORDS[about.kind] ?? about.kind) : 'record';
-  const count = (a: string) => rows.filter((x) => x.action === a).length;
-  const parts = [
-    count('create') && `${count('create')} ${count('create') === 1 ? kind : plural(kind)} added`,
-    count('update') && `${count('update')} changed`,
-    count('delete') && `${count('delete')} deleted`,
-  ].filter(Boolean);
-  return `${parts.join(', ') || 'nothing changed'}${typeof about.file === 'string' ? ` from ${about.file}` : ''}`;
+  const parts: string[] = [];
+  for (const [action, verb] of [
+    ['create', 'added'],
+    ['update', 'changed'],
+    ['delete', 'deleted'],
+  ] as const) {
+    const byTable = new Map<string, number>();
+    for (const r of rows) if (r.action === action) byTable.set(r.table, (byTable.get(r.table) ?? 0) + 1);
+    if (byTable.get('evidence_contents') === byTable.get('evidence_files')) byTable.delete('evidence_contents');
+    const words = [...byTable].map(([t, n]) => counted(n, t === 'records' ? kind : (WHAT[t] ?? t)));
+    if (words.length) parts.push(`${words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0]} ${verb}`);
+  }
+  const from = typeof about.file === 'string' ? ` from ${about.file}` : about.source === 'firm file' ? ' from a firm file' : '';
+  return `${parts.join(', ') || 'nothing changed'}${from}`;
 }
 
 export function entryView(r: AuditRow): AuditEntryView {

@@ -5,6 +5,7 @@
 // feedback) is kept with the case row (its `journey` JSON column) and each instruction's
 // invoices with the instruction (its `invoices` JSON column): see db/schema.ts.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { bulkAudited } from '../../../db/audit';
 import { records, staff, suppliers } from '../../../db/schema';
 import { caseProblems, indemnityProblems, peerReviewProblems, type Problem } from '../../contract/crossChecks';
 import { isIsoDate } from '../../contract/dates';
@@ -39,6 +40,8 @@ export interface ImportOptions {
    * practitioner's file imported into a firm must never rename the firm.
    */
   updateFirm?: boolean;
+  /** The file's name, for the audit trail ("12 CPD entries added from riverside.json"). */
+  file?: string;
 }
 
 type Loose = Record<string, unknown>;
@@ -268,7 +271,16 @@ export function importFirmFile(ctx: Ctx, json: unknown, opts: ImportOptions = {}
     }
   };
 
+  // One audit entry per person, supplier and case for the file's rows, not one per row (db/audit.ts
+  // bulkAudited): a firm file writes tens of thousands of rows, and the trail must cost it little.
+  const about = { source: 'firm file', ...(opts.file ? { file: opts.file } : {}) };
   ctx.vault.tx(() => {
+    bulkAudited(ctx.vault.sqlite, about, () => writeFile());
+    recordEvent(ctx, 'import', { ...about, added: sum.added, updated: sum.updated });
+  });
+  return sum;
+
+  function writeFile(): void {
     if (file.firm) {
       const { policies, settings, ...given } = file.firm;
       const current = getFirm(ctx);
@@ -408,7 +420,5 @@ export function importFirmFile(ctx: Ctx, json: unknown, opts: ImportOptions = {}
       p.tick(1, 'Importing cases');
     }
     destroyDueDbsCopies(ctx); // DBS copies (hostile): copies older than the firm's period are destroyed at import, in this transaction
-    recordEvent(ctx, 'import', { added: sum.added, updated: sum.updated });
-  });
-  return sum;
+  }
 }

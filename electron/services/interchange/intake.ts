@@ -59,7 +59,7 @@ export async function planImport(ctx: Ctx, r: ImportRequest): Promise<Planned> {
   return {
     plan,
     // The firm's own name and address are kept unless asked (importFirmFile's updateFirm).
-    apply: () => importFirmFile(ctx, json, { updateFirm: r.updateFirm }),
+    apply: () => importFirmFile(ctx, json, { updateFirm: r.updateFirm, file: name }),
   };
 }
 

@@ -225,7 +225,7 @@ export function refusedError(plan: ImportPlan): AppError {
 /** Writes what the plan says, in one transaction; refuses the whole sheet if anything was refused. */
 export function applySheetPlan(ctx: Ctx, p: SheetPlan): ImportSummary {
   if (p.plan.refused.length) throw refusedError(p.plan);
-  if (p.firmFile) return importFirmFile(ctx, p.firmFile);
+  if (p.firmFile) return importFirmFile(ctx, p.firmFile, { file: p.plan.file });
   const sum: ImportSummary = { added: { staff: 0, suppliers: 0, cases: 0, records: 0, files: 0 }, updated: { staff: 0, suppliers: 0, cases: 0, firm: false } };
   const kindWords = SHEET_LABELS[p.plan.kind!];
   // "Importing staff", but "Importing CPD log entries": an acronym keeps its capitals.

@@ -111,7 +111,7 @@ export function registerIntake(r: Registry, session: Session): void {
     });
     if (!file) return null;
     const { name, bytes } = readImportFile(file, 'firm'); // hostile files: size before reading, encoding, JSON errors named
-    return importFirmFile(session.ctx(), parseFirmFileBytes(name, bytes), { updateFirm });
+    return importFirmFile(session.ctx(), parseFirmFileBytes(name, bytes), { updateFirm, file: name });
   });
   r.method('importSpreadsheetFromDialog', async ({ kind }) => {
     const [file] = await session.platform.dialogs.openFiles({
