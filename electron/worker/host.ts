@@ -17,7 +17,6 @@ import type { ApiResult } from '../contract/errors';
 import type { CaseproofEvent, LockReason } from '../contract/events';
 import type { VaultState } from '../contract/views';
 import type { Platform } from '../platform/platform';
-import { WORKER_RESOURCE_LIMITS } from './heap';
 import { servePlatform } from './platformServer';
 import type { FromWorker, PlatformAnswer, SyncRequest, ToWorker, WorkerBoot, WorkerRole } from './protocol';
 import { JOB_OPS, VAULT_STATE_OPS } from './routes';
@@ -64,11 +63,7 @@ class WorkerHandle {
     const boot: WorkerBoot = { role, syncPort: port2, syncFlag: flag, ...(keyPort ? { keyPort } : {}), ...extra };
     if (opts.nativeBinding) boot.nativeBinding = opts.nativeBinding;
     if (opts.clock) boot.clock = opts.clock;
-    this.worker = new Worker(opts.workerFile, {
-      workerData: boot,
-      transferList: keyPort ? [port2, keyPort] : [port2],
-      resourceLimits: WORKER_RESOURCE_LIMITS,
-    });
+    this.worker = new Worker(opts.workerFile, { workerData: boot, transferList: keyPort ? [port2, keyPort] : [port2] });
     this.syncPort.on('message', (req: SyncRequest) => this.answerSync(req, new Int32Array(flag)));
 
     let ready!: () => void;

@@ -3,9 +3,7 @@
 // --json` prints { dataset, results: [{ name, ms, floorMs, budgetMs }] } instead. `-- --small`
 // runs the older sections on small, in-memory firms (each from its own file, rows of
 // { label, ms }). Not a test: it asserts nothing and is not run by `npm test`.
-import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { SEMI_SPACE_FLAG } from '../../electron/worker/heap';
 import { benchScale, type Result } from './scale';
 import { evaluate } from '../../electron/services/compliance/engine';
 import { dueCalendar } from '../../electron/services/staffEvidence/ics';
@@ -62,12 +60,6 @@ function scaleTable(results: Result[]): string {
 }
 
 async function main(): Promise<void> {
-  // The app's vault workers run with a larger nursery (electron/worker/heap.ts); the bench runs the
-  // same code on its own thread, so it runs Node with the same.
-  if (!process.execArgv.includes(SEMI_SPACE_FLAG)) {
-    const again = spawnSync(process.execPath, [SEMI_SPACE_FLAG, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
-    process.exit(again.status ?? 1);
-  }
   const args = process.argv.slice(2);
   if (!args.includes('--small')) {
     const json = args.includes('--json');

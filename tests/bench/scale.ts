@@ -23,7 +23,6 @@ import { generatePack } from '../../electron/services/packs/packService';
 import { copyVault } from '../../electron/services/vault/backup';
 import { forgetFirmModel } from '../../electron/services/views/firmModel';
 import { nodePlatform } from '../../electron/platform/nodePlatform';
-import { SEMI_SPACE_FLAG } from '../../electron/worker/heap';
 import {
   AS_OF,
   CASES,
@@ -150,8 +149,7 @@ function readEverything(db: Vault['sqlite']): void {
 
 /** Runs tests/bench/child.ts in its own process (for a peak-memory figure of its own). */
 function child(what: string, ...args: string[]): { ms: number; maxRssMB: number } {
-  // With the nursery of the job worker that runs exports in the app (electron/worker/heap.ts).
-  const out = execFileSync(process.execPath, [SEMI_SPACE_FLAG, '--import', 'tsx', path.join(HERE, 'child.ts'), what, ...args], {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(HERE, 'child.ts'), what, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 20,
