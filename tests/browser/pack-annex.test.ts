@@ -5,25 +5,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
 import { annexOf } from '../../electron/services/packs/annexService';
 import { listPacks } from '../../electron/services/packs/packService';
-import { closeBrowser, nav, startHarness } from '../support/harness';
-import { MORGAN, packFirmFile, sha256 } from '../support/packFirm';
+import { closeBrowser } from '../support/harness';
+import { sha256 } from '../support/packFirm';
+import { openPacksPage, previewMorgan } from '../support/packsPage';
 
 afterAll(closeBrowser);
 
 describe('the evidence annex in the pack maker', () => {
   it('saves the annex beside the pack when the box is ticked, and says where and with what fingerprint', async () => {
-    const h = await startHarness({ today: '2026-11-24' });
+    const h = await openPacksPage();
     const { page } = h;
     try {
-      h.session.create(path.join(h.dir, 'firm.cpv'), 'kettle orchard lantern 42', false);
-      importFirmFile(h.session.ctx(), packFirmFile());
-      await h.reload();
-      await nav(page, 'Packs');
-      await page.getByLabel('Case manager', { exact: true }).selectOption({ label: `${MORGAN.name} (${MORGAN.ref})` });
-      await expect.poll(() => page.getByRole('heading', { name: /^Preview: Legal Panel evidence pack for Morgan Ellis/ }).count()).toBe(1);
+      await previewMorgan(page);
       const box = page.getByRole('checkbox', { name: 'Include an evidence annex (PDF)' });
       expect(await box.isChecked()).toBe(false);
       await box.check();

@@ -7,22 +7,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
 import { listPacks } from '../../electron/services/packs/packService';
-import { closeBrowser, nav, startHarness } from '../support/harness';
-import { MORGAN, packFirmFile, sha256 } from '../support/packFirm';
+import { closeBrowser } from '../support/harness';
+import { MORGAN, sha256 } from '../support/packFirm';
+import { openPacksPage } from '../support/packsPage';
 
 afterAll(closeBrowser);
 
 describe('checking a pack file in the app', () => {
   it('says whether a picked file is a registered pack or annex, unchanged, changed, or not a pack', async () => {
-    const h = await startHarness({ today: '2026-11-24' });
+    const h = await openPacksPage();
     const { page } = h;
     try {
-      h.session.create(path.join(h.dir, 'firm.cpv'), 'kettle orchard lantern 42', false);
-      importFirmFile(h.session.ctx(), packFirmFile());
-      await h.reload();
-      await nav(page, 'Packs');
       await page.getByLabel('Case manager', { exact: true }).selectOption({ label: `${MORGAN.name} (${MORGAN.ref})` });
       await page.getByLabel('Prepared for').selectOption({ label: 'Fenwick Law (Solicitor)' });
       await expect.poll(() => page.getByRole('heading', { name: /^Preview: Legal Panel evidence pack for Morgan Ellis/ }).count()).toBe(1);

@@ -6,12 +6,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addRecord } from '../../electron/services/evidence/records';
-import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
 import { listPacks } from '../../electron/services/packs/packService';
 import { readDocx } from '../support/docx';
-import { closeBrowser, nav, startHarness } from '../support/harness';
+import { closeBrowser } from '../support/harness';
 import { CHECKLIST, expectMorganPack } from '../support/packChecks';
-import { MORGAN, TONI, packFirmFile, sha256 } from '../support/packFirm';
+import { MORGAN, TONI, sha256 } from '../support/packFirm';
+import { openPacksPage, previewMorgan } from '../support/packsPage';
 import { makePng } from '../support/png';
 
 const SHOTS = path.resolve(__dirname, '../output/screens');
@@ -20,13 +20,9 @@ afterAll(closeBrowser);
 
 describe('packs in the browser', () => {
   it('previews, generates through the save dialog, registers, checks and regenerates a Legal Panel pack', async () => {
-    const h = await startHarness({ today: '2026-11-24' });
+    const h = await openPacksPage();
     const { page } = h;
     try {
-      h.session.create(path.join(h.dir, 'firm.cpv'), 'kettle orchard lantern 42', false);
-      importFirmFile(h.session.ctx(), packFirmFile());
-      await h.reload();
-      await nav(page, 'Packs');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Packs');
       await expect.poll(() => page.getByText('No packs yet.').count()).toBe(1);
       expect(await page.getByLabel('Information as at').inputValue()).toBe('24/11/2026');
@@ -54,8 +50,7 @@ describe('packs in the browser', () => {
       expect(await page.locator('.preview header .status').textContent()).toContain('Not met');
 
       // Morgan Ellis: every question met; the files each answer rests on are named.
-      await page.getByLabel('Case manager', { exact: true }).selectOption({ label: `${MORGAN.name} (${MORGAN.ref})` });
-      await expect.poll(() => page.getByRole('heading', { name: /^Preview: Legal Panel evidence pack for Morgan Ellis/ }).count()).toBe(1);
+      await previewMorgan(page);
       const morganRows = await checklist.locator('tbody tr').allTextContents();
       expect(morganRows).toHaveLength(10);
       for (const row of morganRows) expect(row).toMatch(/✓ Met/);
@@ -138,13 +133,9 @@ describe('packs in the browser', () => {
   });
 
   it('sets the firm template (colour checked as typed, logo through the open dialog) and the next pack uses it', async () => {
-    const h = await startHarness({ today: '2026-11-24' });
+    const h = await openPacksPage();
     const { page } = h;
     try {
-      h.session.create(path.join(h.dir, 'firm.cpv'), 'kettle orchard lantern 42', false);
-      importFirmFile(h.session.ctx(), packFirmFile());
-      await h.reload();
-      await nav(page, 'Packs');
       const template = page.getByRole('region', { name: 'Pack template' });
       await template.getByLabel('Main colour').fill('blue');
       await expect.poll(() => template.getByText('Main colour must be six hex digits, such as 1F4E79').count()).toBe(1);
