@@ -2,6 +2,7 @@
 // service reading the wall clock behind its back.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { londonDate, londonDateTime, ukDateTime } from '../../electron/contract/dates';
 import { fixedClock, manualClock } from '../../electron/services/clock';
@@ -26,6 +27,25 @@ describe('the clock', () => {
     const c = manualClock('2026-10-25T00:30:00Z'); // 01:30 BST, the morning the clocks go back
     c.advance(60 * 60 * 1000);
     expect(c.localMinute()).toBe('2026-10-25T01:30'); // 01:30 GMT: the same wall time, an hour later
+  });
+
+  it("agrees with Intl's London time at every instant, the clocks' changes included", () => {
+    // dates.ts looks London's offset up once per UTC hour and does the rest by arithmetic: this
+    // holds it to Intl's own answer, minute by minute, 1960 to 2200 (before 1972 Intl answers alone).
+    const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
+    const expected = (ms: number) => {
+      const p = Object.fromEntries(intl.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+      return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+    };
+    const check = (ms: number) => {
+      const iso = new Date(ms).toISOString();
+      expect(londonDateTime(iso), iso).toBe(expected(ms));
+      expect(londonDate(new Date(ms)), iso).toBe(expected(ms).slice(0, 10));
+    };
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1960, 0, 1), max: Date.UTC(2200, 0, 1) }), check), { numRuns: 5_000 });
+    // Each minute either side of every change of the clocks, 2020 to 2030.
+    for (let year = 2020; year <= 2030; year++)
+      for (const month of [2, 9]) for (let day = 24; day <= 31; day++) for (let m = -90; m <= 90; m++) check(Date.UTC(year, month, day, 1) + m * 60_000);
   });
 
   it('dates a record added at 00:30 BST on that day, not the day before', () => {
