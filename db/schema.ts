@@ -302,24 +302,28 @@ export const changeCounts = sqliteTable('change_counts', {
 
 /**
  * The audit trail (db/audit.ts): one entry per change or event, append-only (triggers refuse
- * UPDATE and DELETE), each carrying the hash of the entry before it. No indexes: it is only
- * appended to and read in order (each index would cost every write a page).
+ * UPDATE and DELETE), each carrying the hash of the entry before it. One index, by whom an
+ * entry is about (migration 0014): a record's history reads its own entries, not the whole trail.
  */
-export const auditLog = sqliteTable('audit_log', {
-  seq: integer('seq').primaryKey(),
-  at: text('at').notNull(),
-  who: text('who').notNull(),
-  action: text('action').notNull(),
-  tbl: text('tbl'),
-  rowId: integer('row_id'),
-  subjectKind: text('subject_kind'),
-  subjectId: integer('subject_id'),
-  subjectRef: text('subject_ref'),
-  beforeHash: text('before_hash'),
-  afterHash: text('after_hash'),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-});
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey(),
+    at: text('at').notNull(),
+    who: text('who').notNull(),
+    action: text('action').notNull(),
+    tbl: text('tbl'),
+    rowId: integer('row_id'),
+    subjectKind: text('subject_kind'),
+    subjectId: integer('subject_id'),
+    subjectRef: text('subject_ref'),
+    beforeHash: text('before_hash'),
+    afterHash: text('after_hash'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_subject_idx').on(t.subjectKind, t.subjectId)],
+);
 
 /** The before and after values of each entry (erasable past retention; the chain covers their hashes). */
 export const auditValues = sqliteTable('audit_values', {

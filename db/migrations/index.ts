@@ -15,6 +15,7 @@ import { packAnnexes } from './0010_pack_annexes';
 import { outsideCaseload } from './0011_outside_caseload';
 import { recordContentIndex } from './0012_record_content_index';
 import { auditBulk } from './0013_audit_bulk';
+import { auditSubjectIndex } from './0014_audit_subject_index';
 
 export const MIGRATIONS: readonly Migration[] = [
   initial,
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   outsideCaseload,
   recordContentIndex,
   auditBulk,
+  auditSubjectIndex,
 ];
