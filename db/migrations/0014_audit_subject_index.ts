@@ -1,4 +1,4 @@
-// Data version 14 (or the next, in number order): the audit trail indexed by whom each entry is
+// Data version 15 (migration 0014, the fifteenth): the audit trail indexed by whom each entry is
 // about. A record's Change history, `audit list --subject` and erasure under retention find a
 // subject's entries by (subject_kind, subject_id); without an index each of them reads the whole
 // trail, growing with every entry: one person's history took 120-150 ms in a trail of 88,000

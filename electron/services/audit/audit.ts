@@ -50,6 +50,8 @@ const WHAT: Record<string, string> = {
   case_handovers: 'handover',
   packs: 'pack',
 };
+/** Tables holding a subject's own row (one per person, supplier or firm): a bulk entry names it without a count. */
+const OWN_ROW = new Set(['firm', 'staff', 'suppliers']);
 const KIND_WORDS: Record<string, string> = RECORD_KIND_WORDS;
 
 function parse(s: string | null): Record<string, unknown> | null {
@@ -120,9 +122,8 @@ function whatOf(r: AuditRow, values: Record<string, unknown> | null): string | n
 const plural = (w: string) => (/training$/.test(w) ? w : /[^e]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`);
 
 /** How many of one kind of row, in words: "3 CPD entries", "1 evidence file", "details". */
-function counted(n: number, word: string): string {
-  // A person's, supplier's or the firm's own row: there is only one.
-  if (word === 'details' || word.startsWith('the ')) return word;
+function counted(table: string, n: number, word: string): string {
+  if (OWN_ROW.has(table)) return word;
   if (n === 1) return `1 ${word}`;
   return `${n} ${word.endsWith("'s contents") ? `${word.slice(0, -11)}s' contents` : plural(word)}`;
 }
@@ -144,7 +145,7 @@ function bulkWhat(about: Record<string, unknown>, rows: AuditBulkRow[]): string 
     const byTable = new Map<string, number>();
     for (const r of rows) if (r.action === action) byTable.set(r.table, (byTable.get(r.table) ?? 0) + 1);
     if (byTable.get('evidence_contents') === byTable.get('evidence_files')) byTable.delete('evidence_contents');
-    const words = [...byTable].map(([t, n]) => counted(n, t === 'records' ? kind : (WHAT[t] ?? t)));
+    const words = [...byTable].map(([t, n]) => counted(t, n, t === 'records' ? kind : (WHAT[t] ?? t)));
     if (words.length) parts.push(`${words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0]} ${verb}`);
   }
   const from = typeof about.file === 'string' ? ` from ${about.file}` : about.source === 'firm file' ? ' from a firm file' : '';

@@ -11,7 +11,7 @@
 // a staff member's caseload and a case's suppliers are judged exactly as in evaluate().
 import { asc } from 'drizzle-orm';
 import type { Vault } from '../../../db/client';
-import { changeCounts, staff, suppliers } from '../../../db/schema';
+import { staff, suppliers } from '../../../db/schema';
 import type { ComplianceReport, SubjectReport } from '../../contract/compliance';
 import type { IsoDate } from '../../contract/dates';
 import type { CaseSnapshot, FirmInfo, FirmSnapshot, StaffSnapshot, SupplierSnapshot } from '../../contract/model';
@@ -55,13 +55,9 @@ export function readCounts(ctx: Ctx): Counts | null {
   const want = Object.keys(changeTriggers());
   const have = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'change_counts_%'`).pluck().all() as string[]);
   if (want.some((n) => !have.has(n))) return null;
-  const map = new Map(
-    ctx.vault.orm
-      .select()
-      .from(changeCounts)
-      .all()
-      .map((r) => [r.scope, r.n]),
-  );
+  // Raw rows, not drizzle's objects: every whole-firm screen reads these ~2,200 counts on every call
+  // (2.2 ms against 3.3 at the bench's firm). The column names are db/schema.ts's changeCounts.
+  const map = new Map(db.prepare<[], [string, number]>(`SELECT scope, n FROM change_counts`).raw().all());
   return { of: (scope) => map.get(scope) ?? 0 };
 }
 
