@@ -26,7 +26,7 @@ import { nullable } from '../rows';
 import { STAFF_FIELDS } from '../staff/staff';
 import { insertSupplier, writeSupplier } from '../suppliers/suppliers';
 import { caseColumns, contactIdFor } from '../cases/caseRows';
-import { steps } from '../progress';
+import { steps, type Steps } from '../progress';
 import { caseFileSchema, firmFileSchema, type FirmFile } from './firmFileSchema';
 import { fileRecordData, matchRecords, recordKey } from './recordMatch';
 import { journeyProblems } from '../cases/journey';
@@ -199,226 +199,231 @@ type Lists = Record<string, (Record<string, unknown> & { evidence?: FirmFileEvid
 /** The journey fields of a case, as stored in its `journey` column. */
 const JOURNEY_KEYS = Object.keys(caseJourney.shape) as (keyof typeof caseJourney.shape)[];
 
+/** What writing one firm file works with: the vault, the checked file, the options, the running summary and its progress. */
+interface Writing {
+  ctx: Ctx;
+  file: FirmFile;
+  opts: ImportOptions;
+  sum: Summary;
+  p: Steps;
+}
+/** The summary as the import fills it in (every count present). */
+type Summary = ImportSummary & Required<Pick<ImportSummary, 'kept' | 'removed'>>;
+
 export function importFirmFile(ctx: Ctx, json: unknown, opts: ImportOptions = {}): ImportSummary {
   ctx.progress?.({ done: 0, total: 1, label: 'Checking the firm file' });
   const file = validateFirmFile(ctx, json);
   const p = steps(ctx.progress, (file.staff?.length ?? 0) + (file.suppliers?.length ?? 0) + (file.cases?.length ?? 0), 'Importing');
-  const sum: ImportSummary & Required<Pick<ImportSummary, 'kept' | 'removed'>> = {
+  const sum: Summary = {
     added: { staff: 0, suppliers: 0, cases: 0, records: 0, files: 0 },
     updated: { staff: 0, suppliers: 0, cases: 0, firm: false },
     kept: { records: 0 },
     removed: { records: 0 },
   };
-  const { orm } = ctx.vault;
-
-  // A list the file gives replaces the vault's list of that kind, keeping the records both hold
-  // (recordMatch.ts: the preview's pairing): they keep their ids, files and history.
-  const replaceLists = (cols: { staffId: number | null; supplierId: number | null }, item: Lists, lists: Record<string, RecordKind>) => {
-    for (const [list, kind] of Object.entries(lists)) {
-      const entries = item[list];
-      if (!entries) continue;
-      const owner =
-        cols.staffId !== null
-          ? eq(records.staffId, cols.staffId)
-          : cols.supplierId !== null
-            ? eq(records.supplierId, cols.supplierId)
-            : and(isNull(records.staffId), isNull(records.supplierId));
-      const existing = orm
-        .select()
-        .from(records)
-        .where(and(owner, eq(records.kind, kind)))
-        .orderBy(records.id)
-        .all();
-      const files = evidenceByRecord(
-        ctx,
-        existing.map((r) => r.id),
-      );
-      const m = matchRecords(
-        existing,
-        entries,
-        // A stored record that no longer reads (damaged) matches nothing: the file's list replaces it.
-        (r) => {
-          try {
-            return recordKey(readPayload(ctx, r, kind), files.get(r.id) ?? []);
-          } catch {
-            return `\u0000unreadable record ${r.id}`;
-          }
-        },
-        (e) => recordKey(fileRecordData(kind, e), e.evidence ?? []),
-      );
-      if (m.removed.length)
-        orm
-          .delete(records)
-          .where(
-            inArray(
-              records.id,
-              m.removed.map((r) => r.id),
-            ),
-          )
-          .run();
-      sum.kept.records += m.kept.length;
-      sum.removed.records += m.removed.length;
-      for (const entry of m.added) {
-        const id = insertRecord(ctx, cols, kind, fileRecordData(kind, entry));
-        sum.added.records++;
-        for (const f of entry.evidence ?? []) {
-          if (isDestroyedCopy(f))
-            insertDestroyedCopy(ctx, id, f); // DBS copies (hostile): the fingerprint of a copy destroyed elsewhere
-          else attachEvidence(ctx, id, { name: f.name, bytes: Buffer.from(f.base64, 'base64') });
-          sum.added.files++;
-        }
-      }
-    }
-  };
-
   // One audit entry per person, supplier and case for the file's rows, not one per row (db/audit.ts
   // bulkAudited): a firm file writes tens of thousands of rows, and the trail must cost it little.
   const about = { source: 'firm file', ...(opts.file ? { file: opts.file } : {}) };
   ctx.vault.tx(() => {
-    bulkAudited(ctx.vault.sqlite, about, () => writeFile());
+    bulkAudited(ctx.vault.sqlite, about, () => writeFile({ ctx, file, opts, sum, p }));
     recordEvent(ctx, 'import', { ...about, added: sum.added, updated: sum.updated });
   });
   return sum;
+}
 
-  function writeFile(): void {
-    if (file.firm) {
-      const { policies, settings, ...given } = file.firm;
-      const current = getFirm(ctx);
-      const details = { ...given };
-      // A vault that already has a firm keeps its own name and address unless asked.
-      if (current.name && !opts.updateFirm) {
-        if (given.name !== current.name || (given.address ?? '') !== (current.address ?? '')) {
-          sum.firmKept = { name: current.name, ...(current.address ? { address: current.address } : {}) };
+// A list the file gives replaces the vault's list of that kind, keeping the records both hold
+// (recordMatch.ts: the preview's pairing): they keep their ids, files and history.
+function replaceLists(w: Writing, cols: { staffId: number | null; supplierId: number | null }, item: Lists, lists: Record<string, RecordKind>): void {
+  const { ctx, sum } = w;
+  const { orm } = ctx.vault;
+  for (const [list, kind] of Object.entries(lists)) {
+    const entries = item[list];
+    if (!entries) continue;
+    const owner =
+      cols.staffId !== null
+        ? eq(records.staffId, cols.staffId)
+        : cols.supplierId !== null
+          ? eq(records.supplierId, cols.supplierId)
+          : and(isNull(records.staffId), isNull(records.supplierId));
+    const existing = orm
+      .select()
+      .from(records)
+      .where(and(owner, eq(records.kind, kind)))
+      .orderBy(records.id)
+      .all();
+    const files = evidenceByRecord(
+      ctx,
+      existing.map((r) => r.id),
+    );
+    const m = matchRecords(
+      existing,
+      entries,
+      // A stored record that no longer reads (damaged) matches nothing: the file's list replaces it.
+      (r) => {
+        try {
+          return recordKey(readPayload(ctx, r, kind), files.get(r.id) ?? []);
+        } catch {
+          return `\u0000unreadable record ${r.id}`;
         }
-        details.name = current.name;
-        details.address = current.address;
-      }
-      writeFirm(ctx, details, settings);
-      sum.updated.firm = true;
-      replaceLists({ staffId: null, supplierId: null }, { policies } as Lists, { policies: 'policy' });
-    }
-    for (const s of file.staff ?? []) {
-      const existing = orm.select({ id: staff.id }).from(staff).where(eq(staff.ref, s.ref)).get();
-      const values = nullable(s, STAFF_FIELDS) as typeof staff.$inferInsert;
-      let id: number;
-      if (existing) {
-        orm
-          .update(staff)
-          .set({ ...values, updatedAt: ctx.clock.stamp() })
-          .where(eq(staff.id, existing.id))
-          .run();
-        id = existing.id;
-        sum.updated.staff++;
-      } else {
-        id = orm.insert(staff).values(values).returning({ id: staff.id }).get().id;
-        sum.added.staff++;
-      }
-      replaceLists({ staffId: id, supplierId: null }, s as unknown as Lists, STAFF_LISTS);
-      p.tick(1, 'Importing staff');
-    }
-    for (const s of file.suppliers ?? []) {
-      const existing = orm.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.ref, s.ref)).get();
-      const details = Object.fromEntries(Object.entries(s).filter(([k]) => !(k in SUPPLIER_LISTS))) as typeof s;
-      let id: number;
-      if (existing) {
-        id = writeSupplier(ctx, existing.id, details).id;
-        sum.updated.suppliers++;
-      } else {
-        id = insertSupplier(ctx, details).id;
-        sum.added.suppliers++;
-      }
-      replaceLists({ staffId: null, supplierId: id }, s as unknown as Lists, SUPPLIER_LISTS);
-      p.tick(1, 'Importing suppliers');
-    }
-    const staffId = new Map(
+      },
+      (e) => recordKey(fileRecordData(kind, e), e.evidence ?? []),
+    );
+    if (m.removed.length)
       orm
-        .select({ id: staff.id, ref: staff.ref })
-        .from(staff)
-        .all()
-        .map((r) => [r.ref, r.id]),
-    );
-    const supplierId = new Map(
-      orm
-        .select({ id: suppliers.id, ref: suppliers.ref })
-        .from(suppliers)
-        .all()
-        .map((r) => [r.ref, r.id]),
-    );
-    const contactCache = new Map<string, number>();
-    // Cases can number tens of thousands: prepared statements and one lookup of existing refs.
-    const db = ctx.vault.sqlite;
-    const caseIdByRef = new Map((db.prepare('SELECT ref, id FROM cases').raw().all() as [string, number][]).map(([r, id]) => [r, id]));
-    const cols =
-      'ref, initials, case_manager_id, contact_id, funding, injury, complexity, status, closed_reason, referred_on, opened_on, closed_on, practice, journey';
-    const insertCase = db.prepare(`INSERT INTO cases (${cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const updateCase = db.prepare(`UPDATE cases SET (${cols}, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`);
-    const deleteInstructions = db.prepare('DELETE FROM case_instructions WHERE case_id = ?');
-    const insertInstruction = db.prepare(
-      'INSERT INTO case_instructions (case_id, supplier_id, "on", service, override_reason, invoices) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    const deleteHandovers = db.prepare('DELETE FROM case_handovers WHERE case_id = ?');
-    const insertHandover = db.prepare(
-      'INSERT INTO case_handovers (case_id, "on", from_staff_id, to_staff_id, reason, joint_working_days, client_informed, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const c of file.cases ?? []) {
-      const { instructions, handovers, ...rest } = c;
-      const journey: Record<string, unknown> = {};
-      const details = { ...rest };
-      for (const k of JOURNEY_KEYS) {
-        if (details[k] !== undefined) journey[k] = details[k];
-        delete details[k];
+        .delete(records)
+        .where(
+          inArray(
+            records.id,
+            m.removed.map((r) => r.id),
+          ),
+        )
+        .run();
+    sum.kept.records += m.kept.length;
+    sum.removed.records += m.removed.length;
+    for (const entry of m.added) {
+      const id = insertRecord(ctx, cols, kind, fileRecordData(kind, entry));
+      sum.added.records++;
+      for (const f of entry.evidence ?? []) {
+        if (isDestroyedCopy(f))
+          insertDestroyedCopy(ctx, id, f); // DBS copies (hostile): the fingerprint of a copy destroyed elsewhere
+        else attachEvidence(ctx, id, { name: f.name, bytes: Buffer.from(f.base64, 'base64') });
+        sum.added.files++;
       }
-      const key = `${details.instructingParty.kind}\u0000${details.instructingParty.name}`;
-      let contactId = contactCache.get(key);
-      if (contactId === undefined) contactCache.set(key, (contactId = contactIdFor(ctx, details.instructingParty)));
-      const v = caseColumns(details, staffId.get(details.caseManager)!, contactId);
-      const row = [
-        v.ref,
-        v.initials,
-        v.caseManagerId,
-        v.contactId,
-        v.funding,
-        v.injury,
-        v.complexity,
-        v.status,
-        v.closedReason,
-        v.referredOn,
-        v.openedOn,
-        v.closedOn,
-        JSON.stringify(v.practice),
-        JSON.stringify(journey),
-      ];
-      let id = caseIdByRef.get(c.ref);
-      if (id !== undefined) {
-        updateCase.run(...row, ctx.clock.stamp(), id);
-        sum.updated.cases++;
-      } else {
-        id = Number(insertCase.run(...row).lastInsertRowid);
-        caseIdByRef.set(c.ref, id);
-        sum.added.cases++;
-      }
-      if (instructions) {
-        deleteInstructions.run(id);
-        for (const ins of instructions)
-          insertInstruction.run(id, supplierId.get(ins.supplier)!, ins.on, ins.service ?? null, ins.overrideReason ?? null, JSON.stringify(ins.invoices ?? []));
-      }
-      if (handovers) {
-        deleteHandovers.run(id);
-        for (const h of handovers) {
-          insertHandover.run(
-            id,
-            h.on,
-            staffId.get(h.from)!,
-            staffId.get(h.to)!,
-            h.reason,
-            h.jointWorkingDays ?? null,
-            h.clientInformed ? 1 : 0,
-            h.note ?? null,
-          );
-        }
-      }
-      p.tick(1, 'Importing cases');
     }
-    destroyDueDbsCopies(ctx); // DBS copies (hostile): copies older than the firm's period are destroyed at import, in this transaction
   }
+}
+
+/** Writes the checked file into the vault (inside importFirmFile's transaction and bulk write). */
+function writeFile(w: Writing): void {
+  const { ctx, file, opts, sum, p } = w;
+  const { orm } = ctx.vault;
+  if (file.firm) {
+    const { policies, settings, ...given } = file.firm;
+    const current = getFirm(ctx);
+    const details = { ...given };
+    // A vault that already has a firm keeps its own name and address unless asked.
+    if (current.name && !opts.updateFirm) {
+      if (given.name !== current.name || (given.address ?? '') !== (current.address ?? '')) {
+        sum.firmKept = { name: current.name, ...(current.address ? { address: current.address } : {}) };
+      }
+      details.name = current.name;
+      details.address = current.address;
+    }
+    writeFirm(ctx, details, settings);
+    sum.updated.firm = true;
+    replaceLists(w, { staffId: null, supplierId: null }, { policies } as Lists, { policies: 'policy' });
+  }
+  for (const s of file.staff ?? []) {
+    const existing = orm.select({ id: staff.id }).from(staff).where(eq(staff.ref, s.ref)).get();
+    const values = nullable(s, STAFF_FIELDS) as typeof staff.$inferInsert;
+    let id: number;
+    if (existing) {
+      orm
+        .update(staff)
+        .set({ ...values, updatedAt: ctx.clock.stamp() })
+        .where(eq(staff.id, existing.id))
+        .run();
+      id = existing.id;
+      sum.updated.staff++;
+    } else {
+      id = orm.insert(staff).values(values).returning({ id: staff.id }).get().id;
+      sum.added.staff++;
+    }
+    replaceLists(w, { staffId: id, supplierId: null }, s as unknown as Lists, STAFF_LISTS);
+    p.tick(1, 'Importing staff');
+  }
+  for (const s of file.suppliers ?? []) {
+    const existing = orm.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.ref, s.ref)).get();
+    const details = Object.fromEntries(Object.entries(s).filter(([k]) => !(k in SUPPLIER_LISTS))) as typeof s;
+    let id: number;
+    if (existing) {
+      id = writeSupplier(ctx, existing.id, details).id;
+      sum.updated.suppliers++;
+    } else {
+      id = insertSupplier(ctx, details).id;
+      sum.added.suppliers++;
+    }
+    replaceLists(w, { staffId: null, supplierId: id }, s as unknown as Lists, SUPPLIER_LISTS);
+    p.tick(1, 'Importing suppliers');
+  }
+  const staffId = new Map(
+    orm
+      .select({ id: staff.id, ref: staff.ref })
+      .from(staff)
+      .all()
+      .map((r) => [r.ref, r.id]),
+  );
+  const supplierId = new Map(
+    orm
+      .select({ id: suppliers.id, ref: suppliers.ref })
+      .from(suppliers)
+      .all()
+      .map((r) => [r.ref, r.id]),
+  );
+  const contactCache = new Map<string, number>();
+  // Cases can number tens of thousands: prepared statements and one lookup of existing refs.
+  const db = ctx.vault.sqlite;
+  const caseIdByRef = new Map((db.prepare('SELECT ref, id FROM cases').raw().all() as [string, number][]).map(([r, id]) => [r, id]));
+  const cols =
+    'ref, initials, case_manager_id, contact_id, funding, injury, complexity, status, closed_reason, referred_on, opened_on, closed_on, practice, journey';
+  const insertCase = db.prepare(`INSERT INTO cases (${cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const updateCase = db.prepare(`UPDATE cases SET (${cols}, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`);
+  const deleteInstructions = db.prepare('DELETE FROM case_instructions WHERE case_id = ?');
+  const insertInstruction = db.prepare(
+    'INSERT INTO case_instructions (case_id, supplier_id, "on", service, override_reason, invoices) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const deleteHandovers = db.prepare('DELETE FROM case_handovers WHERE case_id = ?');
+  const insertHandover = db.prepare(
+    'INSERT INTO case_handovers (case_id, "on", from_staff_id, to_staff_id, reason, joint_working_days, client_informed, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const c of file.cases ?? []) {
+    const { instructions, handovers, ...rest } = c;
+    const journey: Record<string, unknown> = {};
+    const details = { ...rest };
+    for (const k of JOURNEY_KEYS) {
+      if (details[k] !== undefined) journey[k] = details[k];
+      delete details[k];
+    }
+    const key = `${details.instructingParty.kind}\u0000${details.instructingParty.name}`;
+    let contactId = contactCache.get(key);
+    if (contactId === undefined) contactCache.set(key, (contactId = contactIdFor(ctx, details.instructingParty)));
+    const v = caseColumns(details, staffId.get(details.caseManager)!, contactId);
+    const row = [
+      v.ref,
+      v.initials,
+      v.caseManagerId,
+      v.contactId,
+      v.funding,
+      v.injury,
+      v.complexity,
+      v.status,
+      v.closedReason,
+      v.referredOn,
+      v.openedOn,
+      v.closedOn,
+      JSON.stringify(v.practice),
+      JSON.stringify(journey),
+    ];
+    let id = caseIdByRef.get(c.ref);
+    if (id !== undefined) {
+      updateCase.run(...row, ctx.clock.stamp(), id);
+      sum.updated.cases++;
+    } else {
+      id = Number(insertCase.run(...row).lastInsertRowid);
+      caseIdByRef.set(c.ref, id);
+      sum.added.cases++;
+    }
+    if (instructions) {
+      deleteInstructions.run(id);
+      for (const ins of instructions)
+        insertInstruction.run(id, supplierId.get(ins.supplier)!, ins.on, ins.service ?? null, ins.overrideReason ?? null, JSON.stringify(ins.invoices ?? []));
+    }
+    if (handovers) {
+      deleteHandovers.run(id);
+      for (const h of handovers) {
+        insertHandover.run(id, h.on, staffId.get(h.from)!, staffId.get(h.to)!, h.reason, h.jointWorkingDays ?? null, h.clientInformed ? 1 : 0, h.note ?? null);
+      }
+    }
+    p.tick(1, 'Importing cases');
+  }
+  destroyDueDbsCopies(ctx); // DBS copies (hostile): copies older than the firm's period are destroyed at import, in this transaction
 }
