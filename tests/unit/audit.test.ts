@@ -228,3 +228,23 @@ describe('a vault made before the trail', () => {
     reopen(file).close();
   });
 });
+
+describe("a record's history at scale", () => {
+  it("is found through the trail's subject index (migration 0014), not by reading every entry", () => {
+    const { ctx } = newVault();
+    createStaff(ctx, { ref: 'IX-1', name: 'Ida Index' });
+    createStaff(ctx, { ref: 'IX-2', name: 'Ian Other' });
+    addRecord(ctx, { type: 'staff', ref: 'IX-1' }, 'cpd', { date: '2026-05-14', topic: 'Capacity', provider: 'BABICM', hours: 2 });
+    addRecord(ctx, { type: 'staff', ref: 'IX-2' }, 'cpd', { date: '2026-05-15', topic: 'Goals', provider: 'CMSUK', hours: 1 });
+    const history = recordHistory(ctx, 'staff', 'IX-1');
+    expect(history.map((e) => e.action)).toEqual(['create', 'create']);
+    // The shape of listAuditRows' query for a subject (db/audit.ts): a search of the index.
+    const plan = ctx.vault.sqlite
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT a.seq FROM audit_log a LEFT JOIN audit_values v ON v.seq = a.seq WHERE a.subject_kind = ? AND a.subject_id = ? ORDER BY a.seq DESC LIMIT 2000',
+      )
+      .all('staff', 1) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH a USING (COVERING )?INDEX audit_log_subject_idx \(subject_kind=\? AND subject_id=\?\)/);
+    expect(plan.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
+  });
+});
