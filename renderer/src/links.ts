@@ -1,6 +1,7 @@
 // Where each rule is fixed: the staff profile tab of that evidence kind, the supplier or
 // case page, the policies page for the firm's policies, Settings for the signatory flag.
-import { linkOptions } from '@tanstack/react-router';
+import { linkOptions, useRouter } from '@tanstack/react-router';
+import { useMemo } from 'react';
 import type { RuleSubjectKind } from '../../electron/contract/ops/evidence';
 import type { PolicyKind } from '../../electron/contract/model';
 import { POLICY_RULE, type RuleId } from '../../electron/contract/rules';
@@ -64,4 +65,25 @@ export function todoLink(subject: RuleSubjectKind, ref: string, rule: RuleId) {
   const tab = subject === 'staff' ? tabOfRule(rule) : 'details';
   if (subject === 'staff' && tab !== 'details') return linkOptions({ to: '/staff/$ref/{-$tab}', params: { ref, tab }, search: { add: 1 as const } });
   return fixLink(subject, ref, rule);
+}
+
+/**
+ * The Dashboard's people-by-rule cells as plain hrefs, worked out once per person and tab. The
+ * matrix draws some 3,000 links at 200 people; a router `<Link>` apiece subscribes to the router
+ * and works out its own href and active state (about 50 us each: 0.1-0.15 s of the table's first
+ * render). An `<a href>` to the address fixLink names is followed by the hash history as a Link
+ * is, and the router still builds every address (about 30 us each), once per person and tab.
+ */
+export function useStaffRuleHrefs(refs: readonly string[], rules: readonly RuleId[]): (ref: string, rule: RuleId) => string {
+  const router = useRouter();
+  const table = useMemo(() => {
+    const out = new Map<string, string>();
+    for (const ref of refs)
+      for (const rule of rules) {
+        const key = `${ref}\u0000${tabOfRule(rule)}`;
+        if (!out.has(key)) out.set(key, router.history.createHref(router.buildLocation(fixLink('staff', ref, rule)).publicHref));
+      }
+    return out;
+  }, [router, refs, rules]);
+  return (ref, rule) => table.get(`${ref}\u0000${tabOfRule(rule)}`) ?? router.history.createHref(router.buildLocation(fixLink('staff', ref, rule)).publicHref);
 }

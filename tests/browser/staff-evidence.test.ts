@@ -246,9 +246,22 @@ describe('staff evidence in the browser', () => {
       expect(await th.getAttribute('title')).toBe('Professional indemnity (STAFF-INDEMNITY)');
       await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
 
+      // The matrix's cells are plain hrefs the router built (links.ts useLinkHrefs), to the same tab.
+      const cell = page.getByRole('table', { name: 'Staff by rule' }).getByRole('link', { name: 'Sam Okafor, Professional indemnity: Due soon' });
+      expect(await cell.evaluate((a) => (a as HTMLAnchorElement).hash)).toBe('#/staff/RR-03/indemnity');
+      const cpdCell = page.getByRole('table', { name: 'Staff by rule' }).getByRole('link', { name: /^Toni Reyes, CPD/ });
+      expect(await cpdCell.evaluate((a) => (a as HTMLAnchorElement).hash)).toBe('#/staff/RR-02/cpd');
+
       await link.click();
       await expect.poll(() => page.getByRole('tab', { name: /^Indemnity/ }).getAttribute('aria-selected')).toBe('true');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sam Okafor');
+
+      // And a cell, followed by the keyboard, opens its person on the rule's tab.
+      await nav(page, 'Dashboard');
+      await cpdCell.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('tab', { name: /^CPD/ }).getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Toni Reyes');
     } finally {
       await h.close();
     }
