@@ -18,7 +18,6 @@ import type { CaseSnapshot, FirmInfo, FirmSnapshot, StaffSnapshot, SupplierSnaps
 import { changeTriggers } from '../../../db/migrations/0004_change_counts';
 import { engineContext, evaluateCase, evaluateFirm, evaluateStaff, evaluateSupplier } from '../compliance/engine';
 import type { Ctx } from '../context';
-import { forgetValidatedPayloads } from '../evidence/payloads';
 import { loadCases, loadFirmInfo, loadSnapshot, loadStaffSnapshot, loadSupplierSnapshot } from '../snapshot';
 // loadFirmInfo lived here before it joined the other loaders in snapshot.ts; kept importable from here for code written against that.
 export { loadFirmInfo } from '../snapshot';
@@ -264,6 +263,4 @@ export function perSupplier<T>(ctx: Ctx, model: FirmModel, index: number, what: 
 /** Forgets what is kept for this vault (tests; a lock drops the Vault and its model with it). */
 export function forgetFirmModel(vault: Vault): void {
   caches.delete(vault);
-  // As a fresh unlock finds it: no payload validated yet either, so "first after unlock" pays for validation.
-  forgetValidatedPayloads(vault);
 }
