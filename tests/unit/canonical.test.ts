@@ -115,7 +115,8 @@ describe('the quick check of stored payloads', () => {
       fc.record({ t: fc.constant('drop' as const), key: anyKey }),
       fc.record({ t: fc.constant('swap' as const), i: fc.nat(8), j: fc.nat(8) }),
     );
-    const bent = (v: Json, edits: fc.Infer<typeof edit>[]): Json => {
+    type Edit = { t: 'set'; key: string; value: unknown } | { t: 'drop'; key: string } | { t: 'swap'; i: number; j: number };
+    const bent = (v: Json, edits: Edit[]): Json => {
       let entries = Object.entries(structuredClone(v));
       for (const e of edits) {
         if (e.t === 'set') {
