@@ -98,8 +98,11 @@ interface BulkItem {
   before: string | null;
   /** The hash of the row's JSON after the change: null when deleted, undefined until the end of the write (then read set-based). */
   afterHash: string | null | undefined;
-  /** Whom the row is about (a reference still unread is undefined). */
-  subject?: { kind: string | null; id: number | null; ref: string | null | undefined };
+  /** Whom the row is about, once known (undefined until then): its kind and id, as the trail's subject columns hold them. */
+  sk?: string | null;
+  sid?: number | null;
+  /** And their reference, when known (a delete gives it; otherwise it is read once per subject at the end). */
+  sref?: string | null;
 }
 interface BulkState {
   items: BulkItem[];
@@ -172,15 +175,15 @@ export function registerAuditFunctions(db: Database.Database, actor: AuditActor)
       let open = state.open.get(t);
       if (!open) state.open.set(t, (open = new Map()));
       if (o === 'delete') {
-        const subject = { kind: str(sk), id: num(sid), ref: str(sref) };
+        const subject = { sk: str(sk), sid: num(sid), sref: str(sref) };
         // The row's earlier create or update in this write ends here: its after is what is deleted.
         const earlier = open.get(id);
         if (earlier) {
           earlier.afterHash = valueHash(str(before));
-          earlier.subject = subject;
+          Object.assign(earlier, subject);
           open.delete(id);
         }
-        state.items.push({ tbl: t, rowId: id, op: o, before: str(before), afterHash: null, subject });
+        state.items.push({ tbl: t, rowId: id, op: o, before: str(before), afterHash: null, ...subject });
       } else if (o !== 'update' || !open.has(id)) {
         // (An update of a row already changed in this write joins that change: its after is the row's final state.)
         const item: BulkItem = { tbl: t, rowId: id, op: o, before: str(before), afterHash: undefined };
@@ -558,21 +561,33 @@ function writeBulkEntries(db: Database.Database, about: BulkAbout, state: BulkSt
       const it = items.get(rid);
       if (!it) continue;
       it.afterHash = valueHash(j);
-      it.subject = { kind, id, ref: undefined };
+      it.sk = kind;
+      it.sid = id;
     }
   }
-  const groups = new Map<string, { kind: string | null; id: number | null; ref: string | null | undefined; first: BulkItem; lines: string[] }>();
+  // One group per subject, in the order each first appears; found by kind then id (no key string
+  // per row: a firm file's import files some 50,000 rows here).
+  type Group = { kind: string | null; id: number | null; ref: string | null | undefined; first: BulkItem; lines: string[] };
+  const groups: Group[] = [];
+  const byKind = new Map<string | null, Map<number | null, Group>>();
   for (const it of state.items) {
     // (A row gone by the end without a delete of its own cannot happen: every delete is collected.)
-    const sub = it.subject ?? { kind: it.tbl, id: it.rowId, ref: null };
-    const key = `${sub.kind}\u0000${sub.id}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { ...sub, first: it, lines: [] }));
-    if (g.ref === undefined && sub.ref !== undefined) g.ref = sub.ref;
+    const known = it.sk !== undefined;
+    const kind = known ? it.sk! : it.tbl;
+    const id = known ? it.sid! : it.rowId;
+    let ofKind = byKind.get(kind);
+    if (!ofKind) byKind.set(kind, (ofKind = new Map()));
+    let g = ofKind.get(id);
+    if (!g) {
+      g = { kind, id, ref: known ? it.sref : null, first: it, lines: [] };
+      ofKind.set(id, g);
+      groups.push(g);
+    }
+    if (g.ref === undefined && it.sref !== undefined) g.ref = it.sref;
     g.lines.push(`${it.tbl}\t${it.rowId}\t${it.op}\t${it.afterHash ?? ''}\t${it.before ?? ''}`);
   }
   const refOf = new Map<string, Database.Statement<[number], { ref: string | null }>>();
-  for (const g of groups.values()) {
+  for (const g of groups) {
     if (g.ref !== undefined) continue;
     const t = g.first.tbl;
     let ref = refOf.get(t);
@@ -582,7 +597,7 @@ function writeBulkEntries(db: Database.Database, about: BulkAbout, state: BulkSt
   const head = `${BULK_HEAD}"import":${JSON.stringify(about)}}`;
   appendEntries(
     db,
-    [...groups.values()].map((g) => ({
+    groups.map((g) => ({
       action: 'import' as const,
       subjectKind: g.kind,
       subjectId: g.id,
