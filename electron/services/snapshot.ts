@@ -200,6 +200,13 @@ type CaseTuple = [
   string | null,
 ];
 
+/** Adds `v` to the list `m` keeps under `k`, starting the list if there is none. */
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
 /** Every case as the engine sees it, in ref order; the refs maps are read here unless given (loadSnapshot has them). */
 export function loadCases(ctx: Ctx, refs?: { staff: Map<number, string>; suppliers: Map<number, string> }): CaseSnapshot[] {
   const q = statements(ctx);
@@ -215,10 +222,7 @@ export function loadCases(ctx: Ctx, refs?: { staff: Map<number, string>; supplie
   // Each tuple is in its SELECT's column order (SQL above); the objects carry the drizzle names.
   for (const a of q.instructions.iterate() as IterableIterator<InstructionTuple>) {
     const i: InstructionRow = { caseId: a[0], supplierId: a[1], on: a[2], service: a[3], overrideReason: a[4], invoices: json(a[5]) };
-    const list = instr.get(i.caseId);
-    const one = toInstruction(i, supplierRef.get(i.supplierId)!);
-    if (list) list.push(one);
-    else instr.set(i.caseId, [one]);
+    pushTo(instr, i.caseId, toInstruction(i, supplierRef.get(i.supplierId)!));
   }
   const hand = new Map<number, CaseSnapshot['handovers']>();
   for (const a of q.handovers.iterate() as IterableIterator<HandoverTuple>) {
@@ -232,10 +236,7 @@ export function loadCases(ctx: Ctx, refs?: { staff: Map<number, string>; supplie
       clientInformed: Number(a[6]) === 1, // NOT NULL: drizzle's boolean mode without its null
       note: a[7],
     };
-    const list = hand.get(h.caseId);
-    const one = toHandover(h, staffRef);
-    if (list) list.push(one);
-    else hand.set(h.caseId, [one]);
+    pushTo(hand, h.caseId, toHandover(h, staffRef));
   }
   const out: CaseSnapshot[] = [];
   for (const a of q.cases.iterate() as IterableIterator<CaseTuple>) {
