@@ -14,9 +14,13 @@ import { BackupSettings } from '../backups/BackupSettings';
 import { PassphraseSettings } from '../backups/PassphraseSettings';
 
 export function SettingsPage() {
+  // The backup and passphrase cards and About read operations of their own: asked for here with
+  // the page's, so all go at once instead of one after another as React reaches each card.
   const [firm, vault] = useOps([
     ['getFirm', {}],
     ['vaultState', {}],
+    ['backupState', {}],
+    ['appInfo', {}],
   ]);
   return (
     <section aria-labelledby="page-title">
