@@ -124,7 +124,11 @@ function compile(d: Def): Check {
     }
     case 'array': {
       const el = compile(d.element!._zod.def);
-      return withChecks((v) => Array.isArray(v) && v.every((x) => el(x)), d);
+      return withChecks((v) => {
+        if (!Array.isArray(v)) return false;
+        for (const x of v) if (!el(x)) return false;
+        return true;
+      }, d);
     }
     case 'object':
       return withChecks(objectCheck(d), d);
