@@ -34,6 +34,11 @@ export function mostSevere(statuses: readonly RuleStatus[]): RuleStatus | null {
 export function resultsFor(subjects: readonly SubjectReport[], ref: string): RuleResult[] {
   return subjects.find((s) => s.ref === ref)?.rules ?? [];
 }
+/** resultsFor for many refs of the same list: looked up in a map made once. */
+export function resultsByRef(subjects: readonly SubjectReport[]): (ref: string) => RuleResult[] {
+  const byRef = new Map(subjects.map((s) => [s.ref, s.rules]));
+  return (ref) => byRef.get(ref) ?? [];
+}
 
 /** One answer from one or more rules' results: the most severe status, every reason. */
 export function answerFrom(results: readonly RuleResult[], ruleIds: readonly RuleId[]): Answer {
