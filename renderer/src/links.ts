@@ -76,14 +76,14 @@ export function todoLink(subject: RuleSubjectKind, ref: string, rule: RuleId) {
  */
 export function useStaffRuleHrefs(refs: readonly string[], rules: readonly RuleId[]): (ref: string, rule: RuleId) => string {
   const router = useRouter();
+  const hrefOf = (ref: string, rule: RuleId) => router.history.createHref(router.buildLocation(fixLink('staff', ref, rule)).publicHref);
+  const key = (ref: string, rule: RuleId) => `${ref}\u0000${tabOfRule(rule)}`;
   const table = useMemo(() => {
     const out = new Map<string, string>();
-    for (const ref of refs)
-      for (const rule of rules) {
-        const key = `${ref}\u0000${tabOfRule(rule)}`;
-        if (!out.has(key)) out.set(key, router.history.createHref(router.buildLocation(fixLink('staff', ref, rule)).publicHref));
-      }
+    for (const ref of refs) for (const rule of rules) if (!out.has(key(ref, rule))) out.set(key(ref, rule), hrefOf(ref, rule));
     return out;
+    // hrefOf and key read only the router and their arguments.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [router, refs, rules]);
-  return (ref, rule) => table.get(`${ref}\u0000${tabOfRule(rule)}`) ?? router.history.createHref(router.buildLocation(fixLink('staff', ref, rule)).publicHref);
+  return (ref, rule) => table.get(key(ref, rule)) ?? hrefOf(ref, rule);
 }
