@@ -144,7 +144,7 @@ export interface SourceJson {
  * organisation pack (the whole firm, 20 MB of JSON) parsing it back took 150-200 ms and a second
  * copy of the firm for the garbage collector.
  */
-export function viaJson(s: PackSource): SourceJson {
+function viaJson(s: PackSource): SourceJson {
   const json = JSON.stringify(s);
   return { source: isJsonClean(s) ? s : (JSON.parse(json) as PackSource), json };
 }
