@@ -10,13 +10,8 @@ import {
   type ParagraphChild,
   Paragraph,
   ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TabStopType,
   TextRun,
-  WidthType,
 } from 'docx';
 import type { CaseloadFigures } from '../../contract/caseload';
 import type { RuleResult } from '../../contract/compliance';
@@ -41,6 +36,7 @@ import {
   RULE_COLOUR,
   SIZE,
 } from './styles';
+import { RawXml, type TableLook, cellXml, rowXml, tableXml } from './tableXml';
 import type { ReadEvidence, Recipient } from './types';
 
 /**
@@ -94,9 +90,13 @@ export interface Column {
   weight: number;
 }
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: RULE_COLOUR };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
-const CELL_MARGINS = { top: 50, bottom: 50, left: 90, right: 90 };
+/** Every table's width, borders, cell margins and cell paragraph style. */
+const TABLE_LOOK: TableLook = {
+  widthTwips: CONTENT_WIDTH_TWIPS,
+  border: { style: BorderStyle.SINGLE, size: 4, color: RULE_COLOUR },
+  margins: { top: 50, bottom: 50, left: 90, right: 90 },
+  cellStyle: CELL_STYLE,
+};
 
 function spec(v: CellValue): CellSpec {
   if (typeof v === 'string') return { lines: [v] };
@@ -112,32 +112,24 @@ export function monoCell(text: string): CellSpec {
   return { lines: [text], mono: true, small: true };
 }
 
-function cell(v: CellValue, width: number, size: number): TableCell {
+function cell(v: CellValue, width: number, size: number): string {
   const s = spec(v);
-  const lines = s.lines.length ? s.lines : [''];
   // Spacing, margins and the usual size come from the CellText style and the table (styles.ts,
   // tableOf), not from each cell: the same page, with a third of the XML to build and write
   // (an organisation pack has some 15,000 cells). Top alignment is Word's default.
   const runSize = s.small ? Math.min(size, SIZE.tiny) : size;
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    shading: s.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: s.fill } : undefined,
-    children: lines.map(
-      (line) =>
-        new Paragraph({
-          style: CELL_STYLE,
-          children: [
-            new TextRun({
-              text: line,
-              bold: s.bold,
-              size: runSize === CELL_TEXT_SIZE ? undefined : runSize,
-              font: s.mono ? MONO_FONT : undefined,
-              color: s.colour ?? (s.muted ? MUTED_COLOUR : undefined),
-            }),
-          ],
-        }),
-    ),
-  });
+  return cellXml(
+    {
+      lines: s.lines,
+      widthTwips: width,
+      fill: s.fill,
+      bold: s.bold,
+      size: runSize === CELL_TEXT_SIZE ? undefined : runSize,
+      font: s.mono ? MONO_FONT : undefined,
+      colour: s.colour ?? (s.muted ? MUTED_COLOUR : undefined),
+    },
+    TABLE_LOOK,
+  );
 }
 
 function widths(weights: readonly number[]): number[] {
@@ -147,15 +139,9 @@ function widths(weights: readonly number[]): number[] {
   return out;
 }
 
-function tableOf(rows: TableRow[], columnWidths: number[]): Table {
-  return new Table({
-    rows,
-    width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA },
-    columnWidths,
-    layout: TableLayoutType.FIXED,
-    borders: BORDERS,
-    margins: CELL_MARGINS,
-  });
+/** Rows (rowXml) as one fixed-layout table of the page's width (tableXml.ts says why as XML text). */
+function tableOf(rows: string[], columnWidths: number[]): RawXml {
+  return new RawXml(tableXml(rows, columnWidths, TABLE_LOOK));
 }
 
 /**
@@ -172,25 +158,18 @@ export function dataTable(
   const size = opts.size ?? SIZE.small;
   const w = widths(columns.map((c) => c.weight));
   const { theme } = ctx;
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: columns.map((c, i) => cell({ lines: [c.title], bold: true, fill: theme.primary, colour: theme.onPrimary }, w[i], size)),
-  });
-  const body = rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, w[i], size)) }));
+  const header = rowXml(
+    columns.map((c, i) => cell({ lines: [c.title], bold: true, fill: theme.primary, colour: theme.onPrimary }, w[i], size)),
+    { header: true },
+  );
+  const body = rows.map((r) => rowXml(r.map((v, i) => cell(v, w[i], size))));
   return [tableOf([header, ...body], w), spacer()];
 }
 
 /** Two columns: a shaded label and its value. */
 export function keyValueTable(ctx: PackContext, rows: readonly [string, CellValue][]): FileChild[] {
   const w = widths([34, 66]);
-  const body = rows.map(
-    ([label, value]) =>
-      new TableRow({
-        cantSplit: true,
-        children: [cell({ lines: [label], bold: true, fill: ctx.theme.tint }, w[0], SIZE.small), cell(value, w[1], SIZE.small)],
-      }),
-  );
+  const body = rows.map(([label, value]) => rowXml([cell({ lines: [label], bold: true, fill: ctx.theme.tint }, w[0], SIZE.small), cell(value, w[1], SIZE.small)]));
   return [tableOf(body, w), spacer()];
 }
 
@@ -390,7 +369,7 @@ export async function evidenceAppendix(
 /** "Status: Met" beside the reasons, for the top of a detail section. */
 export function statusLine(a: Answer): FileChild[] {
   const w = widths([18, 82]);
-  const row = new TableRow({ cantSplit: true, children: [cell(statusCell(a), w[0], SIZE.small), cell(a.reasons, w[1], SIZE.small)] });
+  const row = rowXml([cell(statusCell(a), w[0], SIZE.small), cell(a.reasons, w[1], SIZE.small)]);
   return [tableOf([row], w), spacer()];
 }
 

@@ -11,6 +11,7 @@
 import { Document, type FileChild, Packer } from 'docx';
 import JSZip from 'jszip';
 import { type IsoDate, ukDate } from '../../contract/dates';
+import { forgetRawXml, insertRawXml } from './tableXml';
 import { PAGE, type PackTheme, documentStyles, pageFooter, pageHeader, registerLabel } from './styles';
 
 export { sha256Hex } from '../hash';
@@ -72,8 +73,22 @@ export async function renderPack(theme: PackTheme, meta: PackMeta, children: Fil
   // unzipped and zipped again: at an organisation pack's size that saved pass is half a second.
   const stamp = theme.register?.generatedAt ?? meta.asOf;
   const files = compiledFiles(doc);
-  if (files) return zipDeterministic(files, stamp);
-  return normaliseDocx(await Packer.pack(doc, 'uint8array'), stamp);
+  try {
+    if (files) return await zipDeterministic(withRawXml(doc, files), stamp);
+    const packed = await Packer.pack(doc, 'uint8array');
+    return await normaliseDocx(packed, stamp, (parts) => withRawXml(doc, parts));
+  } finally {
+    forgetRawXml(doc);
+  }
+}
+
+/** The package's XML parts with the tables written as text (tableXml.ts) in their placeholders' place. */
+function withRawXml(doc: Document, files: PackageFiles): PackageFiles {
+  const out: PackageFiles = new Map();
+  for (const [name, data] of files) {
+    out.set(name, name.endsWith('.xml') ? insertRawXml(doc, typeof data === 'string' ? data : new TextDecoder().decode(data)) : data);
+  }
+  return out;
 }
 
 type PackageFiles = Map<string, string | Uint8Array>;
@@ -97,11 +112,15 @@ const CORE_DATES = /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g
  * midnight UTC), and every zip entry carries that time (zip times are UTC here: JSZip writes them so).
  * [Content_Types].xml goes first, as tools that sniff the file type expect; the rest keep docx's order.
  */
-export async function normaliseDocx(packed: Uint8Array, stamp: IsoDate | string): Promise<Uint8Array> {
+export async function normaliseDocx(
+  packed: Uint8Array,
+  stamp: IsoDate | string,
+  edit: (files: PackageFiles) => PackageFiles = (files) => files,
+): Promise<Uint8Array> {
   const src = await JSZip.loadAsync(packed);
   const files: PackageFiles = new Map();
   for (const name of Object.keys(src.files)) if (!src.files[name].dir) files.set(name, await src.files[name].async('uint8array'));
-  return zipDeterministic(files, stamp);
+  return zipDeterministic(edit(files), stamp);
 }
 
 /** The package's files zipped as normaliseDocx describes: core.xml's dates and every entry's time set to `stamp`, [Content_Types].xml first. */
