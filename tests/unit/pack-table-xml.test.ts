@@ -3,20 +3,7 @@
 // tables built to be awkward (XML's special characters, control characters, empty lines and
 // cells, every combination of bold, shading, font, colour and size): were they to differ, a pack
 // sent before the change would no longer rebuild byte for byte (packs.ts's layout version).
-import {
-  BorderStyle,
-  Document,
-  type FileChild,
-  Packer,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { BorderStyle, Document, type FileChild, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RawXml, type TableLook, cellXml, escapeXml, forgetRawXml, insertRawXml, rowXml, tableXml } from '../../electron/services/packs/tableXml';
@@ -87,13 +74,29 @@ function docxTable(g: Grid): Table {
 }
 
 function rawTable(g: Grid): RawXml {
-  const rows = g.rows.map((r, ri) => rowXml(r.map((c) => cellXml(c, LOOK)), { header: g.header && ri === 0 }));
+  const rows = g.rows.map((r, ri) =>
+    rowXml(
+      r.map((c) => cellXml(c, LOOK)),
+      { header: g.header && ri === 0 },
+    ),
+  );
   return new RawXml(tableXml(rows, g.widths, LOOK));
 }
 
 const awkward = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('', ' ', '  two  spaces ', 'A & B <c> "d" \'e\'', 'tab\there', 'line\nbreak', 'bell\u0007 nul\u0000 esc\u001b', '£5,000,000 — Ré', '😀 astral', '{image.png}'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '  two  spaces ',
+    'A & B <c> "d" \'e\'',
+    'tab\there',
+    'line\nbreak',
+    'bell\u0007 nul\u0000 esc\u001b',
+    '£5,000,000 — Ré',
+    '😀 astral',
+    '{image.png}',
+  ),
 );
 const hex = fc.constantFrom('1F4E79', 'FFFFFF', 'e2efda', '#C00000', 'auto');
 const cell = (width: number): fc.Arbitrary<Cell> =>
@@ -109,15 +112,13 @@ const cell = (width: number): fc.Arbitrary<Cell> =>
     },
     { requiredKeys: ['lines', 'widthTwips'] },
   );
-const grid: fc.Arbitrary<Grid> = fc
-  .array(fc.integer({ min: 300, max: 4000 }), { minLength: 1, maxLength: 5 })
-  .chain((widths) =>
-    fc.record({
-      widths: fc.constant(widths),
-      header: fc.boolean(),
-      rows: fc.array(fc.tuple(...widths.map(cell)), { minLength: 1, maxLength: 4 }),
-    }),
-  );
+const grid: fc.Arbitrary<Grid> = fc.array(fc.integer({ min: 300, max: 4000 }), { minLength: 1, maxLength: 5 }).chain((widths) =>
+  fc.record({
+    widths: fc.constant(widths),
+    header: fc.boolean(),
+    rows: fc.array(fc.tuple(...widths.map(cell)), { minLength: 1, maxLength: 4 }),
+  }),
+);
 
 describe('tables written as XML text', () => {
   it('are what docx writes for the same table, character for character', () => {

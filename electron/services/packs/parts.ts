@@ -169,7 +169,9 @@ export function dataTable(
 /** Two columns: a shaded label and its value. */
 export function keyValueTable(ctx: PackContext, rows: readonly [string, CellValue][]): FileChild[] {
   const w = widths([34, 66]);
-  const body = rows.map(([label, value]) => rowXml([cell({ lines: [label], bold: true, fill: ctx.theme.tint }, w[0], SIZE.small), cell(value, w[1], SIZE.small)]));
+  const body = rows.map(([label, value]) =>
+    rowXml([cell({ lines: [label], bold: true, fill: ctx.theme.tint }, w[0], SIZE.small), cell(value, w[1], SIZE.small)]),
+  );
   return [tableOf(body, w), spacer()];
 }
 
