@@ -69,7 +69,6 @@ async function main(): Promise<void> {
         vault.sqlite.prepare(`SELECT * FROM ${table}`).raw().all();
       floors.push(performance.now() - t);
       forgetFirmModel(vault);
-      if (process.env.GC) (globalThis as { gc?: () => void }).gc?.();
       t = performance.now();
       const r = await registry.call(op, {});
       if (!r.ok) throw new Error(`${op} failed: ${r.error.message}`);
