@@ -69,22 +69,34 @@ async function median(runs: number, fn: () => unknown, setup?: (i: number) => un
 }
 
 /**
- * An operation and its floor timed turn about (floor, then the operation), `runs` times after one
- * untimed round, each the median of its own: the machine these run on is shared, and its speed
- * drifts over seconds, so a floor timed beside its operation keeps their ratio honest.
+ * An operation and its floor timed turn about, `runs` times after one untimed round, each the
+ * median of its own: the machine these run on is shared, and its speed drifts over seconds, so a
+ * floor timed beside its operation keeps their ratio honest.
  */
 async function paired(runs: number, floor: () => unknown, fn: () => unknown, setup?: (i: number) => unknown): Promise<{ ms: number; floorMs: number }> {
   const ms: number[] = [];
   const floors: number[] = [];
+  const timed = async (run: () => unknown) => {
+    const t = performance.now();
+    await run();
+    return performance.now() - t;
+  };
   for (let i = -1; i < runs; i++) {
-    let t = performance.now();
-    await floor();
-    const f = performance.now() - t;
-    await setup?.(i);
-    t = performance.now();
-    await fn();
+    // Which goes first alternates: whichever runs second pays for the garbage the first left
+    // (the floor's raw rows, or the other import's), so a fixed order would tilt the ratio.
+    let f: number;
+    let m: number;
+    if (i % 2 === 0 || i < 0) {
+      f = await timed(floor);
+      await setup?.(i);
+      m = await timed(fn);
+    } else {
+      await setup?.(i);
+      m = await timed(fn);
+      f = await timed(floor);
+    }
     if (i >= 0) {
-      ms.push(performance.now() - t);
+      ms.push(m);
       floors.push(f);
     }
   }
