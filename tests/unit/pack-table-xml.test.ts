@@ -6,7 +6,7 @@
 import { BorderStyle, Document, type FileChild, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RawXml, type TableLook, cellXml, escapeXml, forgetRawXml, insertRawXml, rowXml, tableXml } from '../../electron/services/packs/tableXml';
+import { type CellXml, RawXml, type TableLook, cellXml, escapeXml, forgetRawXml, insertRawXml, rowXml, tableXml } from '../../electron/services/packs/tableXml';
 
 const LOOK: TableLook = {
   widthTwips: 9638,
@@ -15,15 +15,7 @@ const LOOK: TableLook = {
   cellStyle: 'CellText',
 };
 
-interface Cell {
-  lines: string[];
-  widthTwips: number;
-  fill?: string;
-  bold?: boolean;
-  size?: number;
-  font?: string;
-  colour?: string;
-}
+type Cell = CellXml;
 interface Grid {
   widths: number[];
   header: boolean;
