@@ -122,7 +122,7 @@ function cell(v: CellValue, width: number, size: number): string {
     {
       lines: s.lines,
       widthTwips: width,
-      fill: s.fill,
+      fill: s.fill ? s.fill : undefined, // an empty colour is no shading
       bold: s.bold,
       size: runSize === CELL_TEXT_SIZE ? undefined : runSize,
       font: s.mono ? MONO_FONT : undefined,
