@@ -17,6 +17,7 @@ import {
   type EvidenceMeta,
   type FirmInfo,
   type FirmSnapshot,
+  type InstructingParty,
   type Policy,
   type RecordKind,
   type RecordPayload,
@@ -239,6 +240,7 @@ export function loadCases(ctx: Ctx, refs?: { staff: Map<number, string>; supplie
     pushTo(hand, h.caseId, toHandover(h, staffRef));
   }
   const out: CaseSnapshot[] = [];
+  const parties = new Map<number, InstructingParty>();
   for (const a of q.cases.iterate() as IterableIterator<CaseTuple>) {
     const c: CaseColumns = {
       id: a[0],
@@ -257,7 +259,7 @@ export function loadCases(ctx: Ctx, refs?: { staff: Map<number, string>; supplie
       practice: json(a[13]),
       journey: json(a[14]),
     };
-    const snap = toCaseDetails(c, staffRef, contactById) as CaseSnapshot;
+    const snap = toCaseDetails(c, staffRef, contactById, parties) as CaseSnapshot;
     snap.instructions = instr.get(c.id) ?? NO_INSTRUCTIONS;
     snap.handovers = hand.get(c.id) ?? NO_HANDOVERS;
     out.push(snap);
