@@ -1,7 +1,6 @@
 // `caseproof pack --annex FILE.pdf` and `caseproof pack verify` on the annex, as a black box: the
 // real command on a real vault, the PDF read back with pdf-lib and pdftotext, the register read
 // from the vault, a changed annex refused.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -10,7 +9,7 @@ import { openVault } from '../../db/client';
 import { packAnnexes, packs } from '../../db/schema';
 import { cli } from '../support/cli';
 import { MORGAN, packFirmFile, sha256 } from '../support/packFirm';
-import { textPdf } from '../support/pdf';
+import { pdfText, textPdf } from '../support/pdf';
 import { tempDir } from '../support/tmp';
 
 const PASS = 'cli test passphrase 1';
@@ -43,7 +42,7 @@ describe('caseproof pack --annex', () => {
     expect(r.stdout).toMatch(/Recorded in the vault's pack register as number 1, with its annex\./);
 
     const doc = await PDFDocument.load(bytes);
-    const text = spawnSync('pdftotext', [annex, '-'], { encoding: 'utf8' }).stdout;
+    const text = pdfText(annex);
     expect(text).toContain('Schedule of cover, page two');
     expect(text).toContain(`SHA-256 ${sha256(SCHEDULE)}`);
     expect(text).toContain(`Annex page ${doc.getPageCount()} of ${doc.getPageCount()}`);

@@ -1,7 +1,20 @@
 // Small, valid PDFs written byte by byte for the viewer tests (a correct cross-reference
-// table, so pdf.js opens them without repairing anything), and a way to read back what the
-// viewer drew on its canvases.
+// table, so pdf.js opens them without repairing anything), a way to read back what the
+// viewer drew on its canvases, and a PDF's text as poppler's pdftotext reads it.
+import { spawnSync } from 'node:child_process';
 import type { Locator } from 'playwright-core';
+
+/**
+ * The text of a PDF (or of one page of it) as pdftotext reads it, with its layout kept if asked.
+ * Says plainly when pdftotext is missing (poppler-utils: .ci/run installs it) or refuses the file.
+ */
+export function pdfText(file: string, opts: { page?: number; layout?: boolean } = {}): string {
+  const args = [...(opts.layout ? ['-layout'] : []), ...(opts.page === undefined ? [] : ['-f', String(opts.page), '-l', String(opts.page)])];
+  const r = spawnSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
+  if (r.error) throw new Error(`pdftotext could not be run (${r.error.message}): install poppler-utils, as .ci/run does.`);
+  if (r.status !== 0) throw new Error(`pdftotext could not read ${file}${opts.page === undefined ? '' : ` (page ${opts.page})`}: ${r.stderr.trim()}`);
+  return r.stdout;
+}
 
 type Obj = string | { dict: string; stream: Buffer };
 

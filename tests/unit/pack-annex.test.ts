@@ -19,7 +19,7 @@ import { fixedClock } from '../../electron/services/clock';
 import { getFirm, updateFirm } from '../../electron/services/firm/firm';
 import { loadSnapshot } from '../../electron/services/snapshot';
 import { EVIDENCE, MORGAN, RECIPIENT, packFirmFile, sha256 } from '../support/packFirm';
-import { textPdf } from '../support/pdf';
+import { pdfText, textPdf } from '../support/pdf';
 import { newVault } from '../support/vaults';
 
 const OUTPUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../output');
@@ -54,9 +54,7 @@ beforeEach(() => {
 });
 
 function pageText(file: string, page: number): string {
-  const r = spawnSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout.replace(/\s+/g, ' ');
+  return pdfText(file, { page, layout: true }).replace(/\s+/g, ' ');
 }
 
 describe('the evidence annex', () => {
