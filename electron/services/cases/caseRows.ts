@@ -53,8 +53,7 @@ export function toCaseDetails(
     parties?.set(c.contactId, party);
   }
   out.instructingParty = party;
-  if (c.practice) Object.assign(out, c.practice);
-  if (c.journey) Object.assign(out, c.journey);
+  Object.assign(out, c.practice, journeyOf(c));
   return out as CaseDetails & CaseJourney & { id: number };
 }
 
