@@ -30,22 +30,23 @@ export function toCaseDetails(
   contactById: Map<number, ContactRow>,
   parties?: Map<number, InstructingParty>,
 ): CaseDetails & CaseJourney & { id: number } {
-  // Built field by field in one object (each detail only when recorded, as compact() would, in
-  // the same order) rather than through compacted copies and spreads: the whole-firm load makes
-  // 20,000 of these. `parties` shares one instructing party per contact across a load.
-  const out: Record<string, unknown> = { id: c.id };
-  if (c.ref != null) out.ref = c.ref;
-  if (c.initials != null) out.initials = c.initials;
-  const manager = staffRef.get(c.caseManagerId);
-  if (manager != null) out.caseManager = manager;
-  if (c.funding != null) out.funding = c.funding;
-  if (c.injury != null) out.injury = c.injury;
-  if (c.complexity != null) out.complexity = c.complexity;
-  if (c.status != null) out.status = c.status;
-  if (c.closedReason != null) out.closedReason = c.closedReason;
-  if (c.referredOn != null) out.referredOn = c.referredOn;
-  if (c.openedOn != null) out.openedOn = c.openedOn;
-  if (c.closedOn != null) out.closedOn = c.closedOn;
+  // One compacted object with the practice and journey fields added to it, rather than compacted
+  // copies spread into another: the whole-firm load makes 20,000 of these. `parties` shares one
+  // instructing party per contact across a load.
+  const out: Record<string, unknown> = compact({
+    id: c.id,
+    ref: c.ref,
+    initials: c.initials,
+    caseManager: staffRef.get(c.caseManagerId),
+    funding: c.funding,
+    injury: c.injury,
+    complexity: c.complexity,
+    status: c.status,
+    closedReason: c.closedReason,
+    referredOn: c.referredOn,
+    openedOn: c.openedOn,
+    closedOn: c.closedOn,
+  });
   let party = parties?.get(c.contactId);
   if (!party) {
     const p = contactById.get(c.contactId)!;
