@@ -13,5 +13,8 @@ export default defineConfig({
     // (a wait, not a timing assertion: it passes as soon as the condition holds).
     expect: { poll: { timeout: 15_000 } },
     reporters: ['default'],
+    // The firm model's guard (electron/services/views/firmModel.ts): what it keeps is frozen, so a
+    // service that changed the shared snapshot throws in every test instead of passing silently.
+    env: { CASEPROOF_GUARD_MODEL: '1' },
   },
 });

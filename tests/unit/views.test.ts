@@ -20,7 +20,7 @@ import { deleteStaff, updateStaff } from '../../electron/services/staff/staff';
 import { supplierFile, supplierList } from '../../electron/services/suppliers/vettingFile';
 import { decisionInForce, supplierVetting } from '../../electron/services/suppliers/vetting';
 import { dashboardView } from '../../electron/services/views/dashboard';
-import { firmModel, firmReport, readCounts } from '../../electron/services/views/firmModel';
+import { firmModel, firmReport, modelGuard, readCounts } from '../../electron/services/views/firmModel';
 import { staffProfile } from '../../electron/services/views/staffProfile';
 import { reminderSummary } from '../../electron/services/reminders';
 import { saveInvoice } from '../../electron/services/cases/journey';
@@ -147,6 +147,26 @@ describe('screen operations at scale', () => {
     } finally {
       session.lock();
     }
+  });
+
+  it('under test, the kept model is frozen all the way down: a service that changed it would throw, not pass', () => {
+    // vitest.config.ts turns the guard on for every test run (and the CLI and browser tests'
+    // child processes inherit it); the app and the bench leave it off (firmModel.ts says why).
+    expect(process.env.CASEPROOF_GUARD_MODEL).toBe('1');
+    expect(modelGuard.on).toBe(true);
+    const { ctx } = seeded();
+    const { model, report } = firmReport(ctx, TODAY);
+    const person = model.snapshot.staff[0]!;
+    expect(() => {
+      (person as { name: string }).name = 'Changed in place';
+    }).toThrow(TypeError);
+    expect(() => (person.cpd as unknown[]).push({})).toThrow(TypeError);
+    expect(() => {
+      (model.snapshot.cases[0] as { status: string }).status = 'closed';
+    }).toThrow(TypeError);
+    expect(() => {
+      (report.staff[0]!.results[0] as { status: string }).status = 'met';
+    }).toThrow(TypeError);
   });
 
   it('follows every change, made on this connection or another one (the job worker’s), reading again only what changed', () => {

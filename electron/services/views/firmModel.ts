@@ -61,11 +61,19 @@ export function readCounts(ctx: Ctx): Counts | null {
 }
 
 /**
- * Freezes what the model keeps, all the way down: one snapshot is shared by every later call,
- * so a caller that changed it would change every later answer. Frozen, such a change throws.
+ * Whether the model freezes what it keeps, all the way down. One snapshot is shared by every
+ * later call, so a caller that changed it would change every later answer; frozen, such a
+ * change throws. Freezing walks every record, case and result (50-70 ms, 10-13% of the first
+ * whole-firm load at firm scale: BENCHMARKS.md), so, as React freezes its elements only in
+ * development, the guard is on where the code is exercised (every test run sets
+ * CASEPROOF_GUARD_MODEL=1: vitest.config.ts, and the CLI and browser tests' child processes
+ * inherit it) and off in the app and the bench, where no caller mutates (the contract's values
+ * leave the worker as copies).
  */
+export const modelGuard = { on: process.env.CASEPROOF_GUARD_MODEL === '1' };
+
 function frozen<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) freezeDeep(value);
+  if (modelGuard.on && typeof value === 'object' && value !== null) freezeDeep(value);
   return value;
 }
 // At firm scale this walks a few hundred thousand objects (every record, case, instruction and
