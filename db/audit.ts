@@ -54,7 +54,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Tables never audited: the trail itself, SQLite's own, and derived data another table already holds. */
 // change_counts is bookkeeping the screens' cache keeps by triggers (0004): not a record anyone changes.
-export const UNAUDITED_TABLES = new Set(['audit_log', 'audit_values', 'change_counts', 'sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4']);
+// audit_subjects is the trail's own index of whom each bulk entry is about (migration 0015).
+export const UNAUDITED_TABLES = new Set(['audit_log', 'audit_values', 'audit_subjects', 'change_counts', 'sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4']);
 
 const GENESIS = '0'.repeat(64);
 // crypto.hash: one call, no Hash object per entry (2-3x faster for short inputs; a bulk import hashes two per row).
@@ -87,27 +88,14 @@ export const valueHash = (v: string | null): string | null => (v === null ? null
 
 const actors = new WeakMap<Database.Database, AuditActor>();
 const erasing = new WeakSet<Database.Database>();
-/** Connections in a bulk write (bulkAudited): their rows are collected, per subject, for one entry each. */
+/** Connections in a bulk write (bulkAudited): the rows they add are collected for the write's one entry. */
 const bulks = new WeakMap<Database.Database, BulkState>();
 
-/** One row's change in a bulk write, as collected; its `after` is read once, at the end. */
-interface BulkItem {
-  tbl: string;
-  rowId: number;
-  op: string;
-  before: string | null;
-  /** The hash of the row's JSON after the change: null when deleted, undefined until the end of the write (then read set-based). */
-  afterHash: string | null | undefined;
-  /** Whom the row is about, once known (undefined until then): its kind and id, as the trail's subject columns hold them. */
-  sk?: string | null;
-  sid?: number | null;
-  /** And their reference, when known (a delete gives it; otherwise it is read once per subject at the end). */
-  sref?: string | null;
-}
 interface BulkState {
-  items: BulkItem[];
-  /** By table and row, a create or update whose after is not known yet: a later update joins it, a delete gives it. */
-  open: Map<string, Map<number, BulkItem>>;
+  /** By table, the ids of the rows added, in the order added (their content is read once, at the end). */
+  created: Map<string, number[]>;
+  /** The trail's last entry when the write began: entries after it are the write's own (its updates and deletes). */
+  startSeq: number;
 }
 
 function fallbackActor(): AuditActor {
@@ -156,40 +144,26 @@ export function registerAuditFunctions(db: Database.Database, actor: AuditActor)
   );
   db.function('cp_audit_get', { deterministic: false }, (i: unknown) => (kept[Number(i)] ?? null) as string | number | null);
   db.function('cp_audit_erasing', { deterministic: false }, () => (erasing.has(db) ? 1 : 0));
-  // A bulk write (bulkAudited) on this connection: the row triggers collect instead of writing.
+  // Whether a bulk write (bulkAudited) is under way on this connection. The triggers of data
+  // version 14 asked it before collecting an update or a delete; kept so a vault still carrying
+  // them works until its migration run installs today's (cp_audit_collect answers 0 for those).
   db.function('cp_audit_bulk', { deterministic: false }, () => (bulks.has(db) ? 1 : 0));
-  // Every row trigger's WHEN: in a bulk write the row is kept for its subject's one entry and
+  // The insert trigger's WHEN: in a bulk write the new row is kept for the write's one entry and
   // the answer is 1 (no entry of its own); otherwise 0. Cheap by design (issue 11: at most 20%
-  // on a bulk import): one call per row; an insert hands over only its table and row, an update
-  // its row's JSON before, a delete that and whom it was about; the rows' content after is read
-  // once, set-based, at the end (writeBulkEntries).
+  // on a bulk import): one call per row, handing over only its table and id; the rows' content
+  // is read once, set-based, at the end (writeBulkEntries). Updates and deletes always write an
+  // entry of their own, in a bulk write too: their before is personal data, which must stay
+  // erasable subject by subject (eraseAuditValues), and a bulk write has few of them.
   db.function(
     'cp_audit_collect',
-    { deterministic: false, varargs: true }, // an insert passes three arguments, an update four, a delete seven
-    (tbl: unknown, op: unknown, rowId: unknown, before: unknown = null, sk: unknown = null, sid: unknown = null, sref: unknown = null) => {
+    { deterministic: false, varargs: true },
+    (tbl: unknown, op: unknown, rowId: unknown) => {
       const state = bulks.get(db);
-      if (!state) return 0;
+      if (!state || op !== 'create') return 0;
       const t = String(tbl);
-      const id = Number(rowId);
-      const o = String(op);
-      let open = state.open.get(t);
-      if (!open) state.open.set(t, (open = new Map()));
-      if (o === 'delete') {
-        const subject = { sk: str(sk), sid: num(sid), sref: str(sref) };
-        // The row's earlier create or update in this write ends here: its after is what is deleted.
-        const earlier = open.get(id);
-        if (earlier) {
-          earlier.afterHash = valueHash(str(before));
-          Object.assign(earlier, subject);
-          open.delete(id);
-        }
-        state.items.push({ tbl: t, rowId: id, op: o, before: str(before), afterHash: null, ...subject });
-      } else if (o !== 'update' || !open.has(id)) {
-        // (An update of a row already changed in this write joins that change: its after is the row's final state.)
-        const item: BulkItem = { tbl: t, rowId: id, op: o, before: str(before), afterHash: undefined };
-        state.items.push(item);
-        open.set(id, item);
-      }
+      let ids = state.created.get(t);
+      if (!ids) state.created.set(t, (ids = []));
+      ids.push(Number(rowId));
       return 1;
     },
   );
@@ -231,6 +205,39 @@ export function createAuditTables(db: Database.Database): void {
     CREATE TRIGGER "audit_values_no_delete" BEFORE DELETE ON "audit_values" WHEN cp_audit_erasing() IS NOT 1
       BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: only values past retention are erased, by Caseproof.'); END;
   `);
+}
+
+/**
+ * Whom each bulk entry is about (migration 0015): one row per person, supplier, case or other
+ * subject whose rows a bulk write added, so their history and `audit list --subject` find the
+ * write's one entry by an index. Append-only like the trail; the check holds it to the entries.
+ */
+export function createAuditSubjects(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE "audit_subjects" (
+      "kind" text NOT NULL,
+      "id" integer NOT NULL,
+      "seq" integer NOT NULL,
+      "ref" text
+    );
+    CREATE INDEX "audit_subjects_subject_idx" ON "audit_subjects" ("kind", "id");
+    CREATE TRIGGER "audit_subjects_no_update" BEFORE UPDATE ON "audit_subjects"
+      BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: its entries are permanent.'); END;
+    CREATE TRIGGER "audit_subjects_no_delete" BEFORE DELETE ON "audit_subjects"
+      BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: its entries are permanent.'); END;
+  `);
+}
+
+const subjectIndexes = new WeakMap<Database.Database, boolean>();
+/** Whether this vault has the bulk entries' subject index (every vault at data version 16 or later). */
+export function hasAuditSubjects(db: Database.Database): boolean {
+  let has = subjectIndexes.get(db);
+  if (has === undefined) {
+    has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_subjects'`).get() !== undefined;
+    // Only a yes is kept: a migration run may add the table to a connection that said no.
+    if (has) subjectIndexes.set(db, has);
+  }
+  return has;
 }
 
 export function hasAuditTrail(db: Database.Database): boolean {
@@ -319,19 +326,18 @@ function triggerSql(table: string, cols: Column[], op: 'INSERT' | 'UPDATE' | 'DE
   const action = op === 'INSERT' ? (INSERT_ACTIONS[table] ?? 'create') : op === 'UPDATE' ? 'update' : 'delete';
   const before = op === 'INSERT' ? 'NULL' : rowJson(cols, 'OLD');
   const after = op === 'DELETE' ? 'NULL' : rowJson(cols, 'NEW');
-  const changed = op === 'UPDATE' ? `${rowJson(cols, 'OLD')} IS NOT ${rowJson(cols, 'NEW')} AND ` : '';
-  // The WHEN hands the row to cp_audit_collect, which keeps it in a bulk write (answering 1, so
-  // the row gets no entry of its own) and otherwise answers 0. An update's or delete's JSON
-  // before is built for it only in a bulk write (cp_audit_bulk), not twice for every save. A
-  // connection without Caseproof's functions cannot fire the trigger, so cannot write the table.
-  const collect =
+  // An insert's WHEN hands the row to cp_audit_collect, which keeps it in a bulk write
+  // (answering 1, so the row gets no entry of its own) and otherwise answers 0; an update writes
+  // an entry when the row's content changed; a delete always does. A connection without
+  // Caseproof's functions cannot fire the trigger, so cannot write the table.
+  const when =
     op === 'INSERT'
-      ? `cp_audit_collect('${table}', '${action}', NEW.rowid)`
+      ? `WHEN cp_audit_collect('${table}', '${action}', NEW.rowid) IS 0`
       : op === 'UPDATE'
-        ? `CASE WHEN cp_audit_bulk() IS 1 THEN cp_audit_collect('${table}', '${action}', NEW.rowid, ${before}) ELSE 0 END`
-        : `CASE WHEN cp_audit_bulk() IS 1 THEN cp_audit_collect('${table}', '${action}', OLD.rowid, ${before}, ${s.kind}, ${s.id}, ${s.ref}) ELSE 0 END`;
+        ? `WHEN ${rowJson(cols, 'OLD')} IS NOT ${rowJson(cols, 'NEW')}`
+        : '';
   return `
-    CREATE TRIGGER "audit_${table}_${op.toLowerCase()}" AFTER ${op} ON "${table}" WHEN ${changed}(${collect}) IS 0
+    CREATE TRIGGER "audit_${table}_${op.toLowerCase()}" AFTER ${op} ON "${table}" ${when}
     BEGIN
       INSERT INTO audit_log (seq, at, who, action, tbl, row_id, subject_kind, subject_id, subject_ref, before_hash, after_hash, prev_hash, hash)
         VALUES (cp_audit_get(0),
@@ -350,7 +356,7 @@ function triggerSql(table: string, cols: Column[], op: 'INSERT' | 'UPDATE' | 'DE
  */
 export function installAuditTriggers(db: Database.Database): void {
   const existing = db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'`).all();
-  for (const t of existing) if (!/^audit_(log|values)_no_/.test(t.name)) db.exec(`DROP TRIGGER "${t.name}"`);
+  for (const t of existing) if (!/^audit_(log|values|subjects)_no_/.test(t.name)) db.exec(`DROP TRIGGER "${t.name}"`);
   for (const table of auditedTables(db)) {
     const cols = columnsOf(db, table);
     for (const op of ['INSERT', 'UPDATE', 'DELETE'] as const) db.exec(triggerSql(table, cols, op));
@@ -454,43 +460,76 @@ export function auditEvent(
   });
 }
 
-// ---------- bulk writes: one entry per subject ----------
+// ---------- bulk writes: one entry for the write ----------
 
-/** What a bulk write was (its file, its source): carried by each of its entries. */
+/** What a bulk write was (its file, its source): carried by its entry. */
 export type BulkAbout = Record<string, unknown>;
 
+/** Whom rows in a bulk entry are about, as the trail's subject columns hold it. */
+export interface BulkSubject {
+  kind: string | null;
+  id: number | null;
+  ref: string | null;
+}
 /** One row's change inside a bulk entry, as its values hold it. */
 export interface BulkRow {
   tbl: string;
   rowId: number;
   /** What happened to the row: create, update, delete (or pack, backup: INSERT_ACTIONS). */
   op: string;
-  /** The SHA-256 of the row's JSON after the change (as the check makes it), or null when deleted. */
+  /**
+   * The SHA-256 of the row's JSON after the change (as the check makes it), or null when
+   * deleted: in full (64 hex digits) in entries of data version 13-15, its first 24 hex digits
+   * (96 bits) in today's (BULK_HEAD says why).
+   */
   afterHash: string | null;
   /** The row's JSON before the change (updates and deletes: what is not in the vault any more), else null. */
   before: string | null;
 }
-/** A bulk entry's values: what the write was and every row it changed about one subject, in order. */
+/** A bulk entry's values: what the write was, and the rows it changed, subject by subject, in order. */
 export interface BulkValues {
   import: BulkAbout;
+  /** Every row, in order. */
   rows: BulkRow[];
+  /**
+   * The rows by subject. An entry of data version 13-15 is about one subject (its own columns
+   * say whom: `subject` is null here); today's is about the whole write and names each.
+   */
+  sections: { subject: BulkSubject | null; rows: BulkRow[] }[];
 }
 
 /**
- * A bulk entry's values are text: a first line of JSON (`{"bulk":1,"import":{…}}`), then one
- * line per row, its fields separated by tabs: table, row id, what happened, the hash of the
- * row's JSON after (empty when deleted), the row's JSON before (empty for a new row). SQLite's
- * JSON text never holds a raw tab or newline, so it is kept without escaping it again.
- * Why the after's hash and not the JSON itself: the vault is encrypted page by page, and every
- * byte more in a bulk import is encrypted at commit and again at checkpoint; a row's hash is
- * about a quarter of its JSON. A new row's content is its content now (if the check passes) or
- * the before of its next entry; a row's JSON before an update or delete is kept in full.
+ * How a bulk entry's values are written, as text. The first line is JSON: `{"bulk":2,"import":{…}}`
+ * (what the write was). Then, subject by subject, a line `S<tab>kind<tab>id<tab>"ref"` (the ref
+ * as JSON: a contact's name may hold any character) followed by one line per run of rows of one
+ * table that the write added with consecutive ids: `table<tab>first id<tab>count<tab>hashes`,
+ * the hashes being the first 24 hex digits of the SHA-256 of each row's JSON, one after another
+ * (24 dashes for a row added and deleted again within the write).
+ *
+ * Why one entry for the write, prefixes and runs (issue 11: a write may cost at most 20% more
+ * for its trail): the vault is encrypted page by page and every byte is encrypted at commit and
+ * again at checkpoint. A firm file of 5,000 cases wrote 5,232 entries (one per subject, each
+ * with three full hashes of its own and an index entry) and 2.4 MB of values, 992 pages beside
+ * the import's 1,631: +46-50% for the trail. Written this way it is one entry, a subject index
+ * of small rows (audit_subjects) and a quarter of the text. 96 bits of SHA-256 still take 2^96
+ * tries to match a changed row by chance or design; the entry's own hash covers the whole text.
+ * Updates and deletes in a bulk write are entries of their own (cp_audit_collect), so nothing
+ * here is personal data to erase under retention: ids, hashes and references.
+ *
+ * Entries of data version 13-15 (`{"bulk":1,…}`, one per subject) are read as they were: one
+ * line per row, `table<tab>id<tab>what happened<tab>full hash after<tab>JSON before`.
  */
-const BULK_HEAD = '{"bulk":1,';
+const BULK_HEAD_1 = '{"bulk":1,';
+const BULK_HEAD = '{"bulk":2,';
+/** Hex digits of a row's SHA-256 kept in a bulk entry. */
+const PREFIX = 24;
+const GONE = '-'.repeat(PREFIX);
 
 /** A bulk entry's rows, or null for any other entry (an event's details are plain JSON). */
 export function bulkValuesOf(action: string, tbl: string | null, after: string | null): BulkValues | null {
-  if (action !== 'import' || tbl !== null || after === null || !after.startsWith(BULK_HEAD)) return null;
+  if (action !== 'import' || tbl !== null || after === null) return null;
+  const v1 = after.startsWith(BULK_HEAD_1);
+  if (!v1 && !after.startsWith(BULK_HEAD)) return null;
   const lines = after.split('\n');
   let about: BulkAbout = {};
   try {
@@ -498,31 +537,65 @@ export function bulkValuesOf(action: string, tbl: string | null, after: string |
   } catch {
     /* a damaged head: the chain names the entry; its rows are still read */
   }
-  const rows = lines.slice(1).map((line): BulkRow => {
-    const [tbl = '', rowId = '', op = '', afterHash = '', before = ''] = line.split('\t');
-    return { tbl, rowId: Number(rowId), op, afterHash: afterHash || null, before: before || null };
-  });
-  return { import: about, rows };
+  if (v1) {
+    const rows = lines.slice(1).map((line): BulkRow => {
+      const [tbl = '', rowId = '', op = '', afterHash = '', before = ''] = line.split('\t');
+      return { tbl, rowId: Number(rowId), op, afterHash: afterHash || null, before: before || null };
+    });
+    return { import: about, rows, sections: [{ subject: null, rows }] };
+  }
+  const rows: BulkRow[] = [];
+  const sections: BulkValues['sections'] = [];
+  let section: BulkValues['sections'][number] | undefined;
+  for (let i = 1; i < lines.length; i++) {
+    const f = lines[i].split('\t');
+    if (f[0] === 'S') {
+      let ref: string | null = null;
+      try {
+        const r = JSON.parse(f[3] ?? 'null') as unknown;
+        ref = typeof r === 'string' ? r : null;
+      } catch {
+        /* an edited line: the chain names the entry */
+      }
+      sections.push((section = { subject: { kind: f[1] || null, id: f[2] ? Number(f[2]) : null, ref }, rows: [] }));
+      continue;
+    }
+    if (!section) sections.push((section = { subject: null, rows: [] }));
+    const [tbl = '', first = '', count = '', hashes = ''] = f;
+    for (let k = 0, n = Number(count), id = Number(first); k < n; k++, id++) {
+      const h = hashes.slice(k * PREFIX, (k + 1) * PREFIX);
+      const row: BulkRow = { tbl, rowId: id, op: 'create', afterHash: h === GONE ? null : h, before: null };
+      rows.push(row);
+      section.rows.push(row);
+    }
+  }
+  return { import: about, rows, sections };
+}
+
+/** Whether a row's JSON now matches the hash the trail holds for it (in full, or a bulk entry's prefix). */
+export function hashMatches(audited: string, json: string): boolean {
+  const now = valueHash(json)!;
+  return audited.length === PREFIX && /^[0-9a-f]+$/.test(audited) ? now.startsWith(audited) : now === audited;
 }
 
 /**
- * Runs a bulk write (a spreadsheet import, pasted rows, a firm file) with the trail written once
- * per subject instead of once per row: on this connection only, the row triggers collect each
- * row's change (table, row, before and after JSON) instead of writing an entry, and at the end
- * one 'import' entry per person, supplier or case carries that subject's rows in its values.
- * The entry's after-hash is the hash of those values, so the chain covers every row's content;
- * `caseproof check` compares each row with the last state an entry (of its own or a bulk one)
- * gave it. Why per subject and not one for the whole import: a record's history and
- * `audit list --subject` find its entries by their indexed subject, and erasure under retention
- * removes one subject's values without touching anyone else's.
+ * Runs a bulk write (a spreadsheet import, pasted rows, a firm file) with the rows it adds
+ * audited by one entry for the write instead of one per row: on this connection only, the
+ * insert triggers collect each new row's table and id instead of writing an entry, and at the
+ * end one 'import' entry lists every row added, subject by subject, with the hash of its content
+ * (BULK_HEAD), and audit_subjects names each subject against that entry, so a person's or a
+ * case's history and `audit list --subject` find it by an index. The entry's after-hash covers
+ * those values, so the chain covers every row's content; `caseproof check` compares each row
+ * with the last state an entry (of its own or a bulk one) gave it. Updates and deletes within
+ * the write are entries of their own, as anywhere else.
  *
- * Must run inside the write's transaction (the entries commit or roll back with the rows).
+ * Must run inside the write's transaction (the entry commits or rolls back with the rows).
  * Nested calls join the outer one. A vault without a trail just runs `fn`.
  */
 export function bulkAudited<T>(db: Database.Database, about: BulkAbout, fn: () => T): T {
   if (bulks.has(db) || !hasAuditTrail(db)) return fn();
   if (!db.inTransaction) throw new Error('A bulk write must run inside a transaction: its audit entries are written with its rows.');
-  const state: BulkState = { items: [], open: new Map() };
+  const state: BulkState = { created: new Map(), startSeq: lastEntry(db).seq };
   bulks.set(db, state);
   let out: T;
   try {
@@ -530,81 +603,85 @@ export function bulkAudited<T>(db: Database.Database, about: BulkAbout, fn: () =
   } finally {
     bulks.delete(db);
   }
-  writeBulkEntries(db, about, state);
+  writeBulkEntry(db, about, state);
   return out;
 }
 
-/** The rows' content after and whom each is about, read set-based per table; then one entry per subject. */
-function writeBulkEntries(db: Database.Database, about: BulkAbout, state: BulkState): void {
-  // Each table's rows in one statement: their JSON (hashed here) and whom each is about. The
-  // subject's reference is read once per subject below, not once per row.
-  for (const [table, items] of state.open) {
-    if (!items.size) continue;
-    const s = subjectOf(table, 't');
-    const select = `SELECT t.rowid, ${rowJson(columnsOf(db, table), 't')}, ${s.kind}, ${s.id} FROM "${table}" t`;
-    // An import adds rows with consecutive ids: a range scan reads them faster than a list of
-    // ids does; rows in the range the write did not touch are skipped here.
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const id of items.keys()) {
-      if (id < lo) lo = id;
-      if (id > hi) hi = id;
-    }
-    const rows =
-      hi - lo < 2 * items.size
-        ? db.prepare<[number, number], [number, string, string | null, number | null]>(`${select} WHERE t.rowid BETWEEN ? AND ?`).raw().all(lo, hi)
-        : db
-            .prepare<[string], [number, string, string | null, number | null]>(`${select} WHERE t.rowid IN (SELECT value FROM json_each(?))`)
-            .raw()
-            .all(JSON.stringify([...items.keys()]));
-    for (const [rid, j, kind, id] of rows) {
-      const it = items.get(rid);
-      if (!it) continue;
-      it.afterHash = valueHash(j);
-      it.sk = kind;
-      it.sid = id;
-    }
-  }
-  // One group per subject, in the order each first appears; found by kind then id (no key string
-  // per row: a firm file's import files some 50,000 rows here).
-  type Group = { kind: string | null; id: number | null; ref: string | null | undefined; first: BulkItem; lines: string[] };
-  const groups: Group[] = [];
-  const byKind = new Map<string | null, Map<number | null, Group>>();
-  for (const it of state.items) {
-    // (A row gone by the end without a delete of its own cannot happen: every delete is collected.)
-    const known = it.sk !== undefined;
-    const kind = known ? it.sk! : it.tbl;
-    const id = known ? it.sid! : it.rowId;
+/** The rows' content and whom each is about, read set-based per table; then the write's one entry and its subjects. */
+function writeBulkEntry(db: Database.Database, about: BulkAbout, state: BulkState): void {
+  type Section = { subject: BulkSubject; lines: string[] };
+  const sections: Section[] = [];
+  // Found by kind then id (no key string per row: a firm file's import adds some 25,000 rows).
+  const byKind = new Map<string | null, Map<number | null, Section>>();
+  const sectionOf = (kind: string | null, id: number | null, ref: string | null): Section => {
     let ofKind = byKind.get(kind);
     if (!ofKind) byKind.set(kind, (ofKind = new Map()));
-    let g = ofKind.get(id);
-    if (!g) {
-      g = { kind, id, ref: known ? it.sref : null, first: it, lines: [] };
-      ofKind.set(id, g);
-      groups.push(g);
+    let sec = ofKind.get(id);
+    if (!sec) {
+      ofKind.set(id, (sec = { subject: { kind, id, ref }, lines: [] }));
+      sections.push(sec);
     }
-    if (g.ref === undefined && it.sref !== undefined) g.ref = it.sref;
-    g.lines.push(`${it.tbl}\t${it.rowId}\t${it.op}\t${it.afterHash ?? ''}\t${it.before ?? ''}`);
-  }
-  const refOf = new Map<string, Database.Statement<[number], { ref: string | null }>>();
-  for (const g of groups) {
-    if (g.ref !== undefined) continue;
-    const t = g.first.tbl;
-    let ref = refOf.get(t);
-    if (!ref) refOf.set(t, (ref = db.prepare(`SELECT ${subjectOf(t, 't').ref} AS ref FROM "${t}" t WHERE t.rowid = ?`)));
-    g.ref = ref.get(g.first.rowId)?.ref ?? null;
-  }
-  const head = `${BULK_HEAD}"import":${JSON.stringify(about)}}`;
-  appendEntries(
-    db,
-    groups.map((g) => ({
-      action: 'import' as const,
-      subjectKind: g.kind,
-      subjectId: g.id,
-      subjectRef: g.ref ?? null,
-      after: `${head}\n${g.lines.join('\n')}`,
-    })),
+    return sec;
+  };
+  // A row added and deleted within the write: whom it was about, from its delete's own entry.
+  const deletedAs = db.prepare<[number, string, number], { kind: string | null; id: number | null; ref: string | null }>(
+    `SELECT subject_kind AS kind, subject_id AS id, subject_ref AS ref FROM audit_log WHERE seq > ? AND tbl = ? AND row_id = ? ORDER BY seq DESC LIMIT 1`,
   );
+  for (const [table, added] of state.created) {
+    // In id order, each once (SQLite may give a deleted row's id to the next row added).
+    const ids = [...new Set(added)].sort((a, b) => a - b);
+    if (!ids.length) continue;
+    const s = subjectOf(table, 't');
+    const select = `SELECT t.rowid, ${rowJson(columnsOf(db, table), 't')}, ${s.kind}, ${s.id}, ${s.ref} FROM "${table}" t`;
+    const lo = ids[0];
+    const hi = ids[ids.length - 1];
+    // An import adds rows with consecutive ids: a range scan reads them faster than a list of
+    // ids does; rows in the range the write did not add are skipped below.
+    const read =
+      hi - lo < 2 * ids.length
+        ? db.prepare(`${select} WHERE t.rowid BETWEEN ? AND ?`).raw().iterate(lo, hi)
+        : db.prepare(`${select} WHERE t.rowid IN (SELECT value FROM json_each(?))`).raw().iterate(JSON.stringify(ids));
+    const found = new Map<number, [string, string | null, number | null, string | null]>();
+    for (const [rid, j, kind, id, ref] of read as IterableIterator<[number, string, string | null, number | null, string | null]>)
+      found.set(rid, [valueHash(j)!.slice(0, PREFIX), kind, id, ref]);
+    // One line per run of consecutive ids about one subject.
+    let run: { sec: Section; first: number; next: number; hashes: string[] } | null = null;
+    const close = () => {
+      if (run) run.sec.lines.push(`${table}\t${run.first}\t${run.next - run.first}\t${run.hashes.join('')}`);
+      run = null;
+    };
+    for (const rid of ids) {
+      const f = found.get(rid);
+      let sec: Section;
+      let h: string;
+      if (f) {
+        sec = sectionOf(f[1], f[2], f[3]);
+        h = f[0];
+      } else {
+        const was = deletedAs.get(state.startSeq, table, rid);
+        sec = sectionOf(was?.kind ?? table, was?.id ?? rid, was?.ref ?? null);
+        h = GONE;
+      }
+      if (!run || run.sec !== sec || run.next !== rid) {
+        close();
+        run = { sec, first: rid, next: rid, hashes: [] };
+      }
+      run.hashes.push(h);
+      run.next++;
+    }
+    close();
+  }
+  if (!sections.length) return;
+  const text = [`${BULK_HEAD}"import":${JSON.stringify(about)}}`];
+  for (const sec of sections) text.push(`S\t${sec.subject.kind ?? ''}\t${sec.subject.id ?? ''}\t${JSON.stringify(sec.subject.ref)}`, ...sec.lines);
+  const seq = appendEntry(db, { action: 'import', subjectKind: 'vault', after: text.join('\n') });
+  const index = db.prepare('INSERT INTO audit_subjects (kind, id, seq, ref) VALUES (?, ?, ?, ?)');
+  for (const sec of sections) index.run(sec.subject.kind ?? '', sec.subject.id ?? 0, seq, sec.subject.ref);
+}
+
+/** The subjects a bulk entry names, as audit_subjects should hold them (the check compares the two). */
+function indexOf(b: BulkValues): { kind: string; id: number; ref: string | null }[] {
+  return b.sections.filter((x) => x.subject).map((x) => ({ kind: x.subject!.kind ?? '', id: x.subject!.id ?? 0, ref: x.subject!.ref }));
 }
 
 // ---------- current content against the last audited state ----------
@@ -644,13 +721,45 @@ function bulkStates(db: Database.Database): Map<string, Map<number, Audited>> {
   for (const e of entries) {
     const bulk = bulkValuesOf('import', null, e.after);
     if (!bulk) continue;
-    for (const r of bulk.rows) {
-      let t = out.get(r.tbl);
-      if (!t) out.set(r.tbl, (t = new Map()));
-      t.set(r.rowId, { seq: e.seq, hash: r.afterHash, sk: e.sk, sid: e.sid, sref: e.sref });
+    for (const sec of bulk.sections) {
+      const who = sec.subject ?? { kind: e.sk, id: e.sid, ref: e.sref };
+      for (const r of sec.rows) {
+        let t = out.get(r.tbl);
+        if (!t) out.set(r.tbl, (t = new Map()));
+        t.set(r.rowId, { seq: e.seq, hash: r.afterHash, sk: who.kind, sid: who.id, sref: who.ref });
+      }
     }
   }
   return out;
+}
+
+/**
+ * Where the bulk entries' subject index (audit_subjects) differs from what the entries
+ * themselves name: a row removed from it would hide an import from a person's history, one
+ * added would show them an import that was not about them. Null when they agree.
+ */
+export function subjectIndexFault(db: Database.Database): string | null {
+  if (!hasAuditSubjects(db)) return null;
+  const want = new Set<string>();
+  const key = (seq: number, kind: string, id: number, ref: string | null) => JSON.stringify([seq, kind, id, ref]);
+  const entries = db
+    .prepare<[], { seq: number; after: string | null }>(
+      `SELECT a.seq AS seq, v.after AS after FROM audit_log a JOIN audit_values v ON v.seq = a.seq WHERE a.action = 'import' AND a.tbl IS NULL ORDER BY a.seq`,
+    )
+    .all();
+  for (const e of entries) {
+    const bulk = bulkValuesOf('import', null, e.after);
+    if (bulk) for (const x of indexOf(bulk)) want.add(key(e.seq, x.kind, x.id, x.ref));
+  }
+  for (const r of db.prepare<[], { seq: number; kind: string; id: number; ref: string | null }>('SELECT seq, kind, id, ref FROM audit_subjects ORDER BY seq').all()) {
+    if (!want.delete(key(r.seq, r.kind, r.id, r.ref)))
+      return `the index of whom bulk entries are about names ${describeSubject({ subjectKind: r.kind, subjectId: r.id, subjectRef: r.ref })} against entry ${r.seq}, which is not about them`;
+  }
+  for (const k of want) {
+    const [seq, kind, id, ref] = JSON.parse(k) as [number, string, number, string | null];
+    return `the index of whom bulk entries are about is missing ${describeSubject({ subjectKind: kind, subjectId: id, subjectRef: ref })} for entry ${seq}: their history would not show it`;
+  }
+  return null;
 }
 
 /** Rows whose content differs from their last audited state (changed, added or removed behind Caseproof's back). */
@@ -675,7 +784,7 @@ export function contentDrift(db: Database.Database, opts: { tables?: string[]; l
     for (const r of rows.all()) {
       const a = audited.get(r.rid);
       audited.delete(r.rid);
-      if (a && a.hash === valueHash(r.j)) continue;
+      if (a && a.hash !== null && hashMatches(a.hash, r.j)) continue;
       const sub = subjectOfRow.get(r.rid);
       out.push({ table, rowId: r.rid, now: r.j, audited: a?.hash ?? null, subject: { kind: sub?.sk ?? null, id: sub?.sid ?? null, ref: sub?.sref ?? null } });
       if (out.length >= limit) return out;
@@ -842,7 +951,7 @@ export interface AuditFilter {
   /** Newest first (the app) or oldest first (the CLI). */
   order?: 'asc' | 'desc';
 }
-function auditWhere(f: AuditFilter): { sql: string; params: Record<string, unknown> } {
+function auditWhere(db: Database.Database, f: AuditFilter): { sql: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const add = (cond: string, name: string, v: unknown) => {
@@ -852,23 +961,65 @@ function auditWhere(f: AuditFilter): { sql: string; params: Record<string, unkno
   if (f.since) add('a.at >= @since', 'since', f.since);
   if (f.until) add('a.at <= @until', 'until', f.until);
   if (f.who) add('a.who = @who', 'who', f.who);
-  if (f.subjectKind) add('a.subject_kind = @sk', 'sk', f.subjectKind);
-  if (f.subjectId !== undefined) add('a.subject_id = @sid', 'sid', f.subjectId);
-  if (f.subjectRef) add('a.subject_ref = @sref', 'sref', f.subjectRef);
+  // Whom an entry is about: its own columns, or (a bulk entry) the subject index beside it.
+  const own: string[] = [];
+  const indexed: string[] = [];
+  if (f.subjectKind) {
+    own.push('a.subject_kind = @sk');
+    indexed.push('kind = @sk');
+    params.sk = f.subjectKind;
+  }
+  if (f.subjectId !== undefined) {
+    own.push('a.subject_id = @sid');
+    indexed.push('id = @sid');
+    params.sid = f.subjectId;
+  }
+  if (f.subjectRef) {
+    own.push('a.subject_ref = @sref');
+    indexed.push('ref = @sref');
+    params.sref = f.subjectRef;
+  }
+  if (own.length) {
+    const mine = own.join(' AND ');
+    where.push(hasAuditSubjects(db) ? `((${mine}) OR a.seq IN (SELECT seq FROM audit_subjects WHERE ${indexed.join(' AND ')}))` : mine);
+  }
   return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
 }
+/**
+ * A bulk entry as one subject's history shows it: its values cut to the sections about whom
+ * the filter names, and its subject columns theirs. Only for reading: the chain checks the
+ * stored values, never these.
+ */
+function bulkFor(r: AuditRow, f: AuditFilter): AuditRow {
+  if (!(f.subjectKind || f.subjectId !== undefined || f.subjectRef) || r.after === null || !r.after.startsWith(BULK_HEAD) || r.tbl !== null) return r;
+  const lines = r.after.split('\n');
+  const kept = [lines[0]];
+  let first: BulkSubject | null = null;
+  let keep = false;
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i].startsWith('S\t')) {
+      const sec = bulkValuesOf('import', null, `${lines[0]}\n${lines[i]}`)!.sections[0]!.subject!;
+      keep =
+        (!f.subjectKind || sec.kind === f.subjectKind) && (f.subjectId === undefined || sec.id === f.subjectId) && (!f.subjectRef || sec.ref === f.subjectRef);
+      if (keep && !first) first = sec;
+    }
+    if (keep) kept.push(lines[i]);
+  }
+  if (!first) return r;
+  return { ...r, subjectKind: first.kind, subjectId: first.id, subjectRef: first.ref, after: kept.join('\n') };
+}
 export function listAuditRows(db: Database.Database, f: AuditFilter = {}): AuditRow[] {
-  const w = auditWhere(f);
+  const w = auditWhere(db, f);
   const sql = `SELECT ${entryColumns('a.')}, v.before AS before, v.after AS after, v.seq IS NULL AS erased
     FROM audit_log a LEFT JOIN audit_values v ON v.seq = a.seq
     ${w.sql} ORDER BY a.seq ${f.order === 'desc' ? 'DESC' : 'ASC'}${f.limit ? ` LIMIT ${Math.floor(f.limit)}` : ''}`;
   return db
     .prepare(sql)
     .all(w.params)
-    .map((r) => ({ ...(r as AuditRow), erased: Boolean((r as { erased: number }).erased) }));
+    .map((r) => bulkFor({ ...(r as AuditRow), erased: Boolean((r as { erased: number }).erased) }, f));
 }
 export function countAuditRows(db: Database.Database, f: AuditFilter = {}): number {
-  const w = auditWhere(f);
+  const w = auditWhere(db, f);
   return (db.prepare(`SELECT count(*) AS n FROM audit_log a ${w.sql}`).get(w.params) as { n: number }).n;
 }
 /** Everyone the trail names, alphabetically. */

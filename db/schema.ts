@@ -332,6 +332,21 @@ export const auditValues = sqliteTable('audit_values', {
   after: text('after'),
 });
 
+/**
+ * Whom each bulk entry is about (migration 0015; db/audit.ts bulkAudited): one row per subject
+ * whose rows a bulk write added, against the write's one entry, so their history finds it.
+ */
+export const auditSubjects = sqliteTable(
+  'audit_subjects',
+  {
+    kind: text('kind').notNull(),
+    id: integer('id').notNull(),
+    seq: integer('seq').notNull(),
+    ref: text('ref'),
+  },
+  (t) => [index('audit_subjects_subject_idx').on(t.kind, t.id)],
+);
+
 // --- Evidence annexes (migration 0010; electron/services/packs/annexService.ts) ---
 
 /**

@@ -16,6 +16,7 @@ import { outsideCaseload } from './0011_outside_caseload';
 import { recordContentIndex } from './0012_record_content_index';
 import { auditBulk } from './0013_audit_bulk';
 import { auditSubjectIndex } from './0014_audit_subject_index';
+import { auditBulkEntry } from './0015_audit_bulk_entry';
 
 export const MIGRATIONS: readonly Migration[] = [
   initial,
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   recordContentIndex,
   auditBulk,
   auditSubjectIndex,
+  auditBulkEntry,
 ];

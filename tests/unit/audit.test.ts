@@ -21,10 +21,15 @@ import { newVault, PASS, reopen, sampleFirm } from '../support/vaults';
 
 const AT = '2026-11-24T10:30:00Z';
 
+/**
+ * The Riverside sample imported (entry 1 lists every row the file added, entry 2 is the import
+ * itself), then four people added one by one, an entry each (3-6): a chain of six to tamper with.
+ */
 function sampleVault() {
   const v = newVault();
   const ctx = ctxOver(v.vault, 'Pat Manager', fixedClock(AT));
   importFirmFile(ctx, sampleFirm());
+  for (const n of [1, 2, 3, 4]) createStaff(ctx, { ref: `ONE-${n}`, name: `Added One By One ${n}` } as never);
   return { ...v, ctx };
 }
 const count = (ctx: { vault: { sqlite: Database.Database } }, sql: string) => (ctx.vault.sqlite.prepare(sql).get() as { n: number }).n;
@@ -128,8 +133,9 @@ describe('the chain', () => {
 
   it('finds an edited value', () => {
     const { vault } = sampleVault();
-    // (Entry 1 is the firm's rows from the sample firm file: one says it was added.)
-    tamper(vault.sqlite, `UPDATE audit_values SET after = replace(after, 'create', 'delete') WHERE seq = 1`);
+    // (Entry 1 lists the rows the sample firm file added, person by person: one person's rows credited to another.)
+    tamper(vault.sqlite, `UPDATE audit_values SET after = replace(after, '"RR-01"', '"RR-02"') WHERE seq = 1 AND instr(after, '"RR-01"') > 0`);
+    expect(vault.sqlite.prepare('SELECT changes() AS n').get()).toEqual({ n: 1 });
     expect(verifyChain(vault.sqlite).fault).toMatchObject({ seq: 1, problem: expect.stringMatching(/values recorded by entry 1 .* were changed/) });
     vault.close();
   });

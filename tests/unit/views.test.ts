@@ -164,8 +164,9 @@ describe('screen operations at scale', () => {
     expect(() => {
       (model.snapshot.cases[0] as { status: string }).status = 'closed';
     }).toThrow(TypeError);
+    expect(report.staff[0]!.rules.length).toBeGreaterThan(0);
     expect(() => {
-      (report.staff[0]!.results[0] as { status: string }).status = 'met';
+      (report.staff[0]!.rules[0] as { status: string }).status = 'met';
     }).toThrow(TypeError);
   });
 

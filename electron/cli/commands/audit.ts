@@ -67,7 +67,7 @@ export const audit: Command = async (a) => {
   const subject = a.values.subject?.trim();
   await withVault(a, (ctx) => {
     const rows = listAuditRows(ctx.vault.sqlite, { ...filterOf({ ...(since ? { since } : {}), ...(subject ? { subject } : {}) }), order: 'asc' });
-    const views = rows.map(entryView);
+    const views = rows.map((r) => entryView(r));
     if (a.values.json) {
       const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
       return out(
@@ -79,7 +79,7 @@ export const audit: Command = async (a) => {
             action: r.action,
             subject: views[i].subject,
             ...(r.tbl ? { record: { table: r.tbl, row: r.rowId } } : {}),
-            // A bulk write's entry (one per subject): the file and every row it changed, instead of one value.
+            // A bulk write's entry: the file and every row it changed, instead of one value.
             ...(views[i].bulk
               ? {
                   before: null,

@@ -60,7 +60,10 @@ export interface AuditBulkRow {
   rowId: number;
   /** create, update or delete. */
   action: string;
-  /** The SHA-256 of the row's content after (what `caseproof check` compares), or null when deleted. */
+  /**
+   * The SHA-256 of the row's content after (what `caseproof check` compares), or null when
+   * deleted: in full, or its first 24 hex digits in a bulk entry of data version 16 or later.
+   */
   afterHash: string | null;
   /** Each field the row held before an update or delete (a new row has none). */
   changes: AuditChange[];
@@ -88,7 +91,13 @@ export interface AuditEntryView {
   /** True when the values were erased under retention (the entry itself stays). */
   erased: boolean;
   /** A bulk write's entry for one subject: the file it came from and every row it changed (else absent). */
-  bulk?: { file: string | null; rows: AuditBulkRow[] };
+  bulk?: {
+    file: string | null;
+    /** The rows it changed (on the Audit page, the first BULK_ROWS_LISTED of them; elsewhere all). */
+    rows: AuditBulkRow[];
+    /** How many rows the entry holds in all. */
+    total: number;
+  };
 }
 export interface AuditPage {
   entries: AuditEntryView[];

@@ -134,7 +134,7 @@ function counted(table: string, n: number, word: string): string {
  * file's contents deleted from riverside.json". A file's contents are not named beside the file
  * they belong to.
  */
-function bulkWhat(about: Record<string, unknown>, rows: AuditBulkRow[]): string {
+function bulkWhat(about: Record<string, unknown>, rows: readonly { table: string; action: string }[]): string {
   const kind = typeof about.kind === 'string' ? (KIND_WORDS[about.kind] ?? about.kind) : 'record';
   const parts: string[] = [];
   for (const [action, verb] of [
@@ -148,11 +148,42 @@ function bulkWhat(about: Record<string, unknown>, rows: AuditBulkRow[]): string 
     const words = [...byTable].map(([t, n]) => counted(t, n, t === 'records' ? kind : (WHAT[t] ?? t)));
     if (words.length) parts.push(`${words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0]} ${verb}`);
   }
-  const from = typeof about.file === 'string' ? ` from ${about.file}` : about.source === 'firm file' ? ' from a firm file' : '';
-  return `${parts.join(', ') || 'nothing changed'}${from}`;
+  return `${parts.join(', ') || 'nothing changed'}${fromWords(about)}`;
+}
+const fromWords = (about: Record<string, unknown>) =>
+  typeof about.file === 'string' ? ` from ${about.file}` : about.source === 'firm file' ? ' from a firm file' : '';
+
+/** Whom a bulk entry's rows are about, by kind, in words. */
+const SUBJECT_WORDS: Record<string, [string, string]> = {
+  staff: ['case manager', 'case managers'],
+  supplier: ['supplier', 'suppliers'],
+  case: ['case', 'cases'],
+  contact: ['instructing party', 'instructing parties'],
+  pack: ['pack', 'packs'],
+};
+const number = (n: number) => n.toLocaleString('en-GB');
+
+/**
+ * A bulk entry about many subjects (a whole firm file), in words: "25,231 records added from
+ * riverside.json, about the firm, 200 case managers, 2,000 suppliers and 5,000 cases".
+ */
+function manyWhat(about: Record<string, unknown>, sections: { subject: { kind: string | null } | null; rows: unknown[] }[]): string {
+  const n = sections.reduce((k, x) => k + x.rows.length, 0);
+  const byKind = new Map<string, number>();
+  for (const x of sections) byKind.set(x.subject?.kind ?? '', (byKind.get(x.subject?.kind ?? '') ?? 0) + 1);
+  const words = [...byKind].map(([kind, k]) => {
+    if (kind === 'firm') return 'the firm';
+    const [one, many] = SUBJECT_WORDS[kind] ?? [`${kind} row`, `${kind} rows`];
+    return `${number(k)} ${k === 1 ? one : many}`;
+  });
+  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+  return `${number(n)} ${n === 1 ? 'record' : 'records'} added${fromWords(about)}${list ? `, about ${list}` : ''}`;
 }
 
-export function entryView(r: AuditRow): AuditEntryView {
+/** How many of a bulk entry's rows the Audit page lists (its words count them all; a subject's history lists all of theirs). */
+export const BULK_ROWS_LISTED = 200;
+
+export function entryView(r: AuditRow, opts: { rowsListed?: number } = {}): AuditEntryView {
   // What every entry shows the same way: when, who, what kind of thing happened, to whom.
   const common = {
     seq: r.seq,
@@ -167,15 +198,24 @@ export function entryView(r: AuditRow): AuditEntryView {
   };
   const bulk = bulkValuesOf(r.action, r.tbl, r.after);
   if (bulk) {
-    const rows = bulk.rows.map((x) => ({ table: x.tbl, rowId: x.rowId, action: x.op, afterHash: x.afterHash, changes: changesBetween(parse(x.before), null) }));
+    const listed = opts.rowsListed === undefined ? bulk.rows : bulk.rows.slice(0, opts.rowsListed);
+    const rows: AuditBulkRow[] = listed.map((x) => ({
+      table: x.tbl,
+      rowId: x.rowId,
+      action: x.op,
+      afterHash: x.afterHash,
+      changes: changesBetween(parse(x.before), null),
+    }));
+    const what =
+      bulk.sections.length > 1 ? manyWhat(bulk.import, bulk.sections) : bulkWhat(bulk.import, bulk.rows.map((x) => ({ table: x.tbl, action: x.op })));
     return {
       ...common,
       table: null,
       rowId: null,
-      what: bulkWhat(bulk.import, rows),
+      what,
       changes: [],
       details: null,
-      bulk: { file: typeof bulk.import.file === 'string' ? bulk.import.file : null, rows },
+      bulk: { file: typeof bulk.import.file === 'string' ? bulk.import.file : null, rows, total: bulk.rows.length },
     };
   }
   const before = parse(r.before);
@@ -206,7 +246,7 @@ export function listAudit(ctx: Ctx, input: unknown): AuditPage {
   const f = parseOr(auditFilter, input, 'The audit filter');
   const filter = filterOf(f);
   const rows = listAuditRows(ctx.vault.sqlite, { ...filter, order: 'desc', limit: f.limit ?? 500 });
-  return { entries: rows.map(entryView), total: countAuditRows(ctx.vault.sqlite, filter) };
+  return { entries: rows.map((r) => entryView(r, { rowsListed: BULK_ROWS_LISTED })), total: countAuditRows(ctx.vault.sqlite, filter) };
 }
 
 const SUBJECT_TABLE: Record<HistoryKind, string> = { staff: 'staff', supplier: 'suppliers', case: 'cases' };
@@ -220,7 +260,7 @@ export function recordHistory(ctx: Ctx, kind: HistoryKind, ref: string): AuditEn
       `No ${kind === 'case' ? 'case' : kind === 'staff' ? 'case manager' : 'supplier'} with the reference ${ref} is in the vault.`,
       'ref',
     );
-  return listAuditRows(ctx.vault.sqlite, { subjectKind: kind, subjectId: row.id, order: 'desc', limit: 2000 }).map(entryView);
+  return listAuditRows(ctx.vault.sqlite, { subjectKind: kind, subjectId: row.id, order: 'desc', limit: 2000 }).map((r) => entryView(r));
 }
 
 export function auditPeople(ctx: Ctx): string[] {
@@ -235,7 +275,7 @@ export function recordEvent(ctx: Ctx, action: AuditAction, details: Record<strin
 /** The entries a filter selects, oldest first, as an XLSX workbook (one row per changed field). */
 export async function auditWorkbook(ctx: Ctx, input: unknown): Promise<{ bytes: Uint8Array; entries: number }> {
   const f = parseOr(auditFilter, input, 'The audit filter');
-  const rows = listAuditRows(ctx.vault.sqlite, { ...filterOf(f), order: 'asc' }).map(entryView);
+  const rows = listAuditRows(ctx.vault.sqlite, { ...filterOf(f), order: 'asc' }).map((r) => entryView(r));
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   // Fixed, so the same trail gives the same file.
@@ -265,7 +305,8 @@ export async function auditWorkbook(ctx: Ctx, input: unknown): Promise<{ bytes: 
           ...base,
           field: `${x.table} row ${x.rowId}: ${AUDIT_ACTION_WORDS[x.action] ?? x.action}`,
           before: x.changes.map((c) => `${c.field}: ${c.before ?? ''}`).join('; '),
-          after: x.afterHash ? `SHA-256 ${x.afterHash}` : '',
+          // A bulk entry of today keeps the first 24 hex digits of the hash (db/audit.ts, BULK_HEAD).
+          after: x.afterHash ? `SHA-256 ${x.afterHash}${x.afterHash.length < 64 ? '…' : ''}` : '',
         });
     else if (e.details) ws.addRow({ ...base, field: 'details', after: JSON.stringify(e.details) });
     else if (!e.changes.length) ws.addRow(base);

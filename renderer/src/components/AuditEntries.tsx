@@ -39,14 +39,25 @@ function Changes({ e }: { e: AuditEntryView }) {
   );
 }
 
-/** A bulk write's entry for one subject: one line per record it wrote (an import of 50 CPD rows is one entry). */
+/**
+ * A bulk write's entry: one line per record it wrote (an import of 50 CPD rows is one entry).
+ * A whole firm file is tens of thousands of rows: the Audit page lists the first of them and
+ * says so; a person's or a case's history lists all of theirs.
+ */
 function BulkRows({ e, bulk }: { e: AuditEntryView; bulk: NonNullable<AuditEntryView['bulk']> }) {
+  const more = bulk.total - bulk.rows.length;
   return (
     <details className="audit-changes">
       <summary>
-        {bulk.rows.length} {bulk.rows.length === 1 ? 'record' : 'records'}
+        {bulk.total.toLocaleString('en-GB')} {bulk.total === 1 ? 'record' : 'records'}
         {bulk.file ? ` from ${bulk.file}` : ''}
       </summary>
+      {more > 0 ? (
+        <p className="hint">
+          The first {bulk.rows.length.toLocaleString('en-GB')} are listed here; each person's, supplier's or case's own history lists all of theirs, and
+          the spreadsheet export lists every one.
+        </p>
+      ) : null}
       <ul aria-label={`Records in entry ${e.seq}`}>
         {bulk.rows.map((x) => (
           <li key={`${x.table}-${x.rowId}-${x.action}`}>
