@@ -753,11 +753,11 @@ export function subjectIndexFault(db: Database.Database): string | null {
   }
   for (const r of db.prepare<[], { seq: number; kind: string; id: number; ref: string | null }>('SELECT seq, kind, id, ref FROM audit_subjects ORDER BY seq').all()) {
     if (!want.delete(key(r.seq, r.kind, r.id, r.ref)))
-      return `the index of whom bulk entries are about names ${describeSubject({ subjectKind: r.kind, subjectId: r.id, subjectRef: r.ref })} against entry ${r.seq}, which is not about them`;
+      return `subject index of the audit trail names ${describeSubject({ subjectKind: r.kind, subjectId: r.id, subjectRef: r.ref })} against entry ${r.seq}, which is not about them`;
   }
   for (const k of want) {
     const [seq, kind, id, ref] = JSON.parse(k) as [number, string, number, string | null];
-    return `the index of whom bulk entries are about is missing ${describeSubject({ subjectKind: kind, subjectId: id, subjectRef: ref })} for entry ${seq}: their history would not show it`;
+    return `subject index of the audit trail is missing ${describeSubject({ subjectKind: kind, subjectId: id, subjectRef: ref })} for entry ${seq}: their history would not show that entry`;
   }
   return null;
 }

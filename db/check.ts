@@ -8,12 +8,12 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Vault } from './client';
 import { checkPages, describePageCheck } from './pages';
-import { contentDrift, describeSubject, hasAuditTrail, verifyChain } from './audit';
+import { contentDrift, describeSubject, hasAuditTrail, subjectIndexFault, verifyChain } from './audit';
 import { headCheckOf, headFault } from './auditHead';
 
 export interface VaultFault {
   /** What was checked. */
-  check: 'pages' | 'sqlite' | 'foreign keys' | 'evidence' | 'audit chain' | 'audit end' | 'audit content';
+  check: 'pages' | 'sqlite' | 'foreign keys' | 'evidence' | 'audit chain' | 'audit end' | 'audit index' | 'audit content';
   /** What is wrong, in words that can follow "The vault ...". */
   problem: string;
 }
@@ -50,6 +50,9 @@ export function checkAudit(vault: Vault, opts: { chainOnly?: boolean } = {}): Va
   const end = headFault(headCheckOf(vault));
   if (end) return [{ check: 'audit end', problem: end }];
   if (opts.chainOnly) return [];
+  // Whom each bulk entry is about, as its index says and as the entries do (a history reads the index).
+  const index = subjectIndexFault(vault.sqlite);
+  if (index) return [{ check: 'audit index', problem: index }];
   return contentFaults(vault.sqlite, 20);
 }
 

@@ -1,11 +1,17 @@
-// Bulk writes in the audit trail (issue 11, db/audit.ts bulkAudited): a spreadsheet import or
-// pasted rows write one 'import' entry per person instead of one per row, on real encrypted
-// vaults. Everything that reads the trail still sees each row: the check finds an imported row
-// changed or deleted by raw SQL, the chain finds an import entry edited, deleted or reordered,
-// a person's history shows the import, and a raw SQL tool still cannot write unseen.
+// Bulk writes in the audit trail (issue 11, db/audit.ts bulkAudited): a spreadsheet import,
+// pasted rows or a firm file write one 'import' entry for the write, listing the rows it added
+// subject by subject, instead of one per row, on real encrypted vaults. Everything that reads
+// the trail still sees each row: the check finds an imported row changed or deleted by raw SQL,
+// the chain finds an import entry edited, deleted or reordered, a person's history shows the
+// import (through the subject index, which the check holds to the entries), a raw SQL tool
+// still cannot write unseen, and entries written the earlier way (one per subject, data
+// version 13-15) read and check as before.
+import { hash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { bulkAudited, bulkValuesOf, contentDrift, listAuditRows, verifyChain } from '../../db/audit';
+import { appendEntry, bulkAudited, bulkValuesOf, contentDrift, installAuditTriggers, listAuditRows, verifyChain } from '../../db/audit';
+import { createVault } from '../../db/client';
+import { MIGRATIONS } from '../../db/migrations';
 import { checkAudit } from '../../db/check';
 import { keyPragma } from '../../db/keys';
 import { auditWorkbook, listAudit, recordHistory } from '../../electron/services/audit/audit';
@@ -16,7 +22,7 @@ import { addPasted, planPasted } from '../../electron/services/interchange/paste
 import { importSpreadsheet } from '../../electron/services/interchange/spreadsheet';
 import { createStaff, updateStaff } from '../../electron/services/staff/staff';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
-import { newVault, reopen, sampleFirm } from '../support/vaults';
+import { newVault, PASS, reopen, sampleFirm } from '../support/vaults';
 
 const AT = '2026-11-24T10:30:00Z';
 const STAFF = `ref,name
@@ -54,20 +60,34 @@ const tamper = (db: Database.Database, sql: string) => {
 };
 
 describe('a bulk import in the trail', () => {
-  it('is one entry per person (and one for the import), each listing its rows, and checks clean', async () => {
+  it('is one entry for the write (and one for the import), listing each person\'s rows, and checks clean', async () => {
     const { vault, entries, rows } = await imported();
-    // No entry of its own for any imported row: one per person, then the import itself.
-    expect(entries.map((e) => [e.action, e.tbl, e.subjectRef])).toEqual([
-      ['import', null, 'BK-1'],
-      ['import', null, 'BK-2'],
-      ['import', null, null],
+    // No entry of its own for any imported row: one for the write's rows, then the import itself.
+    expect(entries.map((e) => [e.action, e.tbl, e.subjectKind])).toEqual([
+      ['import', null, 'vault'],
+      ['import', null, 'vault'],
     ]);
     expect(entries.every((e) => e.who === 'Pat Importer' && e.at === AT)).toBe(true);
-    const bk1 = bulkValuesOf(entries[0].action, entries[0].tbl, entries[0].after)!;
-    expect(bk1.import).toEqual({ file: 'cpd.csv', kind: 'cpd' });
-    expect(bk1.rows.map((r) => [r.tbl, r.rowId, r.op])).toEqual(rows.filter((r) => r.ref === 'BK-1').map((r) => ['records', r.id, 'create']));
-    expect(bk1.rows.every((r) => /^[0-9a-f]{64}$/.test(r.afterHash!) && r.before === null)).toBe(true);
-    expect(JSON.parse(entries[2].after!)).toMatchObject({ file: 'cpd.csv', added: { records: 3 } });
+    const bulk = bulkValuesOf(entries[0].action, entries[0].tbl, entries[0].after)!;
+    expect(bulk.import).toEqual({ file: 'cpd.csv', kind: 'cpd' });
+    // Person by person, each of their rows with the first 24 hex digits of its content's SHA-256.
+    const staffId = (ref: string) => vault.sqlite.prepare<[string], number>('SELECT id FROM staff WHERE ref = ?').pluck().get(ref)!;
+    expect(bulk.sections.map((x) => x.subject)).toEqual([
+      { kind: 'staff', id: staffId('BK-1'), ref: 'BK-1' },
+      { kind: 'staff', id: staffId('BK-2'), ref: 'BK-2' },
+    ]);
+    expect(bulk.sections[0].rows.map((r) => [r.tbl, r.rowId, r.op])).toEqual(rows.filter((r) => r.ref === 'BK-1').map((r) => ['records', r.id, 'create']));
+    expect(bulk.rows.every((r) => /^[0-9a-f]{24}$/.test(r.afterHash!) && r.before === null)).toBe(true);
+    // The row's content as the check reads it: every column, in the table's order, as JSON.
+    const cols = (vault.sqlite.pragma('table_info(records)') as { name: string }[]).map((c) => `'${c.name}', "${c.name}"`);
+    const json = vault.sqlite.prepare<[number], string>(`SELECT json_object(${cols.join(', ')}) FROM records WHERE id = ?`).pluck().get(rows[0].id)!;
+    expect(hash('sha256', json, 'hex').slice(0, 24)).toBe(bulk.rows[0].afterHash);
+    // The subject index names each person against the entry.
+    expect(vault.sqlite.prepare('SELECT kind, id, seq, ref FROM audit_subjects WHERE seq = ? ORDER BY rowid').all(entries[0].seq)).toEqual([
+      { kind: 'staff', id: staffId('BK-1'), seq: entries[0].seq, ref: 'BK-1' },
+      { kind: 'staff', id: staffId('BK-2'), seq: entries[0].seq, ref: 'BK-2' },
+    ]);
+    expect(JSON.parse(entries[1].after!)).toMatchObject({ file: 'cpd.csv', added: { records: 3 } });
     expect(verifyChain(vault.sqlite).fault).toBeNull();
     expect(checkAudit(vault)).toEqual([]);
     // Still clean once reopened (the trail is read from the file, not from memory).
@@ -135,7 +155,7 @@ describe('a bulk import in the trail', () => {
     const lines = wb.worksheets[0].getSheetValues().slice(2) as unknown[][];
     const importLine = lines.find((l) => l[4] === 'Imported' && l[6] === '1 CPD entry added from cpd.csv')!;
     expect(importLine[7]).toBe(`records row ${rows.find((r) => r.ref === 'BK-2')!.id}: Added`);
-    expect(String(importLine[9])).toMatch(/^SHA-256 [0-9a-f]{64}$/);
+    expect(String(importLine[9])).toMatch(/^SHA-256 [0-9a-f]{24}…$/);
     vault.close();
   });
 
@@ -174,46 +194,46 @@ describe('a bulk import in the trail', () => {
 });
 
 describe('updates and deletes in a bulk write', () => {
-  it('keep what was there before, join a row changed twice, and check clean; a raw edit after is still named', async () => {
+  it('are entries of their own (their before stays erasable subject by subject); a row added and deleted within it is listed as gone; the check follows', async () => {
     const { vault, ctx, rows } = await imported();
     const [keep, gone] = rows.filter((r) => r.ref === 'BK-1');
     const seq = vault.sqlite.prepare<[], number>('SELECT max(seq) FROM audit_log').pluck().get()!;
+    let briefId = 0;
     vault.tx(() =>
       bulkAudited(vault.sqlite, { file: 'mixed.json' }, () => {
         updateRecord(ctx, keep.id, { date: '2026-05-14', topic: 'Mental capacity update', provider: 'BABICM', hours: 5 });
         updateRecord(ctx, keep.id, { date: '2026-05-14', topic: 'Mental capacity update', provider: 'BABICM', hours: 6 });
         deleteRecord(ctx, gone.id);
-        const brief = addRecord(ctx, { type: 'staff', ref: 'BK-2' }, 'cpd', { date: '2026-06-01', topic: 'Here and gone', provider: 'P', hours: 1 });
-        deleteRecord(ctx, brief.id);
+        briefId = addRecord(ctx, { type: 'staff', ref: 'BK-2' }, 'cpd', { date: '2026-06-01', topic: 'Here and gone', provider: 'P', hours: 1 }).id;
+        deleteRecord(ctx, briefId);
         updateStaff(ctx, 'BK-2', { ref: 'BK-2', name: 'Ben Lowe-Hart' } as never);
       }),
     );
     const entries = listAuditRows(vault.sqlite, { order: 'asc' }).filter((e) => e.seq > seq);
-    expect(entries.map((e) => [e.action, e.subjectRef])).toEqual([
-      ['import', 'BK-1'],
-      ['import', 'BK-2'],
+    expect(entries.map((e) => [e.action, e.tbl, e.subjectRef])).toEqual([
+      ['update', 'records', 'BK-1'],
+      ['update', 'records', 'BK-1'],
+      ['delete', 'records', 'BK-1'],
+      ['delete', 'records', 'BK-2'],
+      ['update', 'staff', 'BK-2'],
+      ['import', null, null],
     ]);
-    const bk1 = bulkValuesOf('import', null, entries[0].after)!.rows;
-    // The record changed twice is one update (its before the first state, its hash the last); the deleted one keeps its content.
-    expect(bk1.map((r) => [r.rowId, r.op])).toEqual([
-      [keep.id, 'update'],
-      [gone.id, 'delete'],
+    expect(JSON.parse(JSON.parse(entries[2].before!).data as string)).toMatchObject({ topic: 'Goal setting' });
+    // The record added and deleted again: listed under its person, with no content left to hash.
+    const bulk = bulkValuesOf('import', null, entries[5].after)!;
+    expect(bulk.sections).toEqual([
+      { subject: { kind: 'staff', id: expect.any(Number), ref: 'BK-2' }, rows: [{ tbl: 'records', rowId: briefId, op: 'create', afterHash: null, before: null }] },
     ]);
-    expect(JSON.parse(JSON.parse(bk1[0].before!).data as string)).toMatchObject({ hours: 3 });
-    expect(bk1[1]).toMatchObject({ afterHash: null });
-    expect(JSON.parse(JSON.parse(bk1[1].before!).data as string)).toMatchObject({ topic: 'Goal setting' });
-    const bk2 = bulkValuesOf('import', null, entries[1].after)!.rows;
-    expect(bk2.map((r) => [r.tbl, r.op])).toEqual([
-      ['records', 'create'],
-      ['records', 'delete'],
-      ['staff', 'update'],
-    ]);
-    // A record added and deleted in the same write: its add carries the hash of what was deleted.
-    expect(bk2[0].afterHash).toMatch(/^[0-9a-f]{64}$/);
     expect(checkAudit(vault)).toEqual([]);
-    const history = recordHistory(ctx, 'staff', 'BK-1')[0];
-    expect(history.what).toBe('1 record changed, 1 record deleted from mixed.json');
-    expect(history.bulk!.rows[1].changes).toContainEqual({ field: 'topic', before: 'Goal setting', after: null });
+    const history = recordHistory(ctx, 'staff', 'BK-1');
+    expect(history[0]).toMatchObject({ action: 'delete', what: 'CPD entry' });
+    expect(history[0].changes).toContainEqual({ field: 'topic', before: 'Goal setting', after: null });
+    // Newest first: the write's entry (its part about BK-2), the change to their details, the delete.
+    expect(recordHistory(ctx, 'staff', 'BK-2').slice(0, 3)).toMatchObject([
+      { action: 'import', subject: 'staff BK-2', what: '1 record added from mixed.json', bulk: { rows: [{ rowId: briefId, afterHash: null }] } },
+      { action: 'update', table: 'staff' },
+      { action: 'delete', rowId: briefId },
+    ]);
     tamper(vault.sqlite, `DROP TRIGGER IF EXISTS audit_staff_update; UPDATE staff SET name = 'Quiet Edit' WHERE ref = 'BK-2'`);
     expect(checkAudit(vault)[0].problem).toMatch(/staff row \d+ \(staff BK-2\) does not match its last audited state/);
     vault.close();
@@ -221,22 +241,22 @@ describe('updates and deletes in a bulk write', () => {
 });
 
 describe('the chain over bulk entries', () => {
-  it('finds an import entry whose rows were edited', async () => {
+  it("finds an import entry whose rows were edited: a row's hash swapped for a changed row's", async () => {
     const { vault, entries, rows } = await imported();
     const e = entries[0];
-    // Swap in another hash for a row: the entry's values no longer match the hash the chain holds.
-    tamper(vault.sqlite, `UPDATE audit_values SET after = replace(after, '\t${rows[0].id}\tcreate\t', '\t${rows[0].id}\tcreate\t0') WHERE seq = ${e.seq}`);
+    const row = bulkValuesOf(e.action, e.tbl, e.after)!.rows.find((r) => r.rowId === rows[0].id)!;
+    tamper(vault.sqlite, `UPDATE audit_values SET after = replace(after, '${row.afterHash}', '${'0'.repeat(24)}') WHERE seq = ${e.seq}`);
     expect(verifyChain(vault.sqlite).fault).toMatchObject({
       seq: e.seq,
-      problem: expect.stringMatching(/values recorded by entry \d+ \(import staff BK-1\) were changed/),
+      problem: expect.stringMatching(/values recorded by entry \d+ \(import the vault\) were changed/),
     });
     vault.close();
   });
 
   it('finds an import entry deleted, and one moved', async () => {
     const a = await imported();
-    tamper(a.vault.sqlite, `DELETE FROM audit_log WHERE seq = ${a.entries[1].seq}`);
-    expect(verifyChain(a.vault.sqlite).fault).toMatchObject({ seq: a.entries[1].seq, problem: expect.stringMatching(/is missing/) });
+    tamper(a.vault.sqlite, `DELETE FROM audit_log WHERE seq = ${a.entries[0].seq}`);
+    expect(verifyChain(a.vault.sqlite).fault).toMatchObject({ seq: a.entries[0].seq, problem: expect.stringMatching(/is missing/) });
     a.vault.close();
 
     const b = await imported();
@@ -246,6 +266,26 @@ describe('the chain over bulk entries', () => {
       `UPDATE audit_log SET seq = -1 WHERE seq = ${x}; UPDATE audit_log SET seq = ${x} WHERE seq = ${y}; UPDATE audit_log SET seq = ${y} WHERE seq = -1`,
     );
     expect(verifyChain(b.vault.sqlite).fault).toMatchObject({ seq: x });
+    b.vault.close();
+  });
+
+  it("the subject index is held to the entries: a person taken out of it (hiding an import from their history), or put in, is named", async () => {
+    const a = await imported();
+    const seq = a.entries[0].seq;
+    tamper(a.vault.sqlite, `DROP TRIGGER audit_subjects_no_delete; DELETE FROM audit_subjects WHERE ref = 'BK-1' AND seq = ${seq}`);
+    expect(recordHistory(a.ctx, 'staff', 'BK-1').filter((h) => h.seq === seq)).toEqual([]);
+    expect(checkAudit(a.vault)).toEqual([
+      {
+        check: 'audit index',
+        problem: `subject index of the audit trail is missing staff BK-1 for entry ${seq}: their history would not show that entry`,
+      },
+    ]);
+    a.vault.close();
+
+    const b = await imported();
+    const other = b.vault.sqlite.prepare<[], number>(`SELECT id FROM staff WHERE ref = 'BK-2'`).pluck().get()!;
+    tamper(b.vault.sqlite, `INSERT INTO audit_subjects (kind, id, seq, ref) VALUES ('staff', ${other}, 1, 'BK-2')`);
+    expect(checkAudit(b.vault)[0]).toMatchObject({ check: 'audit index', problem: expect.stringMatching(/names staff BK-2 against entry 1, which is not about them/) });
     b.vault.close();
   });
 
@@ -271,24 +311,45 @@ describe('the chain over bulk entries', () => {
 });
 
 describe('a firm file in the trail', () => {
-  it('is one entry per person, supplier, case and instructing party, named by the file; the check follows every row', () => {
+  it('is one entry for the file, naming every person, supplier, case and instructing party; their histories and the check follow every row', () => {
     const v = newVault();
     const ctx = ctxOver(v.vault, 'Pat Importer', fixedClock(AT));
     const file = sampleFirm();
     importFirmFile(ctx, file, { file: 'riverside.json' });
     const entries = listAuditRows(v.vault.sqlite, { order: 'asc' });
-    // No row has an entry of its own: one bulk entry per subject, then the import itself.
-    expect(entries.every((e) => e.action === 'import' && e.tbl === null)).toBe(true);
-    const people = entries.filter((e) => e.subjectKind === 'staff').map((e) => e.subjectRef);
-    expect(people).toEqual(file.staff.map((s: { ref: string }) => s.ref));
-    expect(entries.at(-1)).toMatchObject({ subjectKind: 'vault' });
+    // No row has an entry of its own: the file's one bulk entry, then the import itself.
+    expect(entries.map((e) => [e.action, e.tbl, e.subjectKind])).toEqual([
+      ['import', null, 'vault'],
+      ['import', null, 'vault'],
+    ]);
+    const bulk = bulkValuesOf('import', null, entries[0].after)!;
+    const named = (kind: string) => bulk.sections.filter((x) => x.subject?.kind === kind).map((x) => x.subject!.ref);
+    expect(named('staff')).toEqual(file.staff.map((s: { ref: string }) => s.ref));
+    expect(named('supplier')).toEqual(file.suppliers.map((s: { ref: string }) => s.ref));
+    expect(named('case').length).toBe(file.cases.length);
+    expect(named('firm')).toEqual([null]);
+    // Every row the file wrote is in the entry, once: every row of each table it wrote to.
+    const tables = [...new Set(bulk.rows.map((r) => r.tbl))];
+    expect(tables).toEqual(expect.arrayContaining(['firm', 'staff', 'suppliers', 'records', 'cases', 'contacts']));
+    for (const t of tables)
+      expect([t, bulk.rows.filter((r) => r.tbl === t).length]).toEqual([t, v.vault.sqlite.prepare<[], number>(`SELECT count(*) FROM "${t}"`).pluck().get()!]);
+    const total = bulk.rows.length;
+    expect(new Set(bulk.rows.map((r) => `${r.tbl}:${r.rowId}`)).size).toBe(total);
+    // The Audit page says what it was in words; a person's history shows their part of it.
+    const page = listAudit(ctx, {});
+    const what = page.entries.find((e) => e.seq === entries[0].seq)!.what!;
+    expect(what).toMatch(new RegExp(`^${total} records added from riverside\\.json, about the firm, ${file.staff.length} case managers, `));
+    expect(what).toMatch(new RegExp(` and ${file.cases.length} cases?$`));
     const first = file.staff[0] as { ref: string; cpd: unknown[] };
     const history = recordHistory(ctx, 'staff', first.ref);
-    expect(history[0]).toMatchObject({ action: 'import', bulk: { file: 'riverside.json' } });
+    expect(history[0]).toMatchObject({ action: 'import', subject: `staff ${first.ref}`, bulk: { file: 'riverside.json' } });
     expect(history[0].what).toMatch(/ added from riverside\.json$/);
-    // The person's row and each of their CPD entries are in their entry.
     const cpdRows = history[0].bulk!.rows.filter((r) => r.table === 'records');
     expect(cpdRows.length).toBeGreaterThanOrEqual(first.cpd.length);
+    expect(history[0].bulk!.total).toBe(history[0].bulk!.rows.length);
+    const aCase = file.cases[0] as { ref: string };
+    expect(recordHistory(ctx, 'case', aCase.ref)[0]).toMatchObject({ action: 'import', subject: `case ${aCase.ref}` });
+    expect(listAudit(ctx, { subject: aCase.ref }).entries.map((e) => [e.action, e.subject])).toEqual([['import', `case ${aCase.ref}`]]);
     expect(verifyChain(v.vault.sqlite).fault).toBeNull();
     expect(checkAudit(v.vault)).toEqual([]);
     // A row the file wrote, edited by raw SQL afterwards, is found.
@@ -296,5 +357,51 @@ describe('a firm file in the trail', () => {
     tamper(v.vault.sqlite, `UPDATE records SET data = json_set(data, '$.hours', 99) WHERE id = ${id}`);
     expect(checkAudit(v.vault)[0].problem).toMatch(new RegExp(`records row ${id} \\(staff ${first.ref}\\) does not match its last audited state`));
     v.vault.close();
+  });
+});
+
+describe('bulk entries written the earlier way (one per subject, data version 13-15)', () => {
+  it('still read, check and show in a history after the vault moves to today\'s data version', () => {
+    // A vault at data version 15, holding a row whose only entry is one of that version's bulk
+    // entries (one per subject, one line per row with the full hash of its content).
+    const dir = newVault();
+    dir.vault.close();
+    const file = dir.file.replace(/\.cpv$/, '-v15.cpv');
+    const old = createVault(file, { passphrase: PASS, migrations: MIGRATIONS.slice(0, 15) });
+    const ctx = ctxOver(old, 'Pat Importer', fixedClock(AT));
+    createStaff(ctx, { ref: 'OLD-1', name: 'Olga Old' } as never);
+    old.sqlite.exec('DROP TRIGGER audit_records_insert');
+    const staffId = old.sqlite.prepare<[], number>(`SELECT id FROM staff WHERE ref = 'OLD-1'`).pluck().get()!;
+    const rowId = Number(
+      old.sqlite
+        .prepare(`INSERT INTO records (staff_id, kind, data, data_version) VALUES (?, 'cpd', ?, 1)`)
+        .run(staffId, JSON.stringify({ date: '2026-01-05', topic: 'Older import', provider: 'BABICM', hours: 2 })).lastInsertRowid,
+    );
+    const [drift] = contentDrift(old.sqlite);
+    expect(drift).toMatchObject({ table: 'records', rowId, audited: null });
+    old.tx(() =>
+      appendEntry(old.sqlite, {
+        action: 'import',
+        subjectKind: 'staff',
+        subjectId: staffId,
+        subjectRef: 'OLD-1',
+        after: `{"bulk":1,"import":{"file":"older.csv","kind":"cpd"}}\nrecords\t${rowId}\tcreate\t${hash('sha256', drift.now!, 'hex')}\t`,
+      }),
+    );
+    installAuditTriggers(old.sqlite);
+    expect(checkAudit(old)).toEqual([]);
+    old.close();
+
+    const now = reopen(file);
+    expect(now.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(checkAudit(now)).toEqual([]);
+    const c = ctxOver(now, 'Pat Importer', fixedClock(AT));
+    const [entry] = recordHistory(c, 'staff', 'OLD-1');
+    expect(entry).toMatchObject({ action: 'import', subject: 'staff OLD-1', what: '1 CPD entry added from older.csv', bulk: { file: 'older.csv', total: 1 } });
+    expect(entry.bulk!.rows[0]).toMatchObject({ table: 'records', rowId, action: 'create', afterHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // And the check still measures the row against that entry's full hash.
+    tamper(now.sqlite, `UPDATE records SET data = json_set(data, '$.hours', 7) WHERE id = ${rowId}`);
+    expect(checkAudit(now)[0].problem).toMatch(new RegExp(`records row ${rowId} \\(staff OLD-1\\) does not match its last audited state`));
+    now.close();
   });
 });

@@ -11,7 +11,7 @@ import type { Ctx } from '../../services/context';
 import { out, withVault, type Command } from '../shared';
 
 /** A fault as the sentence that starts "The vault": the trail's own faults are worded for "The vault's". */
-const sentence = (f: VaultFault) => `The vault${f.check === 'audit chain' || f.check === 'audit end' ? "'s" : ''} ${f.problem}`;
+const sentence = (f: VaultFault) => `The vault${f.check === 'audit chain' || f.check === 'audit end' || f.check === 'audit index' ? "'s" : ''} ${f.problem}`;
 /** Why the trail's end could not be checked (no head file beside the vault, say): said, but not a fault. */
 function noteHead(ctx: Ctx): boolean {
   const c = headCheckOf(ctx.vault);
