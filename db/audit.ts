@@ -16,6 +16,10 @@
 // their hashes, not their text, so values may be erased where the law requires it (a case
 // past retention) without breaking the chain. Triggers refuse UPDATE and DELETE on both
 // tables (audit_values' rows may go only through eraseAuditValues, which says so).
+//
+// A write of many rows at once (an import) is the exception that keeps the trail cheap: the
+// rows it adds are one entry for the write, with the hash of each row's content in its values
+// and an index of whom they are about beside it (bulkAudited, the bulk section below).
 import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ukDateTime } from '../electron/contract/dates';
@@ -154,19 +158,15 @@ export function registerAuditFunctions(db: Database.Database, actor: AuditActor)
   // is read once, set-based, at the end (writeBulkEntries). Updates and deletes always write an
   // entry of their own, in a bulk write too: their before is personal data, which must stay
   // erasable subject by subject (eraseAuditValues), and a bulk write has few of them.
-  db.function(
-    'cp_audit_collect',
-    { deterministic: false, varargs: true },
-    (tbl: unknown, op: unknown, rowId: unknown) => {
-      const state = bulks.get(db);
-      if (!state || op !== 'create') return 0;
-      const t = String(tbl);
-      let ids = state.created.get(t);
-      if (!ids) state.created.set(t, (ids = []));
-      ids.push(Number(rowId));
-      return 1;
-    },
-  );
+  db.function('cp_audit_collect', { deterministic: false, varargs: true }, (tbl: unknown, op: unknown, rowId: unknown) => {
+    const state = bulks.get(db);
+    if (!state || op !== 'create') return 0;
+    const t = String(tbl);
+    let ids = state.created.get(t);
+    if (!ids) state.created.set(t, (ids = []));
+    ids.push(Number(rowId));
+    return 1;
+  });
 }
 
 // ---------- the tables and their triggers ----------
@@ -628,35 +628,42 @@ function writeBulkEntry(db: Database.Database, about: BulkAbout, state: BulkStat
     `SELECT subject_kind AS kind, subject_id AS id, subject_ref AS ref FROM audit_log WHERE seq > ? AND tbl = ? AND row_id = ? ORDER BY seq DESC LIMIT 1`,
   );
   for (const [table, added] of state.created) {
-    // In id order, each once (SQLite may give a deleted row's id to the next row added).
-    const ids = [...new Set(added)].sort((a, b) => a - b);
-    if (!ids.length) continue;
+    if (!added.length) continue;
+    // In id order, each once (SQLite may give a deleted row's id to the next row added). An
+    // import adds rows in id order already: then the list is used as it is.
+    let ids = added;
+    for (let i = 1; i < added.length; i++)
+      if (added[i] <= added[i - 1]) {
+        ids = [...new Set(added)].sort((a, b) => a - b);
+        break;
+      }
     const s = subjectOf(table, 't');
     const select = `SELECT t.rowid, ${rowJson(columnsOf(db, table), 't')}, ${s.kind}, ${s.id}, ${s.ref} FROM "${table}" t`;
     const lo = ids[0];
     const hi = ids[ids.length - 1];
     // An import adds rows with consecutive ids: a range scan reads them faster than a list of
-    // ids does; rows in the range the write did not add are skipped below.
-    const read =
+    // ids does (rows in the range the write did not add are skipped below). Either way the rows
+    // come in rowid order, so they are walked beside the ids, with no map between.
+    const found = (
       hi - lo < 2 * ids.length
-        ? db.prepare(`${select} WHERE t.rowid BETWEEN ? AND ?`).raw().iterate(lo, hi)
-        : db.prepare(`${select} WHERE t.rowid IN (SELECT value FROM json_each(?))`).raw().iterate(JSON.stringify(ids));
-    const found = new Map<number, [string, string | null, number | null, string | null]>();
-    for (const [rid, j, kind, id, ref] of read as IterableIterator<[number, string, string | null, number | null, string | null]>)
-      found.set(rid, [valueHash(j)!.slice(0, PREFIX), kind, id, ref]);
+        ? db.prepare(`${select} WHERE t.rowid BETWEEN ? AND ? ORDER BY t.rowid`).raw().all(lo, hi)
+        : db.prepare(`${select} WHERE t.rowid IN (SELECT value FROM json_each(?)) ORDER BY t.rowid`).raw().all(JSON.stringify(ids))
+    ) as [number, string, string | null, number | null, string | null][];
     // One line per run of consecutive ids about one subject.
     let run: { sec: Section; first: number; next: number; hashes: string[] } | null = null;
     const close = () => {
       if (run) run.sec.lines.push(`${table}\t${run.first}\t${run.next - run.first}\t${run.hashes.join('')}`);
       run = null;
     };
+    let k = 0;
     for (const rid of ids) {
-      const f = found.get(rid);
+      while (k < found.length && found[k][0] < rid) k++;
+      const f = k < found.length && found[k][0] === rid ? found[k] : undefined;
       let sec: Section;
       let h: string;
       if (f) {
-        sec = sectionOf(f[1], f[2], f[3]);
-        h = f[0];
+        sec = sectionOf(f[2], f[3], f[4]);
+        h = valueHash(f[1])!.slice(0, PREFIX);
       } else {
         const was = deletedAs.get(state.startSeq, table, rid);
         sec = sectionOf(was?.kind ?? table, was?.id ?? rid, was?.ref ?? null);
@@ -751,7 +758,9 @@ export function subjectIndexFault(db: Database.Database): string | null {
     const bulk = bulkValuesOf('import', null, e.after);
     if (bulk) for (const x of indexOf(bulk)) want.add(key(e.seq, x.kind, x.id, x.ref));
   }
-  for (const r of db.prepare<[], { seq: number; kind: string; id: number; ref: string | null }>('SELECT seq, kind, id, ref FROM audit_subjects ORDER BY seq').all()) {
+  for (const r of db
+    .prepare<[], { seq: number; kind: string; id: number; ref: string | null }>('SELECT seq, kind, id, ref FROM audit_subjects ORDER BY seq')
+    .all()) {
     if (!want.delete(key(r.seq, r.kind, r.id, r.ref)))
       return `subject index of the audit trail names ${describeSubject({ subjectKind: r.kind, subjectId: r.id, subjectRef: r.ref })} against entry ${r.seq}, which is not about them`;
   }

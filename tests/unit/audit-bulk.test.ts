@@ -60,7 +60,7 @@ const tamper = (db: Database.Database, sql: string) => {
 };
 
 describe('a bulk import in the trail', () => {
-  it('is one entry for the write (and one for the import), listing each person\'s rows, and checks clean', async () => {
+  it("is one entry for the write (and one for the import), listing each person's rows, and checks clean", async () => {
     const { vault, entries, rows } = await imported();
     // No entry of its own for any imported row: one for the write's rows, then the import itself.
     expect(entries.map((e) => [e.action, e.tbl, e.subjectKind])).toEqual([
@@ -80,7 +80,10 @@ describe('a bulk import in the trail', () => {
     expect(bulk.rows.every((r) => /^[0-9a-f]{24}$/.test(r.afterHash!) && r.before === null)).toBe(true);
     // The row's content as the check reads it: every column, in the table's order, as JSON.
     const cols = (vault.sqlite.pragma('table_info(records)') as { name: string }[]).map((c) => `'${c.name}', "${c.name}"`);
-    const json = vault.sqlite.prepare<[number], string>(`SELECT json_object(${cols.join(', ')}) FROM records WHERE id = ?`).pluck().get(rows[0].id)!;
+    const json = vault.sqlite
+      .prepare<[number], string>(`SELECT json_object(${cols.join(', ')}) FROM records WHERE id = ?`)
+      .pluck()
+      .get(rows[0].id)!;
     expect(hash('sha256', json, 'hex').slice(0, 24)).toBe(bulk.rows[0].afterHash);
     // The subject index names each person against the entry.
     expect(vault.sqlite.prepare('SELECT kind, id, seq, ref FROM audit_subjects WHERE seq = ? ORDER BY rowid').all(entries[0].seq)).toEqual([
@@ -222,7 +225,10 @@ describe('updates and deletes in a bulk write', () => {
     // The record added and deleted again: listed under its person, with no content left to hash.
     const bulk = bulkValuesOf('import', null, entries[5].after)!;
     expect(bulk.sections).toEqual([
-      { subject: { kind: 'staff', id: expect.any(Number), ref: 'BK-2' }, rows: [{ tbl: 'records', rowId: briefId, op: 'create', afterHash: null, before: null }] },
+      {
+        subject: { kind: 'staff', id: expect.any(Number), ref: 'BK-2' },
+        rows: [{ tbl: 'records', rowId: briefId, op: 'create', afterHash: null, before: null }],
+      },
     ]);
     expect(checkAudit(vault)).toEqual([]);
     const history = recordHistory(ctx, 'staff', 'BK-1');
@@ -269,7 +275,7 @@ describe('the chain over bulk entries', () => {
     b.vault.close();
   });
 
-  it("the subject index is held to the entries: a person taken out of it (hiding an import from their history), or put in, is named", async () => {
+  it('the subject index is held to the entries: a person taken out of it (hiding an import from their history), or put in, is named', async () => {
     const a = await imported();
     const seq = a.entries[0].seq;
     tamper(a.vault.sqlite, `DROP TRIGGER audit_subjects_no_delete; DELETE FROM audit_subjects WHERE ref = 'BK-1' AND seq = ${seq}`);
@@ -285,7 +291,10 @@ describe('the chain over bulk entries', () => {
     const b = await imported();
     const other = b.vault.sqlite.prepare<[], number>(`SELECT id FROM staff WHERE ref = 'BK-2'`).pluck().get()!;
     tamper(b.vault.sqlite, `INSERT INTO audit_subjects (kind, id, seq, ref) VALUES ('staff', ${other}, 1, 'BK-2')`);
-    expect(checkAudit(b.vault)[0]).toMatchObject({ check: 'audit index', problem: expect.stringMatching(/names staff BK-2 against entry 1, which is not about them/) });
+    expect(checkAudit(b.vault)[0]).toMatchObject({
+      check: 'audit index',
+      problem: expect.stringMatching(/names staff BK-2 against entry 1, which is not about them/),
+    });
     b.vault.close();
   });
 
@@ -361,7 +370,7 @@ describe('a firm file in the trail', () => {
 });
 
 describe('bulk entries written the earlier way (one per subject, data version 13-15)', () => {
-  it('still read, check and show in a history after the vault moves to today\'s data version', () => {
+  it("still read, check and show in a history after the vault moves to today's data version", () => {
     // A vault at data version 15, holding a row whose only entry is one of that version's bulk
     // entries (one per subject, one line per row with the full hash of its content).
     const dir = newVault();

@@ -207,7 +207,12 @@ export function entryView(r: AuditRow, opts: { rowsListed?: number } = {}): Audi
       changes: changesBetween(parse(x.before), null),
     }));
     const what =
-      bulk.sections.length > 1 ? manyWhat(bulk.import, bulk.sections) : bulkWhat(bulk.import, bulk.rows.map((x) => ({ table: x.tbl, action: x.op })));
+      bulk.sections.length > 1
+        ? manyWhat(bulk.import, bulk.sections)
+        : bulkWhat(
+            bulk.import,
+            bulk.rows.map((x) => ({ table: x.tbl, action: x.op })),
+          );
     return {
       ...common,
       table: null,

@@ -220,8 +220,9 @@ export function importFirmFile(ctx: Ctx, json: unknown, opts: ImportOptions = {}
     kept: { records: 0 },
     removed: { records: 0 },
   };
-  // One audit entry per person, supplier and case for the file's rows, not one per row (db/audit.ts
-  // bulkAudited): a firm file writes tens of thousands of rows, and the trail must cost it little.
+  // One audit entry for the rows the file adds, listed person by person, supplier by supplier and
+  // case by case, not one per row (db/audit.ts bulkAudited): a firm file writes tens of thousands
+  // of rows, and the trail must cost it little.
   const about = { source: 'firm file', ...(opts.file ? { file: opts.file } : {}) };
   ctx.vault.tx(() => {
     bulkAudited(ctx.vault.sqlite, about, () => writeFile({ ctx, file, opts, sum, p }));

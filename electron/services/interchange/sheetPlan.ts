@@ -233,7 +233,7 @@ export function applySheetPlan(ctx: Ctx, p: SheetPlan): ImportSummary {
   const about = { file: p.plan.file, kind: p.plan.kind };
   ctx.vault.tx(() => {
     const s = steps(ctx.progress, p.adds.length, label);
-    // One audit entry per person for the sheet's rows, not one per row (db/audit.ts bulkAudited).
+    // One audit entry for the sheet's rows, listed person by person, not one per row (db/audit.ts bulkAudited).
     bulkAudited(ctx.vault.sqlite, about, () =>
       insertRecords(
         ctx,

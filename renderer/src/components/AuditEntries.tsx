@@ -54,8 +54,8 @@ function BulkRows({ e, bulk }: { e: AuditEntryView; bulk: NonNullable<AuditEntry
       </summary>
       {more > 0 ? (
         <p className="hint">
-          The first {bulk.rows.length.toLocaleString('en-GB')} are listed here; each person's, supplier's or case's own history lists all of theirs, and
-          the spreadsheet export lists every one.
+          The first {bulk.rows.length.toLocaleString('en-GB')} are listed here; each person's, supplier's or case's own history lists all of theirs, and the
+          spreadsheet export lists every one.
         </p>
       ) : null}
       <ul aria-label={`Records in entry ${e.seq}`}>
