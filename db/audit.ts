@@ -607,6 +607,9 @@ export function bulkAudited<T>(db: Database.Database, about: BulkAbout, fn: () =
   return out;
 }
 
+/** Tables that hold a subject's own row, in the order a bulk entry names their subjects. */
+const SUBJECT_TABLES = ['firm', 'staff', 'suppliers', 'contacts', 'cases'];
+
 /** The rows' content and whom each is about, read set-based per table; then the write's one entry and its subjects. */
 function writeBulkEntry(db: Database.Database, about: BulkAbout, state: BulkState): void {
   type Section = { subject: BulkSubject; lines: string[] };
@@ -627,7 +630,15 @@ function writeBulkEntry(db: Database.Database, about: BulkAbout, state: BulkStat
   const deletedAs = db.prepare<[number, string, number], { kind: string | null; id: number | null; ref: string | null }>(
     `SELECT subject_kind AS kind, subject_id AS id, subject_ref AS ref FROM audit_log WHERE seq > ? AND tbl = ? AND row_id = ? ORDER BY seq DESC LIMIT 1`,
   );
-  for (const [table, added] of state.created) {
+  // Subjects' own tables first, so each section begins with the subject's own row (a person's
+  // details, then their records) and the sections go firm, people, suppliers, parties, cases.
+  const rank = (t: string) => {
+    const i = SUBJECT_TABLES.indexOf(t);
+    return i < 0 ? SUBJECT_TABLES.length : i;
+  };
+  const tables = [...state.created.keys()].sort((a, b) => rank(a) - rank(b));
+  for (const table of tables) {
+    const added = state.created.get(table)!;
     if (!added.length) continue;
     // In id order, each once (SQLite may give a deleted row's id to the next row added). An
     // import adds rows in id order already: then the list is used as it is.

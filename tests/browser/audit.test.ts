@@ -76,7 +76,9 @@ describe('the audit trail in the browser', () => {
       const ctx = h.session.ctx();
       updateFirm(ctx, { name: 'Riverside Rehab', codeOfConductSignatory: true });
       createStaff(ctx, { ref: 'CM-1', name: 'Alex Morgan', daysPerWeek: 3 });
-      const sheet = 'staffRef,date,topic,provider,hours\nCM-1,03/03/2026,Brain injury update,BABICM,2\nCM-1,04/03/2026,Report writing,CMSUK,1\n';
+      createStaff(ctx, { ref: 'CM-2', name: 'Bea Lowe', daysPerWeek: 3 });
+      const sheet =
+        'staffRef,date,topic,provider,hours\nCM-1,03/03/2026,Brain injury update,BABICM,2\nCM-1,04/03/2026,Report writing,CMSUK,1\nCM-2,05/03/2026,Goal setting,BABICM,1\n';
       await importSpreadsheet(ctx, 'cpd', 'team-cpd.csv', Buffer.from(sheet));
       await h.reload();
 
@@ -94,6 +96,19 @@ describe('the audit trail in the browser', () => {
           .getByRole('listitem')
           .allTextContents(),
       ).toEqual([expect.stringMatching(/^Added records row \d+$/), expect.stringMatching(/^Added records row \d+$/)]);
+
+      // The Audit page shows the write as one entry about both people, in words, with all three rows.
+      await nav(page, 'Audit trail');
+      const trail = page.getByRole('table', { name: 'Audit trail entries' });
+      const entry = trail.getByRole('row').filter({ hasText: 'Imported: 3 CPD entries added from team-cpd.csv, about 2 case managers' });
+      await expect.poll(() => entry.count()).toBe(1);
+      await entry.getByText('3 records from team-cpd.csv').click();
+      expect(
+        await entry
+          .getByRole('list', { name: /^Records in entry \d+$/ })
+          .getByRole('listitem')
+          .count(),
+      ).toBe(3);
     } finally {
       await h.close();
     }

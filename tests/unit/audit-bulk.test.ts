@@ -14,7 +14,7 @@ import { createVault } from '../../db/client';
 import { MIGRATIONS } from '../../db/migrations';
 import { checkAudit } from '../../db/check';
 import { keyPragma } from '../../db/keys';
-import { auditWorkbook, listAudit, recordHistory } from '../../electron/services/audit/audit';
+import { auditWorkbook, BULK_ROWS_LISTED, listAudit, recordHistory } from '../../electron/services/audit/audit';
 import { fixedClock } from '../../electron/services/clock';
 import { ctxOver } from '../../electron/services/context';
 import { addRecord, deleteRecord, updateRecord } from '../../electron/services/evidence/records';
@@ -22,6 +22,7 @@ import { addPasted, planPasted } from '../../electron/services/interchange/paste
 import { importSpreadsheet } from '../../electron/services/interchange/spreadsheet';
 import { createStaff, updateStaff } from '../../electron/services/staff/staff';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
+import { bigFirmFile } from '../support/bigFirm';
 import { newVault, PASS, reopen, sampleFirm } from '../support/vaults';
 
 const AT = '2026-11-24T10:30:00Z';
@@ -365,6 +366,27 @@ describe('a firm file in the trail', () => {
     const id = cpdRows[0].rowId;
     tamper(v.vault.sqlite, `UPDATE records SET data = json_set(data, '$.hours', 99) WHERE id = ${id}`);
     expect(checkAudit(v.vault)[0].problem).toMatch(new RegExp(`records row ${id} \\(staff ${first.ref}\\) does not match its last audited state`));
+    v.vault.close();
+  });
+
+  it("on the Audit page lists the first rows of a big one and counts them all; a case's history and the export list every row", async () => {
+    const v = newVault();
+    const ctx = ctxOver(v.vault, 'Pat Importer', fixedClock(AT));
+    importFirmFile(ctx, bigFirmFile(300, 3), { file: 'big.json' });
+    const [entry] = listAudit(ctx, {}).entries.filter((e) => e.bulk);
+    expect(entry.bulk!.total).toBeGreaterThan(BULK_ROWS_LISTED);
+    expect(entry.bulk!.rows.length).toBe(BULK_ROWS_LISTED);
+    expect(entry.what).toMatch(new RegExp(`^${entry.bulk!.total} records added from big\\.json, about the firm, 3 case managers, .* and 300 cases$`));
+    const someCase = v.vault.sqlite.prepare<[], string>('SELECT ref FROM cases ORDER BY id DESC LIMIT 1').pluck().get()!;
+    const mine = recordHistory(ctx, 'case', someCase)[0];
+    expect(mine).toMatchObject({ action: 'import', subject: `case ${someCase}` });
+    expect(mine.bulk!.rows.length).toBe(mine.bulk!.total);
+    expect(mine.bulk!.rows.map((r) => r.table)).toContain('cases');
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
+    await wb.xlsx.load(Buffer.from((await auditWorkbook(ctx, {})).bytes) as unknown as ArrayBuffer);
+    const lines = (wb.worksheets[0].getSheetValues().slice(2) as unknown[][]).filter((l) => l[1] === entry.seq);
+    expect(lines.length).toBe(entry.bulk!.total);
     v.vault.close();
   });
 });

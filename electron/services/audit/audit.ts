@@ -167,8 +167,11 @@ const number = (n: number) => n.toLocaleString('en-GB');
  * A bulk entry about many subjects (a whole firm file), in words: "25,231 records added from
  * riverside.json, about the firm, 200 case managers, 2,000 suppliers and 5,000 cases".
  */
-function manyWhat(about: Record<string, unknown>, sections: { subject: { kind: string | null } | null; rows: unknown[] }[]): string {
+function manyWhat(about: Record<string, unknown>, sections: { subject: { kind: string | null } | null; rows: { tbl: string }[] }[]): string {
   const n = sections.reduce((k, x) => k + x.rows.length, 0);
+  // A spreadsheet of one kind of record says which ("3 CPD entries"); a firm file's many tables, "records".
+  const kindWord = typeof about.kind === 'string' ? (KIND_WORDS[about.kind] ?? about.kind) : null;
+  const noun = kindWord && sections.every((x) => x.rows.every((r) => r.tbl === 'records')) ? kindWord : 'record';
   const byKind = new Map<string, number>();
   for (const x of sections) byKind.set(x.subject?.kind ?? '', (byKind.get(x.subject?.kind ?? '') ?? 0) + 1);
   const words = [...byKind].map(([kind, k]) => {
@@ -177,7 +180,7 @@ function manyWhat(about: Record<string, unknown>, sections: { subject: { kind: s
     return `${number(k)} ${k === 1 ? one : many}`;
   });
   const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
-  return `${number(n)} ${n === 1 ? 'record' : 'records'} added${fromWords(about)}${list ? `, about ${list}` : ''}`;
+  return `${number(n)} ${n === 1 ? noun : plural(noun)} added${fromWords(about)}${list ? `, about ${list}` : ''}`;
 }
 
 /** How many of a bulk entry's rows the Audit page lists (its words count them all; a subject's history lists all of theirs). */
