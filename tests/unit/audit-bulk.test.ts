@@ -9,7 +9,7 @@
 import { hash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { appendEntry, bulkAudited, bulkValuesOf, contentDrift, installAuditTriggers, listAuditRows, verifyChain } from '../../db/audit';
+import { appendEntry, bulkAudited, bulkValuesOf, contentDrift, hasAuditSubjects, installAuditTriggers, listAuditRows, verifyChain } from '../../db/audit';
 import { createVault } from '../../db/client';
 import { MIGRATIONS } from '../../db/migrations';
 import { checkAudit } from '../../db/check';
@@ -398,7 +398,9 @@ describe('bulk entries written the earlier way (one per subject, data version 13
     const dir = newVault();
     dir.vault.close();
     const file = dir.file.replace(/\.cpv$/, '-v15.cpv');
-    const old = createVault(file, { passphrase: PASS, migrations: MIGRATIONS.slice(0, 15) });
+    const old = createVault(file, { passphrase: PASS }, { migrations: MIGRATIONS.slice(0, 15) });
+    expect(old.sqlite.pragma('user_version', { simple: true })).toBe(15);
+    expect(hasAuditSubjects(old.sqlite)).toBe(false);
     const ctx = ctxOver(old, 'Pat Importer', fixedClock(AT));
     createStaff(ctx, { ref: 'OLD-1', name: 'Olga Old' } as never);
     old.sqlite.exec('DROP TRIGGER audit_records_insert');
@@ -425,6 +427,7 @@ describe('bulk entries written the earlier way (one per subject, data version 13
 
     const now = reopen(file);
     expect(now.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(hasAuditSubjects(now.sqlite)).toBe(true);
     expect(checkAudit(now)).toEqual([]);
     const c = ctxOver(now, 'Pat Importer', fixedClock(AT));
     const [entry] = recordHistory(c, 'staff', 'OLD-1');
