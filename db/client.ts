@@ -6,6 +6,7 @@
 // the vault beside itself (db/migrate.ts). Nothing is written until the key is proven.
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { withStatementCache } from './statementCache';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
@@ -145,7 +146,8 @@ function copyVersion(file: string, key: VaultKey, opts: OpenOptions): number {
 }
 
 function wrap(file: string, sqlite: Database.Database, key: VaultKey, lock: VaultLock | null): Vault {
-  const orm = drizzle(sqlite, { schema });
+  // drizzle prepares every query it runs: through the cache, each SQL text once (db/statementCache.ts).
+  const orm = drizzle(withStatementCache(sqlite), { schema });
   const closing = new AbortController();
   return {
     path: file,
