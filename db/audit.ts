@@ -12,10 +12,11 @@
 //
 // Each entry carries the SHA-256 of the entry before it (a chain: an entry edited, deleted or
 // moved breaks every link after it) and of the record's content after the change. The
-// before/after values themselves live in `audit_values`, keyed by the entry: the chain covers
-// their hashes, not their text, so values may be erased where the law requires it (a case
-// past retention) without breaking the chain. Triggers refuse UPDATE and DELETE on both
-// tables (audit_values' rows may go only through eraseAuditValues, which says so).
+// before/after values themselves are in the entry's row (`before`, `after`; in `audit_values`
+// before data version 17): the chain covers their hashes, not their text, so values may be
+// erased where the law requires it (a case past retention) without breaking the chain.
+// Triggers refuse UPDATE and DELETE on the trail (values may be emptied only through
+// eraseAuditValues, which says so).
 //
 // A write of many rows at once (an import) is the exception that keeps the trail cheap: the
 // rows it adds are one entry for the write, with the hash of each row's content in its values
@@ -115,7 +116,7 @@ export function actorOf(db: Database.Database): AuditActor {
  * entry, as its `at` column: SQLite evaluates an INSERT's columns in table order with the
  * INTEGER PRIMARY KEY (seq) last. It works out when, who and the hashes and keeps them;
  * `cp_audit_get(i)` hands the kept fields to the entry's later columns, its seq and its
- * audit_values row, so nothing is computed twice. (Were seq ever evaluated first, it would
+ * values, so nothing is computed twice. (Were seq ever evaluated first, it would
  * repeat the last entry's number and the insert would fail loudly, never write a wrong entry.)
  */
 export function registerAuditFunctions(db: Database.Database, actor: AuditActor): void {
@@ -240,6 +241,70 @@ export function hasAuditSubjects(db: Database.Database): boolean {
   return has;
 }
 
+const mergedLayouts = new WeakMap<Database.Database, boolean>();
+/**
+ * Whether each entry's values are in its own row (data version 17, mergeAuditValues) rather than
+ * in audit_values. Every vault is, once its migrations have run; a vault a test holds at an
+ * earlier data version is written and read the way that version was.
+ */
+export function valuesInEntries(db: Database.Database): boolean {
+  let merged = mergedLayouts.get(db);
+  if (merged === undefined) {
+    merged = (db.pragma(`table_info("audit_log")`) as { name: string }[]).some((c) => c.name === 'after');
+    // Only a yes is kept: a migration run may merge them on a connection that said no.
+    if (merged) mergedLayouts.set(db, merged);
+  }
+  return merged;
+}
+
+/**
+ * An entry's values moved into its own row (migration 0016): a save wrote two rows of the trail
+ * (the entry, then its values, each on a page of its own), and every page a transaction writes is
+ * encrypted and written out; one row is one page fewer per save (issue 11: a save may cost at
+ * most 20% more for its trail). Erasure past retention empties the two columns and marks the
+ * entry `erased`; the entry itself, and so the chain, stays. An update of anything else is refused.
+ */
+export function mergeAuditValues(db: Database.Database): void {
+  db.exec(`
+    DROP TRIGGER IF EXISTS "audit_log_no_update";
+    ALTER TABLE "audit_log" ADD COLUMN "before" text;
+    ALTER TABLE "audit_log" ADD COLUMN "after" text;
+    ALTER TABLE "audit_log" ADD COLUMN "erased" integer DEFAULT 0 NOT NULL;
+    UPDATE "audit_log" SET "before" = v."before", "after" = v."after" FROM "audit_values" v WHERE v."seq" = "audit_log"."seq";
+    UPDATE "audit_log" SET "erased" = 1 WHERE "seq" NOT IN (SELECT "seq" FROM "audit_values");
+    DROP TABLE "audit_values";
+    CREATE TRIGGER "audit_log_no_update" BEFORE UPDATE ON "audit_log"
+      WHEN cp_audit_erasing() IS NOT 1
+        OR NEW."before" IS NOT NULL OR NEW."after" IS NOT NULL OR NEW."erased" IS NOT 1
+        OR ${ENTRY_COLUMNS.map((c) => `NEW."${c}" IS NOT OLD."${c}"`).join(' OR ')}
+      BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: its entries are permanent, and only values past retention are erased, by Caseproof.'); END;
+  `);
+  mergedLayouts.delete(db);
+}
+/** The columns that say what an entry records (all but its values): never changed once written. */
+const ENTRY_COLUMNS = [
+  'seq',
+  'at',
+  'who',
+  'action',
+  'tbl',
+  'row_id',
+  'subject_kind',
+  'subject_id',
+  'subject_ref',
+  'before_hash',
+  'after_hash',
+  'prev_hash',
+  'hash',
+];
+
+/** SQL reading an entry's values beside `a.` (audit_log): from its own row, or its audit_values row before data version 17. */
+function valuesOf(db: Database.Database): { cols: string; join: string } {
+  return valuesInEntries(db)
+    ? { cols: 'a.before AS before, a.after AS after, a.erased AS erased', join: '' }
+    : { cols: 'v.before AS before, v.after AS after, v.seq IS NULL AS erased', join: 'LEFT JOIN audit_values v ON v.seq = a.seq' };
+}
+
 export function hasAuditTrail(db: Database.Database): boolean {
   return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'`).get() !== undefined;
 }
@@ -307,6 +372,16 @@ function rowJson(cols: Column[], p: string): string {
   return `json_object(${cols.map((c) => `'${c.name}', ${c.type === 'blob' ? `length(${ref(c)})` : ref(c)}`).join(', ')})`;
 }
 
+/**
+ * Whether an update changed what the row's JSON holds, column by column: the same answer as
+ * comparing rowJson(OLD) with rowJson(NEW) (a blob by its length, as the JSON holds it), without
+ * building both only to compare them; the entry builds them once more for its values.
+ */
+function changedSql(cols: Column[]): string {
+  const v = (p: string, c: Column) => (c.type === 'blob' ? `length(${p}."${c.name}")` : `${p}."${c.name}"`);
+  return `(${cols.map((c) => `${v('OLD', c)} IS NOT ${v('NEW', c)}`).join(' OR ')})`;
+}
+
 /** The data tables the trail covers: every ordinary table but the trail's own, SQLite's and virtual tables' shadows. */
 export function auditedTables(db: Database.Database): string[] {
   const rows = db.prepare<[], { name: string; sql: string | null }>(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
@@ -320,7 +395,7 @@ export function auditedTables(db: Database.Database): string[] {
 /** Rows whose adding is itself an event: a pack registered, a backup logged. */
 const INSERT_ACTIONS: Record<string, AuditAction> = { packs: 'pack', backups: 'backup' };
 
-function triggerSql(table: string, cols: Column[], op: 'INSERT' | 'UPDATE' | 'DELETE'): string {
+function triggerSql(table: string, cols: Column[], op: 'INSERT' | 'UPDATE' | 'DELETE', merged: boolean): string {
   const p = op === 'DELETE' ? 'OLD' : 'NEW';
   const s = subjectOf(table, p);
   const action = op === 'INSERT' ? (INSERT_ACTIONS[table] ?? 'create') : op === 'UPDATE' ? 'update' : 'delete';
@@ -330,22 +405,17 @@ function triggerSql(table: string, cols: Column[], op: 'INSERT' | 'UPDATE' | 'DE
   // (answering 1, so the row gets no entry of its own) and otherwise answers 0; an update writes
   // an entry when the row's content changed; a delete always does. A connection without
   // Caseproof's functions cannot fire the trigger, so cannot write the table.
-  const when =
-    op === 'INSERT'
-      ? `WHEN cp_audit_collect('${table}', '${action}', NEW.rowid) IS 0`
-      : op === 'UPDATE'
-        ? `WHEN ${rowJson(cols, 'OLD')} IS NOT ${rowJson(cols, 'NEW')}`
-        : '';
+  const when = op === 'INSERT' ? `WHEN cp_audit_collect('${table}', '${action}', NEW.rowid) IS 0` : op === 'UPDATE' ? `WHEN ${changedSql(cols)}` : '';
   return `
     CREATE TRIGGER "audit_${table}_${op.toLowerCase()}" AFTER ${op} ON "${table}" ${when}
     BEGIN
-      INSERT INTO audit_log (seq, at, who, action, tbl, row_id, subject_kind, subject_id, subject_ref, before_hash, after_hash, prev_hash, hash)
+      INSERT INTO audit_log (seq, at, who, action, tbl, row_id, subject_kind, subject_id, subject_ref, before_hash, after_hash, prev_hash, hash${merged ? ', before, after' : ''})
         VALUES (cp_audit_get(0),
                 cp_audit_begin(coalesce((SELECT max(seq) FROM audit_log), 0) + 1, coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), '${GENESIS}'),
                                '${action}', '${table}', ${p}.rowid, ${s.kind}, ${s.id}, ${s.ref}, ${before}, ${after}),
                 cp_audit_get(2), '${action}', '${table}', ${p}.rowid, cp_audit_get(3), cp_audit_get(4), cp_audit_get(5),
-                cp_audit_get(6), cp_audit_get(7), cp_audit_get(8), cp_audit_get(9));
-      INSERT INTO audit_values (seq, before, after) VALUES (cp_audit_get(0), cp_audit_get(10), cp_audit_get(11));
+                cp_audit_get(6), cp_audit_get(7), cp_audit_get(8), cp_audit_get(9)${merged ? ', cp_audit_get(10), cp_audit_get(11)' : ''});
+      ${merged ? '' : 'INSERT INTO audit_values (seq, before, after) VALUES (cp_audit_get(0), cp_audit_get(10), cp_audit_get(11));'}
     END;`;
 }
 
@@ -357,9 +427,10 @@ function triggerSql(table: string, cols: Column[], op: 'INSERT' | 'UPDATE' | 'DE
 export function installAuditTriggers(db: Database.Database): void {
   const existing = db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'`).all();
   for (const t of existing) if (!/^audit_(log|values|subjects)_no_/.test(t.name)) db.exec(`DROP TRIGGER "${t.name}"`);
+  const merged = valuesInEntries(db);
   for (const table of auditedTables(db)) {
     const cols = columnsOf(db, table);
-    for (const op of ['INSERT', 'UPDATE', 'DELETE'] as const) db.exec(triggerSql(table, cols, op));
+    for (const op of ['INSERT', 'UPDATE', 'DELETE'] as const) db.exec(triggerSql(table, cols, op, merged));
   }
 }
 
@@ -389,11 +460,12 @@ export function appendEntries(db: Database.Database, entries: readonly NewEntry[
   const last = lastEntry(db);
   // Prepared once for the lot (a bulk write appends one entry per subject, a baseline one per
   // row), bound by position, and stamped once: entries appended together are written at one moment.
+  const merged = valuesInEntries(db);
   const log = db.prepare(
-    `INSERT INTO audit_log (seq, at, who, action, tbl, row_id, subject_kind, subject_id, subject_ref, before_hash, after_hash, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO audit_log (seq, at, who, action, tbl, row_id, subject_kind, subject_id, subject_ref, before_hash, after_hash, prev_hash, hash${merged ? ', before, after' : ''})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${merged ? ', ?, ?' : ''})`,
   );
-  const values = db.prepare('INSERT INTO audit_values (seq, before, after) VALUES (?, ?, ?)');
+  const values = merged ? null : db.prepare('INSERT INTO audit_values (seq, before, after) VALUES (?, ?, ?)');
   const at = stampOf(actor);
   let prev = last;
   for (const e of entries) {
@@ -428,8 +500,9 @@ export function appendEntries(db: Database.Database, entries: readonly NewEntry[
       row.afterHash,
       row.prevHash,
       hash,
+      ...(merged ? [before, after] : []),
     );
-    values.run(row.seq, before, after);
+    values?.run(row.seq, before, after);
     prev = { seq: row.seq, hash };
   }
   return last.seq + 1;
@@ -730,10 +803,11 @@ interface Audited {
  */
 function bulkStates(db: Database.Database): Map<string, Map<number, Audited>> {
   const out = new Map<string, Map<number, Audited>>();
+  const v = valuesOf(db);
   const entries = db
     .prepare<[], { seq: number; sk: string | null; sid: number | null; sref: string | null; after: string | null }>(
-      `SELECT a.seq AS seq, a.subject_kind AS sk, a.subject_id AS sid, a.subject_ref AS sref, v.after AS after
-       FROM audit_log a JOIN audit_values v ON v.seq = a.seq WHERE a.action = 'import' AND a.tbl IS NULL ORDER BY a.seq`,
+      `SELECT a.seq AS seq, a.subject_kind AS sk, a.subject_id AS sid, a.subject_ref AS sref, ${v.cols}
+       FROM audit_log a ${v.join} WHERE a.action = 'import' AND a.tbl IS NULL ORDER BY a.seq`,
     )
     .all();
   for (const e of entries) {
@@ -760,9 +834,10 @@ export function subjectIndexFault(db: Database.Database): string | null {
   if (!hasAuditSubjects(db)) return null;
   const want = new Set<string>();
   const key = (seq: number, kind: string, id: number, ref: string | null) => JSON.stringify([seq, kind, id, ref]);
+  const v = valuesOf(db);
   const entries = db
     .prepare<[], { seq: number; after: string | null }>(
-      `SELECT a.seq AS seq, v.after AS after FROM audit_log a JOIN audit_values v ON v.seq = a.seq WHERE a.action = 'import' AND a.tbl IS NULL ORDER BY a.seq`,
+      `SELECT a.seq AS seq, ${v.cols} FROM audit_log a ${v.join} WHERE a.action = 'import' AND a.tbl IS NULL ORDER BY a.seq`,
     )
     .all();
   for (const e of entries) {
@@ -825,7 +900,7 @@ export function contentDrift(db: Database.Database, opts: { tables?: string[]; l
 export function lastAuditedValue(db: Database.Database, table: string, rowId: number, bulk = bulkStates(db)): string | null {
   const own = db
     .prepare<[string, number], { seq: number; after: string | null }>(
-      `SELECT a.seq AS seq, v.after AS after FROM audit_log a JOIN audit_values v ON v.seq = a.seq WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.seq DESC LIMIT 1`,
+      `SELECT a.seq AS seq, ${valuesOf(db).cols} FROM audit_log a ${valuesOf(db).join} WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.seq DESC LIMIT 1`,
     )
     .get(table, rowId);
   const b = bulk.get(table)?.get(rowId);
@@ -888,8 +963,12 @@ export function verifyChain(db: Database.Database, opts: { fromSeq?: number } = 
   let prev = from === 1 ? GENESIS : (db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(from - 1)?.hash ?? null);
   let expected = from;
   let n = 0;
-  const values = db.prepare<[number], { before: string | null; after: string | null }>('SELECT before, after FROM audit_values WHERE seq = ?');
-  const rows = db.prepare<[number], StoredEntry>(`SELECT ${entryColumns()} FROM audit_log WHERE seq >= ? ORDER BY seq`).all(from);
+  const v = valuesOf(db);
+  const rows = db
+    .prepare<[number], StoredEntry & { before: string | null; after: string | null; erased: number }>(
+      `SELECT ${entryColumns('a.')}, ${v.cols} FROM audit_log a ${v.join} WHERE a.seq >= ? ORDER BY a.seq`,
+    )
+    .all(from);
   for (const e of rows) {
     n++;
     if (e.seq !== expected) {
@@ -915,8 +994,8 @@ export function verifyChain(db: Database.Database, opts: { fromSeq?: number } = 
         },
       };
     }
-    const v = values.get(e.seq);
-    if (v && (valueHash(v.before) !== e.beforeHash || valueHash(v.after) !== e.afterHash)) {
+    // (Values erased past retention are not there to check: the entry's own hash still is.)
+    if (!e.erased && (valueHash(e.before) !== e.beforeHash || valueHash(e.after) !== e.afterHash)) {
       return {
         entries: n,
         fault: { seq: e.seq, problem: `the values recorded by entry ${e.seq} (${e.action} ${describeSubject(e)}) were changed after they were written` },
@@ -1028,14 +1107,20 @@ function bulkFor(r: AuditRow, f: AuditFilter): AuditRow {
   if (!first) return r;
   return { ...r, subjectKind: first.kind, subjectId: first.id, subjectRef: first.ref, after: kept.join('\n') };
 }
-export function listAuditRows(db: Database.Database, f: AuditFilter = {}): AuditRow[] {
+/** The query listAuditRows runs for a filter (a test reads its plan: a subject's entries are found by index). */
+export function auditListQuery(db: Database.Database, f: AuditFilter = {}): { sql: string; params: Record<string, unknown> } {
   const w = auditWhere(db, f);
-  const sql = `SELECT ${entryColumns('a.')}, v.before AS before, v.after AS after, v.seq IS NULL AS erased
-    FROM audit_log a LEFT JOIN audit_values v ON v.seq = a.seq
+  const v = valuesOf(db);
+  const sql = `SELECT ${entryColumns('a.')}, ${v.cols}
+    FROM audit_log a ${v.join}
     ${w.sql} ORDER BY a.seq ${f.order === 'desc' ? 'DESC' : 'ASC'}${f.limit ? ` LIMIT ${Math.floor(f.limit)}` : ''}`;
+  return { sql, params: w.params };
+}
+export function listAuditRows(db: Database.Database, f: AuditFilter = {}): AuditRow[] {
+  const q = auditListQuery(db, f);
   return db
-    .prepare(sql)
-    .all(w.params)
+    .prepare(q.sql)
+    .all(q.params)
     .map((r) => bulkFor({ ...(r as AuditRow), erased: Boolean((r as { erased: number }).erased) }, f));
 }
 export function countAuditRows(db: Database.Database, f: AuditFilter = {}): number {
@@ -1055,9 +1140,12 @@ export function eraseAuditValues(db: Database.Database, subjectKind: string, sub
   erasing.add(db);
   let n: number;
   try {
-    n = db
-      .prepare('DELETE FROM audit_values WHERE seq IN (SELECT seq FROM audit_log WHERE subject_kind = ? AND subject_id = ?)')
-      .run(subjectKind, subjectId).changes;
+    n = valuesInEntries(db)
+      ? db
+          .prepare('UPDATE audit_log SET before = NULL, after = NULL, erased = 1 WHERE subject_kind = ? AND subject_id = ? AND erased = 0')
+          .run(subjectKind, subjectId).changes
+      : db.prepare('DELETE FROM audit_values WHERE seq IN (SELECT seq FROM audit_log WHERE subject_kind = ? AND subject_id = ?)').run(subjectKind, subjectId)
+          .changes;
   } finally {
     erasing.delete(db);
   }

@@ -321,16 +321,14 @@ export const auditLog = sqliteTable(
     afterHash: text('after_hash'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** The row's or event's values before and after (migration 0016; audit_values until then): erasable past retention, the chain covers their hashes. */
+    before: text('before'),
+    after: text('after'),
+    /** True once the values were erased past retention (the entry itself stays). */
+    erased: integer('erased').notNull().default(0),
   },
   (t) => [index('audit_log_subject_idx').on(t.subjectKind, t.subjectId)],
 );
-
-/** The before and after values of each entry (erasable past retention; the chain covers their hashes). */
-export const auditValues = sqliteTable('audit_values', {
-  seq: integer('seq').primaryKey(),
-  before: text('before'),
-  after: text('after'),
-});
 
 /**
  * Whom each bulk entry is about (migration 0015; db/audit.ts bulkAudited): one row per subject

@@ -17,6 +17,7 @@ import { recordContentIndex } from './0012_record_content_index';
 import { auditBulk } from './0013_audit_bulk';
 import { auditSubjectIndex } from './0014_audit_subject_index';
 import { auditBulkEntry } from './0015_audit_bulk_entry';
+import { auditValuesInEntries } from './0016_audit_values_in_entries';
 
 export const MIGRATIONS: readonly Migration[] = [
   initial,
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   auditBulk,
   auditSubjectIndex,
   auditBulkEntry,
+  auditValuesInEntries,
 ];

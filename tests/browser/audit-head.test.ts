@@ -26,8 +26,8 @@ describe('the audit trail’s end in the browser', () => {
       // Someone deletes the last 3 entries with a raw SQL tool: what is left still links up.
       const v = openVault(file, { passphrase: PASS });
       const last = (v.sqlite.prepare('SELECT max(seq) AS n FROM audit_log').get() as { n: number }).n;
-      v.sqlite.exec('DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_values_no_delete');
-      v.sqlite.exec(`DELETE FROM audit_values WHERE seq > ${last - 3}; DELETE FROM audit_log WHERE seq > ${last - 3}`);
+      v.sqlite.exec('DROP TRIGGER audit_log_no_delete');
+      v.sqlite.exec(`DELETE FROM audit_log WHERE seq > ${last - 3}`);
       v.close();
       await h.reload();
       await page.getByLabel('Passphrase', { exact: true }).fill(PASS);

@@ -54,7 +54,7 @@ async function imported() {
 /** Bypasses the guards as a raw SQL tool could: drop the triggers in the way, change, put nothing back. */
 const tamper = (db: Database.Database, sql: string) => {
   db.exec(
-    'DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; DROP TRIGGER IF EXISTS audit_values_no_update; ' +
+    'DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; ' +
       'DROP TRIGGER IF EXISTS audit_records_update; DROP TRIGGER IF EXISTS audit_records_delete',
   );
   db.exec(sql);
@@ -252,7 +252,7 @@ describe('the chain over bulk entries', () => {
     const { vault, entries, rows } = await imported();
     const e = entries[0];
     const row = bulkValuesOf(e.action, e.tbl, e.after)!.rows.find((r) => r.rowId === rows[0].id)!;
-    tamper(vault.sqlite, `UPDATE audit_values SET after = replace(after, '${row.afterHash}', '${'0'.repeat(24)}') WHERE seq = ${e.seq}`);
+    tamper(vault.sqlite, `UPDATE audit_log SET after = replace(after, '${row.afterHash}', '${'0'.repeat(24)}') WHERE seq = ${e.seq}`);
     expect(verifyChain(vault.sqlite).fault).toMatchObject({
       seq: e.seq,
       problem: expect.stringMatching(/values recorded by entry \d+ \(import the vault\) were changed/),

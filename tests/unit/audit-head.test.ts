@@ -40,7 +40,7 @@ function lastEntry(file: string, passphrase = PASS) {
 function tamper(file: string, sql: string) {
   const v = openVault(file, { passphrase: PASS });
   try {
-    v.sqlite.exec('DROP TRIGGER IF EXISTS audit_log_no_delete; DROP TRIGGER IF EXISTS audit_values_no_delete');
+    v.sqlite.exec('DROP TRIGGER IF EXISTS audit_log_no_delete');
     v.sqlite.exec(sql);
   } finally {
     v.close();
@@ -76,7 +76,7 @@ describe('the head file beside the vault', () => {
     const head = headOf(file);
     expect(head.seq).toBeGreaterThan(3);
     // The last 3 entries deleted: the chain that is left still verifies on its own.
-    tamper(file, `DELETE FROM audit_values WHERE seq > ${head.seq - 3}; DELETE FROM audit_log WHERE seq > ${head.seq - 3}`);
+    tamper(file, `DELETE FROM audit_log WHERE seq > ${head.seq - 3}`);
     const state = await api.call<{ damage: string | null }>('unlockVault', { path: file, passphrase: PASS, remember: false });
     expect(state.damage).toBe(
       `The vault's audit trail ends at entry ${head.seq - 3}, but its head file (firm.cpv.head) says entry ${head.seq}: entries ${head.seq - 2} to ${head.seq} were removed.`,
@@ -134,9 +134,7 @@ describe('the head file beside the vault', () => {
     expect(headOf(file).vaultId).not.toBe(headOf(other).vaultId);
     // Each unlock entry records what the head file said; the one at creation says nothing.
     const v = openVault(file, { passphrase: PASS });
-    const unlocks = v.sqlite
-      .prepare<[], { after: string }>("SELECT v.after FROM audit_log l JOIN audit_values v USING (seq) WHERE l.action = 'unlock' ORDER BY seq")
-      .all();
+    const unlocks = v.sqlite.prepare<[], { after: string }>("SELECT after FROM audit_log WHERE action = 'unlock' ORDER BY seq").all();
     v.close();
     expect(unlocks.map((u) => JSON.parse(u.after) as unknown)).toEqual([{}, { head: 'level' }, { head: 'missing' }, { head: 'other-vault' }]);
   });

@@ -4,7 +4,7 @@
 // reordered; the content check finds a row changed, added or deleted by raw SQL; a vault made
 // before the trail gets a baseline entry for every row it held.
 import { describe, expect, it } from 'vitest';
-import { contentDrift, listAuditRows, verifyChain } from '../../db/audit';
+import { auditListQuery, contentDrift, eraseAuditValues, listAuditRows, verifyChain } from '../../db/audit';
 import { checkAudit, checkEvidence, checkVault } from '../../db/check';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -92,8 +92,10 @@ describe('the trail records every change', () => {
     const { vault } = sampleVault();
     expect(() => vault.sqlite.prepare("UPDATE audit_log SET who = 'Someone else' WHERE seq = 1").run()).toThrow(/cannot be changed/);
     expect(() => vault.sqlite.prepare('DELETE FROM audit_log WHERE seq = 1').run()).toThrow(/cannot be changed/);
-    expect(() => vault.sqlite.prepare("UPDATE audit_values SET after = '{}' WHERE seq = 1").run()).toThrow(/cannot be changed/);
-    expect(() => vault.sqlite.prepare('DELETE FROM audit_values WHERE seq = 1').run()).toThrow(/cannot be changed/);
+    // Nor its values (they live in the entry's row): only erasure past retention may empty them.
+    expect(() => vault.sqlite.prepare("UPDATE audit_log SET after = '{}' WHERE seq = 1").run()).toThrow(/cannot be changed/);
+    expect(() => vault.sqlite.prepare('UPDATE audit_log SET after = NULL, before = NULL, erased = 1 WHERE seq = 1').run()).toThrow(/cannot be changed/);
+    expect(() => vault.sqlite.prepare('DELETE FROM audit_subjects').run()).toThrow(/cannot be changed/);
     vault.close();
   });
 });
@@ -101,7 +103,7 @@ describe('the trail records every change', () => {
 describe('the chain', () => {
   /** Bypasses the guards as a raw SQL tool could (drop the triggers, edit, put nothing back). */
   const tamper = (db: Database.Database, sql: string) => {
-    db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; DROP TRIGGER IF EXISTS audit_values_no_update');
+    db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete');
     db.exec(sql);
   };
 
@@ -134,7 +136,7 @@ describe('the chain', () => {
   it('finds an edited value', () => {
     const { vault } = sampleVault();
     // (Entry 1 lists the rows the sample firm file added, person by person: one person's rows credited to another.)
-    tamper(vault.sqlite, `UPDATE audit_values SET after = replace(after, '"RR-01"', '"RR-02"') WHERE seq = 1 AND instr(after, '"RR-01"') > 0`);
+    tamper(vault.sqlite, `UPDATE audit_log SET after = replace(after, '"RR-01"', '"RR-02"') WHERE seq = 1 AND instr(after, '"RR-01"') > 0`);
     expect(vault.sqlite.prepare('SELECT changes() AS n').get()).toEqual({ n: 1 });
     expect(verifyChain(vault.sqlite).fault).toMatchObject({ seq: 1, problem: expect.stringMatching(/values recorded by entry 1 .* were changed/) });
     vault.close();
@@ -244,13 +246,53 @@ describe("a record's history at scale", () => {
     addRecord(ctx, { type: 'staff', ref: 'IX-2' }, 'cpd', { date: '2026-05-15', topic: 'Goals', provider: 'CMSUK', hours: 1 });
     const history = recordHistory(ctx, 'staff', 'IX-1');
     expect(history.map((e) => e.action)).toEqual(['create', 'create']);
-    // The shape of listAuditRows' query for a subject (db/audit.ts): a search of the index.
-    const plan = ctx.vault.sqlite
-      .prepare(
-        'EXPLAIN QUERY PLAN SELECT a.seq FROM audit_log a LEFT JOIN audit_values v ON v.seq = a.seq WHERE a.subject_kind = ? AND a.subject_id = ? ORDER BY a.seq DESC LIMIT 2000',
-      )
-      .all('staff', 1) as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH a USING (COVERING )?INDEX audit_log_subject_idx \(subject_kind=\? AND subject_id=\?\)/);
-    expect(plan.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
+    // listAuditRows' own query for a subject (db/audit.ts): its entries and the bulk entries about it, each found by an index.
+    const q = auditListQuery(ctx.vault.sqlite, { subjectKind: 'staff', subjectId: 1, order: 'desc', limit: 2000 });
+    const plan = (ctx.vault.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(q.params) as { detail: string }[]).map((p) => p.detail).join(' | ');
+    expect(plan).toMatch(/SEARCH a USING (COVERING )?INDEX audit_log_subject_idx \(subject_kind=\? AND subject_id=\?\)/);
+    expect(plan).toMatch(/SEARCH audit_subjects USING (COVERING )?INDEX audit_subjects_subject_idx \(kind=\? AND id=\?\)/);
+    expect(plan).not.toMatch(/SCAN a\b/);
+  });
+});
+
+describe('the values in the entry’s own row (data version 17)', () => {
+  it('moves every value of a data version 16 trail into its entry, keeps an erasure, and checks clean', () => {
+    const file = path.join(tempDir(), 'v16.cpv');
+    const old = createVault(file, { passphrase: PASS }, { migrations: MIGRATIONS.slice(0, 16) });
+    expect(old.sqlite.pragma('user_version', { simple: true })).toBe(16);
+    const ctx = ctxOver(old, 'Pat Manager', fixedClock(AT));
+    importFirmFile(ctx, sampleFirm());
+    const wasName = old.sqlite.prepare<[], string>(`SELECT name FROM staff WHERE ref = 'RR-01'`).pluck().get()!;
+    updateStaff(ctx, 'RR-01', { ref: 'RR-01', name: 'Renamed Before The Move' } as never);
+    createStaff(ctx, { ref: 'GONE-1', name: 'Past Retention' } as never);
+    const goneId = old.sqlite.prepare<[], number>(`SELECT id FROM staff WHERE ref = 'GONE-1'`).pluck().get()!;
+    old.tx(() => eraseAuditValues(old.sqlite, 'staff', goneId, 'GONE-1'));
+    const before = old.sqlite.prepare('SELECT seq, before, after FROM audit_values ORDER BY seq').all() as { seq: number }[];
+    const erasedSeqs = old.sqlite.prepare<[], number>('SELECT seq FROM audit_log WHERE seq NOT IN (SELECT seq FROM audit_values) ORDER BY seq').pluck().all();
+    expect(erasedSeqs.length).toBeGreaterThan(0);
+    old.close();
+
+    const now = reopen(file);
+    expect(now.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(now.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'audit_values'`).get()).toEqual({ n: 0 });
+    expect(now.sqlite.prepare('SELECT seq, before, after FROM audit_log WHERE NOT erased ORDER BY seq').all()).toEqual(before);
+    expect(now.sqlite.prepare<[], number>('SELECT seq FROM audit_log WHERE erased ORDER BY seq').pluck().all()).toEqual(erasedSeqs);
+    expect(verifyChain(now.sqlite).fault).toBeNull();
+    expect(checkAudit(now)).toEqual([]);
+    const c = ctxOver(now, 'Sam Editor', fixedClock('2026-11-25T09:00:00Z'));
+    expect(recordHistory(c, 'staff', 'RR-01')[0].changes).toContainEqual({ field: 'name', before: wasName, after: 'Renamed Before The Move' });
+    expect(recordHistory(c, 'staff', 'GONE-1').find((e) => e.action === 'create')).toMatchObject({ erased: true });
+    // A save from now on is one row of the trail, values and all.
+    updateStaff(c, 'RR-01', { ref: 'RR-01', name: 'Renamed After' } as never);
+    expect(now.sqlite.prepare(`SELECT who, json_extract(after, '$.name') AS name, erased FROM audit_log ORDER BY seq DESC LIMIT 1`).get()).toEqual({
+      who: 'Sam Editor',
+      name: 'Renamed After',
+      erased: 0,
+    });
+    // An erased entry's values cannot be put back, nor a kept one's emptied, except by Caseproof's erasure.
+    const seq = erasedSeqs[0];
+    expect(() => now.sqlite.prepare(`UPDATE audit_log SET after = '{}', erased = 0 WHERE seq = ?`).run(seq)).toThrow(/cannot be changed/);
+    expect(checkAudit(now)).toEqual([]);
+    now.close();
   });
 });

@@ -17,7 +17,7 @@ const EVIDENCE_TABLES = ['records', 'evidence_files', 'evidence_contents'];
 /** Every change the trail holds since `seq` to records and their files: entries of their own and the rows of a firm file's bulk entries. */
 const rowChangesSince = (db: Database.Database, seq: number) =>
   (
-    db.prepare(`SELECT a.action, a.tbl, v.after FROM audit_log a JOIN audit_values v USING (seq) WHERE a.seq > ? ORDER BY a.seq`).all(seq) as {
+    db.prepare(`SELECT action, tbl, after FROM audit_log WHERE seq > ? ORDER BY seq`).all(seq) as {
       action: string;
       tbl: string | null;
       after: string | null;
