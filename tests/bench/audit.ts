@@ -95,7 +95,11 @@ export async function benchAudit(): Promise<Row[]> {
       path.join(dir, 'plain.cpv'),
       { passphrase: 'bench passphrase 1' },
       // Without the trail's tables, and so without the migrations that index or reinstall them.
-      { migrations: MIGRATIONS.filter((m) => !['0005_audit', '0013_audit_bulk', '0014_audit_subject_index', '0015_audit_bulk_entry', '0016_audit_values_in_entries'].includes(m.name)) },
+      {
+        migrations: MIGRATIONS.filter(
+          (m) => !['0005_audit', '0013_audit_bulk', '0014_audit_subject_index', '0015_audit_bulk_entry', '0016_audit_values_in_entries'].includes(m.name),
+        ),
+      },
     );
     const audited = createVault(path.join(dir, 'audited.cpv'), { passphrase: 'bench passphrase 1' });
     const imports = { plain: [] as number[], audited: [] as number[] };
