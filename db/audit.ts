@@ -916,9 +916,10 @@ export function contentDrift(db: Database.Database, opts: { tables?: string[]; l
  * later bulk entry has the row (which keeps the after's hash, not the JSON: see BULK_HEAD).
  */
 export function lastAuditedValue(db: Database.Database, table: string, rowId: number, bulk = bulkStates(db)): string | null {
+  const v = valuesOf(db);
   const own = db
     .prepare<[string, number], { seq: number; after: string | null }>(
-      `SELECT a.seq AS seq, ${valuesOf(db).cols} FROM audit_log a ${valuesOf(db).join} WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.seq DESC LIMIT 1`,
+      `SELECT a.seq AS seq, ${v.cols} FROM audit_log a ${v.join} WHERE a.tbl = ? AND a.row_id = ? ORDER BY a.seq DESC LIMIT 1`,
     )
     .get(table, rowId);
   const b = bulk.get(table)?.get(rowId);
