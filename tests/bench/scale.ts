@@ -9,15 +9,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { scryptSync } from 'node:crypto';
+import { randomBytes, scryptSync } from 'node:crypto';
 import JSZip from 'jszip';
-import { SCHEMA_VERSION, type Vault } from '../../db/client';
+import { createVault, SCHEMA_VERSION, type Vault } from '../../db/client';
 import { readSalt } from '../../db/keys';
 import type { OpName } from '../../electron/contract/api';
 import { buildRegistry } from '../../electron/services/api/handlers';
 import { Session } from '../../electron/services/api/session';
 import { fixedClock } from '../../electron/services/clock';
 import type { Ctx } from '../../electron/services/context';
+import { addRecord, updateRecord } from '../../electron/services/evidence/records';
+import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
 import { importSpreadsheet } from '../../electron/services/interchange/spreadsheet';
 import { generatePack } from '../../electron/services/packs/packService';
 import { copyVault } from '../../electron/services/vault/backup';
@@ -38,6 +40,7 @@ import {
   staffRef,
   supplierRef,
 } from '../support/scaleFirm';
+import { trailFirmFile } from '../support/bigFirm';
 
 export interface Result {
   name: string;
@@ -355,6 +358,7 @@ export async function benchScale(log: (s: string) => void): Promise<{ dataset: R
     const withTrail = path.join(dir, 'import-trail.cpv');
     const bare = path.join(dir, 'import-no-trail.cpv');
     for (const f of [imp, withTrail, bare]) copyFileSync(built.path, f);
+    const ctxOf = (vault: Vault): Ctx => ({ vault, user: 'Bench', clock: fixedClock(AS_OF) });
     const iv = openScaleVault(imp);
     const tv = openScaleVault(withTrail);
     const bv = openScaleVault(bare);
@@ -392,11 +396,64 @@ export async function benchScale(log: (s: string) => void): Promise<{ dataset: R
         times: 1.2,
         note: `the trail adds ${Math.round(((share.ms - share.floorMs) / share.floorMs) * 100)}% (floor: the same import into a copy without the records' audit triggers, timed turn about with it)`,
       });
+      // The trail's share of the other writes a user waits for (issue 11): single saves as the app
+      // makes them (each its own durable transaction) on the same two copies, and a firm file's
+      // import into new vaults (made with a random key: no key derivation in the timing).
+      let saveRun = 0;
+      const saves = (vault: typeof iv) => () => {
+        const ctx = ctxOf(vault);
+        saveRun++;
+        for (let i = 0; i < 100; i++) {
+          const r = addRecord(ctx, { type: 'staff', ref: staffRef(i % STAFF) }, 'cpd', {
+            date: AS_OF,
+            topic: `Save ${saveRun}-${i}`,
+            provider: 'BABICM',
+            hours: 1,
+          });
+          updateRecord(ctx, r.id, { date: AS_OF, topic: `Save ${saveRun}-${i}, edited`, provider: 'BABICM', hours: 2 });
+        }
+      };
+      for (const t of bv.sqlite
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\' AND name NOT LIKE '%\\_no\\_%' ESCAPE '\\'`)
+        .pluck()
+        .all() as string[])
+        bv.sqlite.exec(`DROP TRIGGER "${t}"`);
+      const saveShare = await paired(5, saves(bv), saves(tv));
+      add({
+        name: '100 single saves (add a CPD entry, then edit it), against the same without the audit trail',
+        ...saveShare,
+        times: 1.2,
+        note: `the trail adds ${Math.round(((saveShare.ms - saveShare.floorMs) / saveShare.floorMs) * 100)}% (floor: the same saves on a copy without audit triggers, timed turn about)`,
+      });
     } finally {
       iv.close();
       tv.close();
       bv.close();
     }
+    log('firm-file import (5,000 cases, 200 people with 100 CPD entries each)…');
+    const firmFile = trailFirmFile();
+    let fresh = 0;
+    const firmImport = (trail: boolean) => () => {
+      const vault = createVault(path.join(dir, `firm-${fresh++}.cpv`), { key: { key: randomBytes(32), salt: randomBytes(16) } });
+      try {
+        if (!trail)
+          for (const t of vault.sqlite
+            .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\' AND name NOT LIKE '%\\_no\\_%' ESCAPE '\\'`)
+            .pluck()
+            .all() as string[])
+            vault.sqlite.exec(`DROP TRIGGER "${t}"`);
+        importFirmFile(ctxOf(vault), structuredClone(firmFile));
+      } finally {
+        vault.close();
+      }
+    };
+    const firmShare = await paired(5, firmImport(false), firmImport(true));
+    add({
+      name: 'firm-file import (25,231 rows), against the same import without the audit trail',
+      ...firmShare,
+      times: 1.2,
+      note: `the trail adds ${Math.round(((firmShare.ms - firmShare.floorMs) / firmShare.floorMs) * 100)}% (floor: the same file into a new vault without audit triggers, timed turn about; vault creation included on both sides)`,
+    });
 
     log('export (in a child process, for its peak memory)…');
     const ex = child('export', built.path, path.join(dir, 'export.json'));

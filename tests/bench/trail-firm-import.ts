@@ -12,13 +12,11 @@ import { createVault } from '../../db/client';
 import { fixedClock } from '../../electron/services/clock';
 import { ctxOver } from '../../electron/services/context';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
-import { bigFirmFile } from '../support/bigFirm';
+import { trailFirmFile } from '../support/bigFirm';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'caseproof-bench-trail-firm-'));
 try {
-  const file = bigFirmFile(5_000, 200) as Omit<ReturnType<typeof bigFirmFile>, 'staff'> & { staff: Record<string, unknown>[] };
-  for (const [i, s] of file.staff.entries())
-    s.cpd = Array.from({ length: 100 }, (_, j) => ({ date: `2026-0${1 + (j % 9)}-1${j % 10}`, topic: `Topic ${i}-${j}`, provider: 'BABICM', hours: 2 }));
+  const file = trailFirmFile();
   const cpu = () => {
     const c = process.cpuUsage();
     return (c.user + c.system) / 1000;

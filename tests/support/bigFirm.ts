@@ -27,6 +27,21 @@ export function bigFirmFile(cases: number, staffCount = 20) {
   };
 }
 
+/**
+ * The firm file the audit trail's share is measured on (tests/bench/trail-firm-import.ts and
+ * `npm run bench`): 5,000 cases and 200 people with 100 CPD entries each, 25,231 rows in all.
+ */
+export function trailFirmFile() {
+  const file = bigFirmFile(5_000, 200);
+  return {
+    ...file,
+    staff: file.staff.map((s, i) => ({
+      ...s,
+      cpd: Array.from({ length: 100 }, (_, j) => ({ date: `2026-0${1 + (j % 9)}-1${j % 10}`, topic: `Topic ${i}-${j}`, provider: 'BABICM', hours: 2 })),
+    })),
+  };
+}
+
 /** Writes the big firm file into `dir` and returns its path (for a dialog to answer with). */
 export function writeBigFirmFile(dir: string, cases: number): string {
   const file = path.join(dir, `big-firm-${cases}.json`);
