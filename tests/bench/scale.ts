@@ -186,6 +186,15 @@ function readEverything(db: Vault['sqlite']): void {
   db.prepare('SELECT id, record_id, name, media_type, size, sha256, added_by, added_at FROM evidence_files').raw().all();
 }
 
+/** Drops every audit trigger on the vault's rows (the trail's own guards stay): the same writes without the trail. */
+function dropRowTriggers(v: Vault): void {
+  const names = v.sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\' AND name NOT LIKE '%\\_no\\_%' ESCAPE '\\'`)
+    .pluck()
+    .all() as string[];
+  for (const t of names) v.sqlite.exec(`DROP TRIGGER "${t}"`);
+}
+
 /** Runs tests/bench/child.ts in its own process (for a peak-memory figure of its own). */
 function child(what: string, ...args: string[]): { ms: number; maxRssMB: number } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(HERE, 'child.ts'), what, ...args], {
@@ -413,11 +422,7 @@ export async function benchScale(log: (s: string) => void): Promise<{ dataset: R
           updateRecord(ctx, r.id, { date: AS_OF, topic: `Save ${saveRun}-${i}, edited`, provider: 'BABICM', hours: 2 });
         }
       };
-      for (const t of bv.sqlite
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\' AND name NOT LIKE '%\\_no\\_%' ESCAPE '\\'`)
-        .pluck()
-        .all() as string[])
-        bv.sqlite.exec(`DROP TRIGGER "${t}"`);
+      dropRowTriggers(bv);
       const saveShare = await paired(5, saves(bv), saves(tv));
       add({
         name: '100 single saves (add a CPD entry, then edit it), against the same without the audit trail',
@@ -436,12 +441,7 @@ export async function benchScale(log: (s: string) => void): Promise<{ dataset: R
     const firmImport = (trail: boolean) => () => {
       const vault = createVault(path.join(dir, `firm-${fresh++}.cpv`), { key: { key: randomBytes(32), salt: randomBytes(16) } });
       try {
-        if (!trail)
-          for (const t of vault.sqlite
-            .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\' AND name NOT LIKE '%\\_no\\_%' ESCAPE '\\'`)
-            .pluck()
-            .all() as string[])
-            vault.sqlite.exec(`DROP TRIGGER "${t}"`);
+        if (!trail) dropRowTriggers(vault);
         importFirmFile(ctxOf(vault), structuredClone(firmFile));
       } finally {
         vault.close();
