@@ -156,7 +156,7 @@ export function registerAuditFunctions(db: Database.Database, actor: AuditActor)
   // The insert trigger's WHEN: in a bulk write the new row is kept for the write's one entry and
   // the answer is 1 (no entry of its own); otherwise 0. Cheap by design (issue 11: at most 20%
   // on a bulk import): one call per row, handing over only its table and id; the rows' content
-  // is read once, set-based, at the end (writeBulkEntries). Updates and deletes always write an
+  // is read once, set-based, at the end (writeBulkEntry). Updates and deletes always write an
   // entry of their own, in a bulk write too: their before is personal data, which must stay
   // erasable subject by subject (eraseAuditValues), and a bulk write has few of them.
   db.function('cp_audit_collect', { deterministic: false, varargs: true }, (tbl: unknown, op: unknown, rowId: unknown) => {
@@ -229,33 +229,33 @@ export function createAuditSubjects(db: Database.Database): void {
   `);
 }
 
-const subjectIndexes = new WeakMap<Database.Database, boolean>();
-/** Whether this vault has the bulk entries' subject index (every vault at data version 16 or later). */
-export function hasAuditSubjects(db: Database.Database): boolean {
-  let has = subjectIndexes.get(db);
-  if (has === undefined) {
-    has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_subjects'`).get() !== undefined;
-    // Only a yes is kept: a migration run may add the table to a connection that said no.
-    if (has) subjectIndexes.set(db, has);
-  }
-  return has;
+/**
+ * A fact about a connection's trail layout that, once true, stays true (a table a migration added),
+ * asked on every read and write: a yes is kept; a no is asked again, as a migration run may
+ * change it on the same connection.
+ */
+function layoutFact(probe: (db: Database.Database) => boolean): { (db: Database.Database): boolean; forget(db: Database.Database): void } {
+  const yes = new WeakSet<Database.Database>();
+  const ask = (db: Database.Database) => {
+    if (yes.has(db)) return true;
+    const has = probe(db);
+    if (has) yes.add(db);
+    return has;
+  };
+  return Object.assign(ask, { forget: (db: Database.Database) => void yes.delete(db) });
 }
 
-const mergedLayouts = new WeakMap<Database.Database, boolean>();
+/** Whether this vault has the bulk entries' subject index (every vault at data version 16 or later). */
+export const hasAuditSubjects = layoutFact(
+  (db) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_subjects'`).get() !== undefined,
+);
+
 /**
  * Whether each entry's values are in its own row (data version 17, mergeAuditValues) rather than
  * in audit_values. Every vault is, once its migrations have run; a vault a test holds at an
  * earlier data version is written and read the way that version was.
  */
-export function valuesInEntries(db: Database.Database): boolean {
-  let merged = mergedLayouts.get(db);
-  if (merged === undefined) {
-    merged = (db.pragma(`table_info("audit_log")`) as { name: string }[]).some((c) => c.name === 'after');
-    // Only a yes is kept: a migration run may merge them on a connection that said no.
-    if (merged) mergedLayouts.set(db, merged);
-  }
-  return merged;
-}
+export const valuesInEntries = layoutFact((db) => (db.pragma(`table_info("audit_log")`) as { name: string }[]).some((c) => c.name === 'after'));
 
 /**
  * An entry's values moved into its own row (migration 0016): a save wrote two rows of the trail
@@ -279,7 +279,7 @@ export function mergeAuditValues(db: Database.Database): void {
         OR ${ENTRY_COLUMNS.map((c) => `NEW."${c}" IS NOT OLD."${c}"`).join(' OR ')}
       BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: its entries are permanent, and only values past retention are erased, by Caseproof.'); END;
   `);
-  mergedLayouts.delete(db);
+  valuesInEntries.forget(db);
 }
 /** The columns that say what an entry records (all but its values): never changed once written. */
 const ENTRY_COLUMNS = [
@@ -409,7 +409,7 @@ function triggerSql(table: string, cols: Column[], op: 'INSERT' | 'UPDATE' | 'DE
   return `
     CREATE TRIGGER "audit_${table}_${op.toLowerCase()}" AFTER ${op} ON "${table}" ${when}
     BEGIN
-      INSERT INTO audit_log (seq, at, who, action, tbl, row_id, subject_kind, subject_id, subject_ref, before_hash, after_hash, prev_hash, hash${merged ? ', before, after' : ''})
+      INSERT INTO audit_log (${ENTRY_COLUMNS.join(', ')}${merged ? ', before, after' : ''})
         VALUES (cp_audit_get(0),
                 cp_audit_begin(coalesce((SELECT max(seq) FROM audit_log), 0) + 1, coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), '${GENESIS}'),
                                '${action}', '${table}', ${p}.rowid, ${s.kind}, ${s.id}, ${s.ref}, ${before}, ${after}),
@@ -462,7 +462,7 @@ export function appendEntries(db: Database.Database, entries: readonly NewEntry[
   // row), bound by position, and stamped once: entries appended together are written at one moment.
   const merged = valuesInEntries(db);
   const log = db.prepare(
-    `INSERT INTO audit_log (seq, at, who, action, tbl, row_id, subject_kind, subject_id, subject_ref, before_hash, after_hash, prev_hash, hash${merged ? ', before, after' : ''})
+    `INSERT INTO audit_log (${ENTRY_COLUMNS.join(', ')}${merged ? ', before, after' : ''})
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${merged ? ', ?, ?' : ''})`,
   );
   const values = merged ? null : db.prepare('INSERT INTO audit_values (seq, before, after) VALUES (?, ?, ?)');
@@ -623,14 +623,7 @@ export function bulkValuesOf(action: string, tbl: string | null, after: string |
   for (let i = 1; i < lines.length; i++) {
     const f = lines[i].split('\t');
     if (f[0] === 'S') {
-      let ref: string | null = null;
-      try {
-        const r = JSON.parse(f[3] ?? 'null') as unknown;
-        ref = typeof r === 'string' ? r : null;
-      } catch {
-        /* an edited line: the chain names the entry */
-      }
-      sections.push((section = { subject: { kind: f[1] || null, id: f[2] ? Number(f[2]) : null, ref }, rows: [] }));
+      sections.push((section = { subject: subjectLine(f), rows: [] }));
       continue;
     }
     if (!section) sections.push((section = { subject: null, rows: [] }));
@@ -643,6 +636,18 @@ export function bulkValuesOf(action: string, tbl: string | null, after: string |
     }
   }
   return { import: about, rows, sections };
+}
+
+/** A bulk entry's `S` line, split at its tabs, as the subject it names. */
+function subjectLine(f: string[]): BulkSubject {
+  let ref: string | null = null;
+  try {
+    const r = JSON.parse(f[3] ?? 'null') as unknown;
+    ref = typeof r === 'string' ? r : null;
+  } catch {
+    /* an edited line: the chain names the entry */
+  }
+  return { kind: f[1] || null, id: f[2] ? Number(f[2]) : null, ref };
 }
 
 /** Whether a row's JSON now matches the hash the trail holds for it (in full, or a bulk entry's prefix). */
@@ -956,9 +961,8 @@ export function rebaseline(db: Database.Database, action: 'baseline' | 'migrate'
 interface StoredEntry extends EntryFields {
   hash: string;
 }
-const entryColumns = (a = '') =>
-  `${a}seq AS seq, ${a}at AS at, ${a}who AS who, ${a}action AS action, ${a}tbl AS tbl, ${a}row_id AS rowId, ${a}subject_kind AS subjectKind,
-   ${a}subject_id AS subjectId, ${a}subject_ref AS subjectRef, ${a}before_hash AS beforeHash, ${a}after_hash AS afterHash, ${a}prev_hash AS prevHash, ${a}hash AS hash`;
+/** ENTRY_COLUMNS selected under the names EntryFields gives them (row_id AS rowId). */
+const entryColumns = (a = '') => ENTRY_COLUMNS.map((c) => `${a}${c} AS ${c.replace(/_(\w)/g, (_m, x: string) => x.toUpperCase())}`).join(', ');
 
 export interface ChainFault {
   /** The first entry that does not match (or the place where one is missing). */
@@ -1116,7 +1120,7 @@ function bulkFor(r: AuditRow, f: AuditFilter): AuditRow {
   let keep = false;
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].startsWith('S\t')) {
-      const sec = bulkValuesOf('import', null, `${lines[0]}\n${lines[i]}`)!.sections[0]!.subject!;
+      const sec = subjectLine(lines[i].split('\t'));
       keep =
         (!f.subjectKind || sec.kind === f.subjectKind) && (f.subjectId === undefined || sec.id === f.subjectId) && (!f.subjectRef || sec.ref === f.subjectRef);
       if (keep && !first) first = sec;
