@@ -154,13 +154,7 @@ const fromWords = (about: Record<string, unknown>) =>
   typeof about.file === 'string' ? ` from ${about.file}` : about.source === 'firm file' ? ' from a firm file' : '';
 
 /** Whom a bulk entry's rows are about, by kind, in words. */
-const SUBJECT_WORDS: Record<string, [string, string]> = {
-  staff: ['case manager', 'case managers'],
-  supplier: ['supplier', 'suppliers'],
-  case: ['case', 'cases'],
-  contact: ['instructing party', 'instructing parties'],
-  pack: ['pack', 'packs'],
-};
+const SUBJECT_WORDS: Record<string, string> = { staff: 'case manager', supplier: 'supplier', case: 'case', contact: 'instructing party', pack: 'pack' };
 const number = (n: number) => n.toLocaleString('en-GB');
 
 /**
@@ -176,8 +170,8 @@ function manyWhat(about: Record<string, unknown>, sections: { subject: { kind: s
   for (const x of sections) byKind.set(x.subject?.kind ?? '', (byKind.get(x.subject?.kind ?? '') ?? 0) + 1);
   const words = [...byKind].map(([kind, k]) => {
     if (kind === 'firm') return 'the firm';
-    const [one, many] = SUBJECT_WORDS[kind] ?? [`${kind} row`, `${kind} rows`];
-    return `${number(k)} ${k === 1 ? one : many}`;
+    const one = SUBJECT_WORDS[kind] ?? `${kind} row`;
+    return `${number(k)} ${k === 1 ? one : plural(one)}`;
   });
   const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
   return `${number(n)} ${n === 1 ? noun : plural(noun)} added${fromWords(about)}${list ? `, about ${list}` : ''}`;
