@@ -251,6 +251,52 @@ export const hasAuditSubjects = layoutFact(
 );
 
 /**
+ * The subject index for every entry (data version 18, indexEveryEntry): audit_subjects names the
+ * subject of each entry that has one (its own columns), not just of bulk entries, and is
+ * brought up to date in batches instead of entry by entry. See SUBJECT_BATCH.
+ */
+export const everyEntryIndexed = layoutFact(
+  (db) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_subjects_catch_up'`).get() !== undefined,
+);
+
+/**
+ * Entries are indexed by subject in batches of this many (by seq), not one by one. An index on
+ * audit_log itself (migration 0014) cost every save a b-tree insert and a page of its own at
+ * commit, encrypted and written out: about a quarter of what the trail adds to a single save
+ * (issue 11: at most 20%). Batched, the index is written once per SUBJECT_BATCH entries, with its
+ * rows in seq order, and a subject's history reads the index up to its last row (the
+ * watermark) and the few entries after it directly (auditWhere). A bulk write brings the index
+ * up to date before naming its own subjects, so the watermark never passes an entry not indexed.
+ */
+export const SUBJECT_BATCH = 256;
+/** The seq of the last entry the subject index has reached (its rows are in seq order): 0 for none. */
+const WATERMARK = '(SELECT coalesce((SELECT seq FROM audit_subjects ORDER BY rowid DESC LIMIT 1), 0))';
+/** Indexes every entry after the watermark that is about a subject, in seq order. */
+const CATCH_UP = `INSERT INTO audit_subjects (kind, id, seq, ref)
+      SELECT subject_kind, subject_id, seq, subject_ref FROM audit_log
+      WHERE seq > ${WATERMARK} AND subject_kind IS NOT NULL AND subject_id IS NOT NULL ORDER BY seq`;
+
+/**
+ * Moves the trail to one subject index for every entry (migration 0017): indexes every entry so
+ * far, drops audit_log's own index, and adds the trigger that indexes each later batch (an
+ * AFTER INSERT on the trail: it writes only the index, never an entry).
+ */
+export function indexEveryEntry(db: Database.Database): void {
+  db.exec(`
+    ${CATCH_UP};
+    DROP INDEX IF EXISTS "audit_log_subject_idx";
+    CREATE TRIGGER "audit_subjects_catch_up" AFTER INSERT ON "audit_log" WHEN NEW.seq % ${SUBJECT_BATCH} = 0
+      BEGIN ${CATCH_UP}; END;
+  `);
+  everyEntryIndexed.forget(db);
+}
+
+/** Brings the subject index up to date (a bulk write does before naming its subjects). */
+function catchUpSubjects(db: Database.Database): void {
+  if (everyEntryIndexed(db)) db.exec(CATCH_UP);
+}
+
+/**
  * Whether each entry's values are in its own row (data version 17, mergeAuditValues) rather than
  * in audit_values. Every vault is, once its migrations have run; a vault a test holds at an
  * earlier data version is written and read the way that version was.
@@ -426,7 +472,8 @@ function triggerSql(table: string, cols: Column[], op: 'INSERT' | 'UPDATE' | 'DE
  */
 export function installAuditTriggers(db: Database.Database): void {
   const existing = db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'`).all();
-  for (const t of existing) if (!/^audit_(log|values|subjects)_no_/.test(t.name)) db.exec(`DROP TRIGGER "${t.name}"`);
+  // The trail's own triggers stay: its guards, and the subject index's catch-up (indexEveryEntry).
+  for (const t of existing) if (!/^audit_(log|values|subjects)_no_|^audit_subjects_catch_up$/.test(t.name)) db.exec(`DROP TRIGGER "${t.name}"`);
   const merged = valuesInEntries(db);
   for (const table of auditedTables(db)) {
     const cols = columnsOf(db, table);
@@ -786,6 +833,8 @@ function writeBulkEntry(db: Database.Database, about: BulkAbout, state: BulkStat
   const text = [`${BULK_HEAD}"import":${JSON.stringify(about)}}`];
   for (const sec of sections) text.push(`S\t${sec.subject.kind ?? ''}\t${sec.subject.id ?? ''}\t${JSON.stringify(sec.subject.ref)}`, ...sec.lines);
   const seq = appendEntry(db, { action: 'import', subjectKind: 'vault', after: text.join('\n') });
+  // Every entry before this one indexed first: the watermark then stays true (SUBJECT_BATCH).
+  catchUpSubjects(db);
   // One statement for the lot (a firm file names some 5,000 subjects), not one call per subject.
   db.prepare(`INSERT INTO audit_subjects (kind, id, seq, ref) SELECT value ->> 0, value ->> 1, ?, value ->> 2 FROM json_each(?)`).run(
     seq,
@@ -849,9 +898,10 @@ function bulkStates(db: Database.Database): Map<string, Map<number, Audited>> {
 }
 
 /**
- * Where the bulk entries' subject index (audit_subjects) differs from what the entries
- * themselves name: a row removed from it would hide an import from a person's history, one
- * added would show them an import that was not about them. Null when they agree.
+ * Where the subject index (audit_subjects) differs from what the entries themselves name (the
+ * bulk entries' sections; from data version 18 every entry's own subject too, up to the
+ * index's watermark): a row removed from it would hide an entry from a person's history, one
+ * added would show them an entry that was not about them. Null when they agree.
  */
 export function subjectIndexFault(db: Database.Database): string | null {
   if (!hasAuditSubjects(db)) return null;
@@ -867,9 +917,21 @@ export function subjectIndexFault(db: Database.Database): string | null {
     const bulk = bulkValuesOf('import', null, e.after);
     if (bulk) for (const x of indexOf(bulk)) want.add(key(e.seq, x.kind, x.id, x.ref));
   }
-  for (const r of db
-    .prepare<[], { seq: number; kind: string; id: number; ref: string | null }>('SELECT seq, kind, id, ref FROM audit_subjects ORDER BY seq')
-    .all()) {
+  const rows = db
+    .prepare<[], { seq: number; kind: string; id: number; ref: string | null }>('SELECT seq, kind, id, ref FROM audit_subjects ORDER BY rowid')
+    .all();
+  const indexedAll = everyEntryIndexed(db);
+  if (indexedAll) {
+    // Every entry about a subject, up to the watermark, is indexed too.
+    const upTo = rows.reduce((m, r) => Math.max(m, r.seq), 0);
+    for (const e of db
+      .prepare<[number], { seq: number; kind: string; id: number; ref: string | null }>(
+        'SELECT seq, subject_kind AS kind, subject_id AS id, subject_ref AS ref FROM audit_log WHERE seq <= ? AND subject_kind IS NOT NULL AND subject_id IS NOT NULL',
+      )
+      .all(upTo))
+      want.add(key(e.seq, e.kind, e.id, e.ref));
+  }
+  for (const r of rows) {
     if (!want.delete(key(r.seq, r.kind, r.id, r.ref)))
       return `subject index of the audit trail names ${describeSubject({ subjectKind: r.kind, subjectId: r.id, subjectRef: r.ref })} against entry ${r.seq}, which is not about them`;
   }
@@ -877,6 +939,11 @@ export function subjectIndexFault(db: Database.Database): string | null {
     const [seq, kind, id, ref] = JSON.parse(k) as [number, string, number, string | null];
     return `subject index of the audit trail is missing ${describeSubject({ subjectKind: kind, subjectId: id, subjectRef: ref })} for entry ${seq}: their history would not show that entry`;
   }
+  // A history reads the index up to its last row's entry (the watermark), so its rows must be in seq order.
+  if (indexedAll)
+    for (let i = 1; i < rows.length; i++)
+      if (rows[i].seq < rows[i - 1].seq)
+        return `subject index of the audit trail is out of order: entry ${rows[i].seq} is indexed after entry ${rows[i - 1].seq}, so a history could miss later entries`;
   return null;
 }
 
@@ -1084,6 +1151,7 @@ function auditWhere(db: Database.Database, f: AuditFilter): { sql: string; param
   if (f.until) add('a.at <= @until', 'until', f.until);
   if (f.who) add('a.who = @who', 'who', f.who);
   // Whom an entry is about: its own columns, or (a bulk entry) the subject index beside it.
+  // The own conditions are written over `a.` and put over `t.` where the query reads them in a subquery.
   const own: string[] = [];
   const indexed: string[] = [];
   if (f.subjectKind) {
@@ -1103,7 +1171,17 @@ function auditWhere(db: Database.Database, f: AuditFilter): { sql: string; param
   }
   if (own.length) {
     const mine = own.join(' AND ');
-    where.push(hasAuditSubjects(db) ? `((${mine}) OR a.seq IN (SELECT seq FROM audit_subjects WHERE ${indexed.join(' AND ')}))` : mine);
+    const listed = `a.seq IN (SELECT seq FROM audit_subjects WHERE ${indexed.join(' AND ')})`;
+    // By subject id (a record's history), once every entry is indexed (data version 18): the
+    // index up to its watermark, then the few entries after it read by seq (SUBJECT_BATCH).
+    // By kind or reference alone, an entry's own columns are read as before (the index covers
+    // only entries with a subject id).
+    // One IN over both, so each is searched (an OR of the two made SQLite read the whole trail).
+    if (f.subjectId !== undefined && everyEntryIndexed(db))
+      where.push(
+        `a.seq IN (SELECT seq FROM audit_subjects WHERE ${indexed.join(' AND ')} UNION ALL SELECT t.seq FROM audit_log t WHERE t.seq > ${WATERMARK} AND ${mine.replaceAll('a.', 't.')})`,
+      );
+    else where.push(hasAuditSubjects(db) ? `((${mine}) OR ${listed})` : mine);
   }
   return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
 }
@@ -1163,10 +1241,13 @@ export function eraseAuditValues(db: Database.Database, subjectKind: string, sub
   erasing.add(db);
   let n: number;
   try {
+    // The subject's entries found as their history finds them (auditWhere); only their own
+    // entries are erased (a bulk entry holds no values about anyone to erase).
+    const whose = everyEntryIndexed(db)
+      ? `(seq IN (SELECT seq FROM audit_subjects WHERE kind = @k AND id = @i) OR seq > ${WATERMARK}) AND subject_kind = @k AND subject_id = @i`
+      : 'subject_kind = @k AND subject_id = @i';
     n = valuesInEntries(db)
-      ? db
-          .prepare('UPDATE audit_log SET before = NULL, after = NULL, erased = 1 WHERE subject_kind = ? AND subject_id = ? AND erased = 0')
-          .run(subjectKind, subjectId).changes
+      ? db.prepare(`UPDATE audit_log SET before = NULL, after = NULL, erased = 1 WHERE ${whose} AND erased = 0`).run({ k: subjectKind, i: subjectId }).changes
       : db.prepare('DELETE FROM audit_values WHERE seq IN (SELECT seq FROM audit_log WHERE subject_kind = ? AND subject_id = ?)').run(subjectKind, subjectId)
           .changes;
   } finally {

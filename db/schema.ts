@@ -302,37 +302,34 @@ export const changeCounts = sqliteTable('change_counts', {
 
 /**
  * The audit trail (db/audit.ts): one entry per change or event, append-only (triggers refuse
- * UPDATE and DELETE), each carrying the hash of the entry before it. One index, by whom an
- * entry is about (migration 0014): a record's history reads its own entries, not the whole trail.
+ * UPDATE and DELETE), each carrying the hash of the entry before it. Whom an entry is about is
+ * indexed beside it, in audit_subjects (migration 0017; 0014's index on this table is gone).
  */
-export const auditLog = sqliteTable(
-  'audit_log',
-  {
-    seq: integer('seq').primaryKey(),
-    at: text('at').notNull(),
-    who: text('who').notNull(),
-    action: text('action').notNull(),
-    tbl: text('tbl'),
-    rowId: integer('row_id'),
-    subjectKind: text('subject_kind'),
-    subjectId: integer('subject_id'),
-    subjectRef: text('subject_ref'),
-    beforeHash: text('before_hash'),
-    afterHash: text('after_hash'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
-    /** The row's or event's values before and after (migration 0016; audit_values until then): erasable past retention, the chain covers their hashes. */
-    before: text('before'),
-    after: text('after'),
-    /** True once the values were erased past retention (the entry itself stays). */
-    erased: integer('erased').notNull().default(0),
-  },
-  (t) => [index('audit_log_subject_idx').on(t.subjectKind, t.subjectId)],
-);
+export const auditLog = sqliteTable('audit_log', {
+  seq: integer('seq').primaryKey(),
+  at: text('at').notNull(),
+  who: text('who').notNull(),
+  action: text('action').notNull(),
+  tbl: text('tbl'),
+  rowId: integer('row_id'),
+  subjectKind: text('subject_kind'),
+  subjectId: integer('subject_id'),
+  subjectRef: text('subject_ref'),
+  beforeHash: text('before_hash'),
+  afterHash: text('after_hash'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  /** The row's or event's values before and after (migration 0016; audit_values until then): erasable past retention, the chain covers their hashes. */
+  before: text('before'),
+  after: text('after'),
+  /** True once the values were erased past retention (the entry itself stays). */
+  erased: integer('erased').notNull().default(0),
+});
 
 /**
- * Whom each bulk entry is about (migration 0015; db/audit.ts bulkAudited): one row per subject
- * whose rows a bulk write added, against the write's one entry, so their history finds it.
+ * Whom each entry is about (migration 0015 for bulk entries, 0017 for every entry; db/audit.ts):
+ * one row per subject whose rows a bulk write added, against the write's one entry, and one per
+ * entry about a subject of its own, written in batches (SUBJECT_BATCH), so their history finds them.
  */
 export const auditSubjects = sqliteTable(
   'audit_subjects',

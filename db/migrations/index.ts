@@ -18,6 +18,7 @@ import { auditBulk } from './0013_audit_bulk';
 import { auditSubjectIndex } from './0014_audit_subject_index';
 import { auditBulkEntry } from './0015_audit_bulk_entry';
 import { auditValuesInEntries } from './0016_audit_values_in_entries';
+import { auditSubjectsForEveryEntry } from './0017_audit_subjects_for_every_entry';
 
 export const MIGRATIONS: readonly Migration[] = [
   initial,
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   auditSubjectIndex,
   auditBulkEntry,
   auditValuesInEntries,
+  auditSubjectsForEveryEntry,
 ];

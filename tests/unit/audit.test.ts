@@ -4,7 +4,7 @@
 // reordered; the content check finds a row changed, added or deleted by raw SQL; a vault made
 // before the trail gets a baseline entry for every row it held.
 import { describe, expect, it } from 'vitest';
-import { auditListQuery, contentDrift, eraseAuditValues, listAuditRows, verifyChain } from '../../db/audit';
+import { auditListQuery, contentDrift, eraseAuditValues, listAuditRows, SUBJECT_BATCH, verifyChain } from '../../db/audit';
 import { checkAudit, checkEvidence, checkVault } from '../../db/check';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -16,6 +16,7 @@ import { fixedClock } from '../../electron/services/clock';
 import { ctxOver } from '../../electron/services/context';
 import { addRecord, updateRecord } from '../../electron/services/evidence/records';
 import { importFirmFile } from '../../electron/services/interchange/importFirmFile';
+import { importSpreadsheet } from '../../electron/services/interchange/spreadsheet';
 import { createStaff, deleteStaff, updateStaff } from '../../electron/services/staff/staff';
 import { newVault, PASS, reopen, sampleFirm } from '../support/vaults';
 
@@ -238,7 +239,7 @@ describe('a vault made before the trail', () => {
 });
 
 describe("a record's history at scale", () => {
-  it("is found through the trail's subject index (migration 0014), not by reading every entry", () => {
+  it("is found through the trail's subject index and the few entries after its watermark, not by reading every entry", () => {
     const { ctx } = newVault();
     createStaff(ctx, { ref: 'IX-1', name: 'Ida Index' });
     createStaff(ctx, { ref: 'IX-2', name: 'Ian Other' });
@@ -249,9 +250,10 @@ describe("a record's history at scale", () => {
     // listAuditRows' own query for a subject (db/audit.ts): its entries and the bulk entries about it, each found by an index.
     const q = auditListQuery(ctx.vault.sqlite, { subjectKind: 'staff', subjectId: 1, order: 'desc', limit: 2000 });
     const plan = (ctx.vault.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(q.params) as { detail: string }[]).map((p) => p.detail).join(' | ');
-    expect(plan).toMatch(/SEARCH a USING (COVERING )?INDEX audit_log_subject_idx \(subject_kind=\? AND subject_id=\?\)/);
+    expect(plan).toMatch(/SEARCH a USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(plan).toMatch(/SEARCH audit_subjects USING (COVERING )?INDEX audit_subjects_subject_idx \(kind=\? AND id=\?\)/);
-    expect(plan).not.toMatch(/SCAN a\b/);
+    expect(plan).toMatch(/SEARCH t USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+    expect(plan).not.toMatch(/SCAN (a|t)\b/);
   });
 });
 
@@ -292,6 +294,133 @@ describe('the values in the entry’s own row (data version 17)', () => {
     // An erased entry's values cannot be put back, nor a kept one's emptied, except by Caseproof's erasure.
     const seq = erasedSeqs[0];
     expect(() => now.sqlite.prepare(`UPDATE audit_log SET after = '{}', erased = 0 WHERE seq = ?`).run(seq)).toThrow(/cannot be changed/);
+    expect(checkAudit(now)).toEqual([]);
+    now.close();
+  });
+});
+
+describe('one subject index for every entry, kept in batches (data version 18)', () => {
+  /** Every entry about one subject, read straight from the trail's own columns (no index). */
+  const direct = (db: Database.Database, kind: string, id: number) =>
+    db.prepare<[string, number], number>('SELECT seq FROM audit_log WHERE subject_kind = ? AND subject_id = ? ORDER BY seq DESC').pluck().all(kind, id);
+  const listed = (db: Database.Database, kind: string, id: number) => listAuditRows(db, { subjectKind: kind, subjectId: id, order: 'desc' }).map((r) => r.seq);
+  const indexRows = (db: Database.Database) => db.prepare<[], number>('SELECT count(*) FROM audit_subjects').pluck().get()!;
+
+  it('indexes each batch of entries at once, and a history holds every entry before and after the watermark', async () => {
+    const { vault, ctx } = newVault();
+    const db = vault.sqlite;
+    createStaff(ctx, { ref: 'BA-1', name: 'Bea Batch' } as never);
+    createStaff(ctx, { ref: 'BA-2', name: 'Bo Batch' } as never);
+    const id = (ref: string) => db.prepare<[string], number>('SELECT id FROM staff WHERE ref = ?').pluck().get(ref)!;
+    const start = db.prepare<[], number>('SELECT max(seq) FROM audit_log').pluck().get()!;
+    const indexedAtStart = indexRows(db);
+    // Saves until just before the next batch: none of them is indexed yet.
+    const toBatch = SUBJECT_BATCH - (start % SUBJECT_BATCH) - 1;
+    for (let i = 0; i < toBatch; i++)
+      addRecord(ctx, { type: 'staff', ref: i % 2 ? 'BA-1' : 'BA-2' }, 'cpd', { date: '2026-05-14', topic: `Batch ${i}`, provider: 'BABICM', hours: 1 });
+    expect(indexRows(db)).toBe(indexedAtStart);
+    for (const ref of ['BA-1', 'BA-2']) expect(listed(db, 'staff', id(ref))).toEqual(direct(db, 'staff', id(ref)));
+    // The save that ends the batch indexes the whole batch, itself included.
+    addRecord(ctx, { type: 'staff', ref: 'BA-1' }, 'cpd', { date: '2026-05-15', topic: 'Batch end', provider: 'BABICM', hours: 1 });
+    const end = db.prepare<[], number>('SELECT max(seq) FROM audit_log').pluck().get()!;
+    expect(end % SUBJECT_BATCH).toBe(0);
+    expect(db.prepare<[], number>('SELECT seq FROM audit_subjects ORDER BY rowid DESC LIMIT 1').pluck().get()).toBe(end);
+    // Every entry about someone up to there, the earlier ones too (creating the vault and the two people).
+    const aboutSomeone = db.prepare<[], number>('SELECT count(*) FROM audit_log WHERE subject_kind IS NOT NULL AND subject_id IS NOT NULL').pluck().get()!;
+    expect(indexRows(db)).toBe(aboutSomeone);
+    expect(aboutSomeone).toBeGreaterThan(indexedAtStart + toBatch);
+    // And a few more after the watermark: the history still lists all of them, newest first.
+    updateStaff(ctx, 'BA-2', { ref: 'BA-2', name: 'Bo Batch-Renamed' } as never);
+    addRecord(ctx, { type: 'staff', ref: 'BA-1' }, 'cpd', { date: '2026-05-16', topic: 'After', provider: 'BABICM', hours: 1 });
+    for (const ref of ['BA-1', 'BA-2']) {
+      const all = direct(db, 'staff', id(ref));
+      expect(all.length).toBeGreaterThan(SUBJECT_BATCH / 2 - 2);
+      expect(listed(db, 'staff', id(ref))).toEqual(all);
+      expect(recordHistory(ctx, 'staff', ref).length).toBe(all.length);
+    }
+    expect(checkAudit(vault)).toEqual([]);
+    // A bulk write names its subjects against its one entry, after indexing the entries before it,
+    // so the watermark passing them hides none of them.
+    const tail = direct(db, 'staff', id('BA-1'));
+    await importSpreadsheet(ctx, 'cpd', 'cpd.csv', Buffer.from('staffRef,date,topic,provider,hours\nBA-1,14/05/2026,Imported,BABICM,3\n'));
+    const bulkSeq = db.prepare<[], number>(`SELECT max(seq) FROM audit_log WHERE action = 'import' AND tbl IS NULL AND after LIKE '{"bulk":%'`).pluck().get()!;
+    expect(listed(db, 'staff', id('BA-1'))).toEqual([bulkSeq, ...tail]);
+    expect(checkAudit(vault)).toEqual([]);
+    // Erasure past retention reaches the entries on both sides of the watermark, and only that person's.
+    vault.tx(() => eraseAuditValues(db, 'staff', id('BA-2'), 'BA-2'));
+    // (The erasure's own entry, about them, says what was erased and keeps its values.)
+    const erased = db
+      .prepare<[number], number>(`SELECT count(*) FROM audit_log WHERE subject_kind = 'staff' AND subject_id = ? AND erased = 0 AND action <> 'erase'`)
+      .pluck();
+    expect(erased.get(id('BA-2'))).toBe(0);
+    expect(erased.get(id('BA-1'))).toBe(direct(db, 'staff', id('BA-1')).length);
+    expect(checkAudit(vault)).toEqual([]);
+  });
+
+  it('the check names an entry left out of the index, a row naming the wrong subject, and rows out of order', () => {
+    const make = () => {
+      const v = newVault();
+      createStaff(v.ctx, { ref: 'CK-1', name: 'Cara Check' } as never);
+      for (let i = 0; i < SUBJECT_BATCH; i++)
+        addRecord(v.ctx, { type: 'staff', ref: 'CK-1' }, 'cpd', { date: '2026-05-14', topic: `T ${i}`, provider: 'P', hours: 1 });
+      const db = v.vault.sqlite;
+      expect(checkAudit(v.vault)).toEqual([]);
+      db.exec('DROP TRIGGER audit_subjects_no_delete; DROP TRIGGER audit_subjects_no_update');
+      const seq = db.prepare<[], number>(`SELECT min(seq) FROM audit_subjects WHERE seq > 1`).pluck().get()!;
+      return { ...v, db, seq };
+    };
+    const a = make();
+    a.db.prepare('DELETE FROM audit_subjects WHERE seq = ?').run(a.seq);
+    expect(checkAudit(a.vault)[0]).toMatchObject({
+      check: 'audit index',
+      problem: expect.stringMatching(new RegExp(`missing staff CK-1 for entry ${a.seq}: their history would not show`)),
+    });
+    const b = make();
+    b.db.prepare(`UPDATE audit_subjects SET ref = 'SOMEONE-ELSE' WHERE seq = ?`).run(b.seq);
+    expect(checkAudit(b.vault)[0]).toMatchObject({
+      check: 'audit index',
+      problem: expect.stringMatching(new RegExp(`names staff SOMEONE-ELSE .*against entry ${b.seq}, which is not about them`)),
+    });
+    const c = make();
+    // The same rows, the first moved to the end: a history would stop reading the index too soon.
+    c.db.exec(
+      `INSERT INTO audit_subjects (kind, id, seq, ref) SELECT kind, id, seq, ref FROM audit_subjects WHERE seq = ${c.seq}; DELETE FROM audit_subjects WHERE rowid = (SELECT min(rowid) FROM audit_subjects WHERE seq = ${c.seq})`,
+    );
+    expect(checkAudit(c.vault)[0]).toMatchObject({
+      check: 'audit index',
+      problem: expect.stringMatching(new RegExp(`out of order: entry ${c.seq} is indexed after entry \\d+`)),
+    });
+  });
+
+  it("moves a data version 17 trail to it: every entry indexed, audit_log's own index gone, histories the same, checks clean", () => {
+    const file = path.join(tempDir(), 'v17.cpv');
+    const old = createVault(file, { passphrase: PASS }, { migrations: MIGRATIONS.slice(0, 17) });
+    expect(old.sqlite.pragma('user_version', { simple: true })).toBe(17);
+    const ctx = ctxOver(old, 'Pat Manager', fixedClock(AT));
+    importFirmFile(ctx, sampleFirm());
+    updateStaff(ctx, 'RR-01', { ref: 'RR-01', name: 'Renamed Before The Move' } as never);
+    addRecord(ctx, { type: 'staff', ref: 'RR-01' }, 'cpd', { date: '2026-05-14', topic: 'Before the move', provider: 'BABICM', hours: 2 });
+    const rr = old.sqlite.prepare<[], number>(`SELECT id FROM staff WHERE ref = 'RR-01'`).pluck().get()!;
+    const history = listed(old.sqlite, 'staff', rr);
+    expect(history.length).toBeGreaterThan(2);
+    const own = old.sqlite.prepare<[], number>('SELECT count(*) FROM audit_log WHERE subject_kind IS NOT NULL AND subject_id IS NOT NULL').pluck().get()!;
+    const bulk = indexRows(old.sqlite);
+    old.close();
+
+    const now = reopen(file);
+    expect(now.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(now.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'audit_log_subject_idx'`).get()).toEqual({ n: 0 });
+    // The move's own run may add entries (a migrate entry), each indexed like the rest.
+    const ownNow = now.sqlite.prepare<[], number>('SELECT count(*) FROM audit_log WHERE subject_kind IS NOT NULL AND subject_id IS NOT NULL').pluck().get()!;
+    expect(ownNow).toBeGreaterThanOrEqual(own);
+    expect(indexRows(now.sqlite)).toBe(bulk + ownNow);
+    expect(listed(now.sqlite, 'staff', rr)).toEqual(history);
+    expect(verifyChain(now.sqlite).fault).toBeNull();
+    expect(checkAudit(now)).toEqual([]);
+    const c = ctxOver(now, 'Sam Editor', fixedClock('2026-11-25T09:00:00Z'));
+    updateStaff(c, 'RR-01', { ref: 'RR-01', name: 'Renamed After' } as never);
+    const newest = now.sqlite.prepare<[], number>('SELECT max(seq) FROM audit_log').pluck().get()!;
+    expect(listed(now.sqlite, 'staff', rr)).toEqual([newest, ...history]);
     expect(checkAudit(now)).toEqual([]);
     now.close();
   });
