@@ -345,6 +345,12 @@ describe('one subject index for every entry, kept in batches (data version 18)',
     await importSpreadsheet(ctx, 'cpd', 'cpd.csv', Buffer.from('staffRef,date,topic,provider,hours\nBA-1,14/05/2026,Imported,BABICM,3\n'));
     const bulkSeq = db.prepare<[], number>(`SELECT max(seq) FROM audit_log WHERE action = 'import' AND tbl IS NULL AND after LIKE '{"bulk":%'`).pluck().get()!;
     expect(listed(db, 'staff', id('BA-1'))).toEqual([bulkSeq, ...tail]);
+    // By reference (the Audit page, `audit list --subject`) the same entries, found the same way.
+    expect(listAuditRows(db, { subjectRef: 'BA-1', order: 'desc' }).map((r) => r.seq)).toEqual([bulkSeq, ...tail]);
+    const q = auditListQuery(db, { subjectRef: 'BA-1', order: 'desc', limit: 50 });
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(q.params) as { detail: string }[]).map((p) => p.detail).join(' | ');
+    expect(plan).toMatch(/SEARCH t USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+    expect(plan).not.toMatch(/SCAN (a|t)\b/);
     expect(checkAudit(vault)).toEqual([]);
     // Erasure past retention reaches the entries on both sides of the watermark, and only that person's.
     vault.tx(() => eraseAuditValues(db, 'staff', id('BA-2'), 'BA-2'));
