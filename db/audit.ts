@@ -214,20 +214,16 @@ export function createAuditTables(db: Database.Database): void {
  * write's one entry by an index. Append-only like the trail; the check holds it to the entries.
  */
 export function createAuditSubjects(db: Database.Database): void {
-  db.exec(`
-    CREATE TABLE "audit_subjects" (
-      "kind" text NOT NULL,
-      "id" integer NOT NULL,
-      "seq" integer NOT NULL,
-      "ref" text
-    );
+  db.exec(`${SUBJECTS_TABLE('audit_subjects')}; ${SUBJECTS_INDEX_AND_GUARDS}`);
+}
+const SUBJECTS_TABLE = (name: string) => `CREATE TABLE "${name}" ("kind" text NOT NULL, "id" integer NOT NULL, "seq" integer NOT NULL, "ref" text)`;
+const PERMANENT = 'The audit trail cannot be changed: its entries are permanent.';
+const SUBJECTS_INDEX_AND_GUARDS = `
     CREATE INDEX "audit_subjects_subject_idx" ON "audit_subjects" ("kind", "id");
     CREATE TRIGGER "audit_subjects_no_update" BEFORE UPDATE ON "audit_subjects"
-      BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: its entries are permanent.'); END;
+      BEGIN SELECT RAISE(ABORT, '${PERMANENT}'); END;
     CREATE TRIGGER "audit_subjects_no_delete" BEFORE DELETE ON "audit_subjects"
-      BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: its entries are permanent.'); END;
-  `);
-}
+      BEGIN SELECT RAISE(ABORT, '${PERMANENT}'); END;`;
 
 /**
  * A fact about a connection's trail layout that, once true, stays true (a table a migration added),
@@ -279,13 +275,29 @@ const CATCH_UP = `INSERT INTO audit_subjects (kind, id, seq, ref)
       WHERE seq > ${WATERMARK} AND ${ABOUT_SOMEONE} ORDER BY seq`;
 
 /**
- * Moves the trail to one subject index for every entry (migration 0017): indexes every entry so
- * far, drops audit_log's own index, and adds the trigger that indexes each later batch (an
- * AFTER INSERT on the trail: it writes only the index, never an entry).
+ * Moves the trail to one subject index for every entry (migration 0017): the index is filled again
+ * with every entry about someone so far beside the bulk entries' rows it held, all in seq order
+ * (a bulk entry's rows keep their order), so the watermark is true from the start (its rows are
+ * put back in place rather than a new table renamed: SQLite reads every trigger again on a rename,
+ * and the run's older triggers still name tables it has dropped, until the runner reinstalls them); audit_log's
+ * own index goes; and the trigger that indexes each later batch is added (an AFTER INSERT on the
+ * trail: it writes only the index, never an entry).
  */
 export function indexEveryEntry(db: Database.Database): void {
   db.exec(`
-    ${CATCH_UP};
+    ${SUBJECTS_TABLE('audit_subjects_v18')};
+    INSERT INTO "audit_subjects_v18" (kind, id, seq, ref)
+      SELECT kind, id, seq, ref FROM (
+        SELECT kind, id, seq, ref, 0 AS own, rowid AS r FROM "audit_subjects"
+        UNION ALL
+        SELECT subject_kind, coalesce(subject_id, 0), seq, subject_ref, 1, 0 FROM "audit_log" WHERE ${ABOUT_SOMEONE}
+      ) ORDER BY seq, own, r;
+    DROP TRIGGER "audit_subjects_no_delete";
+    DELETE FROM "audit_subjects";
+    INSERT INTO "audit_subjects" (kind, id, seq, ref) SELECT kind, id, seq, ref FROM "audit_subjects_v18" ORDER BY rowid;
+    DROP TABLE "audit_subjects_v18";
+    CREATE TRIGGER "audit_subjects_no_delete" BEFORE DELETE ON "audit_subjects"
+      BEGIN SELECT RAISE(ABORT, '${PERMANENT}'); END;
     DROP INDEX IF EXISTS "audit_log_subject_idx";
     CREATE TRIGGER "audit_subjects_catch_up" AFTER INSERT ON "audit_log" WHEN NEW.seq % ${SUBJECT_BATCH} = 0
       BEGIN ${CATCH_UP}; END;
@@ -907,6 +919,9 @@ function bulkStates(db: Database.Database): Map<string, Map<number, Audited>> {
  */
 export function subjectIndexFault(db: Database.Database): string | null {
   if (!hasAuditSubjects(db)) return null;
+  // From data version 18 the index is kept by its trigger (indexEveryEntry), in place of audit_log's own index.
+  if (!everyEntryIndexed(db) && db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'audit_log_subject_idx'`).get() === undefined)
+    return 'subject index of the audit trail has lost its trigger (audit_subjects_catch_up): entries from now on would not be indexed';
   const want = new Set<string>();
   const key = (seq: number, kind: string, id: number, ref: string | null) => JSON.stringify([seq, kind, id, ref]);
   const v = valuesOf(db);
@@ -1180,7 +1195,7 @@ function auditWhere(db: Database.Database, f: AuditFilter): { sql: string; param
     // entries after it read by seq (SUBJECT_BATCH), in one IN so each is searched (an OR of
     // the two made SQLite read the whole trail). By kind alone, each entry's own columns.
     if ((f.subjectId !== undefined || f.subjectRef) && everyEntryIndexed(db))
-      where.push(`a.seq IN (${listed} UNION ALL SELECT t.seq FROM audit_log t WHERE t.seq > ${WATERMARK} AND ${own('t')})`);
+      where.push(`a.seq IN (${listed} UNION ALL SELECT t.seq FROM audit_log t WHERE t.seq > ${WATERMARK} AND ${ABOUT_SOMEONE} AND ${own('t')})`);
     else where.push(hasAuditSubjects(db) ? `((${own('a')}) OR a.seq IN (${listed}))` : own('a'));
   }
   return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
@@ -1256,13 +1271,12 @@ export function eraseAuditValues(db: Database.Database, subjectKind: string, sub
   erasing.add(db);
   let n: number;
   try {
-    // The subject's entries found as their history finds them (auditWhere); only their own
-    // entries are erased (a bulk entry holds no values about anyone to erase).
-    const whose = everyEntryIndexed(db)
-      ? `(seq IN (SELECT seq FROM audit_subjects WHERE kind = @k AND id = @i) OR seq > ${WATERMARK}) AND subject_kind = @k AND subject_id = @i`
-      : 'subject_kind = @k AND subject_id = @i';
+    // By the entries' own columns, reading the whole trail: erasure is rare, and must reach every
+    // entry about them whatever the subject index says (a bulk entry holds no values to erase).
     n = valuesInEntries(db)
-      ? db.prepare(`UPDATE audit_log SET before = NULL, after = NULL, erased = 1 WHERE ${whose} AND erased = 0`).run({ k: subjectKind, i: subjectId }).changes
+      ? db
+          .prepare('UPDATE audit_log SET before = NULL, after = NULL, erased = 1 WHERE subject_kind = ? AND subject_id = ? AND erased = 0')
+          .run(subjectKind, subjectId).changes
       : db.prepare('DELETE FROM audit_values WHERE seq IN (SELECT seq FROM audit_log WHERE subject_kind = ? AND subject_id = ?)').run(subjectKind, subjectId)
           .changes;
   } finally {

@@ -344,15 +344,22 @@ describe('one subject index for every entry, kept in batches (data version 18)',
     const tail = direct(db, 'staff', id('BA-1'));
     await importSpreadsheet(ctx, 'cpd', 'cpd.csv', Buffer.from('staffRef,date,topic,provider,hours\nBA-1,14/05/2026,Imported,BABICM,3\n'));
     const bulkSeq = db.prepare<[], number>(`SELECT max(seq) FROM audit_log WHERE action = 'import' AND tbl IS NULL AND after LIKE '{"bulk":%'`).pluck().get()!;
-    expect(listed(db, 'staff', id('BA-1'))).toEqual([bulkSeq, ...tail]);
-    // By reference (the Audit page, `audit list --subject`) the same entries, found the same way.
-    expect(listAuditRows(db, { subjectRef: 'BA-1', order: 'desc' }).map((r) => r.seq)).toEqual([bulkSeq, ...tail]);
+    expect(db.prepare<[], number>('SELECT seq FROM audit_subjects ORDER BY rowid DESC LIMIT 1').pluck().get()).toBe(bulkSeq);
+    // Saves after the import are after the watermark again: read directly, then indexed with their batch.
+    addRecord(ctx, { type: 'staff', ref: 'BA-1' }, 'cpd', { date: '2026-05-17', topic: 'After the import', provider: 'BABICM', hours: 1 });
+    updateStaff(ctx, 'BA-2', { ref: 'BA-2', name: 'Bo After' } as never);
+    const [afterImport] = direct(db, 'staff', id('BA-1'));
+    expect(afterImport).toBeGreaterThan(bulkSeq);
+    expect(listed(db, 'staff', id('BA-1'))).toEqual([afterImport, bulkSeq, ...tail]);
+    // By reference (the Audit page, `audit list --subject`) the same entries, found the same way:
+    // the index (a small table, read through for a reference) and the entries after its watermark, never the trail whole.
+    expect(listAuditRows(db, { subjectRef: 'BA-1', order: 'desc' }).map((r) => r.seq)).toEqual([afterImport, bulkSeq, ...tail]);
     const q = auditListQuery(db, { subjectRef: 'BA-1', order: 'desc', limit: 50 });
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(q.params) as { detail: string }[]).map((p) => p.detail).join(' | ');
     expect(plan).toMatch(/SEARCH t USING INTEGER PRIMARY KEY \(rowid>\?\)/);
     expect(plan).not.toMatch(/SCAN (a|t)\b/);
     expect(checkAudit(vault)).toEqual([]);
-    // Erasure past retention reaches the entries on both sides of the watermark, and only that person's.
+    // Erasure past retention reaches every entry about them, indexed or not yet, and only theirs.
     vault.tx(() => eraseAuditValues(db, 'staff', id('BA-2'), 'BA-2'));
     // (The erasure's own entry, about them, says what was erased and keeps its values.)
     const erased = db
@@ -387,6 +394,13 @@ describe('one subject index for every entry, kept in batches (data version 18)',
       check: 'audit index',
       problem: expect.stringMatching(new RegExp(`names staff SOMEONE-ELSE .*against entry ${b.seq}, which is not about them`)),
     });
+    const d = make();
+    d.db.exec('DROP TRIGGER audit_subjects_catch_up');
+    d.vault.close();
+    expect(checkAudit(reopen(d.file))[0]).toMatchObject({
+      check: 'audit index',
+      problem: expect.stringMatching(/lost its trigger \(audit_subjects_catch_up\)/),
+    });
     const c = make();
     // The same rows, the first moved to the end: a history would stop reading the index too soon.
     c.db.exec(
@@ -403,12 +417,19 @@ describe('one subject index for every entry, kept in batches (data version 18)',
     const old = createVault(file, { passphrase: PASS }, { migrations: MIGRATIONS.slice(0, 17) });
     expect(old.sqlite.pragma('user_version', { simple: true })).toBe(17);
     const ctx = ctxOver(old, 'Pat Manager', fixedClock(AT));
+    // Entries before a bulk one (whose rows the index already holds) and after it.
+    createStaff(ctx, { ref: 'EARLY-1', name: 'Before The Import' } as never);
+    addRecord(ctx, { type: 'staff', ref: 'EARLY-1' }, 'cpd', { date: '2026-05-13', topic: 'Early', provider: 'BABICM', hours: 1 });
     importFirmFile(ctx, sampleFirm());
+    updateStaff(ctx, 'EARLY-1', { ref: 'EARLY-1', name: 'After The Import' } as never);
     updateStaff(ctx, 'RR-01', { ref: 'RR-01', name: 'Renamed Before The Move' } as never);
     addRecord(ctx, { type: 'staff', ref: 'RR-01' }, 'cpd', { date: '2026-05-14', topic: 'Before the move', provider: 'BABICM', hours: 2 });
     const rr = old.sqlite.prepare<[], number>(`SELECT id FROM staff WHERE ref = 'RR-01'`).pluck().get()!;
+    const early = old.sqlite.prepare<[], number>(`SELECT id FROM staff WHERE ref = 'EARLY-1'`).pluck().get()!;
     const history = listed(old.sqlite, 'staff', rr);
     expect(history.length).toBeGreaterThan(2);
+    const earlyHistory = listed(old.sqlite, 'staff', early);
+    expect(earlyHistory.length).toBe(3);
     const own = old.sqlite.prepare<[], number>('SELECT count(*) FROM audit_log WHERE subject_kind IS NOT NULL AND subject_id IS NOT NULL').pluck().get()!;
     const bulk = indexRows(old.sqlite);
     old.close();
@@ -421,6 +442,11 @@ describe('one subject index for every entry, kept in batches (data version 18)',
     expect(ownNow).toBeGreaterThanOrEqual(own);
     expect(indexRows(now.sqlite)).toBe(bulk + ownNow);
     expect(listed(now.sqlite, 'staff', rr)).toEqual(history);
+    expect(listed(now.sqlite, 'staff', early)).toEqual(earlyHistory);
+    expect(listAuditRows(now.sqlite, { subjectRef: 'EARLY-1', order: 'desc' }).map((r) => r.seq)).toEqual(earlyHistory);
+    // In seq order, the bulk entry's rows among the others.
+    const seqs = now.sqlite.prepare<[], number>('SELECT seq FROM audit_subjects ORDER BY rowid').pluck().all();
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(verifyChain(now.sqlite).fault).toBeNull();
     expect(checkAudit(now)).toEqual([]);
     const c = ctxOver(now, 'Sam Editor', fixedClock('2026-11-25T09:00:00Z'));
