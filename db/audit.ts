@@ -1268,20 +1268,37 @@ export function auditPeople(db: Database.Database): string[] {
  * the entries and their hashes stay, so the chain still verifies; the erasure is an entry too.
  */
 export function eraseAuditValues(db: Database.Database, subjectKind: string, subjectId: number, ref: string | null): number {
+  return eraseAuditValuesOf(db, subjectKind, [{ id: subjectId, ref }])[0];
+}
+
+/**
+ * eraseAuditValues for many subjects of one kind (every case past retention) in one pass over the
+ * trail; returns how many entries of each were erased, in the order given. The entries are found by
+ * their own columns, reading the whole trail rather than the subject index, so an erasure reaches
+ * every entry about them whatever the index says; once for the lot, not once a case (a retention
+ * run deletes hundreds). A bulk entry holds no values about anyone to erase.
+ */
+export function eraseAuditValuesOf(db: Database.Database, subjectKind: string, subjects: readonly { id: number; ref: string | null }[]): number[] {
+  const erased = new Map<number, number>();
+  if (!subjects.length) return [];
   erasing.add(db);
-  let n: number;
   try {
-    // By the entries' own columns, reading the whole trail: erasure is rare, and must reach every
-    // entry about them whatever the subject index says (a bulk entry holds no values to erase).
-    n = valuesInEntries(db)
-      ? db
-          .prepare('UPDATE audit_log SET before = NULL, after = NULL, erased = 1 WHERE subject_kind = ? AND subject_id = ? AND erased = 0')
-          .run(subjectKind, subjectId).changes
-      : db.prepare('DELETE FROM audit_values WHERE seq IN (SELECT seq FROM audit_log WHERE subject_kind = ? AND subject_id = ?)').run(subjectKind, subjectId)
-          .changes;
+    if (valuesInEntries(db)) {
+      const ids = db
+        .prepare<[string, string], number>(
+          'UPDATE audit_log SET before = NULL, after = NULL, erased = 1 WHERE subject_kind = ? AND subject_id IN (SELECT value FROM json_each(?)) AND erased = 0 RETURNING subject_id',
+        )
+        .pluck()
+        .all(subjectKind, JSON.stringify(subjects.map((x) => x.id)));
+      for (const id of ids) erased.set(id, (erased.get(id) ?? 0) + 1);
+    } else {
+      const gone = db.prepare('DELETE FROM audit_values WHERE seq IN (SELECT seq FROM audit_log WHERE subject_kind = ? AND subject_id = ?)');
+      for (const x of subjects) erased.set(x.id, gone.run(subjectKind, x.id).changes);
+    }
   } finally {
     erasing.delete(db);
   }
-  auditEvent(db, 'erase', { reason: 'retention', entries: n }, { kind: subjectKind, id: subjectId, ...(ref ? { ref } : {}) });
-  return n;
+  for (const x of subjects)
+    auditEvent(db, 'erase', { reason: 'retention', entries: erased.get(x.id) ?? 0 }, { kind: subjectKind, id: x.id, ...(x.ref ? { ref: x.ref } : {}) });
+  return subjects.map((x) => erased.get(x.id) ?? 0);
 }

@@ -498,8 +498,30 @@ describe('retention', () => {
   it('deletes every case past retention at once (the CLI --delete)', () => {
     const { ctx } = firm();
     closedCases(ctx);
+    const db = ctx.vault.sqlite;
+    const about = (ref: string) =>
+      db.prepare<[string], number>(`SELECT count(*) FROM audit_log WHERE subject_ref = ? AND action <> 'erase' AND NOT erased`).pluck().get(ref)!;
+    expect(about('OLD-1')).toBeGreaterThan(0);
+    expect(about('EDGE')).toBeGreaterThan(0);
+    const keptBefore = about('KEEP');
     expect(deletePastRetention(ctx, TODAY).map((r) => r.ref)).toEqual(['OLD-1', 'EDGE']);
     expect(listCases(ctx, {}).rows.map((r) => r.ref)).toEqual(['KEEP', 'OPEN']);
+    // Every entry about each deleted case lost its values (one pass for both), an erasure entry for each
+    // says how many; the kept cases' entries keep theirs.
+    expect(about('OLD-1')).toBe(0);
+    expect(about('EDGE')).toBe(0);
+    expect(about('KEEP')).toBe(keptBefore);
+    const erasures = db
+      .prepare<[], { ref: string; n: number }>(
+        `SELECT subject_ref AS ref, json_extract(after, '$.entries') AS n FROM audit_log WHERE action = 'erase' ORDER BY seq`,
+      )
+      .all();
+    expect(erasures.map((e) => e.ref)).toEqual(['OLD-1', 'EDGE']);
+    for (const e of erasures)
+      expect(e.n).toBe(
+        db.prepare<[string], number>(`SELECT count(*) FROM audit_log WHERE subject_ref = ? AND erased AND action <> 'erase'`).pluck().get(e.ref),
+      );
+    expect(erasures.every((e) => e.n > 0)).toBe(true);
   });
 });
 

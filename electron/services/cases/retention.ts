@@ -7,7 +7,7 @@ import { caseHandovers, caseInstructions, cases } from '../../../db/schema';
 import { plusDays, plusMonths, ukDate, type IsoDate } from '../../contract/dates';
 import type { RetentionList, RetentionRow } from '../../contract/ops/cases';
 import type { Ctx } from '../context';
-import { eraseAuditValues } from '../../../db/audit';
+import { eraseAuditValuesOf } from '../../../db/audit';
 import { forgetCases } from '../packs/sources';
 import { AppError } from '../errors';
 import { fieldError } from './fieldError';
@@ -56,20 +56,28 @@ export function deleteCase(ctx: Ctx, ref: string, confirmRef: string): void {
     const c = caseRowByRef(ctx, ref);
     if (confirmRef.trim() !== c.ref) throw fieldError('confirmRef', `must repeat the case reference ${c.ref} exactly`);
     if (c.status !== 'closed') throw new AppError('conflict', `Case ${c.ref} is not closed; close it before deleting it.`);
-    removeCase(ctx, c.id);
+    removeCases(ctx, [c.id]);
     forgetCases(ctx, [c.ref], ctx.clock.today());
   });
   flush(ctx);
 }
 
-function removeCase(ctx: Ctx, id: number): void {
+/** Deletes a case's rows; returns whom the trail must forget (eraseAuditValuesOf). */
+function removeCaseRows(ctx: Ctx, id: number): { id: number; ref: string | null } {
   const ref = ctx.vault.orm.select({ ref: cases.ref }).from(cases).where(eq(cases.id, id)).get()?.ref ?? null;
   ctx.vault.orm.delete(caseInstructions).where(eq(caseInstructions.caseId, id)).run();
   ctx.vault.orm.delete(caseHandovers).where(eq(caseHandovers.caseId, id)).run();
   ctx.vault.orm.delete(cases).where(eq(cases.id, id)).run();
-  // Deleting under retention means the case is gone: the trail keeps that it was, and the
-  // hashes that prove its chain, but not the case's values (an 'erase' entry says so).
-  eraseAuditValues(ctx.vault.sqlite, 'case', id, ref);
+  return { id, ref };
+}
+/**
+ * Deletes cases under retention: they are gone, and the trail keeps that they were, and the
+ * hashes that prove its chain, but not their values (an 'erase' entry for each says so), erased
+ * for all of them in one pass over the trail.
+ */
+function removeCases(ctx: Ctx, ids: readonly number[]): void {
+  const gone = ids.map((id) => removeCaseRows(ctx, id));
+  eraseAuditValuesOf(ctx.vault.sqlite, 'case', gone);
 }
 /** Moves the (securely overwritten) pages into the main file and empties the log. */
 function flush(ctx: Ctx): void {
@@ -80,7 +88,10 @@ function flush(ctx: Ctx): void {
 export function deletePastRetention(ctx: Ctx, asOf: IsoDate): RetentionRow[] {
   const due = ctx.vault.tx(() => {
     const list = casesPastRetention(ctx, asOf).due;
-    for (const r of list) removeCase(ctx, caseRowByRef(ctx, r.ref).id);
+    removeCases(
+      ctx,
+      list.map((r) => caseRowByRef(ctx, r.ref).id),
+    );
     forgetCases(
       ctx,
       list.map((r) => r.ref),
