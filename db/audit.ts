@@ -172,6 +172,9 @@ export function registerAuditFunctions(db: Database.Database, actor: AuditActor)
 
 // ---------- the tables and their triggers ----------
 
+/** What the trail's guards say when anything tries to change or remove what it holds. */
+const PERMANENT = 'The audit trail cannot be changed: its entries are permanent.';
+
 /** The trail's tables and the triggers that keep them append-only (migration 0005). */
 export function createAuditTables(db: Database.Database): void {
   db.exec(`
@@ -198,15 +201,24 @@ export function createAuditTables(db: Database.Database): void {
   `);
   db.exec(`
     CREATE TRIGGER "audit_log_no_update" BEFORE UPDATE ON "audit_log"
-      BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: its entries are permanent.'); END;
+      BEGIN SELECT RAISE(ABORT, '${PERMANENT}'); END;
     CREATE TRIGGER "audit_log_no_delete" BEFORE DELETE ON "audit_log"
-      BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: its entries are permanent.'); END;
+      BEGIN SELECT RAISE(ABORT, '${PERMANENT}'); END;
     CREATE TRIGGER "audit_values_no_update" BEFORE UPDATE ON "audit_values"
-      BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: its entries are permanent.'); END;
+      BEGIN SELECT RAISE(ABORT, '${PERMANENT}'); END;
     CREATE TRIGGER "audit_values_no_delete" BEFORE DELETE ON "audit_values" WHEN cp_audit_erasing() IS NOT 1
       BEGIN SELECT RAISE(ABORT, 'The audit trail cannot be changed: only values past retention are erased, by Caseproof.'); END;
   `);
 }
+
+/** The subject index's table, and its index and guards (createAuditSubjects; indexEveryEntry fills it again). */
+const SUBJECTS_TABLE = (name: string) => `CREATE TABLE "${name}" ("kind" text NOT NULL, "id" integer NOT NULL, "seq" integer NOT NULL, "ref" text)`;
+const SUBJECTS_INDEX_AND_GUARDS = `
+    CREATE INDEX "audit_subjects_subject_idx" ON "audit_subjects" ("kind", "id");
+    CREATE TRIGGER "audit_subjects_no_update" BEFORE UPDATE ON "audit_subjects"
+      BEGIN SELECT RAISE(ABORT, '${PERMANENT}'); END;
+    CREATE TRIGGER "audit_subjects_no_delete" BEFORE DELETE ON "audit_subjects"
+      BEGIN SELECT RAISE(ABORT, '${PERMANENT}'); END;`;
 
 /**
  * Whom each bulk entry is about (migration 0015): one row per person, supplier, case or other
@@ -216,14 +228,6 @@ export function createAuditTables(db: Database.Database): void {
 export function createAuditSubjects(db: Database.Database): void {
   db.exec(`${SUBJECTS_TABLE('audit_subjects')}; ${SUBJECTS_INDEX_AND_GUARDS}`);
 }
-const SUBJECTS_TABLE = (name: string) => `CREATE TABLE "${name}" ("kind" text NOT NULL, "id" integer NOT NULL, "seq" integer NOT NULL, "ref" text)`;
-const PERMANENT = 'The audit trail cannot be changed: its entries are permanent.';
-const SUBJECTS_INDEX_AND_GUARDS = `
-    CREATE INDEX "audit_subjects_subject_idx" ON "audit_subjects" ("kind", "id");
-    CREATE TRIGGER "audit_subjects_no_update" BEFORE UPDATE ON "audit_subjects"
-      BEGIN SELECT RAISE(ABORT, '${PERMANENT}'); END;
-    CREATE TRIGGER "audit_subjects_no_delete" BEFORE DELETE ON "audit_subjects"
-      BEGIN SELECT RAISE(ABORT, '${PERMANENT}'); END;`;
 
 /**
  * A fact about a connection's trail layout that, once true, stays true (a table a migration added),
@@ -277,11 +281,11 @@ const CATCH_UP = `INSERT INTO audit_subjects (kind, id, seq, ref)
 /**
  * Moves the trail to one subject index for every entry (migration 0017): the index is filled again
  * with every entry about someone so far beside the bulk entries' rows it held, all in seq order
- * (a bulk entry's rows keep their order), so the watermark is true from the start (its rows are
- * put back in place rather than a new table renamed: SQLite reads every trigger again on a rename,
- * and the run's older triggers still name tables it has dropped, until the runner reinstalls them); audit_log's
- * own index goes; and the trigger that indexes each later batch is added (an AFTER INSERT on the
- * trail: it writes only the index, never an entry).
+ * (a bulk entry's rows keep their order), so the watermark is true from the start; audit_log's own
+ * index goes; and the trigger that indexes each later batch is added (an AFTER INSERT on the
+ * trail: it writes only the index, never an entry). The rows are put back in place rather than a
+ * new table renamed: SQLite reads every trigger again on a rename, and the run's older triggers
+ * still name tables it has dropped until the runner reinstalls them.
  */
 export function indexEveryEntry(db: Database.Database): void {
   db.exec(`
@@ -1279,8 +1283,8 @@ export function eraseAuditValues(db: Database.Database, subjectKind: string, sub
  * run deletes hundreds). A bulk entry holds no values about anyone to erase.
  */
 export function eraseAuditValuesOf(db: Database.Database, subjectKind: string, subjects: readonly { id: number; ref: string | null }[]): number[] {
-  const erased = new Map<number, number>();
   if (!subjects.length) return [];
+  const erased = new Map<number, number>();
   erasing.add(db);
   try {
     if (valuesInEntries(db)) {
